@@ -1,0 +1,114 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/caarlos0/env/v11"
+	"github.com/labstack/gommon/bytes"
+)
+
+// config is every setting of the summit binary, read once from the environment
+// (README lists them). A bad value stops the program with a message naming the variable.
+type config struct {
+	Addr                 string        `env:"SUMMIT_ADDR" envDefault:":8080"`
+	DatabaseURL          string        `env:"DATABASE_URL"`
+	LogLevel             slog.Level    `env:"SUMMIT_LOG_LEVEL" envDefault:"info"`
+	RequestTimeout       time.Duration `env:"SUMMIT_REQUEST_TIMEOUT" envDefault:"30s"`
+	ReadTimeout          time.Duration `env:"SUMMIT_READ_TIMEOUT" envDefault:"15s"`
+	WriteTimeout         time.Duration `env:"SUMMIT_WRITE_TIMEOUT" envDefault:"60s"`
+	IdleTimeout          time.Duration `env:"SUMMIT_IDLE_TIMEOUT" envDefault:"120s"`
+	ShutdownTimeout      time.Duration `env:"SUMMIT_SHUTDOWN_TIMEOUT" envDefault:"20s"`
+	BodyLimit            string        `env:"SUMMIT_BODY_LIMIT" envDefault:"10M"`
+	DBMaxConns           int           `env:"SUMMIT_DB_MAX_CONNS" envDefault:"20"`
+	FiscalYearStartMonth int           `env:"SUMMIT_FISCAL_YEAR_START_MONTH" envDefault:"1"`
+	LocalPGDir           string        `env:"SUMMIT_LOCAL_PG_DIR" envDefault:".data/postgres"`
+	LocalPGPort          int           `env:"SUMMIT_LOCAL_PG_PORT" envDefault:"54329"`
+}
+
+// loadConfig reads and checks the environment.
+func loadConfig() (config, error) {
+	cfg, err := env.ParseAs[config]()
+	if err != nil {
+		return cfg, namedParseError(err)
+	}
+	return cfg, cfg.check()
+}
+
+// namedParseError rewrites env's errors, which name Go struct fields, to name the
+// environment variables a user actually set.
+func namedParseError(err error) error {
+	var agg env.AggregateError
+	if !errors.As(err, &agg) {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	msgs := make([]string, 0, len(agg.Errors))
+	for _, e := range agg.Errors {
+		var pe env.ParseError
+		if errors.As(e, &pe) {
+			if f, ok := reflect.TypeFor[config]().FieldByName(pe.Name); ok {
+				name := f.Tag.Get("env")
+				msgs = append(msgs, fmt.Sprintf("%s=%q is not %s", name, os.Getenv(name), expected(pe.Type)))
+				continue
+			}
+		}
+		msgs = append(msgs, e.Error())
+	}
+	return fmt.Errorf("configuration: %s", strings.Join(msgs, "; "))
+}
+
+// expected describes the values a setting of type t accepts.
+func expected(t reflect.Type) string {
+	switch t {
+	case reflect.TypeFor[slog.Level]():
+		return "a log level (debug, info, warn, error)"
+	case reflect.TypeFor[time.Duration]():
+		return "a duration such as 30s"
+	case reflect.TypeFor[int]():
+		return "a whole number"
+	}
+	return "a valid " + t.String()
+}
+
+func (c config) check() error {
+	bad := func(name, why string) error { return fmt.Errorf("configuration: %s %s", name, why) }
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		return bad("SUMMIT_ADDR", fmt.Sprintf("must be host:port or :port, got %q", c.Addr))
+	}
+	if _, err := bytes.Parse(c.BodyLimit); err != nil {
+		return bad("SUMMIT_BODY_LIMIT", fmt.Sprintf("must be a size such as 10M, got %q", c.BodyLimit))
+	}
+	for name, d := range map[string]time.Duration{
+		"SUMMIT_REQUEST_TIMEOUT": c.RequestTimeout, "SUMMIT_READ_TIMEOUT": c.ReadTimeout,
+		"SUMMIT_WRITE_TIMEOUT": c.WriteTimeout, "SUMMIT_IDLE_TIMEOUT": c.IdleTimeout,
+		"SUMMIT_SHUTDOWN_TIMEOUT": c.ShutdownTimeout,
+	} {
+		if d <= 0 {
+			return bad(name, "must be a positive duration such as 30s")
+		}
+	}
+	if c.DBMaxConns < 1 {
+		return bad("SUMMIT_DB_MAX_CONNS", "must be at least 1")
+	}
+	if c.FiscalYearStartMonth < 1 || c.FiscalYearStartMonth > 12 {
+		return bad("SUMMIT_FISCAL_YEAR_START_MONTH", "must be a month number 1–12")
+	}
+	if c.LocalPGPort < 1 || c.LocalPGPort > 65535 {
+		return bad("SUMMIT_LOCAL_PG_PORT", "must be a TCP port")
+	}
+	return nil
+}
+
+// requireDatabaseURL is for commands that cannot start a local cluster themselves.
+func (c config) requireDatabaseURL() error {
+	if c.DatabaseURL == "" {
+		return fmt.Errorf("configuration: DATABASE_URL is not set (e.g. postgres://user:pass@localhost:5432/summit); `summit dev` starts a local database instead")
+	}
+	return nil
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestConfigNamesTheBadVariable(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		wantErr string // the variable the message must name; "" = valid
+	}{
+		{"defaults are valid", nil, ""},
+		{"custom valid", map[string]string{"SUMMIT_ADDR": "127.0.0.1:9090", "SUMMIT_FISCAL_YEAR_START_MONTH": "4", "SUMMIT_LOG_LEVEL": "debug"}, ""},
+		{"address without port", map[string]string{"SUMMIT_ADDR": "localhost"}, "SUMMIT_ADDR"},
+		{"log level unknown", map[string]string{"SUMMIT_LOG_LEVEL": "loud"}, "SUMMIT_LOG_LEVEL"},
+		{"timeout not a duration", map[string]string{"SUMMIT_REQUEST_TIMEOUT": "soon"}, "SUMMIT_REQUEST_TIMEOUT"},
+		{"timeout negative", map[string]string{"SUMMIT_READ_TIMEOUT": "-1s"}, "SUMMIT_READ_TIMEOUT"},
+		{"body limit", map[string]string{"SUMMIT_BODY_LIMIT": "huge"}, "SUMMIT_BODY_LIMIT"},
+		{"fiscal month 13", map[string]string{"SUMMIT_FISCAL_YEAR_START_MONTH": "13"}, "SUMMIT_FISCAL_YEAR_START_MONTH"},
+		{"pool size zero", map[string]string{"SUMMIT_DB_MAX_CONNS": "0"}, "SUMMIT_DB_MAX_CONNS"},
+		{"pool size not a number", map[string]string{"SUMMIT_DB_MAX_CONNS": "many"}, "SUMMIT_DB_MAX_CONNS"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			cfg, err := loadConfig()
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				if cfg.Addr == "" || cfg.BodyLimit == "" {
+					t.Fatalf("defaults missing: %+v", cfg)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("error %v does not name %s", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestCommandsWithoutDatabaseURLSayHowToSetIt(t *testing.T) {
+	err := config{}.requireDatabaseURL()
+	if err == nil || !strings.Contains(err.Error(), "DATABASE_URL") {
+		t.Fatalf("got %v", err)
+	}
+}

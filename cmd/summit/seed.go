@@ -1,0 +1,32 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+
+	"summit/repository"
+)
+
+func runSeed(ctx context.Context, cfg config, log *slog.Logger, args []string) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	demo := fs.Bool("demo", false, "load the demo organisation (idempotent)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if !*demo {
+		return fmt.Errorf("seed: say what to load: --demo")
+	}
+	gdb, sqlDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer sqlDB.Close()
+	report, err := repository.SeedDemo(ctx, gdb)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("demo data: %d users and %d teams added\n", report.UsersCreated, report.TeamsCreated)
+	return nil
+}

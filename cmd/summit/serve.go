@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net"
+	"log/slog"
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"gorm.io/gorm"
+
+	"summit/frontend"
+	"summit/handlers"
+)
+
+func runServe(ctx context.Context, cfg config, log *slog.Logger, _ []string) error {
+	gdb, sqlDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer sqlDB.Close()
+	return serve(ctx, cfg, log, gdb, sqlDB, nil)
+}
+
+// serve runs the HTTP server until ctx is cancelled (SIGINT/SIGTERM), then drains open
+// requests for up to SUMMIT_SHUTDOWN_TIMEOUT. ready, when set, is called once listening.
+func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlDB *sql.DB, ready func()) error {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewDBStatsCollector(sqlDB, "summit"),
+	)
+	e, err := handlers.New(handlers.Deps{
+		SQL: sqlDB, DB: gdb, Log: log, Metrics: reg, SPA: frontend.Files(),
+		Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
+	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit})
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           e,
+		ReadTimeout:       cfg.ReadTimeout,
+		ReadHeaderTimeout: cfg.ReadTimeout,
+		WriteTimeout:      cfg.WriteTimeout,
+		IdleTimeout:       cfg.IdleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on SUMMIT_ADDR %s: %w", cfg.Addr, err)
+	}
+	failed := make(chan error, 1)
+	go func() {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			failed <- err
+		}
+	}()
+	log.Info("listening", "addr", ln.Addr().String(), "version", version)
+	if ready != nil {
+		ready()
+	}
+	select {
+	case err := <-failed:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "grace", cfg.ShutdownTimeout.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	return srv.Shutdown(shutdownCtx)
+}

@@ -1,0 +1,65 @@
+package domain
+
+import (
+	"errors"
+	"sort"
+	"strings"
+)
+
+// Sentinel errors that repositories and services wrap with %w; handlers map them to
+// HTTP statuses in one place.
+var (
+	// ErrNotFound: the thing does not exist or the caller may not see it.
+	ErrNotFound = errors.New("not found")
+	// ErrStaleVersion: the caller's version is older than the stored one.
+	ErrStaleVersion = errors.New("stale version")
+	// ErrConflict: the request clashes with the current state (a duplicate, a forbidden transition).
+	ErrConflict = errors.New("conflict")
+	// ErrUnauthenticated: no valid session or token.
+	ErrUnauthenticated = errors.New("unauthenticated")
+	// ErrForbidden: signed in, but not allowed.
+	ErrForbidden = errors.New("forbidden")
+	// ErrUnavailable: a dependency such as the database cannot be reached.
+	ErrUnavailable = errors.New("unavailable")
+)
+
+// Violation is one broken rule on one field. Rule names a message in the catalogue
+// ("required", "gte", "cycle", …) and Param fills it, so the message can be shown in
+// English or Chinese by the layer that knows the caller's language.
+type Violation struct {
+	Field string
+	Rule  string
+	Param string
+}
+
+// ValidationError collects the violations found in one request; it maps to 422.
+type ValidationError struct {
+	Violations []Violation
+}
+
+// Invalid builds a ValidationError for a single field.
+func Invalid(field, rule, param string) *ValidationError {
+	return &ValidationError{Violations: []Violation{{Field: field, Rule: rule, Param: param}}}
+}
+
+// Add records one more violation.
+func (e *ValidationError) Add(field, rule, param string) {
+	e.Violations = append(e.Violations, Violation{Field: field, Rule: rule, Param: param})
+}
+
+// OrNil returns nil when nothing was recorded, so callers can collect then return.
+func (e *ValidationError) OrNil() error {
+	if e == nil || len(e.Violations) == 0 {
+		return nil
+	}
+	return e
+}
+
+func (e *ValidationError) Error() string {
+	parts := make([]string, 0, len(e.Violations))
+	for _, v := range e.Violations {
+		parts = append(parts, v.Field+": "+v.Rule)
+	}
+	sort.Strings(parts)
+	return "invalid values: " + strings.Join(parts, ", ")
+}

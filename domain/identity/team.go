@@ -1,0 +1,25 @@
+package identity
+
+import (
+	"strings"
+
+	"summit/domain"
+)
+
+// Team is a node of the organisation's team tree; a deal belongs to one team.
+type Team struct {
+	ID        string
+	Name      string
+	ParentID  *string
+	MemberIDs []string
+	Version   int
+}
+
+// NewTeam checks a team to be created.
+func NewTeam(name string, parentID *string) (Team, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return Team{}, domain.Invalid("name", "required", "")
+	}
+	return Team{Name: name, ParentID: parentID}, nil
+}

@@ -1,0 +1,33 @@
+package domain
+
+// Default and maximum page sizes of every list endpoint (docs/api.md).
+const (
+	DefaultPageSize = 50
+	MaxPageSize     = 500
+)
+
+// SortOrder is one whitelisted sort key and its direction.
+type SortOrder struct {
+	Field string
+	Desc  bool
+}
+
+// Cursor marks where the previous page ended: the sort value and the id of its last row.
+type Cursor struct {
+	Value string `json:"v"`
+	ID    string `json:"id"`
+}
+
+// ListParams is what a list request asks for once its query string has been checked.
+type ListParams struct {
+	Limit  int
+	Sort   SortOrder
+	After  *Cursor
+	Search string
+}
+
+// Page is one page of a list and the cursor of the next page, nil on the last one.
+type Page[T any] struct {
+	Items []T
+	Next  *Cursor
+}

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test'
+
+// The SPA shell served by the real summit server: routing, server fallback, language, not-found.
+
+test('the board opens at / and shows the server version', async ({ page }) => {
+  await page.goto('/')
+
+  await expect(page).toHaveURL(/\/board$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible()
+  const card = page.getByRole('region', { name: 'Server' })
+  await expect(card.getByRole('row', { name: /^Version\s+\S+/ })).toBeVisible()
+  await expect(card.getByRole('alert')).toHaveCount(0)
+})
+
+test('the navigation changes the URL', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('navigation').getByRole('link', { name: 'Deals' }).click()
+
+  await expect(page).toHaveURL(/\/deals$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Deals' })).toBeVisible()
+})
+
+test('a client route loaded directly is served by the fallback', async ({ page }) => {
+  await page.goto('/deals')
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Deals' })).toBeVisible()
+  await expect(page).toHaveTitle('Summit')
+})
+
+test('the language switches to Chinese and stays after a reload', async ({ page }) => {
+  await page.goto('/board')
+  await page.getByText('中文', { exact: true }).click()
+
+  const nav = page.getByRole('navigation')
+  await expect(nav.getByRole('link', { name: '商机' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+
+  await page.reload()
+  await expect(nav.getByRole('link', { name: '商机' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: '看板' })).toBeVisible()
+})
+
+test('an unknown route shows the translated not-found page', async ({ page }) => {
+  await page.goto('/no-such-page')
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  await page.getByText('中文', { exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible()
+
+  await page.getByRole('link', { name: '返回看板' }).click()
+  await expect(page).toHaveURL(/\/board$/)
+})

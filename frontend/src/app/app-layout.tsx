@@ -1,0 +1,45 @@
+import { AppShell, Burger, Group, Title } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Outlet, useLocation } from 'react-router'
+import { LanguageSwitch } from '../components/language-switch'
+import { NavItem } from '../components/nav-item'
+
+/** The frame around every page: product name and language in the header, sections on the side. */
+export function AppLayout() {
+  const { t } = useTranslation()
+  const [opened, { toggle, close }] = useDisclosure()
+  const { pathname } = useLocation()
+
+  // On a phone the navigation covers the page, so close it once a link has been followed.
+  useEffect(close, [pathname, close])
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.openNavigation')} />
+            <Title order={3} component="p">
+              {t('app.name')}
+            </Title>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
+        <NavItem to="/board" label={t('nav.board')} />
+        <NavItem to="/deals" label={t('nav.deals')} />
+        <NavItem to="/admin" label={t('nav.admin')} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

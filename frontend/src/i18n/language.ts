@@ -1,0 +1,51 @@
+/** The languages Summit ships, with their names as their own speakers write them. */
+export const LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'zh-CN', name: '中文' },
+] as const
+
+/** A language code Summit has strings for. */
+export type LanguageCode = (typeof LANGUAGES)[number]['code']
+
+/** Where the chosen language is remembered between visits. */
+export const LANGUAGE_STORAGE_KEY = 'summit.language'
+
+const FALLBACK: LanguageCode = 'en'
+
+/** Maps any BCP 47 tag to a shipped language: every Chinese variant to zh-CN, English to en. */
+export function matchLanguage(tag: string | null | undefined): LanguageCode | null {
+  const lower = tag?.trim().toLowerCase()
+  if (!lower) return null
+  if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN'
+  if (lower === 'en' || lower.startsWith('en-')) return 'en'
+  return null
+}
+
+/** The stored choice if there is one, else the browser's first shipped language, else English. */
+export function initialLanguage(): LanguageCode {
+  const stored = matchLanguage(readStored())
+  if (stored) return stored
+  const browser = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])
+  for (const tag of browser) {
+    const match = matchLanguage(tag)
+    if (match) return match
+  }
+  return FALLBACK
+}
+
+/** Remembers the choice; a browser that refuses storage (private mode, quota) just forgets it. */
+export function storeLanguage(code: LanguageCode): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, code)
+  } catch {
+    // Not remembering the language is better than failing to switch it.
+  }
+}
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY)
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next'
+
+/**
+ * Formats an amount held in minor units (fen, cents) of an ISO 4217 currency, e.g.
+ * 123456 CNY → "CN¥1,234.56" in en. The minor-unit exponent is the one Intl knows for the
+ * currency (2 for CNY and USD, 0 for JPY), which is what the API stores.
+ */
+export function formatMoney(amountMinor: number | bigint, currency: string, locale: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
+  return format.format(minorToDecimal(BigInt(amountMinor), digits))
+}
+
+/**
+ * Formats a calendar date `YYYY-MM-DD` in the locale's medium style, e.g. "Mar 7, 2025" or
+ * "2025年3月7日". The date is not a moment, so no time zone can move it to another day.
+ * Anything that is not a real date is returned as it came, rather than breaking a whole view.
+ */
+export function formatDate(isoDate: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
+  if (!match) return isoDate
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return isoDate
+  }
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+}
+
+/** The formatters bound to the current UI language; components re-render when it changes. */
+export function useFormat() {
+  const { i18n } = useTranslation()
+  const locale = i18n.language
+  return {
+    money: (amountMinor: number | bigint, currency: string) => formatMoney(amountMinor, currency, locale),
+    date: (isoDate: string) => formatDate(isoDate, locale),
+  }
+}
+
+// Exact decimal text, so amounts beyond 2^53 minor units are not rounded by floating point.
+function minorToDecimal(minor: bigint, digits: number): Intl.StringNumericLiteral {
+  const sign = minor < 0n ? '-' : ''
+  const text = (minor < 0n ? -minor : minor).toString().padStart(digits + 1, '0')
+  if (digits === 0) return `${sign}${text}` as Intl.StringNumericLiteral
+  return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` as Intl.StringNumericLiteral
+}

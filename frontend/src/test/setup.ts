@@ -1,0 +1,36 @@
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterEach, beforeEach } from 'vitest'
+import i18n from '../i18n'
+
+// jsdom lacks the layout APIs Mantine reads; these stand-ins report "no match" and "no size".
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }),
+})
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver = NoResizeObserver
+Element.prototype.scrollIntoView = () => {}
+
+// Every test starts in English with nothing remembered.
+beforeEach(async () => {
+  localStorage.clear()
+  await i18n.changeLanguage('en')
+})
+
+afterEach(() => {
+  cleanup()
+})

@@ -1,0 +1,33 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// The Go server listens on :8080 in development; SUMMIT_API_URL points the proxy elsewhere.
+const apiTarget = process.env.SUMMIT_API_URL ?? 'http://localhost:8080'
+
+// https://vite.dev/config/
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    // frontend/embed.go embeds dist/spa; dist/README.txt stays because only dist/spa is emptied.
+    outDir: 'dist/spa',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than our code, so they get chunks the browser can keep cached.
+        codeSplitting: {
+          groups: [
+            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': apiTarget,
+      '/readyz': apiTarget,
+      '/healthz': apiTarget,
+    },
+  },
+})

@@ -1,0 +1,133 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/labstack/echo/v4"
+
+	"summit/domain"
+)
+
+// errorBody is the JSON shape of every error response (docs/api.md).
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// requestError is a problem found in the request itself before any service ran: a bad
+// query parameter, a malformed body, a missing header.
+type requestError struct {
+	status int
+	code   string
+	fields map[string]string // field → rule
+	params map[string]string // field → rule parameter
+}
+
+func (e *requestError) Error() string { return e.code }
+
+// badQuery reports an unusable query parameter or header (400).
+func badQuery(field, rule, param string) error {
+	return &requestError{status: http.StatusBadRequest, code: "malformed_request",
+		fields: map[string]string{field: rule}, params: map[string]string{field: param}}
+}
+
+// statusOf is the one table from domain error to HTTP status and error code.
+var statusOf = []struct {
+	err    error
+	status int
+	code   string
+}{
+	{domain.ErrNotFound, http.StatusNotFound, "not_found"},
+	{domain.ErrStaleVersion, http.StatusPreconditionFailed, "stale_version"},
+	{domain.ErrConflict, http.StatusConflict, "conflict"},
+	{domain.ErrUnauthenticated, http.StatusUnauthorized, "unauthenticated"},
+	{domain.ErrForbidden, http.StatusForbidden, "forbidden"},
+	{domain.ErrUnavailable, http.StatusServiceUnavailable, "database_unavailable"},
+	{context.DeadlineExceeded, http.StatusServiceUnavailable, "timeout"},
+}
+
+// echoCodes names the errors Echo itself raises (routing, binding, body limit).
+var echoCodes = map[int]string{
+	http.StatusBadRequest:            "malformed_body",
+	http.StatusUnauthorized:          "unauthenticated",
+	http.StatusForbidden:             "forbidden",
+	http.StatusNotFound:              "not_found",
+	http.StatusMethodNotAllowed:      "method_not_allowed",
+	http.StatusRequestEntityTooLarge: "body_too_large",
+	http.StatusUnsupportedMediaType:  "unsupported_media_type",
+	http.StatusTooManyRequests:       "throttled",
+	http.StatusServiceUnavailable:    "timeout",
+}
+
+// errorHandler writes every error a handler or middleware returns, in the one JSON shape.
+// A 500 is logged with its cause and never shows it to the caller.
+func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
+	return func(err error, c echo.Context) {
+		if c.Response().Committed {
+			return
+		}
+		status, body := describe(err, requestLocale(c))
+		if status >= 500 && body.Error.Code != "database_unavailable" && body.Error.Code != "timeout" {
+			log.ErrorContext(c.Request().Context(), "request failed", "err", err, "path", c.Path())
+		}
+		if c.Request().Method == http.MethodHead {
+			err = c.NoContent(status)
+		} else {
+			err = c.JSON(status, body)
+		}
+		if err != nil {
+			log.ErrorContext(c.Request().Context(), "write error response", "err", err)
+		}
+	}
+}
+
+// describe turns err into a status and a body in locale l.
+func describe(err error, l Locale) (int, errorBody) {
+	var (
+		verr      validator.ValidationErrors
+		domainErr *domain.ValidationError
+		reqErr    *requestError
+		echoErr   *echo.HTTPError
+	)
+	switch {
+	case errors.As(err, &verr):
+		return body(http.StatusUnprocessableEntity, "validation_failed", l, validatorFields(verr, l))
+	case errors.As(err, &domainErr):
+		fields := map[string]string{}
+		for _, v := range domainErr.Violations {
+			fields[v.Field] = ruleMessage(l, v.Rule, v.Param)
+		}
+		return body(http.StatusUnprocessableEntity, "validation_failed", l, fields)
+	case errors.As(err, &reqErr):
+		fields := map[string]string{}
+		for field, rule := range reqErr.fields {
+			fields[field] = ruleMessage(l, rule, reqErr.params[field])
+		}
+		return body(reqErr.status, reqErr.code, l, fields)
+	case errors.As(err, &echoErr):
+		code, ok := echoCodes[echoErr.Code]
+		if !ok {
+			return body(http.StatusInternalServerError, "internal_error", l, nil)
+		}
+		return body(echoErr.Code, code, l, nil)
+	}
+	for _, row := range statusOf {
+		if errors.Is(err, row.err) {
+			return body(row.status, row.code, l, nil)
+		}
+	}
+	return body(http.StatusInternalServerError, "internal_error", l, nil)
+}
+
+func body(status int, code string, l Locale, fields map[string]string) (int, errorBody) {
+	return status, errorBody{Error: errorDetail{Code: code, Message: errorMessages[code].in(l), Fields: fields}}
+}

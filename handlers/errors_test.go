@@ -1,0 +1,118 @@
+package handlers
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+
+	"summit/domain"
+)
+
+type sampleDeal struct {
+	Name        string `json:"name" validate:"required"`
+	AmountMinor int64  `json:"amount_minor" validate:"gte=0"`
+	Currency    string `json:"currency" validate:"required,len=3"`
+}
+
+func TestValidationErrorsNameEachFieldInBothLanguages(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		body       string
+		locale     Locale
+		wantStatus int
+		wantFields map[string]string // field → substring of its message
+	}{
+		{"valid", `{"name":"Beijing tender","amount_minor":0,"currency":"CNY"}`, LocaleEN, 0, nil},
+		{"values broken, English", `{"name":"","amount_minor":-5,"currency":"CN"}`, LocaleEN, 422,
+			map[string]string{"name": "required", "amount_minor": "0", "currency": "3"}},
+		{"values broken, Chinese", `{"amount_minor":-5,"currency":"CNY"}`, LocaleZH, 422,
+			map[string]string{"name": "必填", "amount_minor": "0"}},
+		{"not JSON", `{"name":`, LocaleEN, 400, nil},
+		{"wrong type", `{"amount_minor":"lots"}`, LocaleEN, 400, nil},
+	}
+	e := echo.New()
+	e.Validator = requestValidatorInstance()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "/deals", strings.NewReader(tc.body))
+			req.Header.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
+			var dto sampleDeal
+			err := bindJSON(e.NewContext(req, httptest.NewRecorder()), &dto)
+			if tc.wantStatus == 0 {
+				if err != nil {
+					t.Fatalf("valid body refused: %v", err)
+				}
+				return
+			}
+			status, body := describe(err, tc.locale)
+			if status != tc.wantStatus {
+				t.Fatalf("status = %d, want %d (%v)", status, tc.wantStatus, err)
+			}
+			for field, want := range tc.wantFields {
+				if !strings.Contains(body.Error.Fields[field], want) {
+					t.Errorf("fields[%s] = %q, want it to mention %q", field, body.Error.Fields[field], want)
+				}
+			}
+			if len(body.Error.Fields) != len(tc.wantFields) {
+				t.Errorf("fields = %v, want exactly %v", body.Error.Fields, tc.wantFields)
+			}
+		})
+	}
+}
+
+func TestDomainErrorsMapToDocumentedStatuses(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		err        error
+		wantStatus int
+		wantCode   string
+	}{
+		{fmt.Errorf("deal 7: %w", domain.ErrNotFound), 404, "not_found"},
+		{fmt.Errorf("update: %w", domain.ErrStaleVersion), 412, "stale_version"},
+		{domain.ErrConflict, 409, "conflict"},
+		{domain.ErrUnauthenticated, 401, "unauthenticated"},
+		{domain.ErrForbidden, 403, "forbidden"},
+		{domain.ErrUnavailable, 503, "database_unavailable"},
+		{domain.Invalid("depends_on", "cycle", "A → B → A"), 422, "validation_failed"},
+		{fmt.Errorf("boom"), 500, "internal_error"},
+	}
+	for _, tc := range tests {
+		status, body := describe(tc.err, LocaleEN)
+		if status != tc.wantStatus || body.Error.Code != tc.wantCode || body.Error.Message == "" {
+			t.Errorf("%v → %d %+v; want %d %s", tc.err, status, body.Error, tc.wantStatus, tc.wantCode)
+		}
+		if _, zh := describe(tc.err, LocaleZH); zh.Error.Message == body.Error.Message {
+			t.Errorf("%s has no Chinese message", tc.wantCode)
+		}
+	}
+	_, body := describe(domain.Invalid("depends_on", "cycle", "A → B → A"), LocaleZH)
+	if body.Error.Fields["depends_on"] != "将形成循环：A → B → A" {
+		t.Errorf("domain rule message = %q", body.Error.Fields["depends_on"])
+	}
+}
+
+// TestEveryMessageExistsInBothLanguages keeps the catalogues complete.
+func TestEveryMessageExistsInBothLanguages(t *testing.T) {
+	t.Parallel()
+	for name, catalogue := range map[string]map[string]message{"errorMessages": errorMessages, "ruleMessages": ruleMessages} {
+		for key, m := range catalogue {
+			if m.en == "" || m.zh == "" || m.en == m.zh {
+				t.Errorf("%s[%s] = %+v: needs distinct English and Chinese", name, key, m)
+			}
+		}
+	}
+	for code := range echoCodes {
+		if _, ok := errorMessages[echoCodes[code]]; !ok {
+			t.Errorf("echo code %s has no message", echoCodes[code])
+		}
+	}
+	for _, row := range statusOf {
+		if _, ok := errorMessages[row.code]; !ok {
+			t.Errorf("code %s has no message", row.code)
+		}
+	}
+}

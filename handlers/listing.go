@@ -1,0 +1,103 @@
+package handlers
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"summit/domain"
+)
+
+// listQuery says which sort fields a list accepts and which it uses by default.
+type listQuery struct {
+	sorts       []string // whitelisted sort fields
+	defaultSort string   // e.g. "name" or "-created_at"
+}
+
+// wireCursor is the opaque next_cursor: the sort it belongs to, the last row's sort value
+// and id, base64url-encoded JSON. A cursor of another sort is refused rather than misread.
+type wireCursor struct {
+	Sort  string `json:"s"`
+	Value string `json:"v"`
+	ID    string `json:"id"`
+}
+
+// parse reads ?limit=, ?cursor=, ?sort= and ?q= (docs/api.md); a bad one is 400 naming it.
+func (q listQuery) parse(c echo.Context) (domain.ListParams, error) {
+	p := domain.ListParams{Limit: domain.DefaultPageSize, Search: strings.TrimSpace(c.QueryParam("q"))}
+	if raw := c.QueryParam("limit"); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil {
+			return p, badQuery("limit", "integer", "")
+		}
+		if n < 1 || n > domain.MaxPageSize {
+			return p, badQuery("limit", "range", "1–"+strconv.Itoa(domain.MaxPageSize))
+		}
+		p.Limit = n
+	}
+	sortSpec := c.QueryParam("sort")
+	if sortSpec == "" {
+		sortSpec = q.defaultSort
+	}
+	field := strings.TrimPrefix(sortSpec, "-")
+	if !slices.Contains(q.sorts, field) {
+		return p, badQuery("sort", "sort", strings.Join(q.sorts, ", "))
+	}
+	p.Sort = domain.SortOrder{Field: field, Desc: strings.HasPrefix(sortSpec, "-")}
+	if raw := c.QueryParam("cursor"); raw != "" {
+		cur, err := decodeCursor(raw)
+		if err != nil || cur.Sort != sortSpec {
+			return p, badQuery("cursor", "cursor", "")
+		}
+		p.After = &domain.Cursor{Value: cur.Value, ID: cur.ID}
+	}
+	return p, nil
+}
+
+func decodeCursor(raw string) (wireCursor, error) {
+	var cur wireCursor
+	b, err := base64.RawURLEncoding.DecodeString(raw)
+	if err != nil {
+		return cur, err
+	}
+	if err := json.Unmarshal(b, &cur); err != nil {
+		return cur, err
+	}
+	if cur.ID == "" {
+		return cur, echo.ErrBadRequest
+	}
+	return cur, nil
+}
+
+func encodeCursor(sortSpec string, cur *domain.Cursor) *string {
+	if cur == nil {
+		return nil
+	}
+	b, _ := json.Marshal(wireCursor{Sort: sortSpec, Value: cur.Value, ID: cur.ID})
+	s := base64.RawURLEncoding.EncodeToString(b)
+	return &s
+}
+
+// listResponse is the JSON shape of every list.
+type listResponse[T any] struct {
+	Items      []T     `json:"items"`
+	NextCursor *string `json:"next_cursor"`
+}
+
+// writeList answers a list request with page converted item by item by toResponse.
+func writeList[D, R any](c echo.Context, p domain.ListParams, page domain.Page[D], toResponse func(D) R) error {
+	items := make([]R, 0, len(page.Items))
+	for _, item := range page.Items {
+		items = append(items, toResponse(item))
+	}
+	sortSpec := p.Sort.Field
+	if p.Sort.Desc {
+		sortSpec = "-" + sortSpec
+	}
+	return c.JSON(http.StatusOK, listResponse[R]{Items: items, NextCursor: encodeCursor(sortSpec, page.Next)})
+}

@@ -1,0 +1,9 @@
+package repository_test
+
+import (
+	"testing"
+
+	"summit/repository/dbtest"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }

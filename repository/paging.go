@@ -1,0 +1,70 @@
+package repository
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"summit/domain"
+)
+
+// identified is a row with a uuid primary key, the tie-breaker of every sort.
+type identified interface{ rowID() string }
+
+// sortKey is one whitelisted sort: its SQL column and how to read its value from a row
+// for the next cursor.
+type sortKey[R identified] struct {
+	column string
+	value  func(R) string
+}
+
+// sortKeys maps the API's sort field names to columns; it is the whitelist.
+type sortKeys[R identified] map[string]sortKey[R]
+
+// fields lists the accepted sort fields, sorted, for error messages and the OpenAPI doc.
+func (s sortKeys[R]) fields() []string {
+	out := make([]string, 0, len(s))
+	for f := range s {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// listPage reads one page of q with keyset pagination: rows after p.After in the order
+// of p.Sort, ties broken by id, so pages never repeat or skip a row while others write.
+func listPage[R identified](q *gorm.DB, keys sortKeys[R], p domain.ListParams) ([]R, *domain.Cursor, error) {
+	key, ok := keys[p.Sort.Field]
+	if !ok {
+		return nil, nil, fmt.Errorf("sort field %q is not whitelisted", p.Sort.Field)
+	}
+	dir, cmp := "ASC", ">"
+	if p.Sort.Desc {
+		dir, cmp = "DESC", "<"
+	}
+	if p.After != nil {
+		q = q.Where(fmt.Sprintf("(%s, id) %s (?, ?)", key.column, cmp), p.After.Value, p.After.ID)
+	}
+	var rows []R
+	err := q.Order(key.column + " " + dir).Order("id " + dir).Limit(p.Limit + 1).Find(&rows).Error
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(rows) <= p.Limit {
+		return rows, nil, nil
+	}
+	rows = rows[:p.Limit]
+	last := rows[len(rows)-1]
+	return rows, &domain.Cursor{Value: key.value(last), ID: last.rowID()}, nil
+}
+
+// timeKey formats a timestamp for a cursor without losing precision.
+func timeKey(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// escapeLike makes s match literally inside an ILIKE pattern.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,13 +1,29 @@
 import { defineConfig } from '@playwright/test'
 
-// End-to-end tests against a running summit server (the Makefile starts it); no webServer here.
+// End-to-end tests against the real summit binary. Unless SUMMIT_E2E_URL points at a server
+// already running, Playwright starts `bin/summit dev` on port 18080 with the DATABASE_URL it
+// inherits (`make test` runs this under pgrun, which provides a throwaway PostgreSQL).
+const externalServer = process.env.SUMMIT_E2E_URL
+const baseURL = externalServer ?? 'http://127.0.0.1:18080'
+
 export default defineConfig({
+  webServer: externalServer
+    ? undefined
+    : {
+        command: '../bin/summit dev',
+        url: `${baseURL}/readyz`,
+        env: { SUMMIT_ADDR: '127.0.0.1:18080', SUMMIT_LOG_LEVEL: 'warn' },
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
   testDir: './e2e',
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: process.env.SUMMIT_E2E_URL ?? 'http://127.0.0.1:18080',
+    baseURL,
     browserName: 'chromium',
     locale: 'en-US',
     trace: 'retain-on-failure',

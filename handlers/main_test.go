@@ -50,4 +50,3 @@ func do(e *echo.Echo, method, target, body string, headers ...string) *httptest.
 	e.ServeHTTP(rec, req)
 	return rec
 }
-

@@ -85,4 +85,3 @@ func requestTimeout(d time.Duration) echo.MiddlewareFunc {
 func metricsHandler(reg *prometheus.Registry) echo.HandlerFunc {
 	return echo.WrapHandler(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
 }
-

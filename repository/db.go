@@ -64,4 +64,3 @@ func OpenGorm(sqlDB *sql.DB, log *slog.Logger) (*gorm.DB, error) {
 	}
 	return gdb, nil
 }
-

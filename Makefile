@@ -1,0 +1,72 @@
+# Summit — the two commands: `make run` and `make test`. Everything they need is installed
+# here (npm ci; Debian packages via apt-get when missing), so a fresh clone works.
+
+GO      ?= go
+NPM     ?= npm
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+PGRUN   := bin/pgrun
+APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
+
+.PHONY: run build test test-go test-frontend test-e2e lint deps frontend-deps system-deps chromium clean
+
+## run: build everything, start a project-local PostgreSQL unless DATABASE_URL is set, migrate, load demo data, serve on :8080
+run: build
+	./bin/summit dev
+
+## build: the self-contained binary bin/summit with the SPA embedded
+build: frontend-build
+	$(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o bin/summit ./cmd/summit
+
+frontend-build: frontend-deps
+	cd frontend && $(NPM) run build
+
+## test: every check — lint, Go unit and integration tests on real PostgreSQL, Vitest, browser end-to-end tests
+test: lint test-frontend build chromium $(PGRUN)
+	$(PGRUN) -- $(MAKE) --no-print-directory test-go test-e2e-inner
+
+## test-go: Go tests (with DATABASE_URL set they share that server; else each package starts its own)
+test-go:
+	$(GO) test -race -count=1 ./...
+
+test-frontend: frontend-deps
+	cd frontend && $(NPM) run typecheck && $(NPM) test
+
+## test-e2e: only the browser tests
+test-e2e: build chromium $(PGRUN)
+	$(PGRUN) -- $(MAKE) --no-print-directory test-e2e-inner
+
+test-e2e-inner:
+	cd frontend && $(NPM) run e2e
+
+lint:
+	@unformatted="$$(gofmt -l $$(git ls-files '*.go'))"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+$(PGRUN): system-deps $(wildcard cmd/pgrun/*.go repository/pgcluster/*.go)
+	$(GO) build -o $(PGRUN) ./cmd/pgrun
+
+deps: frontend-deps system-deps
+
+# npm ci only when the lock file changed since the last install.
+frontend-deps: frontend/node_modules/.installed
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && $(NPM) ci --no-audit --no-fund
+	touch $@
+
+# PostgreSQL server binaries (initdb, pg_ctl) for the local and test clusters.
+system-deps:
+	@if [ -z "$$DATABASE_URL" ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null; then \
+		echo "Installing PostgreSQL server binaries…"; \
+		$(APT_GET) update -q && $(APT_GET) install -y -q postgresql; \
+	fi
+
+# Debian's Chromium for the browser tests (Playwright's own download is not used).
+chromium:
+	@if ! command -v chromium >/dev/null; then \
+		echo "Installing Chromium…"; \
+		$(APT_GET) update -q && $(APT_GET) install -y -q chromium; \
+	fi
+
+clean:
+	rm -rf bin frontend/dist/spa frontend/node_modules/.installed

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"math"
 	"net/http"
+	"strconv"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 
 	"summit/domain"
+	"summit/domain/identity"
 )
 
 // errorBody is the JSON shape of every error response (docs/api.md).
@@ -46,6 +49,7 @@ var statusOf = []struct {
 	status int
 	code   string
 }{
+	{identity.ErrInvalidCredentials, http.StatusUnauthorized, "invalid_credentials"},
 	{domain.ErrNotFound, http.StatusNotFound, "not_found"},
 	{domain.ErrStaleVersion, http.StatusPreconditionFailed, "stale_version"},
 	{domain.ErrConflict, http.StatusConflict, "conflict"},
@@ -76,6 +80,10 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 			return
 		}
 		status, body := describe(err, requestLocale(c))
+		var throttled *identity.ThrottledError
+		if errors.As(err, &throttled) {
+			c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(throttled.RetryAfter.Seconds()))))
+		}
 		if status >= 500 && body.Error.Code != "database_unavailable" && body.Error.Code != "timeout" {
 			log.ErrorContext(c.Request().Context(), "request failed", "err", err, "path", c.Path())
 		}
@@ -97,8 +105,11 @@ func describe(err error, l Locale) (int, errorBody) {
 		domainErr *domain.ValidationError
 		reqErr    *requestError
 		echoErr   *echo.HTTPError
+		throttled *identity.ThrottledError
 	)
 	switch {
+	case errors.As(err, &throttled):
+		return body(http.StatusTooManyRequests, "throttled", l, nil)
 	case errors.As(err, &verr):
 		return body(http.StatusUnprocessableEntity, "validation_failed", l, validatorFields(verr, l))
 	case errors.As(err, &domainErr):

@@ -1,7 +1,10 @@
 package handlers
 
 import (
+	"context"
 	"database/sql"
+	"encoding/json"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -10,7 +13,11 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
+	"gorm.io/gorm"
 
+	"summit/domain/identity"
+	"summit/policies"
+	"summit/repository"
 	"summit/repository/dbtest"
 )
 
@@ -23,22 +30,56 @@ var testSPA = fstest.MapFS{
 	"favicon.svg":        {Data: []byte("<svg/>")},
 }
 
-// newTestServer builds the real Echo instance over a fresh database.
-func newTestServer(t *testing.T) (*echo.Echo, *sql.DB) {
+// testPassword is every test user's password.
+const testPassword = "correct horse battery"
+
+// testServer is the real Echo instance over a fresh database, with its services.
+type testServer struct {
+	t   *testing.T
+	e   *echo.Echo
+	srv *server
+	sql *sql.DB
+	db  *gorm.DB
+	id  *identity.Service
+}
+
+func newTestServer(t *testing.T) *testServer {
 	t.Helper()
 	gdb, sqlDB := dbtest.New(t)
-	e, err := New(Deps{
-		SQL: sqlDB, DB: gdb, Log: dbtest.Logger(t), Metrics: prometheus.NewRegistry(), SPA: testSPA,
-		Version: "test", FiscalYearStartMonth: 4,
-	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: "1K"})
+	return newTestServerOn(t, gdb, sqlDB, Options{})
+}
+
+// newTestServerOn builds another app instance over an existing database.
+func newTestServerOn(t *testing.T, gdb *gorm.DB, sqlDB *sql.DB, opts Options) *testServer {
+	t.Helper()
+	policy, err := policies.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return e, sqlDB
+	svc := repository.NewIdentityService(gdb, identity.DefaultSessionPolicy, identity.DefaultLoginThrottle)
+	srv, e, err := newServer(Deps{
+		SQL: sqlDB, DB: gdb, Log: dbtest.Logger(t), Metrics: prometheus.NewRegistry(), SPA: testSPA,
+		Identity: svc, Policy: policy, Version: "test", FiscalYearStartMonth: 4,
+	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: "1K", BehindProxy: opts.BehindProxy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testServer{t: t, e: e, srv: srv, sql: sqlDB, db: gdb, id: svc}
+}
+
+// user creates a user with testPassword.
+func (ts *testServer) user(email string, role identity.Role) identity.User {
+	ts.t.Helper()
+	u, err := ts.id.CreateUser(context.Background(), identity.Actor{IP: "test"}, identity.NewUserInput{
+		Email: email, Name: strings.Split(email, "@")[0], Password: testPassword, Role: role})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	return u
 }
 
 // do sends one request through the whole middleware chain.
-func do(e *echo.Echo, method, target, body string, headers ...string) *httptest.ResponseRecorder {
+func (ts *testServer) do(method, target, body string, headers ...string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(method, target, strings.NewReader(body))
 	if body != "" {
 		req.Header.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
@@ -47,6 +88,52 @@ func do(e *echo.Echo, method, target, body string, headers ...string) *httptest.
 		req.Header.Set(headers[i], headers[i+1])
 	}
 	rec := httptest.NewRecorder()
-	e.ServeHTTP(rec, req)
+	ts.e.ServeHTTP(rec, req)
 	return rec
+}
+
+// browser is a signed-in cookie session.
+type browser struct {
+	ts     *testServer
+	cookie string
+	csrf   string
+}
+
+// signIn logs in through the API like the SPA does.
+func (ts *testServer) signIn(email string) *browser {
+	ts.t.Helper()
+	rec := ts.do("POST", "/api/v1/auth/login", `{"email":"`+email+`","password":"`+testPassword+`"}`)
+	if rec.Code != http.StatusOK {
+		ts.t.Fatalf("sign in %s: %d %s", email, rec.Code, rec.Body)
+	}
+	var body sessionResponse
+	decode(ts.t, rec, &body)
+	cookie := ""
+	for _, c := range rec.Result().Cookies() {
+		if c.Name == sessionCookie {
+			cookie = c.Value
+		}
+	}
+	return &browser{ts: ts, cookie: cookie, csrf: *body.CSRFToken}
+}
+
+// do sends a request with the session cookie and the CSRF header.
+func (b *browser) do(method, target, body string, headers ...string) *httptest.ResponseRecorder {
+	headers = append([]string{"Cookie", sessionCookie + "=" + b.cookie, csrfHeader, b.csrf}, headers...)
+	return b.ts.do(method, target, body, headers...)
+}
+
+func decode(t *testing.T, rec *httptest.ResponseRecorder, v any) {
+	t.Helper()
+	if err := json.Unmarshal(rec.Body.Bytes(), v); err != nil {
+		t.Fatalf("decode %s: %v", rec.Body, err)
+	}
+}
+
+// errorCode is the error code of a JSON error response.
+func errorCode(t *testing.T, rec *httptest.ResponseRecorder) string {
+	t.Helper()
+	var body errorBody
+	decode(t, rec, &body)
+	return body.Error.Code
 }

@@ -19,6 +19,8 @@ var errorMessages = map[string]message{
 	"malformed_body":         {"The request body is not valid JSON for this endpoint.", "请求体不是此接口可接受的 JSON。"},
 	"body_too_large":         {"The request body is too large.", "请求体过大。"},
 	"unauthenticated":        {"Please sign in.", "请先登录。"},
+	"invalid_credentials":    {"Email or password is wrong.", "邮箱或密码错误。"},
+	"csrf_failed":            {"Missing or wrong X-CSRF-Token; reload the page and try again.", "缺少或错误的 X-CSRF-Token，请刷新页面后重试。"},
 	"forbidden":              {"You are not allowed to do this.", "您无权执行此操作。"},
 	"not_found":              {"Not found.", "未找到。"},
 	"method_not_allowed":     {"This method is not allowed here.", "此处不允许该请求方法。"},

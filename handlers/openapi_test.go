@@ -12,7 +12,7 @@ var echoParam = regexp.MustCompile(`:([A-Za-z_]+)`)
 // openapi.yaml, or the document names an operation no route serves.
 func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	t.Parallel()
-	e, _ := newTestServer(t)
+	e := newTestServer(t).e
 	doc, _, err := loadOpenAPI()
 	if err != nil {
 		t.Fatal(err)

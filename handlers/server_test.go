@@ -13,7 +13,8 @@ import (
 // routes, JSON 404s under /api, and errors in the documented shape.
 func TestRoutesAnswerAsAUserExpects(t *testing.T) {
 	t.Parallel()
-	e, _ := newTestServer(t)
+	ts := newTestServer(t)
+	e := ts.e
 	e.GET("/api/v1/test-panic", func(echo.Context) error { panic("secret internals") })
 	e.POST("/api/v1/test-echo", func(c echo.Context) error {
 		var m map[string]any
@@ -54,7 +55,7 @@ func TestRoutesAnswerAsAUserExpects(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := do(e, tc.method, tc.target, tc.body, tc.headers...)
+			rec := ts.do(tc.method, tc.target, tc.body, tc.headers...)
 			if rec.Code != tc.wantStatus {
 				t.Fatalf("status = %d, want %d; body %s", rec.Code, tc.wantStatus, rec.Body)
 			}
@@ -82,23 +83,23 @@ func TestRoutesAnswerAsAUserExpects(t *testing.T) {
 
 func TestReadyzIs503WhenTheDatabaseIsGone(t *testing.T) {
 	t.Parallel()
-	e, sqlDB := newTestServer(t)
-	sqlDB.Close()
-	rec := do(e, "GET", "/readyz", "")
+	ts := newTestServer(t)
+	ts.sql.Close()
+	rec := ts.do("GET", "/readyz", "")
 	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "database_unavailable") {
 		t.Fatalf("readyz with the database closed = %d %s", rec.Code, rec.Body)
 	}
-	if rec := do(e, "GET", "/healthz", ""); rec.Code != http.StatusOK {
+	if rec := ts.do("GET", "/healthz", ""); rec.Code != http.StatusOK {
 		t.Fatalf("healthz must not depend on the database; got %d", rec.Code)
 	}
 }
 
 func TestMetricsCountRequestsByRouteAndStatus(t *testing.T) {
 	t.Parallel()
-	e, _ := newTestServer(t)
-	do(e, "GET", "/api/v1/meta", "")
-	do(e, "GET", "/api/v1/nope", "")
-	body := do(e, "GET", "/metrics", "").Body.String()
+	ts := newTestServer(t)
+	ts.do("GET", "/api/v1/meta", "")
+	ts.do("GET", "/api/v1/nope", "")
+	body := ts.do("GET", "/metrics", "").Body.String()
 	for _, want := range []string{
 		`summit_http_requests_total{code="200",host="example.com",method="GET",url="/api/v1/meta"} 1`,
 		`code="404"`,

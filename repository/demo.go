@@ -74,13 +74,14 @@ func SeedDemo(ctx context.Context, db *gorm.DB) (DemoReport, error) {
 			return err
 		}
 		for _, du := range DemoUsers {
-			u, err := users.ByEmail(ctx, du.Email)
+			u, err := users.UserByEmail(ctx, du.Email)
 			if errors.Is(err, domain.ErrNotFound) {
 				if u, err = identity.NewUser(du.Email, du.Name, du.Role, du.Locale); err != nil {
 					return err
 				}
 				u.PasswordHash = hash
-				if u, err = users.Create(ctx, u); err != nil {
+				seeded := identity.AuditEvent{Action: identity.AuditUserCreated, SubjectType: "user", Details: map[string]any{"source": "demo seed"}}
+				if u, err = users.CreateUser(ctx, u, seeded); err != nil {
 					return err
 				}
 				report.UsersCreated++
@@ -121,7 +122,8 @@ func ensureTeam(ctx context.Context, teams *Teams, known map[string]string, path
 	if t, err = identity.NewTeam(name, parentID); err != nil {
 		return "", false, err
 	}
-	if t, err = teams.Create(ctx, t); err != nil {
+	seeded := identity.AuditEvent{Action: identity.AuditTeamCreated, SubjectType: "team", Details: map[string]any{"source": "demo seed"}}
+	if t, err = teams.CreateTeam(ctx, t, seeded); err != nil {
 		return "", false, err
 	}
 	return t.ID, true, nil

@@ -36,7 +36,12 @@ func (s sortKeys[R]) fields() []string {
 
 // listPage reads one page of q with keyset pagination: rows after p.After in the order
 // of p.Sort, ties broken by id, so pages never repeat or skip a row while others write.
-func listPage[R identified](q *gorm.DB, keys sortKeys[R], p domain.ListParams) ([]R, *domain.Cursor, error) {
+// idColumn qualifies the id column when q joins other tables ("" means "id").
+func listPage[R identified](q *gorm.DB, keys sortKeys[R], p domain.ListParams, idColumn ...string) ([]R, *domain.Cursor, error) {
+	id := "id"
+	if len(idColumn) > 0 {
+		id = idColumn[0]
+	}
 	key, ok := keys[p.Sort.Field]
 	if !ok {
 		return nil, nil, fmt.Errorf("sort field %q is not whitelisted", p.Sort.Field)
@@ -46,10 +51,10 @@ func listPage[R identified](q *gorm.DB, keys sortKeys[R], p domain.ListParams) (
 		dir, cmp = "DESC", "<"
 	}
 	if p.After != nil {
-		q = q.Where(fmt.Sprintf("(%s, id) %s (?, ?)", key.column, cmp), p.After.Value, p.After.ID)
+		q = q.Where(fmt.Sprintf("(%s, %s) %s (?, ?)", key.column, id, cmp), p.After.Value, p.After.ID)
 	}
 	var rows []R
-	err := q.Order(key.column + " " + dir).Order("id " + dir).Limit(p.Limit + 1).Find(&rows).Error
+	err := q.Order(key.column + " " + dir).Order(id + " " + dir).Limit(p.Limit + 1).Find(&rows).Error
 	if err != nil {
 		return nil, nil, err
 	}

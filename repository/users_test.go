@@ -12,6 +12,8 @@ import (
 	"summit/repository/dbtest"
 )
 
+var created = identity.AuditEvent{Action: identity.AuditUserCreated, SubjectType: "user", Details: map[string]any{}}
+
 func newUser(t *testing.T, users *repository.Users, email, name string) identity.User {
 	t.Helper()
 	u, err := identity.NewUser(email, name, identity.RoleMember, identity.LocaleEnglish)
@@ -19,7 +21,7 @@ func newUser(t *testing.T, users *repository.Users, email, name string) identity
 		t.Fatal(err)
 	}
 	u.PasswordHash = "x"
-	created, err := users.Create(context.Background(), u)
+	created, err := users.CreateUser(context.Background(), u, created)
 	if err != nil {
 		t.Fatalf("create %s: %v", email, err)
 	}
@@ -35,14 +37,14 @@ func TestUsersEmailIsUniqueWhateverTheCase(t *testing.T) {
 	u, _ := identity.NewUser("li.wei@example.com", "Other", identity.RoleMember, "")
 	u.Email = "LI.WEI@example.com" // bypass normalisation: the index must still refuse it
 	u.PasswordHash = "x"
-	if _, err := users.Create(context.Background(), u); !errors.Is(err, domain.ErrConflict) {
+	if _, err := users.CreateUser(context.Background(), u, created); !errors.Is(err, domain.ErrConflict) {
 		t.Fatalf("duplicate email: got %v, want ErrConflict", err)
 	}
-	found, err := users.ByEmail(context.Background(), "Li.Wei@Example.com")
+	found, err := users.UserByEmail(context.Background(), "Li.Wei@Example.com")
 	if err != nil || found.ID != first.ID {
 		t.Fatalf("ByEmail = %+v, %v; want %s", found, err, first.ID)
 	}
-	if _, err := users.ByEmail(context.Background(), "nobody@example.com"); !errors.Is(err, domain.ErrNotFound) {
+	if _, err := users.UserByEmail(context.Background(), "nobody@example.com"); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("unknown email: got %v, want ErrNotFound", err)
 	}
 }
@@ -78,7 +80,7 @@ func TestUsersListPagesWithoutGapsOrRepeats(t *testing.T) {
 				if pages > 10 {
 					t.Fatal("pagination does not end")
 				}
-				page, err := users.List(context.Background(), p)
+				page, err := users.ListUsers(context.Background(), identity.UserFilter{}, p)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -137,7 +139,7 @@ func TestSeedDemoIsIdempotent(t *testing.T) {
 	if second != (repository.DemoReport{}) {
 		t.Fatalf("second seed added %+v, want nothing", second)
 	}
-	admin, err := repository.NewUsers(db).ByEmail(ctx, "admin@summit.example")
+	admin, err := repository.NewUsers(db).UserByEmail(ctx, "admin@summit.example")
 	if err != nil {
 		t.Fatal(err)
 	}

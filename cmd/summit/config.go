@@ -12,6 +12,10 @@ import (
 
 	"github.com/caarlos0/env/v11"
 	"github.com/labstack/gommon/bytes"
+	"gorm.io/gorm"
+
+	"summit/domain/identity"
+	"summit/repository"
 )
 
 // config is every setting of the summit binary, read once from the environment
@@ -28,6 +32,9 @@ type config struct {
 	BodyLimit            string        `env:"SUMMIT_BODY_LIMIT" envDefault:"10M"`
 	DBMaxConns           int           `env:"SUMMIT_DB_MAX_CONNS" envDefault:"20"`
 	FiscalYearStartMonth int           `env:"SUMMIT_FISCAL_YEAR_START_MONTH" envDefault:"1"`
+	BehindProxy          bool          `env:"SUMMIT_BEHIND_PROXY" envDefault:"false"`
+	SessionIdle          time.Duration `env:"SUMMIT_SESSION_IDLE" envDefault:"12h"`
+	SessionMax           time.Duration `env:"SUMMIT_SESSION_MAX" envDefault:"336h"`
 	LocalPGDir           string        `env:"SUMMIT_LOCAL_PG_DIR" envDefault:".data/postgres"`
 	LocalPGPort          int           `env:"SUMMIT_LOCAL_PG_PORT" envDefault:"54329"`
 }
@@ -72,6 +79,8 @@ func expected(t reflect.Type) string {
 		return "a duration such as 30s"
 	case reflect.TypeFor[int]():
 		return "a whole number"
+	case reflect.TypeFor[bool]():
+		return "true or false"
 	}
 	return "a valid " + t.String()
 }
@@ -87,7 +96,8 @@ func (c config) check() error {
 	for name, d := range map[string]time.Duration{
 		"SUMMIT_REQUEST_TIMEOUT": c.RequestTimeout, "SUMMIT_READ_TIMEOUT": c.ReadTimeout,
 		"SUMMIT_WRITE_TIMEOUT": c.WriteTimeout, "SUMMIT_IDLE_TIMEOUT": c.IdleTimeout,
-		"SUMMIT_SHUTDOWN_TIMEOUT": c.ShutdownTimeout,
+		"SUMMIT_SHUTDOWN_TIMEOUT": c.ShutdownTimeout, "SUMMIT_SESSION_IDLE": c.SessionIdle,
+		"SUMMIT_SESSION_MAX": c.SessionMax,
 	} {
 		if d <= 0 {
 			return bad(name, "must be a positive duration such as 30s")
@@ -103,6 +113,11 @@ func (c config) check() error {
 		return bad("SUMMIT_LOCAL_PG_PORT", "must be a TCP port")
 	}
 	return nil
+}
+
+// identityService wires sign-in, users and teams to the database with these settings.
+func (c config) identityService(db *gorm.DB) *identity.Service {
+	return repository.NewIdentityService(db, identity.SessionPolicy{Idle: c.SessionIdle, Absolute: c.SessionMax}, identity.DefaultLoginThrottle)
 }
 
 // requireDatabaseURL is for commands that cannot start a local cluster themselves.

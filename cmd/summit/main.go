@@ -28,6 +28,7 @@ var commands = map[string]command{
 	"migrate": {"apply migrations (migrate [up|down|status])", runMigrate},
 	"seed":    {"load data (seed --demo: the demo organisation; safe to repeat)", runSeed},
 	"user":    {"manage users (user create --email E --name N --password P --role admin|executive|member)", runUser},
+	"token":   {"issue an API token (token create --email E --name N; prints the token once)", runToken},
 }
 
 func main() {
@@ -57,7 +58,7 @@ func main() {
 
 func usage() {
 	fmt.Fprintf(os.Stderr, "summit %s — run enterprise and government deals as projects\n\nusage: summit <command> [flags]\n\n", version)
-	for _, name := range []string{"serve", "dev", "migrate", "seed", "user"} {
+	for _, name := range []string{"serve", "dev", "migrate", "seed", "user", "token"} {
 		fmt.Fprintf(os.Stderr, "  %-8s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(os.Stderr, "\nSettings come from the environment; see README.md.")

@@ -15,6 +15,7 @@ import (
 
 	"summit/frontend"
 	"summit/handlers"
+	"summit/policies"
 )
 
 func runServe(ctx context.Context, cfg config, log *slog.Logger, _ []string) error {
@@ -35,10 +36,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(sqlDB, "summit"),
 	)
+	policy, err := policies.Load()
+	if err != nil {
+		return err
+	}
 	e, err := handlers.New(handlers.Deps{
 		SQL: sqlDB, DB: gdb, Log: log, Metrics: reg, SPA: frontend.Files(),
+		Identity: cfg.identityService(gdb), Policy: policy,
 		Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
-	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit})
+	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BehindProxy: cfg.BehindProxy})
 	if err != nil {
 		return err
 	}

@@ -54,6 +54,7 @@ type User struct {
 	Locale       Locale
 	Active       bool
 	PasswordHash string
+	TeamIDs      []string // teams the user is a direct member of
 	Version      int
 	CreatedAt    time.Time
 	UpdatedAt    time.Time

@@ -1,0 +1,35 @@
+package identity
+
+import (
+	"context"
+
+	"summit/domain"
+)
+
+// User returns one user.
+func (s *Service) User(ctx context.Context, id string) (User, error) {
+	return s.Users.UserByID(ctx, id)
+}
+
+// ListUsers pages through users.
+func (s *Service) ListUsers(ctx context.Context, f UserFilter, p domain.ListParams) (domain.Page[User], error) {
+	return s.Users.ListUsers(ctx, f, p)
+}
+
+// ListTeams returns every team with its members.
+func (s *Service) ListTeams(ctx context.Context) ([]Team, error) { return s.Teams.ListTeams(ctx) }
+
+// Team returns one team with its members.
+func (s *Service) Team(ctx context.Context, id string) (Team, error) {
+	return s.Teams.TeamByID(ctx, id)
+}
+
+// ListTokens lists the actor's own API tokens (never their secrets).
+func (s *Service) ListTokens(ctx context.Context, a Actor) ([]APIToken, error) {
+	return s.Tokens.ListTokens(ctx, a.UserID)
+}
+
+// ListAudit pages through the audit trail, newest first.
+func (s *Service) ListAudit(ctx context.Context, action string, p domain.ListParams) (domain.Page[AuditEvent], error) {
+	return s.Audit.ListAudit(ctx, action, p)
+}

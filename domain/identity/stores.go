@@ -1,0 +1,65 @@
+package identity
+
+import (
+	"context"
+	"time"
+
+	"summit/domain"
+)
+
+// UserStore persists users. Writes that carry an AuditEvent store it in the same
+// transaction; revokeAccess also ends the user's sessions and API tokens there.
+type UserStore interface {
+	UserByID(ctx context.Context, id string) (User, error)
+	UserByEmail(ctx context.Context, email string) (User, error)
+	ListUsers(ctx context.Context, f UserFilter, p domain.ListParams) (domain.Page[User], error)
+	CreateUser(ctx context.Context, u User, ev AuditEvent) (User, error)
+	// UpdateUser stores u if the stored version is still expectedVersion (else
+	// domain.ErrStaleVersion) and returns it with its new version.
+	UpdateUser(ctx context.Context, u User, expectedVersion int, ev AuditEvent, revokeAccess bool) (User, error)
+}
+
+// UserFilter narrows a user list.
+type UserFilter struct {
+	Active *bool
+}
+
+// SessionStore persists sessions and the failed sign-ins that throttle guessing.
+type SessionStore interface {
+	CreateSession(ctx context.Context, s Session, ev AuditEvent) error
+	SessionByHash(ctx context.Context, hash []byte) (Session, error)
+	TouchSession(ctx context.Context, hash []byte, at time.Time) error
+	DeleteSession(ctx context.Context, hash []byte, ev AuditEvent) error
+	// LoginFailures returns failure times since `since`, oldest first, for the email and the IP.
+	LoginFailures(ctx context.Context, email, ip string, since time.Time) (byEmail, byIP []time.Time, err error)
+	RecordLoginFailure(ctx context.Context, email, ip string, at time.Time, ev AuditEvent) error
+	ClearLoginFailures(ctx context.Context, email string) error
+}
+
+// TokenStore persists API tokens.
+type TokenStore interface {
+	CreateToken(ctx context.Context, t APIToken, ev AuditEvent) (APIToken, error)
+	TokenByHash(ctx context.Context, hash []byte) (APIToken, error)
+	TouchToken(ctx context.Context, id string, at time.Time) error
+	ListTokens(ctx context.Context, userID string) ([]APIToken, error)
+	// DeleteToken removes a token of userID; another user's token is domain.ErrNotFound.
+	DeleteToken(ctx context.Context, userID, tokenID string, ev AuditEvent) error
+}
+
+// TeamStore persists the team tree and memberships.
+type TeamStore interface {
+	ListTeams(ctx context.Context) ([]Team, error)
+	TeamByID(ctx context.Context, id string) (Team, error)
+	Tree(ctx context.Context) (TeamTree, error)
+	CreateTeam(ctx context.Context, t Team, ev AuditEvent) (Team, error)
+	UpdateTeam(ctx context.Context, t Team, expectedVersion int, ev AuditEvent) (Team, error)
+	// DeleteTeam refuses (domain.ErrConflict) a team that still has sub-teams or deals.
+	DeleteTeam(ctx context.Context, id string, expectedVersion int, ev AuditEvent) error
+	SetMembers(ctx context.Context, teamID string, userIDs []string, expectedVersion int, ev AuditEvent) (Team, error)
+	TeamIDsOf(ctx context.Context, userID string) ([]string, error)
+}
+
+// AuditStore reads the audit trail.
+type AuditStore interface {
+	ListAudit(ctx context.Context, action string, p domain.ListParams) (domain.Page[AuditEvent], error)
+}

@@ -1,0 +1,91 @@
+package identity
+
+import (
+	"context"
+	"strings"
+
+	"summit/domain"
+)
+
+// TeamPatch renames or moves a team; nil fields stay. MoveToRoot makes it a root team.
+type TeamPatch struct {
+	Name       *string
+	ParentID   *string
+	MoveToRoot bool
+}
+
+// CreateTeam adds a team under parentID (nil: a new root).
+func (s *Service) CreateTeam(ctx context.Context, a Actor, name string, parentID *string) (Team, error) {
+	t, err := NewTeam(name, parentID)
+	if err != nil {
+		return Team{}, err
+	}
+	if parentID != nil {
+		tree, err := s.Teams.Tree(ctx)
+		if err != nil {
+			return Team{}, err
+		}
+		if err := tree.CheckParent("", parentID); err != nil {
+			return Team{}, err
+		}
+	}
+	ev := a.event(AuditTeamCreated, "team", nil, map[string]any{"name": t.Name, "parent_id": parentID})
+	return s.Teams.CreateTeam(ctx, t, ev)
+}
+
+// UpdateTeam renames or moves a team; a move under its own descendant is refused.
+func (s *Service) UpdateTeam(ctx context.Context, a Actor, id string, version int, p TeamPatch) (Team, error) {
+	t, err := s.Teams.TeamByID(ctx, id)
+	if err != nil {
+		return Team{}, err
+	}
+	changes := map[string]any{}
+	if p.Name != nil {
+		name := strings.TrimSpace(*p.Name)
+		if name == "" {
+			return Team{}, domain.Invalid("name", "required", "")
+		}
+		record(changes, "name", t.Name, name)
+		t.Name = name
+	}
+	if p.ParentID != nil || p.MoveToRoot {
+		tree, err := s.Teams.Tree(ctx)
+		if err != nil {
+			return Team{}, err
+		}
+		if err := tree.CheckParent(id, p.ParentID); err != nil {
+			return Team{}, err
+		}
+		record(changes, "parent_id", deref(t.ParentID), deref(p.ParentID))
+		t.ParentID = p.ParentID
+	}
+	ev := a.event(AuditTeamUpdated, "team", &t.ID, changes)
+	return s.Teams.UpdateTeam(ctx, t, version, ev)
+}
+
+// DeleteTeam removes a team with no sub-teams and no deals.
+func (s *Service) DeleteTeam(ctx context.Context, a Actor, id string, version int) error {
+	t, err := s.Teams.TeamByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	ev := a.event(AuditTeamDeleted, "team", &t.ID, map[string]any{"name": t.Name})
+	return s.Teams.DeleteTeam(ctx, id, version, ev)
+}
+
+// SetTeamMembers replaces a team's members.
+func (s *Service) SetTeamMembers(ctx context.Context, a Actor, id string, version int, userIDs []string) (Team, error) {
+	t, err := s.Teams.TeamByID(ctx, id)
+	if err != nil {
+		return Team{}, err
+	}
+	ev := a.event(AuditTeamMembers, "team", &t.ID, map[string]any{"member_ids": Change{From: t.MemberIDs, To: userIDs}})
+	return s.Teams.SetMembers(ctx, id, userIDs, version, ev)
+}
+
+func deref(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return *s
+}

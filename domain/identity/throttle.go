@@ -1,0 +1,31 @@
+package identity
+
+import "time"
+
+// LoginThrottle limits password guessing: after PerAccount failures for one email, or
+// PerIP failures from one address, inside Window, further attempts wait.
+type LoginThrottle struct {
+	PerAccount int
+	PerIP      int
+	Window     time.Duration
+}
+
+// DefaultLoginThrottle: 5 failures per account or 20 per IP in 15 minutes.
+var DefaultLoginThrottle = LoginThrottle{PerAccount: 5, PerIP: 20, Window: 15 * time.Minute}
+
+// RetryAfter is how long the caller must wait before trying again, or 0 when allowed.
+// accountFailures and ipFailures are the failure times inside the window, oldest first.
+func (t LoginThrottle) RetryAfter(accountFailures, ipFailures []time.Time, now time.Time) time.Duration {
+	wait := func(failures []time.Time, limit int) time.Duration {
+		if len(failures) < limit {
+			return 0
+		}
+		// Allowed again once enough old failures leave the window.
+		freeAt := failures[len(failures)-limit].Add(t.Window)
+		if d := freeAt.Sub(now); d > 0 {
+			return d
+		}
+		return 0
+	}
+	return max(wait(accountFailures, t.PerAccount), wait(ipFailures, t.PerIP))
+}

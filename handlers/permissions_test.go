@@ -1,0 +1,152 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"summit/domain/identity"
+)
+
+// The kinds of caller every route is tried with. Deal-team kinds become distinct from
+// plain members once deal routes exist; until then they must behave like members.
+var callerKinds = []string{
+	"anonymous", "member_elsewhere", "member_of_team", "pmo", "business", "solution", "pmo_other_deal", "executive", "admin",
+}
+
+// expectation says, per caller kind, whether a route lets the caller through
+// (any status but 401/403) or which refusal it gives.
+type expectation map[string]int
+
+const allowed = 0
+
+var (
+	anyone       = expectation{}
+	signedInOnly = expectation{"anonymous": 401}
+	adminsOnly   = expectation{"anonymous": 401, "member_elsewhere": 403, "member_of_team": 403, "pmo": 403,
+		"business": 403, "solution": 403, "pmo_other_deal": 403, "executive": 403}
+)
+
+// permissionMatrix is every API route with who may call it. A route missing here fails
+// TestPermissionMatrix, so no endpoint ships without a decision about who may use it.
+var permissionMatrix = map[string]expectation{
+	"GET /api/v1/openapi.json":        anyone,
+	"GET /api/v1/meta":                anyone,
+	"POST /api/v1/auth/login":         anyone,
+	"POST /api/v1/auth/logout":        signedInOnly,
+	"GET /api/v1/me":                  signedInOnly,
+	"PATCH /api/v1/me":                signedInOnly,
+	"POST /api/v1/me/password":        signedInOnly,
+	"GET /api/v1/me/tokens":           signedInOnly,
+	"POST /api/v1/me/tokens":          signedInOnly,
+	"DELETE /api/v1/me/tokens/:id":    signedInOnly,
+	"GET /api/v1/users":               signedInOnly,
+	"GET /api/v1/users/:id":           signedInOnly,
+	"POST /api/v1/users":              adminsOnly,
+	"PATCH /api/v1/users/:id":         adminsOnly,
+	"POST /api/v1/users/:id/password": adminsOnly,
+	"GET /api/v1/teams":               signedInOnly,
+	"GET /api/v1/teams/:id":           signedInOnly,
+	"POST /api/v1/teams":              adminsOnly,
+	"PATCH /api/v1/teams/:id":         adminsOnly,
+	"DELETE /api/v1/teams/:id":        adminsOnly,
+	"PUT /api/v1/teams/:id/members":   adminsOnly,
+	"GET /api/v1/audit":               adminsOnly,
+}
+
+func TestPermissionMatrix(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t)
+	fx := ts.permissionFixture()
+
+	// Every registered API route has an access rule and an expectation here.
+	for _, r := range ts.e.Routes() {
+		if !strings.HasPrefix(r.Path, apiBase+"/") || strings.HasSuffix(r.Path, "*") {
+			continue
+		}
+		key := r.Method + " " + r.Path
+		if _, ok := ts.srv.rules[key]; !ok {
+			t.Errorf("%s is registered without an access rule (use server.handle)", key)
+		}
+		if _, ok := permissionMatrix[key]; !ok {
+			t.Errorf("%s has no row in permissionMatrix", key)
+		}
+	}
+
+	for route, want := range permissionMatrix {
+		method, path, _ := strings.Cut(route, " ")
+		if _, ok := ts.srv.rules[route]; !ok {
+			t.Errorf("permissionMatrix lists %s, which is not registered", route)
+			continue
+		}
+		target := strings.NewReplacer(":id", fx.ids[path]).Replace(path)
+		for _, kind := range callerKinds {
+			headers := []string{"If-Match", `"1"`}
+			if kind != "anonymous" {
+				headers = append(headers, "Authorization", "Bearer "+fx.tokens[kind])
+			}
+			body := ""
+			if method != "GET" && method != "DELETE" {
+				body = "{}"
+			}
+			rec := ts.do(method, target, body, headers...)
+			got := rec.Code
+			switch w := want[kind]; {
+			case w == allowed && (got == http.StatusUnauthorized || got == http.StatusForbidden):
+				t.Errorf("%s as %s: %d %s, want it allowed", route, kind, got, rec.Body)
+			case w != allowed && got != w:
+				t.Errorf("%s as %s: %d, want %d", route, kind, got, w)
+			}
+		}
+	}
+}
+
+// permissionFixture holds a token per caller kind and ids to put in paths.
+type permissionFixture struct {
+	tokens map[string]string
+	ids    map[string]string // route path → id for its :id
+}
+
+func (ts *testServer) permissionFixture() permissionFixture {
+	ts.t.Helper()
+	ctx := context.Background()
+	fx := permissionFixture{tokens: map[string]string{}, ids: map[string]string{}}
+	roles := map[string]identity.Role{"executive": identity.RoleExecutive, "admin": identity.RoleAdmin}
+	users := map[string]identity.User{}
+	for _, kind := range callerKinds[1:] {
+		role, ok := roles[kind]
+		if !ok {
+			role = identity.RoleMember
+		}
+		users[kind] = ts.user(kind+"@example.com", role)
+		plain, _, err := ts.id.CreateToken(ctx, identity.Actor{UserID: users[kind].ID}, "matrix")
+		if err != nil {
+			ts.t.Fatal(err)
+		}
+		fx.tokens[kind] = plain
+	}
+	team, err := ts.id.CreateTeam(ctx, identity.Actor{}, "Deal team", nil)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	other, err := ts.id.CreateTeam(ctx, identity.Actor{}, "Elsewhere", nil)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	if _, err := ts.id.SetTeamMembers(ctx, identity.Actor{}, team.ID, team.Version, []string{users["member_of_team"].ID}); err != nil {
+		ts.t.Fatal(err)
+	}
+	if _, err := ts.id.SetTeamMembers(ctx, identity.Actor{}, other.ID, other.Version, []string{users["member_elsewhere"].ID}); err != nil {
+		ts.t.Fatal(err)
+	}
+	victim := ts.user("victim@example.com", identity.RoleMember)
+	for _, path := range []string{"/api/v1/users/:id", "/api/v1/users/:id/password"} {
+		fx.ids[path] = victim.ID
+	}
+	for _, path := range []string{"/api/v1/teams/:id", "/api/v1/teams/:id/members"} {
+		fx.ids[path] = other.ID
+	}
+	fx.ids["/api/v1/me/tokens/:id"] = "00000000-0000-4000-8000-000000000001"
+	return fx
+}

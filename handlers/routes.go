@@ -1,0 +1,51 @@
+package handlers
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"summit/policies"
+)
+
+// registerAPI declares every /api/v1 route with its access rule: the one list to read
+// to know who may call what.
+func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
+	s.handle(api, "GET", "/openapi.json", openAPIHandler(openAPI), public)
+	s.handle(api, "GET", "/meta", s.meta, public)
+
+	s.handle(api, "POST", "/auth/login", s.login, public)
+	s.handle(api, "POST", "/auth/logout", s.logout, signedIn)
+	s.handle(api, "GET", "/me", s.me, signedIn)
+	s.handle(api, "PATCH", "/me", s.updateMe, allow("profile", policies.Write))
+	s.handle(api, "POST", "/me/password", s.changeMyPassword, allow("profile", policies.Write))
+	s.handle(api, "GET", "/me/tokens", s.listTokens, allow("tokens", policies.Read))
+	s.handle(api, "POST", "/me/tokens", s.createToken, allow("tokens", policies.Write))
+	s.handle(api, "DELETE", "/me/tokens/:id", s.revokeToken, allow("tokens", policies.Write))
+
+	s.handle(api, "GET", "/users", s.listUsers, allow("users", policies.Read))
+	s.handle(api, "POST", "/users", s.createUser, allow("users", policies.Write))
+	s.handle(api, "GET", "/users/:id", s.getUser, allow("users", policies.Read))
+	s.handle(api, "PATCH", "/users/:id", s.updateUser, allow("users", policies.Write))
+	s.handle(api, "POST", "/users/:id/password", s.resetPassword, allow("users", policies.Write))
+
+	s.handle(api, "GET", "/teams", s.listTeams, allow("teams", policies.Read))
+	s.handle(api, "POST", "/teams", s.createTeam, allow("teams", policies.Write))
+	s.handle(api, "GET", "/teams/:id", s.getTeam, allow("teams", policies.Read))
+	s.handle(api, "PATCH", "/teams/:id", s.updateTeam, allow("teams", policies.Write))
+	s.handle(api, "DELETE", "/teams/:id", s.deleteTeam, allow("teams", policies.Write))
+	s.handle(api, "PUT", "/teams/:id/members", s.setTeamMembers, allow("teams", policies.Write))
+
+	s.handle(api, "GET", "/audit", s.listAudit, allow("audit", policies.Read))
+}
+
+// handle registers one route with the middleware its rule needs and records the rule.
+func (s *server) handle(g *echo.Group, method, path string, h echo.HandlerFunc, a access) {
+	var mw []echo.MiddlewareFunc
+	if !a.public {
+		mw = append(mw, s.authenticate)
+	}
+	if a.obj != "" {
+		mw = append(mw, s.authorize(a.obj, a.act))
+	}
+	g.Add(method, path, h, mw...)
+	s.rules[method+" "+apiBase+path] = a
+}

@@ -1,0 +1,33 @@
+package repository
+
+import (
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"summit/domain"
+)
+
+// updateVersioned writes values to the row id of model's table only if its version is
+// still expected, and bumps the version: the optimistic lock behind If-Match. A row that
+// moved on is domain.ErrStaleVersion and nothing is written; a missing row is ErrNotFound.
+func updateVersioned(tx *gorm.DB, model any, id string, expected int, values map[string]any) error {
+	values["version"] = gorm.Expr("version + 1")
+	values["updated_at"] = time.Now().UTC()
+	res := tx.Model(model).Where("id = ? AND version = ?", id, expected).Updates(values)
+	if res.Error != nil {
+		return translate(res.Error, "update")
+	}
+	if res.RowsAffected == 1 {
+		return nil
+	}
+	var n int64
+	if err := tx.Model(model).Where("id = ?", id).Count(&n).Error; err != nil {
+		return translate(err, "update")
+	}
+	if n == 0 {
+		return fmt.Errorf("update %s: %w", id, domain.ErrNotFound)
+	}
+	return fmt.Errorf("update %s at version %d: %w", id, expected, domain.ErrStaleVersion)
+}

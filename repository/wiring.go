@@ -1,0 +1,17 @@
+package repository
+
+import (
+	"time"
+
+	"gorm.io/gorm"
+
+	"summit/domain/identity"
+)
+
+// NewIdentityService wires the identity service to its PostgreSQL stores.
+func NewIdentityService(db *gorm.DB, sessions identity.SessionPolicy, throttle identity.LoginThrottle) *identity.Service {
+	return &identity.Service{
+		Users: NewUsers(db), Sessions: NewSessions(db), Tokens: NewTokens(db), Teams: NewTeams(db), Audit: NewAudit(db),
+		Policy: sessions, Throttle: throttle, Now: func() time.Time { return time.Now().UTC() },
+	}
+}

@@ -35,7 +35,7 @@ const testPassword = "correct horse battery"
 
 // testServer is the real Echo instance over a fresh database, with its services.
 type testServer struct {
-	t   *testing.T
+	t   testing.TB
 	e   *echo.Echo
 	srv *server
 	sql *sql.DB
@@ -43,14 +43,14 @@ type testServer struct {
 	id  *identity.Service
 }
 
-func newTestServer(t *testing.T) *testServer {
+func newTestServer(t testing.TB) *testServer {
 	t.Helper()
 	gdb, sqlDB := dbtest.New(t)
 	return newTestServerOn(t, gdb, sqlDB, Options{})
 }
 
 // newTestServerOn builds another app instance over an existing database.
-func newTestServerOn(t *testing.T, gdb *gorm.DB, sqlDB *sql.DB, opts Options) *testServer {
+func newTestServerOn(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Options) *testServer {
 	t.Helper()
 	policy, err := policies.Load()
 	if err != nil {
@@ -123,7 +123,7 @@ func (b *browser) do(method, target, body string, headers ...string) *httptest.R
 	return b.ts.do(method, target, body, headers...)
 }
 
-func decode(t *testing.T, rec *httptest.ResponseRecorder, v any) {
+func decode(t testing.TB, rec *httptest.ResponseRecorder, v any) {
 	t.Helper()
 	if err := json.Unmarshal(rec.Body.Bytes(), v); err != nil {
 		t.Fatalf("decode %s: %v", rec.Body, err)

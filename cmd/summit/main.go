@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -12,6 +13,9 @@ import (
 
 	"summit/handlers"
 )
+
+// stdout is where commands print their results (tests capture it).
+var stdout io.Writer = os.Stdout
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"

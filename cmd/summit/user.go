@@ -42,7 +42,7 @@ func runUser(ctx context.Context, cfg config, log *slog.Logger, args []string) e
 	if err != nil {
 		return describeInvalid(err)
 	}
-	fmt.Printf("created %s %s (%s)\n", u.Role, u.Email, u.ID)
+	fmt.Fprintf(stdout, "created %s %s (%s)\n", u.Role, u.Email, u.ID)
 	return nil
 }
 
@@ -74,7 +74,7 @@ func runToken(ctx context.Context, cfg config, log *slog.Logger, args []string) 
 	if err != nil {
 		return describeInvalid(err)
 	}
-	fmt.Println(plain)
+	fmt.Fprintln(stdout, plain)
 	return nil
 }
 

@@ -1,0 +1,150 @@
+package deals
+
+import (
+	"strings"
+	"time"
+
+	"golang.org/x/text/currency"
+
+	"summit/domain"
+)
+
+// DealStatus is where a deal stands.
+type DealStatus string
+
+// The deal statuses.
+const (
+	DealOpen      DealStatus = "open"
+	DealWon       DealStatus = "won"
+	DealLost      DealStatus = "lost"
+	DealAbandoned DealStatus = "abandoned"
+)
+
+// Valid reports whether s is a deal status.
+func (s DealStatus) Valid() bool {
+	return s == DealOpen || s == DealWon || s == DealLost || s == DealAbandoned
+}
+
+// CustomerKind is the sort of organisation a customer is.
+type CustomerKind string
+
+// Valid reports whether k is government, state_owned or enterprise.
+func (k CustomerKind) Valid() bool {
+	return k == "government" || k == "state_owned" || k == "enterprise"
+}
+
+// Customer is an account: the organisation a deal is sold to.
+type Customer struct {
+	ID       string
+	Name     string
+	Kind     CustomerKind
+	Region   string
+	Industry string
+	Version  int
+}
+
+// CheckCustomer validates a customer's fields.
+func CheckCustomer(c Customer) error {
+	verr := &domain.ValidationError{}
+	if strings.TrimSpace(c.Name) == "" {
+		verr.Add("name", "required", "")
+	}
+	if !c.Kind.Valid() {
+		verr.Add("kind", "oneof", "government state_owned enterprise")
+	}
+	return verr.OrNil()
+}
+
+// Member is one user holding one deal role.
+type Member struct {
+	UserID string
+	Role   OwnerRole
+}
+
+// Deal is one opportunity run as a project.
+type Deal struct {
+	ID              string
+	Name            string
+	CustomerID      string
+	CustomerName    string // read model
+	Segment         Segment
+	TeamID          string
+	AmountMinor     int64
+	Currency        string
+	TargetCloseDate time.Time
+	Status          DealStatus
+	StatusReason    string
+	TemplateID      *string
+	Team            []Member
+	Version         int
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+// CheckDeal validates a deal's own fields (not its status change).
+func CheckDeal(d Deal) error {
+	verr := &domain.ValidationError{}
+	if strings.TrimSpace(d.Name) == "" {
+		verr.Add("name", "required", "")
+	}
+	if !d.Segment.Valid() {
+		verr.Add("segment", "oneof", "g2b key_account")
+	}
+	if d.AmountMinor < 0 {
+		verr.Add("amount_minor", "gte", "0")
+	}
+	if _, err := currency.ParseISO(d.Currency); err != nil || len(d.Currency) != 3 || strings.ToUpper(d.Currency) != d.Currency {
+		verr.Add("currency", "iso4217", "")
+	}
+	if d.TargetCloseDate.IsZero() {
+		verr.Add("target_close_date", "required", "")
+	}
+	return verr.OrNil()
+}
+
+// StatusRequest asks to change a deal's status.
+type StatusRequest struct {
+	To     DealStatus
+	Reason string
+	// Override lets an admin mark a deal won before its contract gate is done; Reason
+	// then explains why.
+	Override bool
+}
+
+// ChangeStatus applies the deal status rules: won needs the contract-signing gate done
+// (or an admin override with a note); lost and abandoned need a reason.
+func ChangeStatus(d Deal, req StatusRequest, plan []Milestone, isAdmin bool) (Deal, error) {
+	if !req.To.Valid() {
+		return d, domain.Invalid("status", "oneof", "open won lost abandoned")
+	}
+	reason := strings.TrimSpace(req.Reason)
+	switch req.To {
+	case DealWon:
+		if !contractSigned(plan) {
+			if !req.Override {
+				return d, domain.Invalid("status", "contract_gate_open", "")
+			}
+			if !isAdmin {
+				return d, domain.ErrForbidden
+			}
+			if reason == "" {
+				return d, domain.Invalid("status_reason", "required", "")
+			}
+		}
+	case DealLost, DealAbandoned:
+		if reason == "" {
+			return d, domain.Invalid("status_reason", "required", "")
+		}
+	}
+	d.Status, d.StatusReason = req.To, reason
+	return d, nil
+}
+
+func contractSigned(plan []Milestone) bool {
+	for _, m := range plan {
+		if m.Key == KeyContractSigned && m.Status == StatusDone {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,63 @@
+package deals
+
+import (
+	"errors"
+	"testing"
+
+	"summit/domain"
+)
+
+func TestCheckDeal(t *testing.T) {
+	ok := Deal{Name: "Smart city", Segment: SegmentG2B, AmountMinor: 0, Currency: "CNY", TargetCloseDate: d("2026-12-31")}
+	if err := CheckDeal(ok); err != nil {
+		t.Fatal(err)
+	}
+	bad := Deal{Name: " ", Segment: "retail", AmountMinor: -1, Currency: "yuan"}
+	var verr *domain.ValidationError
+	if !errors.As(CheckDeal(bad), &verr) || len(verr.Violations) != 5 {
+		t.Fatalf("got %v", verr)
+	}
+	for _, cur := range []string{"cny", "XXY", "RMB"} {
+		ok.Currency = cur
+		if CheckDeal(ok) == nil {
+			t.Errorf("currency %q accepted", cur)
+		}
+	}
+}
+
+func TestChangeStatus(t *testing.T) {
+	signed := []Milestone{{Key: KeyContractSigned, Status: StatusDone}}
+	unsigned := []Milestone{{Key: KeyContractSigned, Status: StatusInProgress}}
+	tests := []struct {
+		name    string
+		req     StatusRequest
+		plan    []Milestone
+		admin   bool
+		wantErr string // field, or "forbidden"
+	}{
+		{"won after the contract gate", StatusRequest{To: DealWon}, signed, false, ""},
+		{"won before it", StatusRequest{To: DealWon}, unsigned, true, "status"},
+		{"admin override with a note", StatusRequest{To: DealWon, Override: true, Reason: "Signed on paper, plan behind"}, unsigned, true, ""},
+		{"admin override without a note", StatusRequest{To: DealWon, Override: true}, unsigned, true, "status_reason"},
+		{"override by a non-admin", StatusRequest{To: DealWon, Override: true, Reason: "x"}, unsigned, false, "forbidden"},
+		{"lost needs a reason", StatusRequest{To: DealLost}, nil, false, "status_reason"},
+		{"abandoned with a reason", StatusRequest{To: DealAbandoned, Reason: "No-go at bid decision"}, nil, false, ""},
+		{"reopened", StatusRequest{To: DealOpen}, nil, false, ""},
+	}
+	for _, tc := range tests {
+		got, err := ChangeStatus(Deal{Status: DealOpen}, tc.req, tc.plan, tc.admin)
+		switch {
+		case tc.wantErr == "forbidden":
+			if !errors.Is(err, domain.ErrForbidden) {
+				t.Errorf("%s: %v, want forbidden", tc.name, err)
+			}
+		case tc.wantErr != "":
+			var verr *domain.ValidationError
+			if !errors.As(err, &verr) || verr.Violations[0].Field != tc.wantErr {
+				t.Errorf("%s: %v, want field %s", tc.name, err, tc.wantErr)
+			}
+		case err != nil || got.Status != tc.req.To:
+			t.Errorf("%s: %+v %v", tc.name, got, err)
+		}
+	}
+}

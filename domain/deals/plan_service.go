@@ -1,0 +1,270 @@
+package deals
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"summit/domain"
+)
+
+// MilestoneInput is a new milestone added by hand.
+type MilestoneInput struct {
+	Name         string
+	NameZh       string
+	OwnerRole    OwnerRole
+	AssigneeID   *string
+	Weight       int
+	Gate         bool
+	PlannedStart time.Time
+	PlannedDue   time.Time
+	ExitCriteria string
+	DependsOn    []string
+}
+
+// MilestonePatch changes some fields of a milestone.
+type MilestonePatch struct {
+	Name          *string
+	NameZh        *string
+	OwnerRole     *OwnerRole
+	AssigneeID    *string
+	ClearAssignee bool
+	Weight        *int
+	Gate          *bool
+	PlannedStart  *time.Time
+	PlannedDue    *time.Time
+	ExitCriteria  *string
+	DependsOn     *[]string
+	Status        *StatusChange
+}
+
+// Plan returns a deal's milestones with baseline dates and its slippage.
+func (s *Service) Plan(ctx context.Context, dealID string) ([]Milestone, error) {
+	return s.Store.Plan(ctx, dealID)
+}
+
+// CreateMilestone appends a milestone to a deal's plan.
+func (s *Service) CreateMilestone(ctx context.Context, a Actor, dealID string, in MilestoneInput) (Milestone, error) {
+	plan, err := s.Store.Plan(ctx, dealID)
+	if err != nil {
+		return Milestone{}, err
+	}
+	m := Milestone{DealID: dealID, Name: strings.TrimSpace(in.Name), NameZh: in.NameZh, OwnerRole: in.OwnerRole, AssigneeID: in.AssigneeID,
+		Weight: in.Weight, Gate: in.Gate, PlannedStart: Day(in.PlannedStart), PlannedDue: Day(in.PlannedDue),
+		ExitCriteria: in.ExitCriteria, DependsOn: in.DependsOn, Status: StatusPlanned, Sequence: len(plan) + 1, ID: "new"}
+	if err := checkMilestone(m, append(plan, m)); err != nil {
+		return Milestone{}, err
+	}
+	return s.Store.CreateMilestone(ctx, m, a.activity(dealID, "milestone.created", "milestone", nil, nil, milestoneSnapshot(m)))
+}
+
+// UpdateMilestone applies a patch, including a status change by the status rules.
+func (s *Service) UpdateMilestone(ctx context.Context, a Actor, id string, version int, p MilestonePatch) (Milestone, error) {
+	m, plan, err := s.milestoneInPlan(ctx, id)
+	if err != nil {
+		return Milestone{}, err
+	}
+	before := milestoneSnapshot(m)
+	setIf(&m.Name, p.Name)
+	setIf(&m.NameZh, p.NameZh)
+	setIf(&m.OwnerRole, p.OwnerRole)
+	setIf(&m.Weight, p.Weight)
+	setIf(&m.Gate, p.Gate)
+	setIf(&m.ExitCriteria, p.ExitCriteria)
+	setIf(&m.DependsOn, p.DependsOn)
+	if p.AssigneeID != nil || p.ClearAssignee {
+		m.AssigneeID = p.AssigneeID
+	}
+	if p.PlannedStart != nil {
+		m.PlannedStart = Day(*p.PlannedStart)
+	}
+	if p.PlannedDue != nil {
+		m.PlannedDue = Day(*p.PlannedDue)
+	}
+	plan = replace(plan, m)
+	if err := checkMilestone(m, plan); err != nil {
+		return Milestone{}, err
+	}
+	if p.Status != nil {
+		if m, err = ApplyStatus(m, *p.Status, dependenciesOf(m, plan), s.today()); err != nil {
+			return Milestone{}, err
+		}
+	}
+	return s.Store.UpdateMilestone(ctx, m, version, a.activity(m.DealID, "milestone.updated", "milestone", &m.ID, before, milestoneSnapshot(m)))
+}
+
+// DeleteMilestone removes a milestone; milestones depending on it lose that link.
+func (s *Service) DeleteMilestone(ctx context.Context, a Actor, id string, version int) error {
+	m, err := s.Store.Milestone(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.Store.DeleteMilestone(ctx, id, version, a.activity(m.DealID, "milestone.deleted", "milestone", &m.ID, milestoneSnapshot(m), nil))
+}
+
+// Reorder sets the plan's order; ids must be exactly the deal's milestones.
+func (s *Service) Reorder(ctx context.Context, a Actor, dealID string, ids []string) error {
+	plan, err := s.Store.Plan(ctx, dealID)
+	if err != nil {
+		return err
+	}
+	current := make([]string, 0, len(plan))
+	for _, m := range plan {
+		current = append(current, m.ID)
+	}
+	sorted := slices.Sorted(slices.Values(ids))
+	if !slices.Equal(sorted, slices.Sorted(slices.Values(current))) {
+		return domain.Invalid("milestone_ids", "permutation", "")
+	}
+	return s.Store.Reorder(ctx, dealID, ids, a.activity(dealID, "plan.reordered", "deal", &dealID, current, ids))
+}
+
+// PreviewReschedule returns the moves that giving milestone id new dates implies,
+// without changing anything.
+func (s *Service) PreviewReschedule(ctx context.Context, id string, start, due time.Time) ([]VersionedMove, error) {
+	m, plan, err := s.milestoneInPlan(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if Day(due).Before(Day(start)) {
+		return nil, domain.Invalid("planned_due", "after_start", "")
+	}
+	versions := map[string]int{}
+	for _, pm := range plan {
+		versions[pm.ID] = pm.Version
+	}
+	moves := Reschedule(plan, m.ID, start, due)
+	out := make([]VersionedMove, 0, len(moves))
+	for _, mv := range moves {
+		out = append(out, VersionedMove{Move: mv, Version: versions[mv.MilestoneID]})
+	}
+	return out, nil
+}
+
+// ApplyReschedule moves milestone id (at version) and its dependents in one
+// transaction; if any of them changed since, nothing moves (domain.ErrStaleVersion).
+func (s *Service) ApplyReschedule(ctx context.Context, a Actor, id string, version int, start, due time.Time) ([]VersionedMove, error) {
+	moves, err := s.PreviewReschedule(ctx, id, start, due)
+	if err != nil {
+		return nil, err
+	}
+	if moves[0].Version != version {
+		return nil, domain.ErrStaleVersion
+	}
+	dealID, err := s.Store.MilestoneDeal(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	act := a.activity(dealID, "plan.rescheduled", "milestone", &id, nil, movesSnapshot(moves))
+	if err := s.Store.ApplyMoves(ctx, dealID, moves, act); err != nil {
+		return nil, err
+	}
+	return moves, nil
+}
+
+// TakeBaseline freezes every milestone's dates under a name and reason.
+func (s *Service) TakeBaseline(ctx context.Context, a Actor, dealID, name, reason string) (Baseline, error) {
+	if strings.TrimSpace(name) == "" {
+		return Baseline{}, domain.Invalid("name", "required", "")
+	}
+	plan, err := s.Store.Plan(ctx, dealID)
+	if err != nil {
+		return Baseline{}, err
+	}
+	b := Baseline{DealID: dealID, Name: strings.TrimSpace(name), Reason: strings.TrimSpace(reason), TakenAt: s.Now().UTC()}
+	if a.UserID != "" {
+		b.TakenBy = &a.UserID
+	}
+	for _, m := range plan {
+		b.Milestones = append(b.Milestones, BaselineMilestone{MilestoneID: m.ID, PlannedStart: m.PlannedStart, PlannedDue: m.PlannedDue})
+	}
+	return s.Store.TakeBaseline(ctx, b, a.activity(dealID, "baseline.taken", "baseline", nil, nil, map[string]any{"name": b.Name, "reason": b.Reason}))
+}
+
+func (s *Service) milestoneInPlan(ctx context.Context, id string) (Milestone, []Milestone, error) {
+	dealID, err := s.Store.MilestoneDeal(ctx, id)
+	if err != nil {
+		return Milestone{}, nil, err
+	}
+	plan, err := s.Store.Plan(ctx, dealID)
+	if err != nil {
+		return Milestone{}, nil, err
+	}
+	for _, m := range plan {
+		if m.ID == id {
+			return m, plan, nil
+		}
+	}
+	return Milestone{}, nil, domain.ErrNotFound
+}
+
+// checkMilestone validates one milestone's fields and the plan's dependencies.
+func checkMilestone(m Milestone, plan []Milestone) error {
+	verr := &domain.ValidationError{}
+	if m.Name == "" {
+		verr.Add("name", "required", "")
+	}
+	if !m.OwnerRole.Valid() {
+		verr.Add("owner_role", "oneof", "pmo business solution")
+	}
+	if m.Weight < 0 {
+		verr.Add("weight", "gte", "0")
+	}
+	if m.PlannedStart.IsZero() {
+		verr.Add("planned_start", "required", "")
+	}
+	if m.PlannedDue.IsZero() {
+		verr.Add("planned_due", "required", "")
+	} else if m.PlannedDue.Before(m.PlannedStart) {
+		verr.Add("planned_due", "after_start", "")
+	}
+	if slices.Contains(m.DependsOn, m.ID) {
+		verr.Add("depends_on", "self", "")
+	}
+	if err := verr.OrNil(); err != nil {
+		return err
+	}
+	return CheckDependencies(plan)
+}
+
+func dependenciesOf(m Milestone, plan []Milestone) []Milestone {
+	var deps []Milestone
+	for _, pm := range plan {
+		if slices.Contains(m.DependsOn, pm.ID) {
+			deps = append(deps, pm)
+		}
+	}
+	return deps
+}
+
+func replace(plan []Milestone, m Milestone) []Milestone {
+	out := slices.Clone(plan)
+	for i := range out {
+		if out[i].ID == m.ID {
+			out[i] = m
+		}
+	}
+	return out
+}
+
+func milestoneSnapshot(m Milestone) map[string]any {
+	snap := map[string]any{
+		"name": m.Name, "owner_role": m.OwnerRole, "weight": m.Weight, "gate": m.Gate, "status": m.Status,
+		"planned_start": m.PlannedStart.Format(DateLayout), "planned_due": m.PlannedDue.Format(DateLayout),
+		"depends_on": m.DependsOn, "assignee_id": m.AssigneeID, "status_reason": m.StatusReason,
+	}
+	if m.CompletedOn != nil {
+		snap["completed_on"] = m.CompletedOn.Format(DateLayout)
+	}
+	return snap
+}
+
+func movesSnapshot(moves []VersionedMove) []map[string]string {
+	out := make([]map[string]string, 0, len(moves))
+	for _, mv := range moves {
+		out = append(out, map[string]string{"milestone_id": mv.MilestoneID, "name": mv.Name,
+			"from_due": mv.FromDue.Format(DateLayout), "to_due": mv.ToDue.Format(DateLayout)})
+	}
+	return out
+}

@@ -1,0 +1,160 @@
+package deals
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"summit/domain"
+)
+
+// Service runs deals and their plans.
+type Service struct {
+	Store Store
+	Now   func() time.Time
+}
+
+// Actor is who makes a change.
+type Actor struct {
+	UserID  string
+	IsAdmin bool
+}
+
+func (a Actor) activity(dealID, action, entityType string, entityID *string, before, after any) Activity {
+	var actor *string
+	if a.UserID != "" {
+		actor = &a.UserID
+	}
+	return Activity{DealID: dealID, ActorID: actor, Action: action, EntityType: entityType, EntityID: entityID, Before: before, After: after}
+}
+
+func (s *Service) today() time.Time { return Day(s.Now()) }
+
+// NewDealInput creates a deal, optionally laying out its plan from a template.
+type NewDealInput struct {
+	Deal       Deal
+	TemplateID *string
+	StartDate  *time.Time // first day of the plan; today when omitted
+}
+
+// CreateDeal stores a new open deal. Its creator joins its deal team as PMO unless a
+// team is given, so someone can edit the plan from the start.
+func (s *Service) CreateDeal(ctx context.Context, a Actor, in NewDealInput) (Deal, error) {
+	d := in.Deal
+	d.Status, d.StatusReason, d.TemplateID = DealOpen, "", in.TemplateID
+	if err := CheckDeal(d); err != nil {
+		return Deal{}, err
+	}
+	if _, err := s.Store.Customer(ctx, d.CustomerID); err != nil {
+		return Deal{}, fieldNotFound(err, "customer_id")
+	}
+	var plan []Milestone
+	if in.TemplateID != nil {
+		t, err := s.Store.Template(ctx, *in.TemplateID)
+		if err != nil {
+			return Deal{}, fieldNotFound(err, "template_id")
+		}
+		start := s.today()
+		if in.StartDate != nil {
+			start = Day(*in.StartDate)
+		}
+		plan = t.LayOut(start)
+	}
+	if len(d.Team) == 0 && a.UserID != "" {
+		d.Team = []Member{{UserID: a.UserID, Role: RolePMO}}
+	}
+	if err := checkMembers(d.Team); err != nil {
+		return Deal{}, err
+	}
+	return s.Store.CreateDeal(ctx, d, plan, a.activity("", "deal.created", "deal", nil, nil, dealSnapshot(d)))
+}
+
+// DealPatch changes some of a deal's fields; Status, when set, follows the status rules.
+type DealPatch struct {
+	Name            *string
+	CustomerID      *string
+	Segment         *Segment
+	TeamID          *string
+	AmountMinor     *int64
+	Currency        *string
+	TargetCloseDate *time.Time
+	Status          *StatusRequest
+}
+
+// UpdateDeal applies a patch at the given version.
+func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version int, p DealPatch) (Deal, error) {
+	d, err := s.Store.Deal(ctx, id)
+	if err != nil {
+		return Deal{}, err
+	}
+	before := dealSnapshot(d)
+	setIf(&d.Name, p.Name)
+	setIf(&d.Segment, p.Segment)
+	setIf(&d.TeamID, p.TeamID)
+	setIf(&d.AmountMinor, p.AmountMinor)
+	setIf(&d.Currency, p.Currency)
+	setIf(&d.TargetCloseDate, p.TargetCloseDate)
+	if p.CustomerID != nil && *p.CustomerID != d.CustomerID {
+		if _, err := s.Store.Customer(ctx, *p.CustomerID); err != nil {
+			return Deal{}, fieldNotFound(err, "customer_id")
+		}
+		d.CustomerID = *p.CustomerID
+	}
+	if err := CheckDeal(d); err != nil {
+		return Deal{}, err
+	}
+	if p.Status != nil {
+		plan, err := s.Store.Plan(ctx, id)
+		if err != nil {
+			return Deal{}, err
+		}
+		if d, err = ChangeStatus(d, *p.Status, plan, a.IsAdmin); err != nil {
+			return Deal{}, err
+		}
+	}
+	return s.Store.UpdateDeal(ctx, d, version, a.activity(id, "deal.updated", "deal", &id, before, dealSnapshot(d)))
+}
+
+// SetTeam replaces the deal team.
+func (s *Service) SetTeam(ctx context.Context, a Actor, id string, version int, members []Member) (Deal, error) {
+	if err := checkMembers(members); err != nil {
+		return Deal{}, err
+	}
+	d, err := s.Store.Deal(ctx, id)
+	if err != nil {
+		return Deal{}, err
+	}
+	return s.Store.SetTeam(ctx, id, members, version, a.activity(id, "deal.team_set", "team", &id, d.Team, members))
+}
+
+func checkMembers(members []Member) error {
+	for _, m := range members {
+		if !m.Role.Valid() {
+			return domain.Invalid("role", "oneof", "pmo business solution")
+		}
+	}
+	return nil
+}
+
+// dealSnapshot is what the activity trail keeps of a deal.
+func dealSnapshot(d Deal) map[string]any {
+	return map[string]any{
+		"name": d.Name, "customer_id": d.CustomerID, "segment": d.Segment, "team_id": d.TeamID,
+		"amount_minor": d.AmountMinor, "currency": d.Currency, "target_close_date": d.TargetCloseDate.Format(DateLayout),
+		"status": d.Status, "status_reason": d.StatusReason,
+	}
+}
+
+func setIf[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// fieldNotFound turns a missing referenced thing into a 422 naming the field.
+func fieldNotFound(err error, field string) error {
+	if errors.Is(err, domain.ErrNotFound) {
+		return domain.Invalid(field, "exists", "")
+	}
+	return err
+}

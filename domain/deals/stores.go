@@ -1,0 +1,113 @@
+package deals
+
+import (
+	"context"
+	"time"
+
+	"summit/domain"
+)
+
+// Activity is one entry of a deal's audit trail: who changed what, before and after.
+type Activity struct {
+	ID         string
+	DealID     string
+	At         time.Time
+	ActorID    *string
+	ActorName  *string // read model
+	Action     string  // e.g. deal.updated, milestone.created, baseline.taken
+	EntityType string  // deal, milestone, baseline, team
+	EntityID   *string
+	Before     any
+	After      any
+}
+
+// Baseline is a frozen copy of a plan's dates.
+type Baseline struct {
+	ID         string
+	DealID     string
+	Name       string
+	Reason     string
+	TakenAt    time.Time
+	TakenBy    *string
+	Milestones []BaselineMilestone
+}
+
+// BaselineMilestone is one milestone's dates in a baseline.
+type BaselineMilestone struct {
+	MilestoneID  string
+	PlannedStart time.Time
+	PlannedDue   time.Time
+}
+
+// DealFilter narrows a deal list.
+type DealFilter struct {
+	Segment    *Segment
+	TeamIDs    []string // with their sub-teams, expanded by the service
+	Status     *DealStatus
+	CloseFrom  *time.Time // target close date in [CloseFrom, CloseTo)
+	CloseTo    *time.Time
+	CustomerID *string
+	MemberID   *string // a deal-team member
+	// Visible limits the list to what the viewer may read; nil means everything.
+	Visible *Visibility
+}
+
+// Visibility is what a member may read: deals of these teams, or where they hold a role.
+type Visibility struct {
+	TeamIDs []string
+	UserID  string
+}
+
+// Access is what authorization needs to know about one deal.
+type Access struct {
+	DealID  string
+	TeamID  string
+	Members []Member
+}
+
+// Store persists customers, templates, deals and plans. Every write stores its activity
+// entries in the same transaction and checks versions (domain.ErrStaleVersion).
+type Store interface {
+	ListCustomers(ctx context.Context, kind *CustomerKind, p domain.ListParams) (domain.Page[Customer], error)
+	Customer(ctx context.Context, id string) (Customer, error)
+	CreateCustomer(ctx context.Context, c Customer) (Customer, error)
+	UpdateCustomer(ctx context.Context, c Customer, expected int) (Customer, error)
+	DeleteCustomer(ctx context.Context, id string, expected int) error
+
+	ListTemplates(ctx context.Context) ([]Template, error)
+	Template(ctx context.Context, id string) (Template, error)
+	CreateTemplate(ctx context.Context, t Template) (Template, error)
+	UpdateTemplate(ctx context.Context, t Template, expected int) (Template, error)
+	DeleteTemplate(ctx context.Context, id string, expected int) error
+
+	ListDeals(ctx context.Context, f DealFilter, p domain.ListParams) (domain.Page[Deal], error)
+	Deal(ctx context.Context, id string) (Deal, error)
+	DealAccess(ctx context.Context, dealID string) (Access, error)
+	MilestoneDeal(ctx context.Context, milestoneID string) (string, error)
+	// CreateDeal stores the deal, its team and its initial plan (milestone ids are
+	// indexes into plan until stored; DependsOn refers to them).
+	CreateDeal(ctx context.Context, d Deal, plan []Milestone, act Activity) (Deal, error)
+	UpdateDeal(ctx context.Context, d Deal, expected int, act Activity) (Deal, error)
+	SetTeam(ctx context.Context, dealID string, members []Member, expected int, act Activity) (Deal, error)
+
+	// Plan returns the milestones in sequence order with dependencies and baseline dues.
+	Plan(ctx context.Context, dealID string) ([]Milestone, error)
+	Milestone(ctx context.Context, id string) (Milestone, error)
+	CreateMilestone(ctx context.Context, m Milestone, act Activity) (Milestone, error)
+	UpdateMilestone(ctx context.Context, m Milestone, expected int, act Activity) (Milestone, error)
+	DeleteMilestone(ctx context.Context, id string, expected int, act Activity) error
+	// ApplyMoves reschedules several milestones at once: all or none, each at its version.
+	ApplyMoves(ctx context.Context, dealID string, moves []VersionedMove, act Activity) error
+	Reorder(ctx context.Context, dealID string, ids []string, act Activity) error
+
+	ListBaselines(ctx context.Context, dealID string) ([]Baseline, error)
+	TakeBaseline(ctx context.Context, b Baseline, act Activity) (Baseline, error)
+
+	ListActivity(ctx context.Context, dealID string, p domain.ListParams) (domain.Page[Activity], error)
+}
+
+// VersionedMove is a move applied only if the milestone is still at Version.
+type VersionedMove struct {
+	Move
+	Version int
+}

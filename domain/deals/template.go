@@ -1,0 +1,110 @@
+package deals
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"summit/domain"
+)
+
+// Segment is the kind of deal: public procurement or a key-account programme.
+type Segment string
+
+// The segments.
+const (
+	SegmentG2B        Segment = "g2b"
+	SegmentKeyAccount Segment = "key_account"
+)
+
+// Valid reports whether s is a segment.
+func (s Segment) Valid() bool { return s == SegmentG2B || s == SegmentKeyAccount }
+
+// TemplateMilestone is one step of a template.
+type TemplateMilestone struct {
+	Key          string    `json:"key,omitempty"`
+	Name         string    `json:"name"`
+	NameZh       string    `json:"name_zh"`
+	OwnerRole    OwnerRole `json:"owner_role"`
+	Weight       int       `json:"weight"`
+	Gate         bool      `json:"gate"`
+	DurationDays int       `json:"duration_days"`
+	DependsOn    []int     `json:"depends_on"` // indexes of earlier steps
+	ExitCriteria string    `json:"exit_criteria,omitempty"`
+}
+
+// Template is an ordered milestone plan to start deals from.
+type Template struct {
+	ID         string
+	Key        string // set for built-in templates
+	Name       string
+	NameZh     string
+	Segment    Segment
+	Milestones []TemplateMilestone
+	Version    int
+}
+
+// Check validates a template: names, roles, durations, and dependencies that point to
+// earlier steps only (so a template can never hold a cycle).
+func (t Template) Check() error {
+	verr := &domain.ValidationError{}
+	if strings.TrimSpace(t.Name) == "" {
+		verr.Add("name", "required", "")
+	}
+	if strings.TrimSpace(t.NameZh) == "" {
+		verr.Add("name_zh", "required", "")
+	}
+	if !t.Segment.Valid() {
+		verr.Add("segment", "oneof", "g2b key_account")
+	}
+	if len(t.Milestones) == 0 {
+		verr.Add("milestones", "required", "")
+	}
+	for i, m := range t.Milestones {
+		field := func(f string) string { return fmt.Sprintf("milestones[%d].%s", i, f) }
+		if strings.TrimSpace(m.Name) == "" {
+			verr.Add(field("name"), "required", "")
+		}
+		if !m.OwnerRole.Valid() {
+			verr.Add(field("owner_role"), "oneof", "pmo business solution")
+		}
+		if m.DurationDays < 1 {
+			verr.Add(field("duration_days"), "gte", "1")
+		}
+		if m.Weight < 0 {
+			verr.Add(field("weight"), "gte", "0")
+		}
+		for _, dep := range m.DependsOn {
+			if dep < 0 || dep >= i {
+				verr.Add(field("depends_on"), "earlier_step", "")
+			}
+		}
+	}
+	return verr.OrNil()
+}
+
+// LayOut turns a template into a plan starting on start. The rule (docs/plans.md):
+// dates count working days (Mon–Fri); a step with no dependencies starts on the start
+// date (or the next working day); a step with dependencies starts on the working day
+// after the latest of them is due; a step lasting n days is due n−1 working days after
+// it starts. Ids are "0", "1", … (indexes) until the plan is stored.
+func (t Template) LayOut(start time.Time) []Milestone {
+	plan := make([]Milestone, len(t.Milestones))
+	for i, tm := range t.Milestones {
+		begin := NextWorkingDay(start)
+		deps := make([]string, 0, len(tm.DependsOn))
+		for _, dep := range tm.DependsOn {
+			deps = append(deps, fmt.Sprint(dep))
+			if after := AddWorkingDays(plan[dep].PlannedDue, 1); after.After(begin) {
+				begin = after
+			}
+		}
+		plan[i] = Milestone{
+			ID: fmt.Sprint(i), Sequence: i + 1, Key: tm.Key, Name: tm.Name, NameZh: tm.NameZh,
+			OwnerRole: tm.OwnerRole, Weight: tm.Weight, Gate: tm.Gate, ExitCriteria: tm.ExitCriteria,
+			PlannedStart: begin, PlannedDue: AddWorkingDays(begin, tm.DurationDays-1),
+			Status: StatusPlanned, DependsOn: deps,
+		}
+	}
+	return plan
+}

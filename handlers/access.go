@@ -16,9 +16,19 @@ import (
 // and the permission matrix test fails on a route without.
 type access struct {
 	public bool   // no sign-in needed
-	obj    string // casbin object checked for the caller's global roles; "" = any signed-in user
+	obj    string // casbin object checked for the caller's roles; "" = any signed-in user
 	act    string
+	scope  dealScope
 }
+
+// dealScope says whether a route acts on one deal, and how its path names it.
+type dealScope int
+
+const (
+	noDeal          dealScope = iota
+	dealInPath                // :id is a deal
+	milestoneInPath           // :id is a milestone of a deal
+)
 
 var (
 	public   = access{public: true}
@@ -26,6 +36,12 @@ var (
 )
 
 func allow(obj, act string) access { return access{obj: obj, act: act} }
+
+// onDeal checks obj/act with the roles the caller holds on the deal in the path.
+func onDeal(obj, act string) access { return access{obj: obj, act: act, scope: dealInPath} }
+
+// onMilestone checks obj/act on the deal of the milestone in the path.
+func onMilestone(obj, act string) access { return access{obj: obj, act: act, scope: milestoneInPath} }
 
 const (
 	sessionCookie = "summit_session"

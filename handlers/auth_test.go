@@ -27,7 +27,7 @@ func TestSignInSetsASafeCookieAndANewSessionEachTime(t *testing.T) {
 	if body.User.Email != "li.wei@example.com" || body.CSRFToken == nil || *body.CSRFToken == "" || strings.Contains(first.Body.String(), "password") {
 		t.Fatalf("login body = %s", first.Body)
 	}
-	if strings.Join(body.Permissions, ",") != "users:read,teams:read,templates:read,customers:read" {
+	if strings.Join(body.Permissions, ",") != "users:read,teams:read,templates:read,customers:read,customers:write" {
 		t.Errorf("member permissions = %v", body.Permissions)
 	}
 	second := ts.signIn("li.wei@example.com")

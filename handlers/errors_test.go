@@ -2,6 +2,10 @@ package handlers
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -114,5 +118,39 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 		if _, ok := errorMessages[row.code]; !ok {
 			t.Errorf("code %s has no message", row.code)
 		}
+	}
+}
+
+// ruleUse finds the rule names passed to domain.Invalid, ValidationError.Add and badQuery.
+var ruleUse = regexp.MustCompile(`(?:Invalid|\.Add|badQuery|bad)\([^,()]+, "([a-z_0-9]+)"`)
+
+// TestEveryRuleUsedHasAMessage reads the source of domain/ and handlers/ for every rule
+// name a check can report, and fails on one the catalogue cannot put into words.
+func TestEveryRuleUsedHasAMessage(t *testing.T) {
+	t.Parallel()
+	found := 0
+	for _, dir := range []string{"../domain", "."} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, m := range ruleUse.FindAllStringSubmatch(string(src), -1) {
+				found++
+				if _, ok := ruleMessages[m[1]]; !ok {
+					t.Errorf("%s reports rule %q, which has no message in ruleMessages", path, m[1])
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if found < 20 {
+		t.Fatalf("only %d rule uses found; the pattern no longer matches the code", found)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"gorm.io/gorm"
 
+	"summit/domain/deals"
 	"summit/domain/identity"
 	"summit/policies"
 	"summit/repository"
@@ -41,6 +42,7 @@ type testServer struct {
 	sql *sql.DB
 	db  *gorm.DB
 	id  *identity.Service
+	dl  *deals.Service
 }
 
 func newTestServer(t testing.TB) *testServer {
@@ -59,12 +61,15 @@ func newTestServerOn(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Options) *t
 	svc := repository.NewIdentityService(gdb, identity.DefaultSessionPolicy, identity.DefaultLoginThrottle)
 	srv, e, err := newServer(Deps{
 		SQL: sqlDB, DB: gdb, Log: dbtest.Logger(t), Metrics: prometheus.NewRegistry(), SPA: testSPA,
-		Identity: svc, Policy: policy, Version: "test", FiscalYearStartMonth: 4,
-	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: "1K", BehindProxy: opts.BehindProxy})
+		Identity: svc, Deals: repository.NewDealService(gdb), Policy: policy, Version: "test", FiscalYearStartMonth: 4,
+	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: "64K", BehindProxy: opts.BehindProxy})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{t: t, e: e, srv: srv, sql: sqlDB, db: gdb, id: svc}
+	if err := repository.EnsureBuiltinTemplates(context.Background(), gdb); err != nil {
+		t.Fatal(err)
+	}
+	return &testServer{t: t, e: e, srv: srv, sql: sqlDB, db: gdb, id: svc, dl: srv.deps.Deals}
 }
 
 // user creates a user with testPassword.

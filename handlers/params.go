@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"net/url"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
@@ -18,3 +19,11 @@ func pathID(c echo.Context, name string) (string, error) {
 	}
 	return id.String(), nil
 }
+
+func parseUUID(s string) (string, error) {
+	id, err := uuid.Parse(s)
+	return id.String(), err
+}
+
+// urlPathEscape percent-encodes s for a Content-Disposition filename* value.
+func urlPathEscape(s string) string { return url.PathEscape(s) }

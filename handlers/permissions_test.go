@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	"summit/domain/deals"
 	"summit/domain/identity"
 )
 
@@ -26,6 +28,10 @@ var (
 	signedInOnly = expectation{"anonymous": 401}
 	adminsOnly   = expectation{"anonymous": 401, "member_elsewhere": 403, "member_of_team": 403, "pmo": 403,
 		"business": 403, "solution": 403, "pmo_other_deal": 403, "executive": 403}
+	// On one deal: those who may not read it get 404, so deal ids cannot be probed.
+	dealReaders = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404}
+	dealPMOs    = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
+		"member_of_team": 403, "business": 403, "solution": 403, "executive": 403}
 )
 
 // permissionMatrix is every API route with who may call it. A route missing here fails
@@ -53,6 +59,36 @@ var permissionMatrix = map[string]expectation{
 	"DELETE /api/v1/teams/:id":        adminsOnly,
 	"PUT /api/v1/teams/:id/members":   adminsOnly,
 	"GET /api/v1/audit":               adminsOnly,
+
+	"GET /api/v1/customers":        signedInOnly,
+	"POST /api/v1/customers":       signedInOnly,
+	"GET /api/v1/customers/:id":    signedInOnly,
+	"PATCH /api/v1/customers/:id":  signedInOnly,
+	"DELETE /api/v1/customers/:id": adminsOnly,
+	"GET /api/v1/templates":        signedInOnly,
+	"GET /api/v1/templates/:id":    signedInOnly,
+	"POST /api/v1/templates":       adminsOnly,
+	"PUT /api/v1/templates/:id":    adminsOnly,
+	"DELETE /api/v1/templates/:id": adminsOnly,
+
+	"GET /api/v1/deals":                              signedInOnly,
+	"POST /api/v1/deals":                             signedInOnly,
+	"GET /api/v1/deals/:id":                          dealReaders,
+	"PATCH /api/v1/deals/:id":                        dealPMOs,
+	"PUT /api/v1/deals/:id/team":                     dealPMOs,
+	"GET /api/v1/deals/:id/activity":                 dealReaders,
+	"GET /api/v1/deals/:id/milestones":               dealReaders,
+	"POST /api/v1/deals/:id/milestones":              dealPMOs,
+	"PUT /api/v1/deals/:id/milestones/order":         dealPMOs,
+	"POST /api/v1/deals/:id/milestones/import":       dealPMOs,
+	"GET /api/v1/deals/:id/plan.xlsx":                dealReaders,
+	"GET /api/v1/milestones/:id":                     dealReaders,
+	"PATCH /api/v1/milestones/:id":                   dealPMOs, // a business-owned milestone
+	"DELETE /api/v1/milestones/:id":                  dealPMOs,
+	"POST /api/v1/milestones/:id/reschedule/preview": dealReaders,
+	"POST /api/v1/milestones/:id/reschedule":         dealPMOs,
+	"GET /api/v1/deals/:id/baselines":                dealReaders,
+	"POST /api/v1/deals/:id/baselines":               dealPMOs,
 }
 
 func TestPermissionMatrix(t *testing.T) {
@@ -82,7 +118,7 @@ func TestPermissionMatrix(t *testing.T) {
 		}
 		target := strings.NewReplacer(":id", fx.ids[path]).Replace(path)
 		for _, kind := range callerKinds {
-			headers := []string{"If-Match", `"1"`}
+			headers := []string{"If-Match", `"999"`} // allowed writers stop at 412: nothing changes
 			if kind != "anonymous" {
 				headers = append(headers, "Authorization", "Bearer "+fx.tokens[kind])
 			}
@@ -148,5 +184,56 @@ func (ts *testServer) permissionFixture() permissionFixture {
 		fx.ids[path] = other.ID
 	}
 	fx.ids["/api/v1/me/tokens/:id"] = "00000000-0000-4000-8000-000000000001"
+
+	// A deal of the "Deal team" team with its deal team, and another deal elsewhere.
+	customer, err := ts.dl.CreateCustomer(ctx, deals.Customer{Name: "Customer", Kind: "enterprise"})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	tpl := builtinTemplate(ts, "g2b")
+	newDeal := func(teamID string, members []deals.Member) deals.Deal {
+		d, err := ts.dl.CreateDeal(ctx, deals.Actor{}, deals.NewDealInput{TemplateID: &tpl.ID, Deal: deals.Deal{
+			Name: "Deal", CustomerID: customer.ID, Segment: deals.SegmentG2B, TeamID: teamID, AmountMinor: 100,
+			Currency: "CNY", TargetCloseDate: time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC), Team: members}})
+		if err != nil {
+			ts.t.Fatal(err)
+		}
+		return d
+	}
+	deal := newDeal(team.ID, []deals.Member{{UserID: users["pmo"].ID, Role: deals.RolePMO},
+		{UserID: users["business"].ID, Role: deals.RoleBusiness}, {UserID: users["solution"].ID, Role: deals.RoleSolution}})
+	newDeal(other.ID, []deals.Member{{UserID: users["pmo_other_deal"].ID, Role: deals.RolePMO}})
+	plan, err := ts.dl.Plan(ctx, deal.ID)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	for path := range permissionMatrix {
+		p := strings.SplitN(path, " ", 2)[1]
+		switch {
+		case strings.HasPrefix(p, "/api/v1/deals/:id"):
+			fx.ids[p] = deal.ID
+		case strings.HasPrefix(p, "/api/v1/milestones/:id"):
+			fx.ids[p] = plan[0].ID // owned by the business role
+		case strings.HasPrefix(p, "/api/v1/customers/:id"):
+			fx.ids[p] = customer.ID
+		case strings.HasPrefix(p, "/api/v1/templates/:id"):
+			fx.ids[p] = tpl.ID
+		}
+	}
 	return fx
+}
+
+func builtinTemplate(ts *testServer, key string) deals.Template {
+	ts.t.Helper()
+	all, err := ts.dl.ListTemplates(context.Background())
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	for _, tpl := range all {
+		if tpl.Key == key {
+			return tpl
+		}
+	}
+	ts.t.Fatalf("no template %s", key)
+	return deals.Template{}
 }

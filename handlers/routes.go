@@ -35,6 +35,39 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "PUT", "/teams/:id/members", s.setTeamMembers, allow("teams", policies.Write))
 
 	s.handle(api, "GET", "/audit", s.listAudit, allow("audit", policies.Read))
+
+	s.handle(api, "GET", "/customers", s.listCustomers, allow("customers", policies.Read))
+	s.handle(api, "POST", "/customers", s.createCustomer, allow("customers", policies.Create))
+	s.handle(api, "GET", "/customers/:id", s.getCustomer, allow("customers", policies.Read))
+	s.handle(api, "PATCH", "/customers/:id", s.updateCustomer, allow("customers", policies.Write))
+	s.handle(api, "DELETE", "/customers/:id", s.deleteCustomer, allow("customers", policies.Delete))
+
+	s.handle(api, "GET", "/templates", s.listTemplates, allow("templates", policies.Read))
+	s.handle(api, "POST", "/templates", s.createTemplate, allow("templates", policies.Write))
+	s.handle(api, "GET", "/templates/:id", s.getTemplate, allow("templates", policies.Read))
+	s.handle(api, "PUT", "/templates/:id", s.updateTemplate, allow("templates", policies.Write))
+	s.handle(api, "DELETE", "/templates/:id", s.deleteTemplate, allow("templates", policies.Write))
+
+	s.handle(api, "GET", "/deals", s.listDeals, signedIn) // filtered to the deals the caller may read
+	s.handle(api, "POST", "/deals", s.createDeal, allow("deals", policies.Create))
+	s.handle(api, "GET", "/deals/:id", s.getDeal, onDeal("deal", policies.Read))
+	s.handle(api, "PATCH", "/deals/:id", s.updateDeal, onDeal("deal", policies.Write))
+	s.handle(api, "PUT", "/deals/:id/team", s.setDealTeam, onDeal("deal.team", policies.Write))
+	s.handle(api, "GET", "/deals/:id/activity", s.listActivity, onDeal("deal", policies.Read))
+
+	s.handle(api, "GET", "/deals/:id/milestones", s.listMilestones, onDeal("deal.plan", policies.Read))
+	s.handle(api, "POST", "/deals/:id/milestones", s.createMilestone, onDeal("deal.plan", policies.Write))
+	s.handle(api, "PUT", "/deals/:id/milestones/order", s.reorderMilestones, onDeal("deal.plan", policies.Write))
+	s.handle(api, "GET", "/milestones/:id", s.getMilestone, onMilestone("deal.plan", policies.Read))
+	s.handle(api, "PATCH", "/milestones/:id", s.updateMilestone, onMilestone("deal.plan", policies.Write))
+	s.handle(api, "DELETE", "/milestones/:id", s.deleteMilestone, onMilestone("deal.plan", policies.Write))
+	s.handle(api, "POST", "/milestones/:id/reschedule/preview", s.previewReschedule, onMilestone("deal.plan", policies.Read))
+	s.handle(api, "POST", "/milestones/:id/reschedule", s.applyReschedule, onMilestone("deal.plan", policies.Write))
+
+	s.handle(api, "POST", "/deals/:id/milestones/import", s.importPlan, onDeal("deal.plan", policies.Write))
+	s.handle(api, "GET", "/deals/:id/plan.xlsx", s.exportPlan, onDeal("deal.plan", policies.Read))
+	s.handle(api, "GET", "/deals/:id/baselines", s.listBaselines, onDeal("deal.baselines", policies.Read))
+	s.handle(api, "POST", "/deals/:id/baselines", s.takeBaseline, onDeal("deal.baselines", policies.Write))
 }
 
 // handle registers one route with the middleware its rule needs and records the rule.
@@ -43,7 +76,10 @@ func (s *server) handle(g *echo.Group, method, path string, h echo.HandlerFunc, 
 	if !a.public {
 		mw = append(mw, s.authenticate)
 	}
-	if a.obj != "" {
+	switch {
+	case a.scope != noDeal:
+		mw = append(mw, s.authorizeDeal(a))
+	case a.obj != "":
 		mw = append(mw, s.authorize(a.obj, a.act))
 	}
 	g.Add(method, path, h, mw...)

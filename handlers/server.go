@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"gorm.io/gorm"
 
+	"summit/domain/deals"
 	"summit/domain/identity"
 	"summit/policies"
 )
@@ -26,6 +27,7 @@ type Deps struct {
 	Metrics              *prometheus.Registry
 	SPA                  fs.FS
 	Identity             *identity.Service
+	Deals                *deals.Service
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

@@ -49,7 +49,7 @@ func TestRoutesAnswerAsAUserExpects(t *testing.T) {
 		{name: "wrong method", method: "DELETE", target: "/api/v1/meta", wantStatus: 405, wantCode: "method_not_allowed"},
 		{name: "panic is a 500 without internals", method: "GET", target: "/api/v1/test-panic", wantStatus: 500, wantCode: "internal_error"},
 		{name: "malformed JSON is 400", method: "POST", target: "/api/v1/test-echo", body: `{"a":`, wantStatus: 400, wantCode: "malformed_body"},
-		{name: "body over the limit is 413", method: "POST", target: "/api/v1/test-echo", body: `{"a":"` + strings.Repeat("x", 2048) + `"}`, wantStatus: 413, wantCode: "body_too_large"},
+		{name: "body over the limit is 413", method: "POST", target: "/api/v1/test-echo", body: `{"a":"` + strings.Repeat("x", 70*1024) + `"}`, wantStatus: 413, wantCode: "body_too_large"},
 		{name: "messages in Chinese", method: "GET", target: "/api/v1/nope", headers: []string{"Accept-Language", "zh-CN,zh;q=0.9"}, wantStatus: 404, wantBody: "未找到"},
 		{name: "request id echoed", method: "GET", target: "/healthz", headers: []string{"X-Request-Id", "abc-123"}, wantStatus: 200, wantHeader: [2]string{"X-Request-Id", "abc-123"}},
 	}

@@ -32,6 +32,7 @@ const (
 	Read   = "read"
 	Write  = "write"
 	Create = "create"
+	Delete = "delete"
 )
 
 // Enforcer decides role → object → action. The policy is static (loaded once at start)

@@ -5,6 +5,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"summit/domain/deals"
 	"summit/domain/identity"
 )
 
@@ -14,4 +15,9 @@ func NewIdentityService(db *gorm.DB, sessions identity.SessionPolicy, throttle i
 		Users: NewUsers(db), Sessions: NewSessions(db), Tokens: NewTokens(db), Teams: NewTeams(db), Audit: NewAudit(db),
 		Policy: sessions, Throttle: throttle, Now: func() time.Time { return time.Now().UTC() },
 	}
+}
+
+// NewDealService wires the deals service to its PostgreSQL store.
+func NewDealService(db *gorm.DB) *deals.Service {
+	return &deals.Service{Store: NewDeals(db), Now: func() time.Time { return time.Now().UTC() }}
 }

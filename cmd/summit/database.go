@@ -13,7 +13,8 @@ import (
 )
 
 // openDatabase connects to cfg.DatabaseURL, retrying for up to 30 s so that a database
-// starting next to us (docker compose) is waited for, and applies pending migrations.
+// starting next to us (docker compose) is waited for, applies pending migrations and
+// adds the built-in milestone templates where missing.
 func openDatabase(ctx context.Context, cfg config, log *slog.Logger) (*gorm.DB, *sql.DB, error) {
 	if err := cfg.requireDatabaseURL(); err != nil {
 		return nil, nil, err
@@ -27,6 +28,10 @@ func openDatabase(ctx context.Context, cfg config, log *slog.Logger) (*gorm.DB, 
 		if err == nil {
 			version, err := repository.Migrate(ctx, sqlDB)
 			if err != nil {
+				sqlDB.Close()
+				return nil, nil, err
+			}
+			if err := repository.EnsureBuiltinTemplates(ctx, gdb); err != nil {
 				sqlDB.Close()
 				return nil, nil, err
 			}

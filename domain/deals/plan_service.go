@@ -268,3 +268,21 @@ func movesSnapshot(moves []VersionedMove) []map[string]string {
 	}
 	return out
 }
+
+// ImportPlan replaces a deal's plan with one read from spreadsheet rows, in one
+// transaction; a file with any bad cell changes nothing (see RowsToPlan).
+func (s *Service) ImportPlan(ctx context.Context, a Actor, dealID string, rows [][]string) ([]Milestone, error) {
+	plan, err := RowsToPlan(rows, s.today())
+	if err != nil {
+		return nil, err
+	}
+	old, err := s.Store.Plan(ctx, dealID)
+	if err != nil {
+		return nil, err
+	}
+	act := a.activity(dealID, "plan.imported", "deal", &dealID, map[string]any{"milestones": len(old)}, map[string]any{"milestones": len(plan)})
+	if err := s.Store.ReplacePlan(ctx, dealID, plan, act); err != nil {
+		return nil, err
+	}
+	return s.Store.Plan(ctx, dealID)
+}

@@ -3,6 +3,7 @@ package deals
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"summit/domain"
@@ -35,6 +36,8 @@ type NewDealInput struct {
 	Deal       Deal
 	TemplateID *string
 	StartDate  *time.Time // first day of the plan; today when omitted
+	// AllowedTeams are the teams the creator may put the deal in; nil means any.
+	AllowedTeams []string
 }
 
 // CreateDeal stores a new open deal. Its creator joins its deal team as PMO unless a
@@ -44,6 +47,9 @@ func (s *Service) CreateDeal(ctx context.Context, a Actor, in NewDealInput) (Dea
 	d.Status, d.StatusReason, d.TemplateID = DealOpen, "", in.TemplateID
 	if err := CheckDeal(d); err != nil {
 		return Deal{}, err
+	}
+	if in.AllowedTeams != nil && !slices.Contains(in.AllowedTeams, d.TeamID) {
+		return Deal{}, domain.Invalid("team_id", "your_team", "")
 	}
 	if _, err := s.Store.Customer(ctx, d.CustomerID); err != nil {
 		return Deal{}, fieldNotFound(err, "customer_id")

@@ -1,0 +1,186 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"summit/domain/deals"
+	"summit/policies"
+	"summit/repository"
+)
+
+var dealList = listQuery{sorts: repository.DealSortFields(), defaultSort: "target_close_date"}
+
+// listDeals answers GET /deals with filters segment, team_id (with sub-teams), status,
+// period (of the target close date), customer_id, member_id and q; only deals the
+// caller may read are listed.
+func (s *server) listDeals(c echo.Context) error {
+	ctx := c.Request().Context()
+	p, err := dealList.parse(c)
+	if err != nil {
+		return err
+	}
+	f, err := s.dealFilter(c)
+	if err != nil {
+		return err
+	}
+	if f.Visible, err = s.dealVisibility(ctx, callerOf(c)); err != nil {
+		return err
+	}
+	page, err := s.deps.Deals.ListDeals(ctx, f, p)
+	if err != nil {
+		return err
+	}
+	return writeList(c, p, page, toResponseDeal)
+}
+
+func (s *server) dealFilter(c echo.Context) (deals.DealFilter, error) {
+	var f deals.DealFilter
+	q := c.QueryParams()
+	if v := q.Get("segment"); v != "" {
+		seg := deals.Segment(v)
+		if !seg.Valid() {
+			return f, badQuery("segment", "oneof", "g2b key_account")
+		}
+		f.Segment = &seg
+	}
+	if v := q.Get("status"); v != "" {
+		st := deals.DealStatus(v)
+		if !st.Valid() {
+			return f, badQuery("status", "oneof", "open won lost abandoned")
+		}
+		f.Status = &st
+	}
+	if v := q.Get("period"); v != "" {
+		period, err := deals.ParsePeriod(v, s.deps.FiscalYearStartMonth)
+		if err != nil {
+			return f, badQuery("period", "period", "")
+		}
+		f.CloseFrom, f.CloseTo = &period.From, &period.To
+	}
+	for name, dst := range map[string]**string{"customer_id": &f.CustomerID, "member_id": &f.MemberID} {
+		if v := q.Get(name); v != "" {
+			id, err := parseUUID(v)
+			if err != nil {
+				return f, badQuery(name, "uuid", "")
+			}
+			*dst = &id
+		}
+	}
+	if v := q.Get("team_id"); v != "" {
+		id, err := parseUUID(v)
+		if err != nil {
+			return f, badQuery("team_id", "uuid", "")
+		}
+		tree, err := s.deps.Identity.Teams.Tree(c.Request().Context())
+		if err != nil {
+			return f, err
+		}
+		f.TeamIDs = tree.WithDescendants([]string{id})
+	}
+	return f, nil
+}
+
+// getDeal answers GET /deals/{id}, with the plan's slippage.
+func (s *server) getDeal(c echo.Context) error {
+	ctx := c.Request().Context()
+	d, err := s.deps.Deals.Deal(ctx, dealIDOf(c))
+	if err != nil {
+		return err
+	}
+	plan, err := s.deps.Deals.Plan(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	return writeDeal(c, http.StatusOK, d, &plan)
+}
+
+// createDeal answers POST /deals; template_id and start_date lay out the plan.
+func (s *server) createDeal(c echo.Context) error {
+	ctx := c.Request().Context()
+	var req createDealRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	in := req.toDomain()
+	caller := callerOf(c)
+	// Only roles allowed every deal may put one in any team; others in their own teams.
+	if !s.deps.Policy.Allowed(globalRoles(caller), "deal", policies.Write) {
+		teams, err := s.visibleTeams(ctx, caller)
+		if err != nil {
+			return err
+		}
+		if teams == nil {
+			teams = []string{} // no team: may create nowhere (nil would mean anywhere)
+		}
+		in.AllowedTeams = teams
+	}
+	d, err := s.deps.Deals.CreateDeal(ctx, dealActor(c, s), in)
+	if err != nil {
+		return err
+	}
+	plan, err := s.deps.Deals.Plan(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	return writeDeal(c, http.StatusCreated, d, &plan)
+}
+
+// updateDeal answers PATCH /deals/{id} (fields and status).
+func (s *server) updateDeal(c echo.Context) error {
+	version, err := ifMatchVersion(c)
+	if err != nil {
+		return err
+	}
+	var req updateDealRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	d, err := s.deps.Deals.UpdateDeal(c.Request().Context(), dealActor(c, s), dealIDOf(c), version, req.toDomain())
+	if err != nil {
+		return err
+	}
+	plan, err := s.deps.Deals.Plan(c.Request().Context(), d.ID)
+	if err != nil {
+		return err
+	}
+	return writeDeal(c, http.StatusOK, d, &plan)
+}
+
+// setDealTeam answers PUT /deals/{id}/team.
+func (s *server) setDealTeam(c echo.Context) error {
+	version, err := ifMatchVersion(c)
+	if err != nil {
+		return err
+	}
+	var req teamRequest
+	if err := (&echo.DefaultBinder{}).BindBody(c, &req); err != nil {
+		return err
+	}
+	for i := range req {
+		if err := c.Validate(req[i]); err != nil {
+			return err
+		}
+	}
+	d, err := s.deps.Deals.SetTeam(c.Request().Context(), dealActor(c, s), dealIDOf(c), version, toDomainMembers(req))
+	if err != nil {
+		return err
+	}
+	return writeDeal(c, http.StatusOK, d, nil)
+}
+
+func writeDeal(c echo.Context, status int, d deals.Deal, plan *[]deals.Milestone) error {
+	setETag(c, d.Version)
+	resp := toResponseDeal(d)
+	if plan != nil {
+		resp.Slippage = toResponseSlippage(deals.DealSlippage(*plan))
+	}
+	return c.JSON(status, resp)
+}
+
+// dealActor is the caller as the deals service sees it.
+func dealActor(c echo.Context, s *server) deals.Actor {
+	caller := callerOf(c)
+	return deals.Actor{UserID: caller.User.ID, IsAdmin: s.deps.Policy.Allowed(globalRoles(caller), "deal", policies.Write)}
+}

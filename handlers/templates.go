@@ -1,0 +1,140 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"summit/domain"
+	"summit/domain/deals"
+)
+
+type templateMilestoneDTO struct {
+	Key          string `json:"key,omitempty"`
+	Name         string `json:"name" validate:"required"`
+	NameZh       string `json:"name_zh"`
+	OwnerRole    string `json:"owner_role" validate:"required,oneof=pmo business solution"`
+	Weight       int    `json:"weight" validate:"gte=0"`
+	Gate         bool   `json:"gate"`
+	DurationDays int    `json:"duration_days" validate:"gte=1"`
+	DependsOn    []int  `json:"depends_on"`
+	ExitCriteria string `json:"exit_criteria,omitempty"`
+}
+
+type templateResponse struct {
+	ID         string                 `json:"id"`
+	Key        *string                `json:"key"`
+	Builtin    bool                   `json:"builtin"`
+	Name       string                 `json:"name"`
+	NameZh     string                 `json:"name_zh"`
+	Segment    string                 `json:"segment"`
+	Milestones []templateMilestoneDTO `json:"milestones"`
+	Version    int                    `json:"version"`
+}
+
+type templateRequest struct {
+	Name       string                 `json:"name" validate:"required,max=200"`
+	NameZh     string                 `json:"name_zh" validate:"required,max=200"`
+	Segment    string                 `json:"segment" validate:"required,oneof=g2b key_account"`
+	Milestones []templateMilestoneDTO `json:"milestones" validate:"required,min=1,dive"`
+}
+
+func toResponseTemplate(t deals.Template) templateResponse {
+	out := templateResponse{ID: t.ID, Builtin: t.Key != "", Name: t.Name, NameZh: t.NameZh, Segment: string(t.Segment), Version: t.Version,
+		Milestones: make([]templateMilestoneDTO, 0, len(t.Milestones))}
+	if t.Key != "" {
+		out.Key = &t.Key
+	}
+	for _, m := range t.Milestones {
+		deps := m.DependsOn
+		if deps == nil {
+			deps = []int{}
+		}
+		out.Milestones = append(out.Milestones, templateMilestoneDTO{Key: m.Key, Name: m.Name, NameZh: m.NameZh, OwnerRole: string(m.OwnerRole),
+			Weight: m.Weight, Gate: m.Gate, DurationDays: m.DurationDays, DependsOn: deps, ExitCriteria: m.ExitCriteria})
+	}
+	return out
+}
+
+func (r templateRequest) toDomain() deals.Template {
+	t := deals.Template{Name: r.Name, NameZh: r.NameZh, Segment: deals.Segment(r.Segment)}
+	for _, m := range r.Milestones {
+		t.Milestones = append(t.Milestones, deals.TemplateMilestone{Key: m.Key, Name: m.Name, NameZh: m.NameZh, OwnerRole: deals.OwnerRole(m.OwnerRole),
+			Weight: m.Weight, Gate: m.Gate, DurationDays: m.DurationDays, DependsOn: m.DependsOn, ExitCriteria: m.ExitCriteria})
+	}
+	return t
+}
+
+// listTemplates answers GET /templates (every template, built-in first).
+func (s *server) listTemplates(c echo.Context) error {
+	ts, err := s.deps.Deals.ListTemplates(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return writeList(c, domain.ListParams{}, domain.Page[deals.Template]{Items: ts}, toResponseTemplate)
+}
+
+func (s *server) getTemplate(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	t, err := s.deps.Deals.Template(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeTemplate(c, http.StatusOK, t)
+}
+
+func (s *server) createTemplate(c echo.Context) error {
+	var req templateRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	t, err := s.deps.Deals.CreateTemplate(c.Request().Context(), req.toDomain())
+	if err != nil {
+		return err
+	}
+	return writeTemplate(c, http.StatusCreated, t)
+}
+
+// updateTemplate answers PUT /templates/{id}: the whole template is replaced.
+func (s *server) updateTemplate(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatchVersion(c)
+	if err != nil {
+		return err
+	}
+	var req templateRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	t, err := s.deps.Deals.UpdateTemplate(c.Request().Context(), id, version, req.toDomain())
+	if err != nil {
+		return err
+	}
+	return writeTemplate(c, http.StatusOK, t)
+}
+
+func (s *server) deleteTemplate(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatchVersion(c)
+	if err != nil {
+		return err
+	}
+	if err := s.deps.Deals.DeleteTemplate(c.Request().Context(), id, version); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+func writeTemplate(c echo.Context, status int, t deals.Template) error {
+	setETag(c, t.Version)
+	return c.JSON(status, toResponseTemplate(t))
+}

@@ -1,0 +1,322 @@
+package repository
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"summit/domain"
+	"summit/domain/deals"
+)
+
+// Deals reads and writes customers, templates, deals, their teams, plans, baselines and
+// activity trail: the PostgreSQL deals.Store.
+type Deals struct{ db *gorm.DB }
+
+var _ deals.Store = (*Deals)(nil)
+
+// NewDeals returns the deals repository over db.
+func NewDeals(db *gorm.DB) *Deals { return &Deals{db: db} }
+
+// dealRow is the deals table.
+type dealRow struct {
+	ID              string `gorm:"primaryKey;default:gen_random_uuid()"`
+	Name            string
+	CustomerID      string
+	CustomerName    string `gorm:"->;-:migration"` // read-only, joined from customers
+	Segment         string
+	TeamID          string
+	AmountMinor     int64
+	Currency        string
+	TargetCloseDate time.Time
+	Status          string
+	StatusReason    string
+	TemplateID      *string
+	Version         int `gorm:"default:1"`
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+func (dealRow) TableName() string { return "deals" }
+func (r dealRow) rowID() string   { return r.ID }
+
+// dealMemberRow is one user holding one role on a deal team.
+type dealMemberRow struct {
+	DealID string `gorm:"primaryKey"`
+	UserID string `gorm:"primaryKey"`
+	Role   string `gorm:"primaryKey"`
+}
+
+func (dealMemberRow) TableName() string { return "deal_members" }
+
+func toDealRow(d deals.Deal) dealRow {
+	return dealRow{ID: d.ID, Name: d.Name, CustomerID: d.CustomerID, Segment: string(d.Segment), TeamID: d.TeamID,
+		AmountMinor: d.AmountMinor, Currency: d.Currency, TargetCloseDate: deals.Day(d.TargetCloseDate),
+		Status: string(d.Status), StatusReason: d.StatusReason, TemplateID: d.TemplateID, Version: d.Version}
+}
+
+func toDomainDeal(r dealRow, team []deals.Member) deals.Deal {
+	if team == nil {
+		team = []deals.Member{}
+	}
+	return deals.Deal{ID: r.ID, Name: r.Name, CustomerID: r.CustomerID, CustomerName: r.CustomerName, Segment: deals.Segment(r.Segment),
+		TeamID: r.TeamID, AmountMinor: r.AmountMinor, Currency: r.Currency, TargetCloseDate: deals.Day(r.TargetCloseDate),
+		Status: deals.DealStatus(r.Status), StatusReason: r.StatusReason, TemplateID: r.TemplateID, Team: team,
+		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+// dealSorts are the fields a deal list may be sorted by; columns are qualified because
+// the list joins customers.
+var dealSorts = sortKeys[dealRow]{
+	"name":              {"deals.name", func(r dealRow) string { return r.Name }},
+	"amount_minor":      {"deals.amount_minor", func(r dealRow) string { return strconv.FormatInt(r.AmountMinor, 10) }},
+	"target_close_date": {"deals.target_close_date", func(r dealRow) string { return deals.Day(r.TargetCloseDate).Format(deals.DateLayout) }},
+	"created_at":        {"deals.created_at", func(r dealRow) string { return timeKey(r.CreatedAt) }},
+}
+
+// DealSortFields lists the sort keys ListDeals accepts.
+func DealSortFields() []string { return dealSorts.fields() }
+
+// dealsWithCustomer selects deals with their customer's name.
+func dealsWithCustomer(tx *gorm.DB) *gorm.DB {
+	return tx.Table("deals").Select("deals.*, customers.name AS customer_name").
+		Joins("JOIN customers ON customers.id = deals.customer_id")
+}
+
+// ListDeals pages through the deals f allows, searching p.Search in deal and customer
+// names; the page's deal teams come with one more query.
+func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.ListParams) (domain.Page[deals.Deal], error) {
+	db := r.db.WithContext(ctx)
+	q := dealsWithCustomer(db)
+	const isMember = "EXISTS (SELECT 1 FROM deal_members dm WHERE dm.deal_id = deals.id AND dm.user_id = ?)"
+	if f.Segment != nil {
+		q = q.Where("deals.segment = ?", string(*f.Segment))
+	}
+	if len(f.TeamIDs) > 0 {
+		q = q.Where("deals.team_id IN ?", f.TeamIDs)
+	}
+	if f.Status != nil {
+		q = q.Where("deals.status = ?", string(*f.Status))
+	}
+	if f.CloseFrom != nil {
+		q = q.Where("deals.target_close_date >= ?", deals.Day(*f.CloseFrom))
+	}
+	if f.CloseTo != nil {
+		q = q.Where("deals.target_close_date < ?", deals.Day(*f.CloseTo))
+	}
+	if f.CustomerID != nil {
+		q = q.Where("deals.customer_id = ?", *f.CustomerID)
+	}
+	if f.MemberID != nil {
+		q = q.Where(isMember, *f.MemberID)
+	}
+	if v := f.Visible; v != nil {
+		if len(v.TeamIDs) > 0 {
+			q = q.Where("(deals.team_id IN ? OR "+isMember+")", v.TeamIDs, v.UserID)
+		} else {
+			q = q.Where(isMember, v.UserID)
+		}
+	}
+	if p.Search != "" {
+		like := "%" + escapeLike(p.Search) + "%"
+		q = q.Where("(deals.name ILIKE ? OR customers.name ILIKE ?)", like, like)
+	}
+	rows, next, err := listPage(q, dealSorts, p, "deals.id")
+	if err != nil {
+		return domain.Page[deals.Deal]{}, translate(err, "list deals")
+	}
+	items, err := withMembers(db, rows)
+	if err != nil {
+		return domain.Page[deals.Deal]{}, err
+	}
+	return domain.Page[deals.Deal]{Items: items, Next: next}, nil
+}
+
+// withMembers converts rows to deals and fills their teams with one query.
+func withMembers(tx *gorm.DB, rows []dealRow) ([]deals.Deal, error) {
+	ids := make([]string, 0, len(rows))
+	for _, r := range rows {
+		ids = append(ids, r.ID)
+	}
+	team := map[string][]deals.Member{}
+	if len(ids) > 0 {
+		var links []dealMemberRow
+		if err := tx.Where("deal_id IN ?", ids).Order("role, user_id").Find(&links).Error; err != nil {
+			return nil, translate(err, "deal teams")
+		}
+		for _, l := range links {
+			team[l.DealID] = append(team[l.DealID], deals.Member{UserID: l.UserID, Role: deals.OwnerRole(l.Role)})
+		}
+	}
+	out := make([]deals.Deal, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, toDomainDeal(r, team[r.ID]))
+	}
+	return out, nil
+}
+
+// Deal returns one deal with its team and customer name.
+func (r *Deals) Deal(ctx context.Context, id string) (deals.Deal, error) {
+	return dealByID(r.db.WithContext(ctx), id)
+}
+
+func dealByID(tx *gorm.DB, id string) (deals.Deal, error) {
+	var row dealRow
+	if err := dealsWithCustomer(tx).Where("deals.id = ?", id).Take(&row).Error; err != nil {
+		return deals.Deal{}, translate(err, "deal "+id)
+	}
+	out, err := withMembers(tx, []dealRow{row})
+	if err != nil {
+		return deals.Deal{}, err
+	}
+	return out[0], nil
+}
+
+// DealAccess returns what authorization needs of a deal: its team and deal team.
+func (r *Deals) DealAccess(ctx context.Context, dealID string) (deals.Access, error) {
+	db := r.db.WithContext(ctx)
+	var row dealRow
+	if err := db.Select("id", "team_id").Take(&row, "id = ?", dealID).Error; err != nil {
+		return deals.Access{}, translate(err, "deal "+dealID)
+	}
+	var links []dealMemberRow
+	if err := db.Where("deal_id = ?", dealID).Order("role, user_id").Find(&links).Error; err != nil {
+		return deals.Access{}, translate(err, "deal team")
+	}
+	members := make([]deals.Member, 0, len(links))
+	for _, l := range links {
+		members = append(members, deals.Member{UserID: l.UserID, Role: deals.OwnerRole(l.Role)})
+	}
+	return deals.Access{DealID: row.ID, TeamID: row.TeamID, Members: members}, nil
+}
+
+// MilestoneDeal returns the id of the deal milestoneID belongs to.
+func (r *Deals) MilestoneDeal(ctx context.Context, milestoneID string) (string, error) {
+	var row milestoneRow
+	if err := r.db.WithContext(ctx).Select("id", "deal_id").Take(&row, "id = ?", milestoneID).Error; err != nil {
+		return "", translate(err, "milestone "+milestoneID)
+	}
+	return row.DealID, nil
+}
+
+// CreateDeal stores a deal, its team and its initial plan in one transaction. The plan's
+// milestone ids are indexes ("0", "1", …) that DependsOn refers to; they get UUIDs here.
+func (r *Deals) CreateDeal(ctx context.Context, d deals.Deal, plan []deals.Milestone, act deals.Activity) (deals.Deal, error) {
+	row := toDealRow(d)
+	row.ID, row.Version = "", 1
+	var out deals.Deal
+	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Omit("CustomerName").Create(&row).Error; err != nil {
+			return translate(err, "create deal")
+		}
+		if err := insertMembers(tx, row.ID, d.Team); err != nil {
+			return err
+		}
+		if err := insertPlan(tx, row.ID, plan); err != nil {
+			return err
+		}
+		if err := writeActivity(tx, act, row.ID, &row.ID); err != nil {
+			return err
+		}
+		var err error
+		out, err = dealByID(tx, row.ID)
+		return err
+	})
+	return out, err
+}
+
+// insertPlan stores a new deal's milestones and their dependencies, mapping the plan's
+// index ids to fresh UUIDs.
+func insertPlan(tx *gorm.DB, dealID string, plan []deals.Milestone) error {
+	if len(plan) == 0 {
+		return nil
+	}
+	ids := make(map[string]string, len(plan))
+	for _, m := range plan {
+		ids[m.ID] = uuid.NewString()
+	}
+	rows := make([]milestoneRow, 0, len(plan))
+	var deps []dependencyRow
+	for _, m := range plan {
+		row := toMilestoneRow(m)
+		row.ID, row.DealID, row.Version = ids[m.ID], dealID, 1
+		rows = append(rows, row)
+		for _, dep := range m.DependsOn {
+			target, ok := ids[dep]
+			if !ok {
+				return domain.Invalid("depends_on", "exists", dep)
+			}
+			deps = append(deps, dependencyRow{MilestoneID: row.ID, DependsOnID: target})
+		}
+	}
+	if err := tx.Omit("BaselineDue").Create(&rows).Error; err != nil {
+		return translate(err, "create plan")
+	}
+	return insertDependencies(tx, deps)
+}
+
+// UpdateDeal stores d's fields (not its team) if its version is still expected.
+func (r *Deals) UpdateDeal(ctx context.Context, d deals.Deal, expected int, act deals.Activity) (deals.Deal, error) {
+	var out deals.Deal
+	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		err := updateVersioned(tx, &dealRow{}, d.ID, expected, map[string]any{
+			"name": d.Name, "customer_id": d.CustomerID, "segment": string(d.Segment), "team_id": d.TeamID,
+			"amount_minor": d.AmountMinor, "currency": d.Currency, "target_close_date": deals.Day(d.TargetCloseDate),
+			"status": string(d.Status), "status_reason": d.StatusReason,
+		})
+		if err != nil {
+			return err
+		}
+		if err := writeActivity(tx, act, d.ID, &d.ID); err != nil {
+			return err
+		}
+		out, err = dealByID(tx, d.ID)
+		return err
+	})
+	return out, err
+}
+
+// SetTeam replaces the deal team if the deal's version is still expected, and bumps it.
+func (r *Deals) SetTeam(ctx context.Context, dealID string, members []deals.Member, expected int, act deals.Activity) (deals.Deal, error) {
+	var out deals.Deal
+	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := updateVersioned(tx, &dealRow{}, dealID, expected, map[string]any{}); err != nil {
+			return err
+		}
+		if err := tx.Where("deal_id = ?", dealID).Delete(&dealMemberRow{}).Error; err != nil {
+			return translate(err, "clear deal team")
+		}
+		if err := insertMembers(tx, dealID, members); err != nil {
+			return err
+		}
+		if err := writeActivity(tx, act, dealID, &dealID); err != nil {
+			return err
+		}
+		var err error
+		out, err = dealByID(tx, dealID)
+		return err
+	})
+	return out, err
+}
+
+// insertMembers adds members to a deal team; a repeated user and role is stored once and
+// an unknown user is domain.ErrConflict.
+func insertMembers(tx *gorm.DB, dealID string, members []deals.Member) error {
+	rows := make([]dealMemberRow, 0, len(members))
+	for _, m := range members {
+		row := dealMemberRow{DealID: dealID, UserID: m.UserID, Role: string(m.Role)}
+		if !slices.Contains(rows, row) {
+			rows = append(rows, row)
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&rows).Error
+	return translate(err, "add deal team members")
+}

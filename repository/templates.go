@@ -1,0 +1,144 @@
+package repository
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"summit/domain/deals"
+)
+
+// templateRow is the templates table; its milestones are one JSON array.
+type templateRow struct {
+	ID         string `gorm:"primaryKey;default:gen_random_uuid()"`
+	Key        *string
+	Name       string
+	NameZh     string
+	Segment    string
+	Milestones []byte `gorm:"type:jsonb"`
+	Version    int    `gorm:"default:1"`
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+func (templateRow) TableName() string { return "templates" }
+
+func toTemplateRow(t deals.Template) (templateRow, error) {
+	milestones := t.Milestones
+	if milestones == nil {
+		milestones = []deals.TemplateMilestone{}
+	}
+	raw, err := json.Marshal(milestones)
+	if err != nil {
+		return templateRow{}, fmt.Errorf("encode template milestones: %w", err)
+	}
+	var key *string
+	if t.Key != "" {
+		key = &t.Key
+	}
+	return templateRow{ID: t.ID, Key: key, Name: t.Name, NameZh: t.NameZh, Segment: string(t.Segment), Milestones: raw, Version: t.Version}, nil
+}
+
+func toDomainTemplate(r templateRow) (deals.Template, error) {
+	t := deals.Template{ID: r.ID, Name: r.Name, NameZh: r.NameZh, Segment: deals.Segment(r.Segment), Version: r.Version}
+	if r.Key != nil {
+		t.Key = *r.Key
+	}
+	if err := json.Unmarshal(r.Milestones, &t.Milestones); err != nil {
+		return deals.Template{}, fmt.Errorf("decode milestones of template %s: %w", r.ID, err)
+	}
+	if t.Milestones == nil {
+		t.Milestones = []deals.TemplateMilestone{}
+	}
+	return t, nil
+}
+
+// ListTemplates returns every template: built-in ones first, then by name.
+func (r *Deals) ListTemplates(ctx context.Context) ([]deals.Template, error) {
+	var rows []templateRow
+	if err := r.db.WithContext(ctx).Order("key IS NULL, lower(name), id").Find(&rows).Error; err != nil {
+		return nil, translate(err, "list templates")
+	}
+	out := make([]deals.Template, 0, len(rows))
+	for _, row := range rows {
+		t, err := toDomainTemplate(row)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// Template returns one template.
+func (r *Deals) Template(ctx context.Context, id string) (deals.Template, error) {
+	return templateByID(r.db.WithContext(ctx), id)
+}
+
+func templateByID(tx *gorm.DB, id string) (deals.Template, error) {
+	var row templateRow
+	if err := tx.Take(&row, "id = ?", id).Error; err != nil {
+		return deals.Template{}, translate(err, "template "+id)
+	}
+	return toDomainTemplate(row)
+}
+
+// CreateTemplate stores a new template.
+func (r *Deals) CreateTemplate(ctx context.Context, t deals.Template) (deals.Template, error) {
+	row, err := toTemplateRow(t)
+	if err != nil {
+		return deals.Template{}, err
+	}
+	row.ID, row.Version = "", 1
+	if err := r.db.WithContext(ctx).Create(&row).Error; err != nil {
+		return deals.Template{}, translate(err, "create template")
+	}
+	return toDomainTemplate(row)
+}
+
+// UpdateTemplate replaces a template's names, segment and milestones at version; its
+// key stays as it is.
+func (r *Deals) UpdateTemplate(ctx context.Context, t deals.Template, expected int) (deals.Template, error) {
+	row, err := toTemplateRow(t)
+	if err != nil {
+		return deals.Template{}, err
+	}
+	var out deals.Template
+	err = r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		err := updateVersioned(tx, &templateRow{}, t.ID, expected, map[string]any{
+			"name": row.Name, "name_zh": row.NameZh, "segment": row.Segment, "milestones": row.Milestones,
+		})
+		if err != nil {
+			return err
+		}
+		out, err = templateByID(tx, t.ID)
+		return err
+	})
+	return out, err
+}
+
+// DeleteTemplate removes a template at version; deals made from it keep their plans.
+func (r *Deals) DeleteTemplate(ctx context.Context, id string, expected int) error {
+	return deleteVersioned(r.db.WithContext(ctx), &templateRow{}, id, expected)
+}
+
+// EnsureBuiltinTemplates stores each of deals.BuiltinTemplates whose key is missing. It
+// is idempotent and never overwrites a built-in template an admin has edited.
+func EnsureBuiltinTemplates(ctx context.Context, db *gorm.DB) error {
+	for _, t := range deals.BuiltinTemplates {
+		row, err := toTemplateRow(t)
+		if err != nil {
+			return err
+		}
+		row.ID, row.Version = "", 1
+		err = db.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}}, DoNothing: true}).Create(&row).Error
+		if err != nil {
+			return translate(err, "ensure template "+t.Key)
+		}
+	}
+	return nil
+}

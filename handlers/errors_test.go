@@ -3,10 +3,10 @@ package handlers
 import (
 	"fmt"
 	"io/fs"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
-	"net/http/httptest"
 	"strings"
 	"testing"
 

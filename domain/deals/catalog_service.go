@@ -55,7 +55,9 @@ func (s *Service) DeleteCustomer(ctx context.Context, id string, version int) er
 }
 
 // ListTemplates returns every template, built-in first.
-func (s *Service) ListTemplates(ctx context.Context) ([]Template, error) { return s.Store.ListTemplates(ctx) }
+func (s *Service) ListTemplates(ctx context.Context) ([]Template, error) {
+	return s.Store.ListTemplates(ctx)
+}
 
 // Template returns one template.
 func (s *Service) Template(ctx context.Context, id string) (Template, error) {

@@ -5,12 +5,18 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation } from 'react-router'
 import { LanguageSwitch } from '../components/language-switch'
 import { NavItem } from '../components/nav-item'
+import { UserMenu } from '../features/auth/components/user-menu'
+import { useSaveLanguage } from '../features/profile/api/update-me'
+import { useSignedIn } from '../lib/session'
+import { allowedAdminSections } from './admin-sections'
 
-/** The frame around every page: product name and language in the header, sections on the side. */
+/** The frame around every signed-in page: product, language and account in the header, sections on the side. */
 export function AppLayout() {
   const { t } = useTranslation()
   const [opened, { toggle, close }] = useDisclosure()
   const { pathname } = useLocation()
+  const saveLanguage = useSaveLanguage()
+  const showAdmin = allowedAdminSections(useSignedIn()).length > 0
 
   // On a phone the navigation covers the page, so close it once a link has been followed.
   useEffect(close, [pathname, close])
@@ -29,13 +35,16 @@ export function AppLayout() {
               {t('app.name')}
             </Title>
           </Group>
-          <LanguageSwitch />
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch onChange={saveLanguage} />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
         <NavItem to="/board" label={t('nav.board')} />
         <NavItem to="/deals" label={t('nav.deals')} />
-        <NavItem to="/admin" label={t('nav.admin')} />
+        {showAdmin && <NavItem to="/admin" label={t('nav.admin')} />}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -1,23 +1,49 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
-import { AdminPage } from '../features/admin/admin-page'
+import { UsersPage } from '../features/admin-users/components/users-page'
+import { TeamsPage } from '../features/admin-teams/components/teams-page'
+import { AuditPage } from '../features/audit/components/audit-page'
+import { RequireSession } from '../features/auth/components/require-session'
+import { SignInPage } from '../features/auth/components/sign-in-page'
 import { BoardPage } from '../features/board/board-page'
 import { DealsPage } from '../features/deals/deals-page'
+import { ProfilePage } from '../features/profile/components/profile-page'
+import { TokensPage } from '../features/profile/components/tokens-page'
+import { AdminIndex, AdminLayout, RequirePermission } from './admin-layout'
 import { AppLayout } from './app-layout'
 import { NotFoundPage } from './not-found-page'
 import { RouteErrorPage } from './route-error-page'
 
 /** The client routes; the Go server answers every non-/api path with index.html so these resolve. */
 export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorPage /> },
   {
+    // Everything else needs a session: the guard asks GET /me once and sends strangers to sign in.
     path: '/',
-    element: <AppLayout />,
+    element: <RequireSession />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <Navigate to="/board" replace /> },
-      { path: 'board', element: <BoardPage /> },
-      { path: 'deals', element: <DealsPage /> },
-      { path: 'admin', element: <AdminPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/board" replace /> },
+          { path: 'board', element: <BoardPage /> },
+          { path: 'deals', element: <DealsPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'profile/tokens', element: <TokensPage /> },
+          {
+            path: 'admin',
+            element: <AdminLayout />,
+            children: [
+              { index: true, element: <AdminIndex /> },
+              { path: 'users', element: <RequirePermission permission="users:write"><UsersPage /></RequirePermission> },
+              { path: 'teams', element: <RequirePermission permission="teams:write"><TeamsPage /></RequirePermission> },
+              { path: 'audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]

@@ -4,6 +4,9 @@ export const LANGUAGES = [
   { code: 'zh-CN', name: '中文' },
 ] as const
 
+/** The languages as select options, each labelled in itself. */
+export const LANGUAGE_OPTIONS = LANGUAGES.map(({ code, name }) => ({ value: code, label: name }))
+
 /** A language code Summit has strings for. */
 export type LanguageCode = (typeof LANGUAGES)[number]['code']
 

@@ -80,4 +80,29 @@ describe('api client', () => {
     expect(sentHeaders(fetchMock).get('X-CSRF-Token')).toBe('tok')
     expect(onUnauthorized).toHaveBeenCalledWith(expect.objectContaining({ status: 401, code: 'unauthenticated' }))
   })
+
+  it('does not report the 401 of a request that expects one, such as signing in', async () => {
+    const onUnauthorized = vi.fn()
+    configureApiClient({ onUnauthorized })
+    stubFetch(async () => jsonResponse(401, { error: { code: 'invalid_credentials', message: 'Wrong email or password.' } }))
+
+    await expect(api.post('/auth/login', {}, { reportUnauthorized: false })).rejects.toMatchObject({ status: 401 })
+
+    expect(onUnauthorized).not.toHaveBeenCalled()
+  })
+
+  it('sends the UI language as Accept-Language', async () => {
+    configureApiClient({ language: () => 'zh-CN' })
+    const fetchMock = stubFetch(async () => jsonResponse(200, {}))
+
+    await api.get('/me')
+
+    expect(sentHeaders(fetchMock).get('Accept-Language')).toBe('zh-CN')
+  })
+
+  it('reads Retry-After seconds from a 429', async () => {
+    stubFetch(async () => jsonResponse(429, { error: { code: 'throttled', message: 'Slow down.' } }, { 'Retry-After': '600' }))
+
+    await expect(api.post('/auth/login', {})).rejects.toMatchObject({ status: 429, code: 'throttled', retryAfterSeconds: 600 })
+  })
 })

@@ -23,13 +23,22 @@ export class ApiError extends Error {
   readonly code: string
   /** Per-field messages from validation failures, keyed by the request's field names. */
   readonly fields: Readonly<Record<string, string>>
+  /** From `Retry-After` on a 429 or 503: how many seconds to wait before trying again; null when absent. */
+  readonly retryAfterSeconds: number | null
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, options?: ErrorOptions) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string> = {},
+    options?: ErrorOptions & { retryAfterSeconds?: number | null },
+  ) {
     super(message, options)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.fields = fields
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? null
   }
 
   /** True when the server was not reached at all (offline, DNS, connection refused). */
@@ -49,6 +58,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>
   /** The resource version the change is based on, sent as `If-Match: "<version>"`; a stale one gets 412. */
   ifMatch?: string | number
+  /** False for the sign-in call, whose 401 means wrong credentials rather than an ended session. */
+  reportUnauthorized?: boolean
   signal?: AbortSignal
 }
 
@@ -60,12 +71,14 @@ export interface ApiResponse<T> {
   version: string | null
 }
 
-/** Cross-cutting behaviour that sign-in will plug in. */
+/** Cross-cutting behaviour that the session plugs in at start-up. */
 export interface ApiClientConfig {
   /** Returns the CSRF token to send as `X-CSRF-Token` on POST, PUT, PATCH and DELETE. */
   csrfToken?: () => string | null
   /** Called once for every 401, before the error is thrown (e.g. to go to the sign-in page). */
   onUnauthorized?: (error: ApiError) => void
+  /** Returns the UI language, sent as `Accept-Language` so server messages come back in it. */
+  language?: () => string | null
 }
 
 let config: ApiClientConfig = {}
@@ -83,6 +96,8 @@ export async function send<T>(path: string, options: RequestOptions = {}): Promi
   if (options.ifMatch !== undefined) headers.set('If-Match', `"${options.ifMatch}"`)
   const csrf = method === 'GET' ? null : config.csrfToken?.()
   if (csrf) headers.set('X-CSRF-Token', csrf)
+  const language = config.language?.()
+  if (language) headers.set('Accept-Language', language)
 
   let response: Response
   try {
@@ -100,7 +115,7 @@ export async function send<T>(path: string, options: RequestOptions = {}): Promi
 
   if (!response.ok) {
     const error = await readError(response)
-    if (error.status === 401) config.onUnauthorized?.(error)
+    if (error.status === 401 && options.reportUnauthorized !== false) config.onUnauthorized?.(error)
     throw error
   }
   return { data: await readBody<T>(response), status: response.status, version: readVersion(response) }
@@ -149,7 +164,7 @@ async function readError(response: Response): Promise<ApiError> {
   }
   if (isErrorBody(parsed)) {
     const { code, message, fields } = parsed.error
-    return new ApiError(response.status, code, message, fields ?? {})
+    return new ApiError(response.status, code, message, fields ?? {}, { retryAfterSeconds: readRetryAfter(response) })
   }
   // A proxy or a crash can answer with HTML or nothing; keep the status, which still says a lot.
   return new ApiError(response.status, CLIENT_ERROR_CODES.unexpectedResponse, `HTTP ${response.status}`)
@@ -164,6 +179,15 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
     typeof (error as { code?: unknown }).code === 'string' &&
     typeof (error as { message?: unknown }).message === 'string'
   )
+}
+
+// Retry-After is either a number of seconds or an HTTP date.
+function readRetryAfter(response: Response): number | null {
+  const value = response.headers.get('Retry-After')?.trim()
+  if (!value) return null
+  if (/^\d+$/.test(value)) return Number(value)
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000))
 }
 
 function readVersion(response: Response): string | null {

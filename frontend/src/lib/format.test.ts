@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatMoney } from './format'
+import { formatDate, formatInstant, formatMoney } from './format'
 
 describe('formatMoney', () => {
   it.each([
@@ -29,5 +29,18 @@ describe('formatDate', () => {
 
   it.each(['2025-02-30', '07/03/2025', ''])('returns %j unchanged because it is not a date', (input) => {
     expect(formatDate(input, 'en')).toBe(input)
+  })
+})
+
+describe('formatInstant', () => {
+  it.each([
+    ['2025-03-07T14:05:00Z', 'en', 'Mar 7, 2025, 2:05 PM'],
+    ['2025-03-07T14:05:00Z', 'zh-CN', '2025年3月7日 14:05'],
+  ])('%s in %s is %s', (iso, locale, expected) => {
+    expect(formatInstant(iso, locale, 'UTC')).toBe(expected)
+  })
+
+  it('returns text that is not an instant unchanged', () => {
+    expect(formatInstant('soon', 'en')).toBe('soon')
   })
 })

@@ -27,6 +27,16 @@ export function formatDate(isoDate: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
 }
 
+/**
+ * Formats an RFC 3339 instant as a date and time in the viewer's time zone, e.g.
+ * "Mar 7, 2025, 2:05 PM" or "2025年3月7日 14:05"; anything unparsable is returned as it came.
+ */
+export function formatInstant(iso: string, locale: string, timeZone?: string): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at)
+}
+
 /** The formatters bound to the current UI language; components re-render when it changes. */
 export function useFormat() {
   const { i18n } = useTranslation()
@@ -34,6 +44,7 @@ export function useFormat() {
   return {
     money: (amountMinor: number | bigint, currency: string) => formatMoney(amountMinor, currency, locale),
     date: (isoDate: string) => formatDate(isoDate, locale),
+    instant: (iso: string) => formatInstant(iso, locale),
   }
 }
 

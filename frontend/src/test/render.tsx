@@ -7,7 +7,11 @@ import { createQueryClient } from '../lib/query-client'
 
 /** Renders a component inside the app's providers, with a cache that never retries. */
 export function renderWithProviders(ui: ReactElement) {
-  return render(<AppProviders queryClient={createQueryClient({ retry: false })}>{ui}</AppProviders>)
+  return render(
+    <AppProviders queryClient={createQueryClient({ retry: false })} env="test">
+      {ui}
+    </AppProviders>,
+  )
 }
 
 /** Renders the whole app at `path` with an in-memory router. */

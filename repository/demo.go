@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -50,9 +51,11 @@ var DemoUsers = []DemoUser{
 type DemoReport struct {
 	UsersCreated int
 	TeamsCreated int
+	DealsCreated int
 }
 
-// SeedDemo loads the demo organisation in one transaction. It is idempotent: what exists
+// SeedDemo loads the demo organisation (teams, users, customers, 32 deals with plans) in
+// one transaction. It is idempotent: what exists
 // (matched by email, and by team name under its parent) is left as it is.
 func SeedDemo(ctx context.Context, db *gorm.DB) (DemoReport, error) {
 	var report DemoReport
@@ -94,7 +97,8 @@ func SeedDemo(ctx context.Context, db *gorm.DB) (DemoReport, error) {
 				}
 			}
 		}
-		return nil
+		report.DealsCreated, err = seedDemoDeals(ctx, tx, teamIDs, time.Now().UTC())
+		return err
 	})
 	if err != nil {
 		return DemoReport{}, fmt.Errorf("seed demo: %w", err)

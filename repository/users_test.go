@@ -129,7 +129,7 @@ func TestSeedDemoIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.UsersCreated != len(repository.DemoUsers) || first.TeamsCreated != 6 {
+	if first.UsersCreated != len(repository.DemoUsers) || first.TeamsCreated != 6 || first.DealsCreated != 32 {
 		t.Fatalf("first seed = %+v", first)
 	}
 	second, err := repository.SeedDemo(ctx, db)
@@ -150,5 +150,18 @@ func TestSeedDemoIsIdempotent(t *testing.T) {
 	db.Table("team_members").Count(&members)
 	if members != 7 {
 		t.Fatalf("team memberships = %d, want 7", members)
+	}
+	// Real-looking plans: every deal baselined, most slipped, some closed.
+	var stats struct {
+		Baselined, Slipped, Closed, Segments, Teams int64
+	}
+	db.Raw(`SELECT
+		(SELECT count(DISTINCT deal_id) FROM baselines) AS baselined,
+		(SELECT count(DISTINCT m.deal_id) FROM milestones m JOIN baseline_milestones b ON b.milestone_id = m.id WHERE m.planned_due > b.planned_due) AS slipped,
+		(SELECT count(*) FROM deals WHERE status <> 'open') AS closed,
+		(SELECT count(DISTINCT segment) FROM deals) AS segments,
+		(SELECT count(DISTINCT team_id) FROM deals) AS teams`).Scan(&stats)
+	if stats.Baselined != 32 || stats.Slipped < 10 || stats.Closed < 2 || stats.Segments != 2 || stats.Teams != 4 {
+		t.Fatalf("demo deals = %+v", stats)
 	}
 }

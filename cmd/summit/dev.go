@@ -47,7 +47,7 @@ func runDev(ctx context.Context, cfg config, log *slog.Logger, _ []string) (err 
 	if err != nil {
 		return err
 	}
-	log.Info("demo data", "users_added", report.UsersCreated, "teams_added", report.TeamsCreated)
+	log.Info("demo data", "users_added", report.UsersCreated, "teams_added", report.TeamsCreated, "deals_added", report.DealsCreated)
 	return serve(ctx, cfg, log, gdb, sqlDB, func() { printBanner(cfg) })
 }
 

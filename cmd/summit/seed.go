@@ -27,6 +27,6 @@ func runSeed(ctx context.Context, cfg config, log *slog.Logger, args []string) e
 	if err != nil {
 		return err
 	}
-	fmt.Printf("demo data: %d users and %d teams added\n", report.UsersCreated, report.TeamsCreated)
+	fmt.Fprintf(stdout, "demo data: %d users, %d teams and %d deals added\n", report.UsersCreated, report.TeamsCreated, report.DealsCreated)
 	return nil
 }

@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test'
+
+/** Someone who can sign in. */
+export interface Account {
+  email: string
+  password: string
+}
+
+/** The admin that `summit dev` seeds with the demo data. */
+export const DEMO_ADMIN: Account = { email: 'admin@summit.example', password: 'summit-demo-2026' }
+
+/** Signs in through the sign-in page (in English) and waits for the board it opens. */
+export async function signIn(page: Page, account: Account = DEMO_ADMIN): Promise<void> {
+  await page.goto('/sign-in')
+  await page.getByLabel('Email').fill(account.email)
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/board$/)
+}
+
+/** Signs out through the header's account menu and waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.locator('header button[aria-haspopup="menu"]').click()
+  await page.getByRole('menuitem', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/sign-in$/)
+}
+
+/** Waits for the language switch's save to the profile, so a test leaves the account as it found it. */
+export async function switchLanguage(page: Page, name: 'English' | '中文'): Promise<void> {
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH')
+  await page.getByText(name, { exact: true }).click()
+  await saved
+}

@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query'
+import { api } from '../../../lib/api-client'
+import { fetchAllPages, type Page } from '../../../lib/paging'
+
+/** A team; `parent_id` null for a top-level team. */
+export interface Team {
+  id: string
+  name: string
+  parent_id: string | null
+  member_ids: string[]
+  version: number
+}
+
+/** The cache key of all teams; every team change invalidates it. */
+export const teamsQueryKey = ['teams'] as const
+
+/** `GET /teams`: every team, following cursors in case the server ever pages them. */
+export function listTeams(signal?: AbortSignal): Promise<Team[]> {
+  return fetchAllPages((cursor) => api.get<Page<Team>>('/teams', { signal, query: { cursor } }))
+}
+
+/** All teams, for building the tree. */
+export function useTeams() {
+  return useQuery({ queryKey: teamsQueryKey, queryFn: ({ signal }) => listTeams(signal) })
+}

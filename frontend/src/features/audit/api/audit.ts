@@ -1,0 +1,52 @@
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { api } from '../../../lib/api-client'
+import { nextCursor, type Page } from '../../../lib/paging'
+
+/** One audit log entry; `actor_*` is null for what the system did on its own. */
+export interface AuditEntry {
+  id: string
+  at: string
+  actor_id: string | null
+  actor_email: string | null
+  action: string
+  subject_type: string
+  subject_id: string | null
+  ip: string
+  details: Record<string, unknown>
+}
+
+/** The actions the filter offers; the log may hold others, which are shown as they are. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'team.created',
+  'team.updated',
+  'team.deleted',
+  'team.members_set',
+  'token.created',
+  'token.revoked',
+] as const
+
+/** One of `AUDIT_ACTIONS`. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+const PAGE_SIZE = 50
+
+/** `GET /audit` for one page, newest first, optionally only one action. */
+export function listAudit(action: AuditAction | undefined, cursor: string | undefined, signal?: AbortSignal) {
+  return api.get<Page<AuditEntry>>('/audit', { signal, query: { limit: PAGE_SIZE, cursor, action } })
+}
+
+/** The audit log, a page at a time. */
+export function useAudit(action: AuditAction | undefined) {
+  return useInfiniteQuery({
+    queryKey: ['audit', { action }],
+    queryFn: ({ pageParam, signal }) => listAudit(action, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+  })
+}

@@ -1,0 +1,51 @@
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { adminSession } from '../../../test/fixtures'
+import { mockApi, requestsTo, unauthenticated } from '../../../test/mock-api'
+import { renderApp } from '../../../test/render'
+
+describe('route guard', () => {
+  it('sends someone who is not signed in to sign in, remembering the page', async () => {
+    mockApi({ 'GET /me': unauthenticated })
+    const { router } = renderApp('/admin/users?active=false')
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Summit' })).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/sign-in')
+    expect(router.state.location.search).toBe('?next=%2Fadmin%2Fusers%3Factive%3Dfalse')
+  })
+
+  it('asks /me once however many pages are opened', async () => {
+    const fetchMock = mockApi({ 'GET /me': adminSession, 'GET /meta': { name: 'Summit', version: 'dev', fiscal_year_start_month: 1 } })
+    renderApp('/board')
+
+    await userEvent.click(await screen.findByRole('link', { name: 'Deals' }))
+    await userEvent.click(screen.getByRole('link', { name: 'Board' }))
+
+    expect(requestsTo(fetchMock, 'GET /me')).toHaveLength(1)
+  })
+
+  it('goes to sign in when any later request answers 401', async () => {
+    mockApi({ 'GET /me': adminSession, 'GET /users': unauthenticated })
+    const { router } = renderApp('/admin/users')
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Summit' })).toBeInTheDocument()
+    expect(router.state.location.search).toBe('?next=%2Fadmin%2Fusers')
+  })
+
+  it('signs out from the user menu and shows the sign-in page without a way back', async () => {
+    const fetchMock = mockApi({
+      'GET /me': adminSession,
+      'GET /meta': { name: 'Summit', version: 'dev', fiscal_year_start_month: 1 },
+      'POST /auth/logout': () => new Response(null, { status: 204 }),
+    })
+    const { router } = renderApp('/board')
+
+    await userEvent.click(await screen.findByRole('button', { name: /Ada Admin/ }))
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Sign out' }))
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Summit' })).toBeInTheDocument()
+    expect(router.state.location.search).toBe('')
+    expect(requestsTo(fetchMock, 'POST /auth/logout')[0]?.headers.get('X-CSRF-Token')).toBe('csrf-admin')
+  })
+})

@@ -1,0 +1,48 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { ApiError, send } from '../../../lib/api-client'
+import { getSession, sessionQueryKey, setSessionUser, type Session, type User } from '../../../lib/session'
+
+/** What `PATCH /me` may change. */
+export type ProfileChanges = Partial<Pick<User, 'name' | 'locale'>>
+
+/** `PATCH /me` based on `version`; a stale version gets 412 and changes nothing. */
+export async function updateMe(changes: ProfileChanges, version: number): Promise<User> {
+  return (await send<User>('/me', { method: 'PATCH', body: changes, ifMatch: version })).data
+}
+
+/** Saves profile changes and puts the new user into the session. */
+export function useUpdateMe() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ changes, version }: { changes: ProfileChanges; version: number }) => updateMe(changes, version),
+    onSuccess: (user) => setSessionUser(queryClient, user),
+  })
+}
+
+/** Fetches the signed-in user again, e.g. after a 412, so the next save is based on their change. */
+export function useReloadMe() {
+  const queryClient = useQueryClient()
+  return () => void queryClient.invalidateQueries({ queryKey: sessionQueryKey })
+}
+
+/**
+ * Saves the language switch to the profile. The choice is the user's latest word on one field,
+ * so a 412 (the profile changed elsewhere) is retried once on the current version.
+ */
+export async function saveLanguage(queryClient: QueryClient, locale: User['locale']): Promise<void> {
+  const session = queryClient.getQueryData<Session | null>(sessionQueryKey)
+  if (!session || session.user.locale === locale) return
+  try {
+    setSessionUser(queryClient, await updateMe({ locale }, session.user.version))
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 412) throw error
+    const fresh = await getSession()
+    if (fresh) setSessionUser(queryClient, await updateMe({ locale }, fresh.user.version))
+  }
+}
+
+/** The language switch's save; the switch has already changed the UI, so a failure stays quiet. */
+export function useSaveLanguage() {
+  const queryClient = useQueryClient()
+  return (locale: User['locale']) => void saveLanguage(queryClient, locale).catch(() => undefined)
+}

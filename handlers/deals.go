@@ -93,8 +93,20 @@ func (s *server) getDeal(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeDeal(c, http.StatusOK, d, &plan)
+	roles, err := s.dealRoles(ctx, callerOf(c), d.ID)
+	if err != nil {
+		return err
+	}
+	setETag(c, d.Version)
+	resp := toResponseDeal(d)
+	resp.Slippage = toResponseSlippage(deals.DealSlippage(plan))
+	resp.Permissions = s.deps.Policy.Permissions(roles, dealPermissionObjects, []string{policies.Read, policies.Write, policies.Create})
+	return c.JSON(http.StatusOK, resp)
 }
+
+// dealPermissionObjects are the parts of a deal the SPA asks about (GET /deals/{id}).
+var dealPermissionObjects = []string{"deal", "deal.plan", "deal.plan.solution", "deal.baselines", "deal.team",
+	"deal.stakeholders", "deal.retrospectives", "deal.solution_items"}
 
 // createDeal answers POST /deals; template_id and start_date lay out the plan.
 func (s *server) createDeal(c echo.Context) error {

@@ -32,9 +32,11 @@ type dealResponse struct {
 	TemplateID      *string           `json:"template_id"`
 	Team            []memberDTO       `json:"team"`
 	Slippage        *slippageResponse `json:"slippage,omitempty"`
-	Version         int               `json:"version"`
-	CreatedAt       time.Time         `json:"created_at"`
-	UpdatedAt       time.Time         `json:"updated_at"`
+	// Permissions lists "object:action" the caller holds on this deal (GET /deals/{id} only).
+	Permissions []string  `json:"permissions,omitempty"`
+	Version     int       `json:"version"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
 }
 
 func toResponseDeal(d deals.Deal) dealResponse {

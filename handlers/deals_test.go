@@ -95,6 +95,17 @@ func TestWhoMayReadAndEditAPlan(t *testing.T) {
 			t.Errorf("%s editing the plan: %d, want %d", tc.who, code, tc.wantUpdate)
 		}
 	}
+	// GET /deals/{id} tells the SPA what the caller may do there.
+	for email, want := range map[string]string{w.pmo.Email: "deal.plan:write", w.business.Email: "deal.stakeholders:write"} {
+		var d dealResponse
+		decode(t, w.ts.signIn(email).do("GET", "/api/v1/deals/"+w.deal.ID, ""), &d)
+		if !strings.Contains(strings.Join(d.Permissions, ","), want) {
+			t.Errorf("%s permissions %v lack %s", email, d.Permissions, want)
+		}
+		if email == w.business.Email && strings.Contains(strings.Join(d.Permissions, ","), "deal.plan:write") {
+			t.Errorf("business role told it may edit the plan: %v", d.Permissions)
+		}
+	}
 	// The solution role edits milestones the solution role owns.
 	survey := w.milestone(t, w.plan, "requirement_survey")
 	if code := w.ts.signIn(w.solution.Email).do("PATCH", "/api/v1/milestones/"+survey.ID, `{"exit_criteria":"Survey answered"}`, "If-Match", etag(survey.Version)).Code; code != http.StatusOK {

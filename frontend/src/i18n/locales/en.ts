@@ -1,3 +1,5 @@
+import { planEn } from '../../features/plan/locales'
+
 /** English strings; the source of truth for the key set that every other language must match. */
 export const en = {
   app: {
@@ -187,6 +189,7 @@ export const en = {
     description:
       'Deal-confidence board: the target, what is won, what open deals are likely to bring.',
   },
+  plan: planEn,
   deals: {
     title: 'Deals',
     description:

@@ -1,6 +1,6 @@
 import type { en } from './en'
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /** The shape of one language's strings: the English keys, each holding any string. */
 export type Messages = Widen<typeof en>

@@ -1,3 +1,4 @@
+import { planZh } from '../../features/plan/locales'
 import type { Messages } from './messages'
 
 /** Simplified Chinese strings; the type keeps its keys identical to English. */
@@ -188,6 +189,7 @@ export const zhCN: Messages = {
     title: '看板',
     description: '商机信心看板：目标、已赢得的收入，以及在途商机可能带来的收入。',
   },
+  plan: planZh,
   deals: {
     title: '商机',
     description: '以项目方式运作的商机：客户、细分市场、金额、负责团队、目标签约日期和里程碑计划。',

@@ -84,16 +84,8 @@ func (s *server) createCustomer(c echo.Context) error {
 }
 
 func (s *server) updateCustomer(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, version, req, err := targetWithBody[updateCustomerRequest](c)
 	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
-	if err != nil {
-		return err
-	}
-	var req updateCustomerRequest
-	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	patch := deals.CustomerPatch{Name: req.Name, Region: req.Region, Industry: req.Industry}
@@ -109,11 +101,7 @@ func (s *server) updateCustomer(c echo.Context) error {
 }
 
 func (s *server) deleteCustomer(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
+	id, version, err := target(c)
 	if err != nil {
 		return err
 	}

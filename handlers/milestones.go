@@ -37,7 +37,7 @@ func (s *server) getMilestone(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	m, err := s.deps.Deals.Store.Milestone(c.Request().Context(), id)
+	m, err := s.deps.Deals.Milestone(c.Request().Context(), id)
 	if err != nil {
 		return err
 	}
@@ -46,16 +46,8 @@ func (s *server) getMilestone(c echo.Context) error {
 
 // updateMilestone answers PATCH /milestones/{id}: fields, dates, dependencies, status.
 func (s *server) updateMilestone(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, version, req, err := targetWithBody[updateMilestoneRequest](c)
 	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
-	if err != nil {
-		return err
-	}
-	var req updateMilestoneRequest
-	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	m, err := s.deps.Deals.UpdateMilestone(c.Request().Context(), dealActor(c, s), id, version, req.toDomain())
@@ -67,11 +59,7 @@ func (s *server) updateMilestone(c echo.Context) error {
 
 // deleteMilestone answers DELETE /milestones/{id}.
 func (s *server) deleteMilestone(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
+	id, version, err := target(c)
 	if err != nil {
 		return err
 	}
@@ -118,16 +106,8 @@ func (s *server) previewReschedule(c echo.Context) error {
 // applyReschedule answers POST /milestones/{id}/reschedule (If-Match: the milestone's
 // version): the milestone and its dependents move in one transaction, or nothing does.
 func (s *server) applyReschedule(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, version, req, err := targetWithBody[rescheduleRequest](c)
 	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
-	if err != nil {
-		return err
-	}
-	var req rescheduleRequest
-	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	moves, err := s.deps.Deals.ApplyReschedule(c.Request().Context(), dealActor(c, s), id, version, req.PlannedStart.Time, req.PlannedDue.Time)

@@ -27,3 +27,22 @@ func parseUUID(s string) (string, error) {
 
 // urlPathEscape percent-encodes s for a Content-Disposition filename* value.
 func urlPathEscape(s string) string { return url.PathEscape(s) }
+
+// target reads what every change of one resource needs: its id from the path and the
+// version it is based on from If-Match (deletes and bodiless changes).
+func target(c echo.Context) (id string, version int, err error) {
+	if id, err = pathID(c, "id"); err != nil {
+		return "", 0, err
+	}
+	version, err = ifMatchVersion(c)
+	return id, version, err
+}
+
+// targetWithBody is target plus the decoded and validated JSON body (updates).
+func targetWithBody[T any](c echo.Context) (id string, version int, req T, err error) {
+	if id, version, err = target(c); err != nil {
+		return "", 0, req, err
+	}
+	err = bindJSON(c, &req)
+	return id, version, req, err
+}

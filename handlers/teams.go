@@ -73,16 +73,8 @@ func (s *server) createTeam(c echo.Context) error {
 
 // updateTeam answers PATCH /teams/{id}: rename, or move (parent_id null: to the root).
 func (s *server) updateTeam(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, version, req, err := targetWithBody[updateTeamRequest](c)
 	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
-	if err != nil {
-		return err
-	}
-	var req updateTeamRequest
-	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	patch := identity.TeamPatch{Name: req.Name, ParentID: req.ParentID.Value, MoveToRoot: req.ParentID.Set && req.ParentID.Value == nil}
@@ -95,11 +87,7 @@ func (s *server) updateTeam(c echo.Context) error {
 
 // deleteTeam answers DELETE /teams/{id}.
 func (s *server) deleteTeam(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
+	id, version, err := target(c)
 	if err != nil {
 		return err
 	}
@@ -111,16 +99,8 @@ func (s *server) deleteTeam(c echo.Context) error {
 
 // setTeamMembers answers PUT /teams/{id}/members.
 func (s *server) setTeamMembers(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, version, req, err := targetWithBody[teamMembersRequest](c)
 	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
-	if err != nil {
-		return err
-	}
-	var req teamMembersRequest
-	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	t, err := s.deps.Identity.SetTeamMembers(c.Request().Context(), actorOf(c), id, version, req.UserIDs)

@@ -100,16 +100,8 @@ func (s *server) createTemplate(c echo.Context) error {
 
 // updateTemplate answers PUT /templates/{id}: the whole template is replaced.
 func (s *server) updateTemplate(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, version, req, err := targetWithBody[templateRequest](c)
 	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
-	if err != nil {
-		return err
-	}
-	var req templateRequest
-	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	t, err := s.deps.Deals.UpdateTemplate(c.Request().Context(), id, version, req.toDomain())
@@ -120,11 +112,7 @@ func (s *server) updateTemplate(c echo.Context) error {
 }
 
 func (s *server) deleteTemplate(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
+	id, version, err := target(c)
 	if err != nil {
 		return err
 	}

@@ -61,16 +61,8 @@ func (s *server) createUser(c echo.Context) error {
 
 // updateUser answers PATCH /users/{id}.
 func (s *server) updateUser(c echo.Context) error {
-	id, err := pathID(c, "id")
+	id, version, req, err := targetWithBody[updateUserRequest](c)
 	if err != nil {
-		return err
-	}
-	version, err := ifMatchVersion(c)
-	if err != nil {
-		return err
-	}
-	var req updateUserRequest
-	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	u, err := s.deps.Identity.UpdateUser(c.Request().Context(), actorOf(c), id, version, req.toDomain())

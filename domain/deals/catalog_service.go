@@ -99,6 +99,11 @@ func (s *Service) DeleteTemplate(ctx context.Context, id string, version int) er
 	return s.Store.DeleteTemplate(ctx, id, version)
 }
 
+// Milestone returns one milestone with its dependencies and baseline date.
+func (s *Service) Milestone(ctx context.Context, id string) (Milestone, error) {
+	return s.Store.Milestone(ctx, id)
+}
+
 // Deal returns one deal with its team.
 func (s *Service) Deal(ctx context.Context, id string) (Deal, error) { return s.Store.Deal(ctx, id) }
 

@@ -1,0 +1,166 @@
+package reviews
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"summit/domain"
+)
+
+// Service runs retrospectives and gate decisions.
+type Service struct {
+	Store Store
+	Now   func() time.Time
+}
+
+func (s *Service) today() time.Time {
+	y, m, d := s.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func activity(actorID, dealID, action string, entityID *string, before, after any) Activity {
+	a := Activity{DealID: dealID, Action: action, EntityID: entityID, Before: before, After: after}
+	if actorID != "" {
+		a.ActorID = &actorID
+	}
+	return a
+}
+
+// ListRetrospectives lists a deal's retrospectives, newest first, with their actions.
+func (s *Service) ListRetrospectives(ctx context.Context, dealID string) ([]Retrospective, error) {
+	return s.Store.ListRetrospectives(ctx, dealID)
+}
+
+// Retrospective returns one retrospective.
+func (s *Service) Retrospective(ctx context.Context, id string) (Retrospective, error) {
+	return s.Store.Retrospective(ctx, id)
+}
+
+// HoldRetrospective records a retrospective at a milestone of the deal (or none).
+func (s *Service) HoldRetrospective(ctx context.Context, actorID string, r Retrospective) (Retrospective, error) {
+	for i := range r.Actions {
+		if r.Actions[i].Status == "" {
+			r.Actions[i].Status = "open"
+		}
+	}
+	if err := Check(r); err != nil {
+		return Retrospective{}, err
+	}
+	if err := s.checkMilestone(ctx, r.DealID, r.MilestoneID); err != nil {
+		return Retrospective{}, err
+	}
+	if actorID != "" {
+		r.CreatedBy = &actorID
+	}
+	return s.Store.CreateRetrospective(ctx, r, activity(actorID, r.DealID, "retrospective.created", nil, nil, summary(r)))
+}
+
+// UpdateRetrospective replaces a retrospective's fields and actions at version.
+func (s *Service) UpdateRetrospective(ctx context.Context, actorID, id string, version int, r Retrospective) (Retrospective, error) {
+	current, err := s.Store.Retrospective(ctx, id)
+	if err != nil {
+		return Retrospective{}, err
+	}
+	r.ID, r.DealID, r.CreatedBy = id, current.DealID, current.CreatedBy
+	for i := range r.Actions {
+		if r.Actions[i].Status == "" {
+			r.Actions[i].Status = "open"
+		}
+	}
+	if err := Check(r); err != nil {
+		return Retrospective{}, err
+	}
+	if err := s.checkMilestone(ctx, r.DealID, r.MilestoneID); err != nil {
+		return Retrospective{}, err
+	}
+	return s.Store.UpdateRetrospective(ctx, r, version, activity(actorID, r.DealID, "retrospective.updated", &id, summary(current), summary(r)))
+}
+
+// DeleteRetrospective removes a retrospective and its actions.
+func (s *Service) DeleteRetrospective(ctx context.Context, actorID, id string, version int) error {
+	current, err := s.Store.Retrospective(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.Store.DeleteRetrospective(ctx, id, version, activity(actorID, current.DealID, "retrospective.deleted", &id, summary(current), nil))
+}
+
+// SetActionStatus marks an action item open or done.
+func (s *Service) SetActionStatus(ctx context.Context, actorID, id string, version int, status string) (Action, error) {
+	if status != "open" && status != "done" {
+		return Action{}, domain.Invalid("status", "oneof", "open done")
+	}
+	a, err := s.Store.Action(ctx, id)
+	if err != nil {
+		return Action{}, err
+	}
+	before := a.Status
+	a.Status = status
+	return s.Store.UpdateAction(ctx, a, version, activity(actorID, a.DealID, "action.updated", &id,
+		map[string]any{"title": a.Title, "status": before}, map[string]any{"title": a.Title, "status": status}))
+}
+
+// MyOpenActions lists a user's open actions across deals.
+func (s *Service) MyOpenActions(ctx context.Context, userID string) ([]Action, error) {
+	return s.Store.OpenActionsOf(ctx, userID)
+}
+
+// OverdueActions lists a deal's open actions past their due date.
+func (s *Service) OverdueActions(ctx context.Context, dealID string) ([]Action, error) {
+	open, err := s.Store.OpenActionsOfDeal(ctx, dealID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Action
+	for _, a := range open {
+		if a.Overdue(s.today()) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// ListDecisions lists a deal's gate decisions in the order they were taken.
+func (s *Service) ListDecisions(ctx context.Context, dealID string) ([]GateDecision, error) {
+	return s.Store.ListDecisions(ctx, dealID)
+}
+
+// Decide records a go / no-go at a gate. A no-go with abandon ends the deal as
+// abandoned (at dealVersion) with the rationale as the reason, in one transaction.
+func (s *Service) Decide(ctx context.Context, actorID string, d GateDecision, abandon bool, dealVersion int) (GateDecision, error) {
+	if d.DecidedOn.IsZero() {
+		d.DecidedOn = s.today()
+	}
+	d.Rationale, d.Conditions = strings.TrimSpace(d.Rationale), strings.TrimSpace(d.Conditions)
+	isGate, err := s.Store.MilestoneOfDeal(ctx, d.DealID, d.MilestoneID)
+	if err != nil {
+		return GateDecision{}, err
+	}
+	if err := CheckDecision(d, isGate, s.today()); err != nil {
+		return GateDecision{}, err
+	}
+	if abandon && d.Decision != "no_go" {
+		return GateDecision{}, domain.Invalid("abandon_deal", "only_no_go", "")
+	}
+	if actorID != "" {
+		d.DecidedBy = &actorID
+	}
+	act := activity(actorID, d.DealID, "gate.decided", &d.MilestoneID, nil,
+		map[string]any{"decision": d.Decision, "rationale": d.Rationale, "conditions": d.Conditions, "abandon_deal": abandon})
+	return s.Store.CreateDecision(ctx, d, abandon, dealVersion, act)
+}
+
+func (s *Service) checkMilestone(ctx context.Context, dealID string, milestoneID *string) error {
+	if milestoneID == nil {
+		return nil
+	}
+	if _, err := s.Store.MilestoneOfDeal(ctx, dealID, *milestoneID); err != nil {
+		return domain.Invalid("milestone_id", "exists", "")
+	}
+	return nil
+}
+
+func summary(r Retrospective) map[string]any {
+	return map[string]any{"held_on": r.HeldOn.Format("2006-01-02"), "outcome": r.Outcome, "actions": len(r.Actions)}
+}

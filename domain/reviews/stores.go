@@ -1,0 +1,43 @@
+package reviews
+
+import (
+	"context"
+)
+
+// Activity is an entry for the deal's audit trail.
+type Activity struct {
+	DealID   string
+	ActorID  *string
+	Action   string // retrospective.created, retrospective.updated, action.updated, gate.decided
+	EntityID *string
+	Before   any
+	After    any
+}
+
+// Store persists retrospectives, their actions and gate decisions; writes check versions
+// and store their activity in the same transaction.
+type Store interface {
+	ListRetrospectives(ctx context.Context, dealID string) ([]Retrospective, error)
+	Retrospective(ctx context.Context, id string) (Retrospective, error)
+	CreateRetrospective(ctx context.Context, r Retrospective, act Activity) (Retrospective, error)
+	// UpdateRetrospective replaces the fields and the action items (kept by id, new ones
+	// added, missing ones removed) at expected.
+	UpdateRetrospective(ctx context.Context, r Retrospective, expected int, act Activity) (Retrospective, error)
+	DeleteRetrospective(ctx context.Context, id string, expected int, act Activity) error
+
+	Action(ctx context.Context, id string) (Action, error)
+	UpdateAction(ctx context.Context, a Action, expected int, act Activity) (Action, error)
+	// OpenActionsOf lists a user's open actions across deals, soonest due first.
+	OpenActionsOf(ctx context.Context, userID string) ([]Action, error)
+	// OpenActionsOfDeal lists a deal's open actions, soonest due first.
+	OpenActionsOfDeal(ctx context.Context, dealID string) ([]Action, error)
+
+	ListDecisions(ctx context.Context, dealID string) ([]GateDecision, error)
+	// CreateDecision stores a decision; with abandon set the deal becomes abandoned with
+	// the rationale as its reason (version-checked at dealVersion), in the same transaction.
+	CreateDecision(ctx context.Context, d GateDecision, abandon bool, dealVersion int, act Activity) (GateDecision, error)
+	// MilestoneOfDeal reports whether milestoneID belongs to dealID and is a gate.
+	MilestoneOfDeal(ctx context.Context, dealID, milestoneID string) (isGate bool, err error)
+	RetrospectiveDeal(ctx context.Context, id string) (string, error)
+	ActionDeal(ctx context.Context, id string) (string, error)
+}

@@ -1,0 +1,236 @@
+package stakeholders
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"summit/domain"
+)
+
+// Service runs contacts and stakeholders.
+type Service struct {
+	Store Store
+	Now   func() time.Time
+}
+
+// NewStakeholder is a stakeholder to add: an existing contact, or a new one by name.
+type NewStakeholder struct {
+	Stakeholder Stakeholder
+	ContactName string
+	Title       string
+}
+
+// ListContacts lists a customer's people.
+func (s *Service) ListContacts(ctx context.Context, customerID string) ([]Contact, error) {
+	return s.Store.ListContacts(ctx, customerID)
+}
+
+// CreateContact adds a person to a customer.
+func (s *Service) CreateContact(ctx context.Context, c Contact) (Contact, error) {
+	c.Name = strings.TrimSpace(c.Name)
+	if err := CheckContact(c); err != nil {
+		return Contact{}, err
+	}
+	if c.ReportsToID != nil {
+		if err := s.checkManager(ctx, c); err != nil {
+			return Contact{}, err
+		}
+	}
+	return s.Store.CreateContact(ctx, c)
+}
+
+// ContactPatch changes some of a contact's fields.
+type ContactPatch struct {
+	Name, Title, Department, Phone, Email *string
+	ReportsToID                           *string
+	ClearReportsTo                        bool
+}
+
+// UpdateContact applies a patch at version; a reporting line that loops is refused.
+func (s *Service) UpdateContact(ctx context.Context, id string, version int, p ContactPatch) (Contact, error) {
+	c, err := s.Store.Contact(ctx, id)
+	if err != nil {
+		return Contact{}, err
+	}
+	for dst, v := range map[*string]*string{&c.Name: p.Name, &c.Title: p.Title, &c.Department: p.Department, &c.Phone: p.Phone, &c.Email: p.Email} {
+		if v != nil {
+			*dst = strings.TrimSpace(*v)
+		}
+	}
+	if p.ReportsToID != nil || p.ClearReportsTo {
+		c.ReportsToID = p.ReportsToID
+	}
+	if err := CheckContact(c); err != nil {
+		return Contact{}, err
+	}
+	if err := s.checkManager(ctx, c); err != nil {
+		return Contact{}, err
+	}
+	return s.Store.UpdateContact(ctx, c, version)
+}
+
+// checkManager: the manager is a contact of the same customer and no loop forms.
+func (s *Service) checkManager(ctx context.Context, c Contact) error {
+	if c.ReportsToID == nil {
+		return nil
+	}
+	lines, err := s.Store.ReportingLines(ctx, c.CustomerID)
+	if err != nil {
+		return err
+	}
+	if _, ok := lines[*c.ReportsToID]; !ok {
+		return domain.Invalid("reports_to_id", "exists", "")
+	}
+	return CheckReportsTo(c.ID, c.ReportsToID, lines)
+}
+
+// DeleteContact removes a contact no deal uses.
+func (s *Service) DeleteContact(ctx context.Context, id string, version int) error {
+	return s.Store.DeleteContact(ctx, id, version)
+}
+
+// Contact returns one contact.
+func (s *Service) Contact(ctx context.Context, id string) (Contact, error) {
+	return s.Store.Contact(ctx, id)
+}
+
+// ListStakeholders lists a deal's stakeholders with their contacts.
+func (s *Service) ListStakeholders(ctx context.Context, dealID string) ([]Stakeholder, error) {
+	return s.Store.ListStakeholders(ctx, dealID)
+}
+
+// Stakeholder returns one stakeholder.
+func (s *Service) Stakeholder(ctx context.Context, id string) (Stakeholder, error) {
+	return s.Store.Stakeholder(ctx, id)
+}
+
+// History lists a stakeholder's changes, newest first.
+func (s *Service) History(ctx context.Context, id string) ([]HistoryEntry, error) {
+	return s.Store.History(ctx, id)
+}
+
+// AddStakeholder links a contact of the deal's customer to the deal, creating the
+// contact when only a name is given.
+func (s *Service) AddStakeholder(ctx context.Context, actorID, dealID string, in NewStakeholder) (Stakeholder, error) {
+	st := in.Stakeholder
+	st.DealID = dealID
+	if st.RelationshipStrength == 0 {
+		st.RelationshipStrength = 1
+	}
+	if err := Check(st); err != nil {
+		return Stakeholder{}, err
+	}
+	customerID, err := s.Store.DealCustomer(ctx, dealID)
+	if err != nil {
+		return Stakeholder{}, err
+	}
+	var newContact *Contact
+	if st.ContactID == "" {
+		name := strings.TrimSpace(in.ContactName)
+		if name == "" {
+			return Stakeholder{}, domain.Invalid("name", "required", "")
+		}
+		newContact = &Contact{CustomerID: customerID, Name: name, Title: strings.TrimSpace(in.Title)}
+	} else {
+		c, err := s.Store.Contact(ctx, st.ContactID)
+		if err != nil || c.CustomerID != customerID {
+			return Stakeholder{}, domain.Invalid("contact_id", "exists", "")
+		}
+	}
+	return s.Store.CreateStakeholder(ctx, st, newContact, activity(actorID, dealID, "stakeholder.created", nil, nil, in.ContactName))
+}
+
+// UpdateStakeholder applies a patch at version and records the tracked changes (with the
+// patch's note) in the stakeholder's history.
+func (s *Service) UpdateStakeholder(ctx context.Context, actorID, id string, version int, p Patch) (Stakeholder, error) {
+	current, err := s.Store.Stakeholder(ctx, id)
+	if err != nil {
+		return Stakeholder{}, err
+	}
+	next, changes := Apply(current, p)
+	if err := Check(next); err != nil {
+		return Stakeholder{}, err
+	}
+	h := HistoryEntry{StakeholderID: id, Changes: changes, Note: strings.TrimSpace(p.Note)}
+	if actorID != "" {
+		h.ActorID = &actorID
+	}
+	act := activity(actorID, current.DealID, "stakeholder.updated", &id, changes, current.Contact.Name)
+	return s.Store.UpdateStakeholder(ctx, next, version, h, act)
+}
+
+// RemoveStakeholder unlinks a person from the deal (the contact stays with the customer).
+func (s *Service) RemoveStakeholder(ctx context.Context, actorID, id string, version int) error {
+	current, err := s.Store.Stakeholder(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.Store.DeleteStakeholder(ctx, id, version, activity(actorID, current.DealID, "stakeholder.deleted", &id, current.Contact.Name, nil))
+}
+
+func activity(actorID, dealID, action string, entityID *string, before, after any) Activity {
+	a := Activity{DealID: dealID, Action: action, EntityID: entityID, Before: before, After: after}
+	if actorID != "" {
+		a.ActorID = &actorID
+	}
+	return a
+}
+
+// RiskQuery bounds the risk views.
+type RiskQuery struct {
+	DealIDs   []string // nil: every deal the caller may read is decided by the caller
+	GateDays  int      // gates due within this many days
+	StaleDays int      // decisive people not contacted for this many days
+}
+
+// GateRisks lists gates at risk from their decisive stakeholders.
+func (s *Service) GateRisks(ctx context.Context, q RiskQuery) ([]GateRisk, error) {
+	today := s.today()
+	gates, err := s.Store.Gates(ctx, q.DealIDs, today.AddDate(0, 0, q.GateDays+1))
+	if err != nil {
+		return nil, err
+	}
+	return GateRisks(gates, today, q.GateDays, q.StaleDays), nil
+}
+
+// OverdueNextSteps lists stakeholders whose next step is past due.
+func (s *Service) OverdueNextSteps(ctx context.Context, dealIDs []string) ([]Stakeholder, error) {
+	all, err := s.Store.StakeholdersOf(ctx, dealIDs)
+	if err != nil {
+		return nil, err
+	}
+	var out []Stakeholder
+	for _, st := range all {
+		if Overdue(st, s.today()) {
+			out = append(out, st)
+		}
+	}
+	return out, nil
+}
+
+// CoverageGaps maps each given deal to its coverage, for finding deals without a
+// decision maker or a champion.
+func (s *Service) CoverageGaps(ctx context.Context, dealIDs []string) (map[string]Coverage, error) {
+	all, err := s.Store.StakeholdersOf(ctx, dealIDs)
+	if err != nil {
+		return nil, err
+	}
+	byDeal := map[string][]Stakeholder{}
+	for _, id := range dealIDs {
+		byDeal[id] = nil
+	}
+	for _, st := range all {
+		byDeal[st.DealID] = append(byDeal[st.DealID], st)
+	}
+	out := map[string]Coverage{}
+	for id, list := range byDeal {
+		out[id] = CoverageOf(list)
+	}
+	return out, nil
+}
+
+func (s *Service) today() time.Time {
+	y, m, d := s.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,46 @@
+package stakeholders
+
+import (
+	"context"
+	"time"
+)
+
+// Activity is an entry for the deal's audit trail (stored in deal_activity).
+type Activity struct {
+	DealID   string
+	ActorID  *string
+	Action   string // stakeholder.created, stakeholder.updated, stakeholder.deleted
+	EntityID *string
+	Before   any
+	After    any
+}
+
+// Store persists contacts, stakeholders and their history. Writes check versions
+// (domain.ErrStaleVersion) and store history and activity in the same transaction.
+type Store interface {
+	ListContacts(ctx context.Context, customerID string) ([]Contact, error)
+	Contact(ctx context.Context, id string) (Contact, error)
+	CreateContact(ctx context.Context, c Contact) (Contact, error)
+	UpdateContact(ctx context.Context, c Contact, expected int) (Contact, error)
+	DeleteContact(ctx context.Context, id string, expected int) error // in use by a stakeholder: domain.ErrConflict
+	// ReportingLines maps every contact of the customer to its manager.
+	ReportingLines(ctx context.Context, customerID string) (map[string]*string, error)
+
+	// DealCustomer is the customer of a deal (a stakeholder's contact must belong to it).
+	DealCustomer(ctx context.Context, dealID string) (string, error)
+	ListStakeholders(ctx context.Context, dealID string) ([]Stakeholder, error)
+	Stakeholder(ctx context.Context, id string) (Stakeholder, error)
+	StakeholderDeal(ctx context.Context, id string) (string, error)
+	// CreateStakeholder stores s (and a new contact first when s.ContactID is empty).
+	CreateStakeholder(ctx context.Context, s Stakeholder, newContact *Contact, act Activity) (Stakeholder, error)
+	// UpdateStakeholder stores s at expected; a non-empty history entry is added with it.
+	UpdateStakeholder(ctx context.Context, s Stakeholder, expected int, history HistoryEntry, act Activity) (Stakeholder, error)
+	DeleteStakeholder(ctx context.Context, id string, expected int, act Activity) error
+	History(ctx context.Context, stakeholderID string) ([]HistoryEntry, error)
+
+	// Gates returns the open gates of the deals (nil: every deal) due before `before`,
+	// each with its linked stakeholders; deals not open are left out.
+	Gates(ctx context.Context, dealIDs []string, before time.Time) ([]Gate, error)
+	// StakeholdersOf lists the stakeholders of the open deals given (nil: every deal).
+	StakeholdersOf(ctx context.Context, dealIDs []string) ([]Stakeholder, error)
+}

@@ -25,9 +25,12 @@ type access struct {
 type dealScope int
 
 const (
-	noDeal          dealScope = iota
-	dealInPath                // :id is a deal
-	milestoneInPath           // :id is a milestone of a deal
+	noDeal              dealScope = iota
+	dealInPath                    // :id is a deal
+	milestoneInPath               // :id is a milestone of a deal
+	stakeholderInPath             // :id is a stakeholder of a deal
+	retrospectiveInPath           // :id is a retrospective of a deal
+	actionInPath                  // :id is an action item of a retrospective
 )
 
 var (
@@ -42,6 +45,9 @@ func onDeal(obj, act string) access { return access{obj: obj, act: act, scope: d
 
 // onMilestone checks obj/act on the deal of the milestone in the path.
 func onMilestone(obj, act string) access { return access{obj: obj, act: act, scope: milestoneInPath} }
+
+// on checks obj/act on the deal of the thing named by :id (see dealScope).
+func on(scope dealScope, obj, act string) access { return access{obj: obj, act: act, scope: scope} }
 
 const (
 	sessionCookie = "summit_session"

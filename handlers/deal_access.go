@@ -27,26 +27,50 @@ func (s *server) authorizeDeal(a access) echo.MiddlewareFunc {
 			if err != nil {
 				return err
 			}
-			dealID := id
-			if a.scope == milestoneInPath {
-				if dealID, err = s.deps.Deals.Store.MilestoneDeal(ctx, id); err != nil {
-					return err
-				}
+			dealID, err := s.dealOf(ctx, a.scope, id)
+			if err != nil {
+				return err
 			}
 			roles, err := s.dealRoles(ctx, callerOf(c), dealID)
 			if err != nil {
 				return err
 			}
-			if !s.deps.Policy.Allowed(roles, "deal", policies.Read) {
+			owner := s.ownsAction(ctx, a, id, callerOf(c))
+			if !s.deps.Policy.Allowed(roles, "deal", policies.Read) && !owner {
 				return domain.ErrNotFound
 			}
-			if !s.deps.Policy.Allowed(roles, a.obj, a.act) && !s.solutionMilestone(ctx, a, id, roles) {
+			if !s.deps.Policy.Allowed(roles, a.obj, a.act) && !s.solutionMilestone(ctx, a, id, roles) && !owner {
 				return domain.ErrForbidden
 			}
 			c.Set(dealIDKey, dealID)
 			return next(c)
 		}
 	}
+}
+
+// dealOf finds the deal that the path's :id belongs to.
+func (s *server) dealOf(ctx context.Context, scope dealScope, id string) (string, error) {
+	switch scope {
+	case milestoneInPath:
+		return s.deps.Deals.Store.MilestoneDeal(ctx, id)
+	case stakeholderInPath:
+		return s.deps.Stakeholders.Store.StakeholderDeal(ctx, id)
+	case retrospectiveInPath:
+		return s.deps.Reviews.Store.RetrospectiveDeal(ctx, id)
+	case actionInPath:
+		return s.deps.Reviews.Store.ActionDeal(ctx, id)
+	}
+	return id, nil
+}
+
+// ownsAction lets the owner of an action item update it, whatever their deal roles:
+// "my actions" are theirs to close.
+func (s *server) ownsAction(ctx context.Context, a access, actionID string, caller identity.Caller) bool {
+	if a.scope != actionInPath {
+		return false
+	}
+	action, err := s.deps.Reviews.Store.Action(ctx, actionID)
+	return err == nil && action.OwnerID != nil && *action.OwnerID == caller.User.ID
 }
 
 // solutionMilestone allows plan edits of a milestone owned by the solution role to

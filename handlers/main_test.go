@@ -17,6 +17,8 @@ import (
 
 	"summit/domain/deals"
 	"summit/domain/identity"
+	"summit/domain/reviews"
+	"summit/domain/stakeholders"
 	"summit/policies"
 	"summit/repository"
 	"summit/repository/dbtest"
@@ -43,6 +45,8 @@ type testServer struct {
 	db  *gorm.DB
 	id  *identity.Service
 	dl  *deals.Service
+	st  *stakeholders.Service
+	rv  *reviews.Service
 }
 
 func newTestServer(t testing.TB) *testServer {
@@ -61,7 +65,8 @@ func newTestServerOn(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Options) *t
 	svc := repository.NewIdentityService(gdb, identity.DefaultSessionPolicy, identity.DefaultLoginThrottle)
 	srv, e, err := newServer(Deps{
 		SQL: sqlDB, DB: gdb, Log: dbtest.Logger(t), Metrics: prometheus.NewRegistry(), SPA: testSPA,
-		Identity: svc, Deals: repository.NewDealService(gdb), Policy: policy, Version: "test", FiscalYearStartMonth: 4,
+		Identity: svc, Deals: repository.NewDealService(gdb), Stakeholders: repository.NewStakeholderService(gdb),
+		Reviews: repository.NewReviewService(gdb), Policy: policy, Version: "test", FiscalYearStartMonth: 4,
 	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: "64K", BehindProxy: opts.BehindProxy})
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +74,7 @@ func newTestServerOn(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Options) *t
 	if err := repository.EnsureBuiltinTemplates(context.Background(), gdb); err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{t: t, e: e, srv: srv, sql: sqlDB, db: gdb, id: svc, dl: srv.deps.Deals}
+	return &testServer{t: t, e: e, srv: srv, sql: sqlDB, db: gdb, id: svc, dl: srv.deps.Deals, st: srv.deps.Stakeholders, rv: srv.deps.Reviews}
 }
 
 // user creates a user with testPassword.

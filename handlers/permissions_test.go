@@ -9,6 +9,8 @@ import (
 
 	"summit/domain/deals"
 	"summit/domain/identity"
+	"summit/domain/reviews"
+	"summit/domain/stakeholders"
 )
 
 // The kinds of caller every route is tried with. Deal-team kinds become distinct from
@@ -32,6 +34,10 @@ var (
 	dealReaders = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404}
 	dealPMOs    = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
 		"member_of_team": 403, "business": 403, "solution": 403, "executive": 403}
+	dealBusiness = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
+		"member_of_team": 403, "pmo": 403, "solution": 403, "executive": 403}
+	dealPMOOrBusiness = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
+		"member_of_team": 403, "solution": 403, "executive": 403}
 )
 
 // permissionMatrix is every API route with who may call it. A route missing here fails
@@ -89,6 +95,32 @@ var permissionMatrix = map[string]expectation{
 	"POST /api/v1/milestones/:id/reschedule":         dealPMOs,
 	"GET /api/v1/deals/:id/baselines":                dealReaders,
 	"POST /api/v1/deals/:id/baselines":               dealPMOs,
+
+	"GET /api/v1/customers/:id/contacts":  signedInOnly,
+	"POST /api/v1/customers/:id/contacts": signedInOnly,
+	"GET /api/v1/contacts/:id":            signedInOnly,
+	"PATCH /api/v1/contacts/:id":          signedInOnly,
+	"DELETE /api/v1/contacts/:id":         adminsOnly,
+
+	"GET /api/v1/deals/:id/stakeholders":    dealReaders,
+	"POST /api/v1/deals/:id/stakeholders":   dealBusiness,
+	"GET /api/v1/stakeholders/:id":          dealReaders,
+	"PATCH /api/v1/stakeholders/:id":        dealBusiness,
+	"DELETE /api/v1/stakeholders/:id":       dealBusiness,
+	"GET /api/v1/stakeholders/:id/history":  dealReaders,
+	"GET /api/v1/deals/:id/retrospectives":  dealReaders,
+	"POST /api/v1/deals/:id/retrospectives": dealPMOOrBusiness,
+	"GET /api/v1/retrospectives/:id":        dealReaders,
+	"PUT /api/v1/retrospectives/:id":        dealPMOs,
+	"DELETE /api/v1/retrospectives/:id":     dealPMOs,
+	"PATCH /api/v1/actions/:id":             dealPMOOrBusiness, // the business user owns the action
+	"GET /api/v1/me/actions":                signedInOnly,
+	"GET /api/v1/deals/:id/actions/overdue": dealReaders,
+	"GET /api/v1/deals/:id/gate-decisions":  dealReaders,
+	"POST /api/v1/deals/:id/gate-decisions": dealPMOs,
+	"GET /api/v1/risks/gates":               signedInOnly,
+	"GET /api/v1/risks/next-steps":          signedInOnly,
+	"GET /api/v1/risks/coverage":            signedInOnly,
 }
 
 func TestPermissionMatrix(t *testing.T) {
@@ -218,6 +250,33 @@ func (ts *testServer) permissionFixture() permissionFixture {
 			fx.ids[p] = customer.ID
 		case strings.HasPrefix(p, "/api/v1/templates/:id"):
 			fx.ids[p] = tpl.ID
+		case strings.HasPrefix(p, "/api/v1/contacts/:id"), strings.HasPrefix(p, "/api/v1/stakeholders/:id"),
+			strings.HasPrefix(p, "/api/v1/retrospectives/:id"), strings.HasPrefix(p, "/api/v1/actions/:id"):
+			fx.ids[p] = "pending"
+		}
+	}
+	// A stakeholder and a retrospective whose action item the business user owns.
+	st, err := ts.st.AddStakeholder(ctx, "", deal.ID, stakeholders.NewStakeholder{ContactName: "Director Wang",
+		Stakeholder: stakeholders.Stakeholder{DecisionRole: "decision_maker", Influence: 5, Stance: "neutral"}})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	owner := users["business"].ID
+	retro, err := ts.rv.HoldRetrospective(ctx, "", reviews.Retrospective{DealID: deal.ID, HeldOn: time.Now(), Outcome: "at_risk",
+		Happened: "Budget slipped", Actions: []reviews.Action{{Title: "Meet finance", OwnerID: &owner, DueOn: time.Now()}}})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	for path := range fx.ids {
+		switch {
+		case strings.HasPrefix(path, "/api/v1/contacts/:id"):
+			fx.ids[path] = st.ContactID
+		case strings.HasPrefix(path, "/api/v1/stakeholders/:id"):
+			fx.ids[path] = st.ID
+		case strings.HasPrefix(path, "/api/v1/retrospectives/:id"):
+			fx.ids[path] = retro.ID
+		case strings.HasPrefix(path, "/api/v1/actions/:id"):
+			fx.ids[path] = retro.Actions[0].ID
 		}
 	}
 	return fx

@@ -68,6 +68,35 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "GET", "/deals/:id/plan.xlsx", s.exportPlan, onDeal("deal.plan", policies.Read))
 	s.handle(api, "GET", "/deals/:id/baselines", s.listBaselines, onDeal("deal.baselines", policies.Read))
 	s.handle(api, "POST", "/deals/:id/baselines", s.takeBaseline, onDeal("deal.baselines", policies.Write))
+
+	s.handle(api, "GET", "/customers/:id/contacts", s.listContacts, allow("customers", policies.Read))
+	s.handle(api, "POST", "/customers/:id/contacts", s.createContact, allow("customers", policies.Create))
+	s.handle(api, "GET", "/contacts/:id", s.getContact, allow("customers", policies.Read))
+	s.handle(api, "PATCH", "/contacts/:id", s.updateContact, allow("customers", policies.Write))
+	s.handle(api, "DELETE", "/contacts/:id", s.deleteContact, allow("customers", policies.Delete))
+
+	s.handle(api, "GET", "/deals/:id/stakeholders", s.listStakeholders, onDeal("deal.stakeholders", policies.Read))
+	s.handle(api, "POST", "/deals/:id/stakeholders", s.createStakeholder, onDeal("deal.stakeholders", policies.Write))
+	s.handle(api, "GET", "/stakeholders/:id", s.getStakeholder, on(stakeholderInPath, "deal.stakeholders", policies.Read))
+	s.handle(api, "PATCH", "/stakeholders/:id", s.updateStakeholder, on(stakeholderInPath, "deal.stakeholders", policies.Write))
+	s.handle(api, "DELETE", "/stakeholders/:id", s.deleteStakeholder, on(stakeholderInPath, "deal.stakeholders", policies.Write))
+	s.handle(api, "GET", "/stakeholders/:id/history", s.stakeholderHistory, on(stakeholderInPath, "deal.stakeholders", policies.Read))
+
+	s.handle(api, "GET", "/deals/:id/retrospectives", s.listRetrospectives, onDeal("deal.retrospectives", policies.Read))
+	s.handle(api, "POST", "/deals/:id/retrospectives", s.createRetrospective, onDeal("deal.retrospectives", policies.Create))
+	s.handle(api, "GET", "/retrospectives/:id", s.getRetrospective, on(retrospectiveInPath, "deal.retrospectives", policies.Read))
+	s.handle(api, "PUT", "/retrospectives/:id", s.updateRetrospective, on(retrospectiveInPath, "deal.retrospectives", policies.Write))
+	s.handle(api, "DELETE", "/retrospectives/:id", s.deleteRetrospective, on(retrospectiveInPath, "deal.retrospectives", policies.Write))
+	s.handle(api, "PATCH", "/actions/:id", s.updateAction, on(actionInPath, "deal.retrospectives", policies.Write)) // or the action's owner
+	s.handle(api, "GET", "/me/actions", s.myActions, signedIn)
+	s.handle(api, "GET", "/deals/:id/actions/overdue", s.overdueActions, onDeal("deal.retrospectives", policies.Read))
+
+	s.handle(api, "GET", "/deals/:id/gate-decisions", s.listDecisions, onDeal("deal", policies.Read))
+	s.handle(api, "POST", "/deals/:id/gate-decisions", s.createDecision, onDeal("deal.gates", policies.Write))
+
+	s.handle(api, "GET", "/risks/gates", s.gateRisks, signedIn) // over the deals the caller may read
+	s.handle(api, "GET", "/risks/next-steps", s.overdueNextSteps, signedIn)
+	s.handle(api, "GET", "/risks/coverage", s.coverageGaps, signedIn)
 }
 
 // handle registers one route with the middleware its rule needs and records the rule.

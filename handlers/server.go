@@ -16,6 +16,8 @@ import (
 
 	"summit/domain/deals"
 	"summit/domain/identity"
+	"summit/domain/reviews"
+	"summit/domain/stakeholders"
 	"summit/policies"
 )
 
@@ -28,6 +30,8 @@ type Deps struct {
 	SPA                  fs.FS
 	Identity             *identity.Service
 	Deals                *deals.Service
+	Stakeholders         *stakeholders.Service
+	Reviews              *reviews.Service
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

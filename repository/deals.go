@@ -93,7 +93,6 @@ func dealsWithCustomer(tx *gorm.DB) *gorm.DB {
 func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.ListParams) (domain.Page[deals.Deal], error) {
 	db := r.db.WithContext(ctx)
 	q := dealsWithCustomer(db)
-	const isMember = "EXISTS (SELECT 1 FROM deal_members dm WHERE dm.deal_id = deals.id AND dm.user_id = ?)"
 	if f.Segment != nil {
 		q = q.Where("deals.segment = ?", string(*f.Segment))
 	}
@@ -113,15 +112,9 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 		q = q.Where("deals.customer_id = ?", *f.CustomerID)
 	}
 	if f.MemberID != nil {
-		q = q.Where(isMember, *f.MemberID)
+		q = q.Where(isDealMember, *f.MemberID)
 	}
-	if v := f.Visible; v != nil {
-		if len(v.TeamIDs) > 0 {
-			q = q.Where("(deals.team_id IN ? OR "+isMember+")", v.TeamIDs, v.UserID)
-		} else {
-			q = q.Where(isMember, v.UserID)
-		}
-	}
+	q = visibleTo(q, f.Visible)
 	if p.Search != "" {
 		like := "%" + escapeLike(p.Search) + "%"
 		q = q.Where("(deals.name ILIKE ? OR customers.name ILIKE ?)", like, like)
@@ -135,6 +128,28 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 		return domain.Page[deals.Deal]{}, err
 	}
 	return domain.Page[deals.Deal]{Items: items, Next: next}, nil
+}
+
+const isDealMember = "EXISTS (SELECT 1 FROM deal_members dm WHERE dm.deal_id = deals.id AND dm.user_id = ?)"
+
+// visibleTo limits q to the deals v may read (nil: all).
+func visibleTo(q *gorm.DB, v *deals.Visibility) *gorm.DB {
+	switch {
+	case v == nil:
+		return q
+	case len(v.TeamIDs) > 0:
+		return q.Where("(deals.team_id IN ? OR "+isDealMember+")", v.TeamIDs, v.UserID)
+	default:
+		return q.Where(isDealMember, v.UserID)
+	}
+}
+
+// OpenDealIDs lists the open deals v may read (nil: every open deal).
+func (r *Deals) OpenDealIDs(ctx context.Context, v *deals.Visibility) ([]string, error) {
+	ids := []string{}
+	q := visibleTo(r.db.WithContext(ctx).Model(&dealRow{}).Where("deals.status = 'open'"), v)
+	err := q.Order("deals.id").Pluck("deals.id", &ids).Error
+	return ids, translate(err, "open deal ids")
 }
 
 // withMembers converts rows to deals and fills their teams with one query.

@@ -7,6 +7,8 @@ import (
 
 	"summit/domain/deals"
 	"summit/domain/identity"
+	"summit/domain/reviews"
+	"summit/domain/stakeholders"
 )
 
 // NewIdentityService wires the identity service to its PostgreSQL stores.
@@ -20,4 +22,14 @@ func NewIdentityService(db *gorm.DB, sessions identity.SessionPolicy, throttle i
 // NewDealService wires the deals service to its PostgreSQL store.
 func NewDealService(db *gorm.DB) *deals.Service {
 	return &deals.Service{Store: NewDeals(db), Now: func() time.Time { return time.Now().UTC() }}
+}
+
+// NewStakeholderService wires the stakeholders service to its PostgreSQL store.
+func NewStakeholderService(db *gorm.DB) *stakeholders.Service {
+	return &stakeholders.Service{Store: NewStakeholders(db), Now: func() time.Time { return time.Now().UTC() }}
+}
+
+// NewReviewService wires the reviews service to its PostgreSQL store.
+func NewReviewService(db *gorm.DB) *reviews.Service {
+	return &reviews.Service{Store: NewReviews(db), Now: func() time.Time { return time.Now().UTC() }}
 }

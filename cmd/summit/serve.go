@@ -43,7 +43,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 	}
 	e, err := handlers.New(handlers.Deps{
 		SQL: sqlDB, DB: gdb, Log: log, Metrics: reg, SPA: frontend.Files(),
-		Identity: cfg.identityService(gdb), Deals: repository.NewDealService(gdb), Policy: policy,
+		Identity: cfg.identityService(gdb), Deals: repository.NewDealService(gdb),
+		Stakeholders: repository.NewStakeholderService(gdb), Reviews: repository.NewReviewService(gdb), Policy: policy,
 		Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
 	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BehindProxy: cfg.BehindProxy})
 	if err != nil {

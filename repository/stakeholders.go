@@ -1,0 +1,460 @@
+package repository
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"summit/domain"
+	"summit/domain/deals"
+	"summit/domain/stakeholders"
+)
+
+// Stakeholders reads and writes contacts, stakeholders, their milestone links and
+// history: the PostgreSQL stakeholders.Store.
+type Stakeholders struct{ db *gorm.DB }
+
+var _ stakeholders.Store = (*Stakeholders)(nil)
+
+// NewStakeholders returns the stakeholders repository over db.
+func NewStakeholders(db *gorm.DB) *Stakeholders { return &Stakeholders{db: db} }
+
+// stakeholderRow is the stakeholders table, with its contact joined in for reads.
+type stakeholderRow struct {
+	ID                   string `gorm:"primaryKey;default:gen_random_uuid()"`
+	DealID               string
+	ContactID            string
+	DecisionRole         string
+	Influence            int
+	Stance               string
+	RelationshipStrength int
+	OwnerID              *string
+	LastContactOn        *time.Time
+	NextStep             string
+	NextStepDue          *time.Time
+	Notes                string
+	Version              int `gorm:"default:1"`
+	CreatedAt            time.Time
+	UpdatedAt            time.Time
+
+	// read-only, joined from contacts
+	ContactCustomerID  string  `gorm:"->;-:migration"`
+	ContactName        string  `gorm:"->;-:migration"`
+	ContactTitle       string  `gorm:"->;-:migration"`
+	ContactDepartment  string  `gorm:"->;-:migration"`
+	ContactReportsToID *string `gorm:"->;-:migration"`
+	ContactPhone       string  `gorm:"->;-:migration"`
+	ContactEmail       string  `gorm:"->;-:migration"`
+	ContactVersion     int     `gorm:"->;-:migration"`
+}
+
+func (stakeholderRow) TableName() string { return "stakeholders" }
+
+// stakeholderContactColumns are the joined read-only fields, left out of writes.
+var stakeholderContactColumns = []string{"ContactCustomerID", "ContactName", "ContactTitle", "ContactDepartment",
+	"ContactReportsToID", "ContactPhone", "ContactEmail", "ContactVersion"}
+
+// stakeholderMilestoneRow links a stakeholder to a milestone it can move.
+type stakeholderMilestoneRow struct {
+	StakeholderID string `gorm:"primaryKey"`
+	MilestoneID   string `gorm:"primaryKey"`
+}
+
+func (stakeholderMilestoneRow) TableName() string { return "stakeholder_milestones" }
+
+// stakeholderHistoryRow is the stakeholder_history table.
+type stakeholderHistoryRow struct {
+	ID            string `gorm:"primaryKey;default:gen_random_uuid()"`
+	StakeholderID string
+	At            time.Time `gorm:"default:clock_timestamp()"`
+	ActorID       *string
+	ActorName     *string `gorm:"->;-:migration"` // read-only, joined from users
+	Changes       []byte  `gorm:"type:jsonb"`
+	Note          string
+}
+
+func (stakeholderHistoryRow) TableName() string { return "stakeholder_history" }
+
+func toStakeholderRow(s stakeholders.Stakeholder) stakeholderRow {
+	return stakeholderRow{ID: s.ID, DealID: s.DealID, ContactID: s.ContactID, DecisionRole: string(s.DecisionRole),
+		Influence: s.Influence, Stance: string(s.Stance), RelationshipStrength: s.RelationshipStrength, OwnerID: s.OwnerID,
+		LastContactOn: dayPtr(s.LastContactOn), NextStep: s.NextStep, NextStepDue: dayPtr(s.NextStepDue), Notes: s.Notes,
+		Version: s.Version}
+}
+
+func toDomainStakeholder(r stakeholderRow, milestoneIDs []string) stakeholders.Stakeholder {
+	if milestoneIDs == nil {
+		milestoneIDs = []string{}
+	}
+	return stakeholders.Stakeholder{ID: r.ID, DealID: r.DealID, ContactID: r.ContactID,
+		Contact: stakeholders.Contact{ID: r.ContactID, CustomerID: r.ContactCustomerID, Name: r.ContactName,
+			Title: r.ContactTitle, Department: r.ContactDepartment, ReportsToID: r.ContactReportsToID,
+			Phone: r.ContactPhone, Email: r.ContactEmail, Version: r.ContactVersion},
+		DecisionRole: stakeholders.DecisionRole(r.DecisionRole), Influence: r.Influence, Stance: stakeholders.Stance(r.Stance),
+		RelationshipStrength: r.RelationshipStrength, OwnerID: r.OwnerID, LastContactOn: dayPtr(r.LastContactOn),
+		NextStep: r.NextStep, NextStepDue: dayPtr(r.NextStepDue), Notes: r.Notes, MilestoneIDs: milestoneIDs,
+		Version: r.Version}
+}
+
+// stakeholderActivity is a stakeholder change as a deal_activity entry.
+func stakeholderActivity(a stakeholders.Activity) deals.Activity {
+	return deals.Activity{DealID: a.DealID, ActorID: a.ActorID, Action: a.Action, EntityType: "stakeholder",
+		EntityID: a.EntityID, Before: a.Before, After: a.After}
+}
+
+// stakeholdersWithContact selects stakeholders with their contact's fields.
+func stakeholdersWithContact(tx *gorm.DB) *gorm.DB {
+	return tx.Table("stakeholders").Select(`stakeholders.*, c.customer_id AS contact_customer_id, c.name AS contact_name,
+		c.title AS contact_title, c.department AS contact_department, c.reports_to_id AS contact_reports_to_id,
+		c.phone AS contact_phone, c.email AS contact_email, c.version AS contact_version`).
+		Joins("JOIN contacts c ON c.id = stakeholders.contact_id")
+}
+
+// loadStakeholders reads the stakeholders q selects, in contact-name order, with their
+// milestone links (one more query for all of them).
+func loadStakeholders(tx *gorm.DB, what string, q *gorm.DB) ([]stakeholders.Stakeholder, error) {
+	var rows []stakeholderRow
+	if err := q.Order("c.name, stakeholders.id").Find(&rows).Error; err != nil {
+		return nil, translate(err, what)
+	}
+	out := make([]stakeholders.Stakeholder, 0, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	ids := make([]string, 0, len(rows))
+	for _, row := range rows {
+		ids = append(ids, row.ID)
+	}
+	var links []stakeholderMilestoneRow
+	err := tx.Table("stakeholder_milestones sm").Select("sm.stakeholder_id, sm.milestone_id").
+		Joins("JOIN milestones m ON m.id = sm.milestone_id").
+		Where("sm.stakeholder_id IN ?", ids).Order("m.sequence, m.id").Find(&links).Error
+	if err != nil {
+		return nil, translate(err, what+": milestone links")
+	}
+	byStakeholder := map[string][]string{}
+	for _, l := range links {
+		byStakeholder[l.StakeholderID] = append(byStakeholder[l.StakeholderID], l.MilestoneID)
+	}
+	for _, row := range rows {
+		out = append(out, toDomainStakeholder(row, byStakeholder[row.ID]))
+	}
+	return out, nil
+}
+
+func stakeholderByID(tx *gorm.DB, id string) (stakeholders.Stakeholder, error) {
+	list, err := loadStakeholders(tx, "stakeholder "+id, stakeholdersWithContact(tx).Where("stakeholders.id = ?", id))
+	if err != nil {
+		return stakeholders.Stakeholder{}, err
+	}
+	if len(list) == 0 {
+		return stakeholders.Stakeholder{}, fmt.Errorf("stakeholder %s: %w", id, domain.ErrNotFound)
+	}
+	return list[0], nil
+}
+
+// DealCustomer returns the customer of a deal.
+func (r *Stakeholders) DealCustomer(ctx context.Context, dealID string) (string, error) {
+	return dealCustomer(r.db.WithContext(ctx), dealID)
+}
+
+func dealCustomer(tx *gorm.DB, dealID string) (string, error) {
+	var row dealRow
+	if err := tx.Select("id", "customer_id").Take(&row, "id = ?", dealID).Error; err != nil {
+		return "", translate(err, "deal "+dealID)
+	}
+	return row.CustomerID, nil
+}
+
+// ListStakeholders lists a deal's stakeholders by contact name; an unknown deal is
+// domain.ErrNotFound.
+func (r *Stakeholders) ListStakeholders(ctx context.Context, dealID string) ([]stakeholders.Stakeholder, error) {
+	db := r.db.WithContext(ctx)
+	list, err := loadStakeholders(db, "stakeholders of deal "+dealID, stakeholdersWithContact(db).Where("stakeholders.deal_id = ?", dealID))
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		if err := dealExists(db, dealID); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
+// Stakeholder returns one stakeholder with its contact and milestone links.
+func (r *Stakeholders) Stakeholder(ctx context.Context, id string) (stakeholders.Stakeholder, error) {
+	return stakeholderByID(r.db.WithContext(ctx), id)
+}
+
+// StakeholderDeal returns the id of the deal a stakeholder belongs to.
+func (r *Stakeholders) StakeholderDeal(ctx context.Context, id string) (string, error) {
+	var row stakeholderRow
+	if err := r.db.WithContext(ctx).Select("id", "deal_id").Take(&row, "id = ?", id).Error; err != nil {
+		return "", translate(err, "stakeholder "+id)
+	}
+	return row.DealID, nil
+}
+
+// CreateStakeholder stores s in one transaction: first newContact (when given, as a
+// contact of the deal's customer), then the stakeholder, its milestone links and the
+// activity entry. A contact already on the deal is domain.ErrConflict; a milestone of
+// another deal is a validation error on milestone_ids.
+func (r *Stakeholders) CreateStakeholder(ctx context.Context, s stakeholders.Stakeholder, newContact *stakeholders.Contact, act stakeholders.Activity) (stakeholders.Stakeholder, error) {
+	var out stakeholders.Stakeholder
+	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		customerID, err := dealCustomer(tx, s.DealID)
+		if err != nil {
+			return err
+		}
+		if newContact != nil {
+			c := toContactRow(*newContact)
+			c.ID, c.CustomerID, c.Version = "", customerID, 1
+			if err := tx.Create(&c).Error; err != nil {
+				return translate(err, "create contact")
+			}
+			s.ContactID = c.ID
+		} else {
+			var c contactRow
+			err := tx.Select("id", "customer_id").Take(&c, "id = ?", s.ContactID).Error
+			if err != nil || c.CustomerID != customerID {
+				return domain.Invalid("contact_id", "exists", "")
+			}
+		}
+		row := toStakeholderRow(s)
+		row.ID, row.Version = "", 1
+		if err := tx.Omit(stakeholderContactColumns...).Create(&row).Error; err != nil {
+			return translate(err, "create stakeholder")
+		}
+		if err := linkMilestones(tx, row.ID, s.DealID, s.MilestoneIDs); err != nil {
+			return err
+		}
+		if err := writeActivity(tx, stakeholderActivity(act), s.DealID, &row.ID); err != nil {
+			return err
+		}
+		out, err = stakeholderByID(tx, row.ID)
+		return err
+	})
+	return out, err
+}
+
+// linkMilestones stores the links of a stakeholder to milestoneIDs, which must all be
+// milestones of dealID (else a validation error on milestone_ids).
+func linkMilestones(tx *gorm.DB, stakeholderID, dealID string, milestoneIDs []string) error {
+	seen := map[string]bool{}
+	links := make([]stakeholderMilestoneRow, 0, len(milestoneIDs))
+	for _, id := range milestoneIDs {
+		if _, err := uuid.Parse(id); err != nil {
+			return domain.Invalid("milestone_ids", "exists", id)
+		}
+		if !seen[id] {
+			seen[id] = true
+			links = append(links, stakeholderMilestoneRow{StakeholderID: stakeholderID, MilestoneID: id})
+		}
+	}
+	if len(links) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(links))
+	for _, l := range links {
+		ids = append(ids, l.MilestoneID)
+	}
+	var n int64
+	if err := tx.Model(&milestoneRow{}).Where("deal_id = ? AND id IN ?", dealID, ids).Count(&n).Error; err != nil {
+		return translate(err, "check stakeholder milestones")
+	}
+	if n != int64(len(ids)) {
+		return domain.Invalid("milestone_ids", "exists", "")
+	}
+	return translate(tx.Create(&links).Error, "link stakeholder milestones")
+}
+
+// UpdateStakeholder stores s's fields (not its deal or contact) and replaces its
+// milestone links if its version is still expected; history is added when it records a
+// change or a note.
+func (r *Stakeholders) UpdateStakeholder(ctx context.Context, s stakeholders.Stakeholder, expected int, history stakeholders.HistoryEntry, act stakeholders.Activity) (stakeholders.Stakeholder, error) {
+	row := toStakeholderRow(s)
+	var out stakeholders.Stakeholder
+	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		err := updateVersioned(tx, &stakeholderRow{}, s.ID, expected, map[string]any{
+			"decision_role": row.DecisionRole, "influence": row.Influence, "stance": row.Stance,
+			"relationship_strength": row.RelationshipStrength, "owner_id": row.OwnerID,
+			"last_contact_on": row.LastContactOn, "next_step": row.NextStep, "next_step_due": row.NextStepDue,
+			"notes": row.Notes,
+		})
+		if err != nil {
+			return err
+		}
+		// The deal comes from the stored row, not from the caller.
+		var stored stakeholderRow
+		if err := tx.Select("id", "deal_id").Take(&stored, "id = ?", s.ID).Error; err != nil {
+			return translate(err, "stakeholder "+s.ID)
+		}
+		if err := tx.Where("stakeholder_id = ?", s.ID).Delete(&stakeholderMilestoneRow{}).Error; err != nil {
+			return translate(err, "clear stakeholder milestones")
+		}
+		if err := linkMilestones(tx, s.ID, stored.DealID, s.MilestoneIDs); err != nil {
+			return err
+		}
+		if len(history.Changes) > 0 || history.Note != "" {
+			if err := insertHistory(tx, s.ID, history); err != nil {
+				return err
+			}
+		}
+		if err := writeActivity(tx, stakeholderActivity(act), stored.DealID, &s.ID); err != nil {
+			return err
+		}
+		out, err = stakeholderByID(tx, s.ID)
+		return err
+	})
+	return out, err
+}
+
+func insertHistory(tx *gorm.DB, stakeholderID string, h stakeholders.HistoryEntry) error {
+	changes := h.Changes
+	if changes == nil {
+		changes = map[string]stakeholders.Change{}
+	}
+	raw, err := json.Marshal(changes)
+	if err != nil {
+		return fmt.Errorf("encode stakeholder history: %w", err)
+	}
+	row := stakeholderHistoryRow{StakeholderID: stakeholderID, ActorID: h.ActorID, Changes: raw, Note: h.Note}
+	return translate(tx.Omit("ActorName").Create(&row).Error, "write stakeholder history")
+}
+
+// DeleteStakeholder removes a stakeholder at version (its links and history go with it);
+// the contact stays with the customer.
+func (r *Stakeholders) DeleteStakeholder(ctx context.Context, id string, expected int, act stakeholders.Activity) error {
+	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row stakeholderRow
+		if err := tx.Select("id", "deal_id").Take(&row, "id = ?", id).Error; err != nil {
+			return translate(err, "stakeholder "+id)
+		}
+		if err := deleteVersioned(tx, &stakeholderRow{}, id, expected); err != nil {
+			return err
+		}
+		return writeActivity(tx, stakeholderActivity(act), row.DealID, &row.ID)
+	})
+}
+
+// History lists a stakeholder's recorded changes, newest first, with the actors' names;
+// an unknown stakeholder is domain.ErrNotFound.
+func (r *Stakeholders) History(ctx context.Context, stakeholderID string) ([]stakeholders.HistoryEntry, error) {
+	db := r.db.WithContext(ctx)
+	var rows []stakeholderHistoryRow
+	err := db.Table("stakeholder_history h").Select("h.*, users.name AS actor_name").
+		Joins("LEFT JOIN users ON users.id = h.actor_id").
+		Where("h.stakeholder_id = ?", stakeholderID).Order("h.at DESC, h.id DESC").Find(&rows).Error
+	if err != nil {
+		return nil, translate(err, "history of stakeholder "+stakeholderID)
+	}
+	if len(rows) == 0 {
+		var n int64
+		if err := db.Model(&stakeholderRow{}).Where("id = ?", stakeholderID).Count(&n).Error; err != nil {
+			return nil, translate(err, "stakeholder "+stakeholderID)
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("stakeholder %s: %w", stakeholderID, domain.ErrNotFound)
+		}
+	}
+	out := make([]stakeholders.HistoryEntry, 0, len(rows))
+	for _, row := range rows {
+		h := stakeholders.HistoryEntry{ID: row.ID, StakeholderID: row.StakeholderID, At: row.At, ActorID: row.ActorID,
+			ActorName: row.ActorName, Note: row.Note}
+		if err := json.Unmarshal(row.Changes, &h.Changes); err != nil {
+			return nil, fmt.Errorf("decode stakeholder history: %w", err)
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// gateRow is a gate milestone with its deal's name.
+type gateRow struct {
+	ID         string
+	DealID     string
+	DealName   string
+	Name       string
+	PlannedDue time.Time
+}
+
+// Gates returns the gates not done or skipped of the open deals given (nil: every open
+// deal) due before `before`, soonest first, each with its linked stakeholders.
+func (r *Stakeholders) Gates(ctx context.Context, dealIDs []string, before time.Time) ([]stakeholders.Gate, error) {
+	out := []stakeholders.Gate{}
+	if dealIDs != nil && len(dealIDs) == 0 {
+		return out, nil
+	}
+	db := r.db.WithContext(ctx)
+	q := db.Table("milestones m").Select("m.id, m.deal_id, d.name AS deal_name, m.name, m.planned_due").
+		Joins("JOIN deals d ON d.id = m.deal_id").
+		Where("m.gate AND m.status NOT IN ('done', 'skipped') AND d.status = 'open' AND m.planned_due < ?", deals.Day(before))
+	if dealIDs != nil {
+		q = q.Where("m.deal_id IN ?", dealIDs)
+	}
+	var gates []gateRow
+	if err := q.Order("m.planned_due, d.name, m.deal_id, m.sequence, m.id").Find(&gates).Error; err != nil {
+		return nil, translate(err, "gates")
+	}
+	if len(gates) == 0 {
+		return out, nil
+	}
+	gateIDs := make([]string, 0, len(gates))
+	for _, g := range gates {
+		gateIDs = append(gateIDs, g.ID)
+	}
+	var links []stakeholderMilestoneRow
+	if err := db.Where("milestone_id IN ?", gateIDs).Find(&links).Error; err != nil {
+		return nil, translate(err, "gate stakeholders")
+	}
+	linked := map[string][]string{} // milestone → stakeholders
+	var stakeholderIDs []string
+	for _, l := range links {
+		linked[l.MilestoneID] = append(linked[l.MilestoneID], l.StakeholderID)
+		stakeholderIDs = append(stakeholderIDs, l.StakeholderID)
+	}
+	byID := map[string]stakeholders.Stakeholder{}
+	order := map[string]int{}
+	if len(stakeholderIDs) > 0 {
+		list, err := loadStakeholders(db, "gate stakeholders", stakeholdersWithContact(db).Where("stakeholders.id IN ?", stakeholderIDs))
+		if err != nil {
+			return nil, err
+		}
+		for i, s := range list {
+			byID[s.ID], order[s.ID] = s, i
+		}
+	}
+	for _, g := range gates {
+		gate := stakeholders.Gate{DealID: g.DealID, DealName: g.DealName, MilestoneID: g.ID, Name: g.Name,
+			Due: deals.Day(g.PlannedDue), Stakeholders: []stakeholders.Stakeholder{}}
+		ids := linked[g.ID]
+		// keep the contact-name order of loadStakeholders
+		slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(order[a], order[b]) })
+		for _, id := range ids {
+			gate.Stakeholders = append(gate.Stakeholders, byID[id])
+		}
+		out = append(out, gate)
+	}
+	return out, nil
+}
+
+// StakeholdersOf lists the stakeholders of the open deals given (nil: every open deal),
+// by deal and contact name.
+func (r *Stakeholders) StakeholdersOf(ctx context.Context, dealIDs []string) ([]stakeholders.Stakeholder, error) {
+	if dealIDs != nil && len(dealIDs) == 0 {
+		return []stakeholders.Stakeholder{}, nil
+	}
+	db := r.db.WithContext(ctx)
+	q := stakeholdersWithContact(db).Joins("JOIN deals d ON d.id = stakeholders.deal_id").Where("d.status = 'open'")
+	if dealIDs != nil {
+		q = q.Where("stakeholders.deal_id IN ?", dealIDs)
+	}
+	return loadStakeholders(db, "stakeholders of open deals", q.Order("d.name, stakeholders.deal_id"))
+}

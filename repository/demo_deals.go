@@ -54,7 +54,8 @@ var demoDealTeams = []struct {
 
 // seedDemoDeals adds 32 deals across segments, teams and stages, each laid out from a
 // built-in template, baselined at kick-off, progressed to today and — for most — slipped
-// by a few weeks, as real plans are. It adds only deals whose names are missing.
+// by a few weeks, as real plans are; then their stakeholders and retrospectives. It adds
+// only deals whose names are missing, and people only to deals that have none.
 func seedDemoDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]string, now time.Time) (int, error) {
 	if err := EnsureBuiltinTemplates(ctx, tx); err != nil {
 		return 0, err
@@ -122,7 +123,7 @@ func seedDemoDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]string, 
 		}
 		created++
 	}
-	return created, nil
+	return created, seedDemoPeople(ctx, tx, now, rng)
 }
 
 // progressDemoDeal baselines the plan, slips it by 0–25 days at a random open step, and

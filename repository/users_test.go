@@ -164,4 +164,17 @@ func TestSeedDemoIsIdempotent(t *testing.T) {
 	if stats.Baselined != 32 || stats.Slipped < 10 || stats.Closed < 2 || stats.Segments != 2 || stats.Teams != 4 {
 		t.Fatalf("demo deals = %+v", stats)
 	}
+	var people struct{ MinPerDeal, MaxPerDeal, Stances, History, Retros, Overdue int64 }
+	db.Raw(`SELECT
+		(SELECT min(n) FROM (SELECT count(*) n FROM stakeholders GROUP BY deal_id) x) AS min_per_deal,
+		(SELECT max(n) FROM (SELECT count(*) n FROM stakeholders GROUP BY deal_id) x) AS max_per_deal,
+		(SELECT count(DISTINCT stance) FROM stakeholders) AS stances,
+		(SELECT count(*) FROM stakeholder_history) AS history,
+		(SELECT count(*) FROM retrospectives) AS retros,
+		(SELECT count(*) FROM retrospective_actions WHERE status = 'open' AND due_on < current_date) AS overdue`).Scan(&people)
+	var dealsWithPeople int64
+	db.Raw(`SELECT count(DISTINCT deal_id) FROM stakeholders`).Scan(&dealsWithPeople)
+	if dealsWithPeople != 32 || people.MinPerDeal < 4 || people.MaxPerDeal > 10 || people.Stances != 5 || people.History < 10 || people.Retros < 5 || people.Overdue < 5 {
+		t.Fatalf("demo people = %+v on %d deals", people, dealsWithPeople)
+	}
 }

@@ -1,0 +1,119 @@
+package repository
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"gorm.io/gorm"
+
+	"summit/domain/deals"
+	"summit/domain/reviews"
+	"summit/domain/stakeholders"
+)
+
+// demoPeople are the roles a customer's people play; names are drawn per customer.
+var demoPeople = []struct {
+	title string
+	role  stakeholders.DecisionRole
+}{
+	{"Director-General 局长", "decision_maker"},
+	{"Deputy Director 副局长", "economic_buyer"},
+	{"Head of IT 信息中心主任", "technical_evaluator"},
+	{"Procurement Officer 采购专员", "gatekeeper"},
+	{"Section Chief 科长", "influencer"},
+	{"Project Engineer 项目工程师", "user"},
+	{"Former colleague 老同事", "coach"},
+	{"Finance Director 财务处长", "economic_buyer"},
+	{"Operations Lead 运维负责人", "user"},
+	{"Chief Architect 总架构师", "technical_evaluator"},
+}
+
+var demoSurnames = []string{"Wang 王", "Li 李", "Zhang 张", "Liu 刘", "Chen 陈", "Yang 杨", "Zhao 赵", "Huang 黄", "Zhou 周", "Wu 吴", "Xu 徐", "Sun 孙"}
+
+// seedDemoPeople gives every demo deal without stakeholders 4–10 of them, with varied
+// stances, history and next steps, and holds retrospectives with open and overdue actions
+// on about a third of the deals.
+func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.Rand) error {
+	people := &stakeholders.Service{Store: NewStakeholders(tx), Now: func() time.Time { return now }}
+	retros := &reviews.Service{Store: NewReviews(tx), Now: func() time.Time { return now }}
+	var ds []dealRow
+	if err := tx.Order("created_at, id").Find(&ds).Error; err != nil {
+		return err
+	}
+	today := deals.Day(now)
+	for _, d := range ds {
+		var count int64
+		if err := tx.Table("stakeholders").Where("deal_id = ?", d.ID).Count(&count).Error; err != nil {
+			return err
+		}
+		if count > 0 {
+			continue
+		}
+		access, err := NewDeals(tx).DealAccess(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		roleUser := map[deals.OwnerRole]string{}
+		for _, m := range access.Members {
+			roleUser[m.Role] = m.UserID
+		}
+		plan, err := NewDeals(tx).Plan(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		var gates []string
+		for _, m := range plan {
+			if m.Gate && !m.Finished() {
+				gates = append(gates, m.ID)
+			}
+		}
+		n := 4 + rng.IntN(7)
+		for i := range n {
+			p := demoPeople[i%len(demoPeople)]
+			last := today.AddDate(0, 0, -rng.IntN(60))
+			due := today.AddDate(0, 0, rng.IntN(21)-7) // some overdue
+			owner := roleUser[deals.RoleBusiness]
+			in := stakeholders.NewStakeholder{
+				ContactName: fmt.Sprintf("%s (%s)", demoSurnames[rng.IntN(len(demoSurnames))], p.title),
+				Title:       p.title,
+				Stakeholder: stakeholders.Stakeholder{DecisionRole: p.role, Influence: 1 + rng.IntN(5),
+					Stance: stakeholders.Stances[rng.IntN(len(stakeholders.Stances))], RelationshipStrength: 1 + rng.IntN(5),
+					OwnerID: &owner, LastContactOn: &last, NextStep: "Follow-up meeting 跟进拜访", NextStepDue: &due},
+			}
+			if len(gates) > 0 && (p.role == "decision_maker" || p.role == "economic_buyer" || rng.IntN(3) == 0) {
+				in.Stakeholder.MilestoneIDs = []string{gates[rng.IntN(len(gates))]}
+			}
+			st, err := people.AddStakeholder(ctx, owner, d.ID, in)
+			if err != nil {
+				return fmt.Errorf("demo stakeholder: %w", err)
+			}
+			if rng.IntN(2) == 0 { // a change of heart, kept in the history
+				to := stakeholders.Stances[rng.IntN(len(stakeholders.Stances))]
+				if _, err := people.UpdateStakeholder(ctx, owner, st.ID, st.Version, stakeholders.Patch{Stance: &to,
+					Note: "Reassessed after the last meeting 上次会面后重新评估"}); err != nil {
+					return err
+				}
+			}
+		}
+		if rng.IntN(3) != 0 || len(plan) == 0 {
+			continue
+		}
+		at := plan[rng.IntN(len(plan)/2+1)].ID
+		r := reviews.Retrospective{DealID: d.ID, MilestoneID: &at, HeldOn: today.AddDate(0, 0, -rng.IntN(20)),
+			Planned: "Budget approved this quarter 本季度预算获批", Happened: "Approval moved to next quarter 审批推迟到下季度",
+			GapCause: "Customer reprioritised spending 客户调整了支出优先级", Next: "Re-present the ROI to finance 向财务重新汇报投资回报",
+			Outcome: reviews.Outcome([]string{"on_track", "at_risk", "off_track"}[rng.IntN(3)]),
+			Actions: []reviews.Action{
+				{Title: "ROI deck for the finance bureau 为财政局准备投资回报材料", OwnerID: ptrTo(roleUser[deals.RoleBusiness]), DueOn: today.AddDate(0, 0, -3)},
+				{Title: "Confirm the tender timeline 确认招标时间表", OwnerID: ptrTo(roleUser[deals.RolePMO]), DueOn: today.AddDate(0, 0, 7)},
+			}}
+		if _, err := retros.HoldRetrospective(ctx, roleUser[deals.RolePMO], r); err != nil {
+			return fmt.Errorf("demo retrospective: %w", err)
+		}
+	}
+	return nil
+}
+
+func ptrTo(s string) *string { return &s }

@@ -52,9 +52,20 @@ func run(args []string) int {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+cluster.URL("postgres"))
-	// Ctrl-C reaches the child through the terminal; we wait for it, then clean up.
-	signal.Ignore(os.Interrupt, syscall.SIGTERM)
-	if err := cmd.Run(); err != nil {
+	// A signal to pgrun goes on to the child (Ctrl-C reaches it through the terminal
+	// anyway); pgrun itself waits for the child to end, then removes the cluster.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "pgrun:", err)
+		return 1
+	}
+	go func() {
+		for sig := range signals {
+			_ = cmd.Process.Signal(sig)
+		}
+	}()
+	if err := cmd.Wait(); err != nil {
 		var exit *exec.ExitError
 		if errors.As(err, &exit) {
 			return exit.ExitCode()

@@ -57,8 +57,8 @@ func CheckCustomer(c Customer) error {
 
 // Member is one user holding one deal role.
 type Member struct {
-	UserID string
-	Role   OwnerRole
+	UserID string    `json:"user_id"`
+	Role   OwnerRole `json:"role"`
 }
 
 // Deal is one opportunity run as a project.

@@ -5,11 +5,12 @@ import { AuditPage } from '../features/audit/components/audit-page'
 import { RequireSession } from '../features/auth/components/require-session'
 import { SignInPage } from '../features/auth/components/sign-in-page'
 import { BoardPage } from '../features/board/board-page'
-import { DealsPage } from '../features/deals/deals-page'
+import { DealsPage } from '../features/deals/components/deals-page'
 import { ProfilePage } from '../features/profile/components/profile-page'
 import { TokensPage } from '../features/profile/components/tokens-page'
 import { AdminIndex, AdminLayout, RequirePermission } from './admin-layout'
 import { AppLayout } from './app-layout'
+import { DealWorkspace } from './deal-workspace'
 import { NotFoundPage } from './not-found-page'
 import { RouteErrorPage } from './route-error-page'
 
@@ -28,6 +29,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/board" replace /> },
           { path: 'board', element: <BoardPage /> },
           { path: 'deals', element: <DealsPage /> },
+          { path: 'deals/:id', element: <DealWorkspace /> },
+          { path: 'deals/:id/:tab', element: <DealWorkspace /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'profile/tokens', element: <TokensPage /> },
           {

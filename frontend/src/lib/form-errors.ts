@@ -7,11 +7,12 @@ interface FieldErrorTarget {
 
 /**
  * Puts the server's per-field messages (`error.fields`) under the matching inputs; the form's
- * field names are the API's, so they map one to one. Returns true when there were any.
+ * field names are the API's, so they map one to one, except those `rename` maps to another input
+ * (e.g. `{ amount_minor: 'amount' }` when the form asks for major units). Returns true when there were any.
  */
-export function showFieldErrors(form: FieldErrorTarget, error: unknown): boolean {
+export function showFieldErrors(form: FieldErrorTarget, error: unknown, rename: Record<string, string> = {}): boolean {
   if (!(error instanceof ApiError) || Object.keys(error.fields).length === 0) return false
-  form.setErrors({ ...error.fields })
+  form.setErrors(Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [rename[field] ?? field, message])))
   return true
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatInstant, formatMoney } from './format'
+import { formatDate, formatInstant, formatMoney, formatRelative } from './format'
 
 describe('formatMoney', () => {
   it.each([
@@ -42,5 +42,16 @@ describe('formatInstant', () => {
 
   it('returns text that is not an instant unchanged', () => {
     expect(formatInstant('soon', 'en')).toBe('soon')
+  })
+})
+
+describe('formatRelative', () => {
+  const now = new Date('2026-11-23T12:00:00Z')
+  it.each([
+    ['2026-11-23T11:55:00Z', 'en', '5 minutes ago'],
+    ['2026-11-22T12:00:00Z', 'en', 'yesterday'],
+    ['2026-11-20T12:00:00Z', 'zh-CN', '3天前'],
+  ])('%s in %s is %s', (iso, locale, expected) => {
+    expect(formatRelative(iso, locale, now)).toBe(expected)
   })
 })

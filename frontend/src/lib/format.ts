@@ -37,6 +37,38 @@ export function formatInstant(iso: string, locale: string, timeZone?: string): s
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at)
 }
 
+/** The calendar day an RFC 3339 instant falls on in the viewer's time zone, e.g. "Mar 7, 2025". */
+export function formatInstantDate(iso: string, locale: string, timeZone?: string): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(at)
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Infinity],
+]
+
+/**
+ * How long ago (or ahead) an RFC 3339 instant is, in words: "5 minutes ago", "yesterday",
+ * "3天前". Anything unparsable is returned as it came.
+ */
+export function formatRelative(iso: string, locale: string, now: Date = new Date()): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  let amount = (at.getTime() - now.getTime()) / 1000
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size) return format.format(Math.round(amount), unit)
+    amount /= size
+  }
+  return iso
+}
+
 /** The formatters bound to the current UI language; components re-render when it changes. */
 export function useFormat() {
   const { i18n } = useTranslation()
@@ -45,6 +77,8 @@ export function useFormat() {
     money: (amountMinor: number | bigint, currency: string) => formatMoney(amountMinor, currency, locale),
     date: (isoDate: string) => formatDate(isoDate, locale),
     instant: (iso: string) => formatInstant(iso, locale),
+    instantDate: (iso: string) => formatInstantDate(iso, locale),
+    relative: (iso: string) => formatRelative(iso, locale),
   }
 }
 

@@ -1,3 +1,6 @@
+import { activityEn } from '../../features/activity/locales'
+import { dealTeamEn } from '../../features/deal-team/locales'
+import { dealsEn } from '../../features/deals/locales'
 import { planEn } from '../../features/plan/locales'
 
 /** English strings; the source of truth for the key set that every other language must match. */
@@ -190,10 +193,23 @@ export const en = {
       'Deal-confidence board: the target, what is won, what open deals are likely to bring.',
   },
   plan: planEn,
-  deals: {
-    title: 'Deals',
-    description:
-      'Deals run as projects: customer, segment, amount, owning team, target close date and milestone plan.',
+  deals: dealsEn,
+  dealTeam: dealTeamEn,
+  activity: activityEn,
+  workspace: {
+    tabs: 'Deal sections',
+    plan: 'Plan',
+    stakeholders: 'Stakeholders',
+    retrospectives: 'Retrospectives',
+    team: 'Team',
+    activity: 'Activity',
+    stakeholdersSoon: 'Arrives with stakeholder mapping',
+    retrospectivesSoon: 'Arrives with retrospectives',
+    notFoundTitle: 'Deal not found',
+    notFound: 'This deal does not exist, or you do not have access to it.',
+    backToDeals: 'Back to deals',
+    loading: 'Loading the deal…',
+    retry: 'Try again',
   },
   server: {
     title: 'Server',

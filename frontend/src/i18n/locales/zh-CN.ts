@@ -1,3 +1,6 @@
+import { activityZh } from '../../features/activity/locales'
+import { dealTeamZh } from '../../features/deal-team/locales'
+import { dealsZh } from '../../features/deals/locales'
 import { planZh } from '../../features/plan/locales'
 import type { Messages } from './messages'
 
@@ -190,9 +193,23 @@ export const zhCN: Messages = {
     description: '商机信心看板：目标、已赢得的收入，以及在途商机可能带来的收入。',
   },
   plan: planZh,
-  deals: {
-    title: '商机',
-    description: '以项目方式运作的商机：客户、细分市场、金额、负责团队、目标签约日期和里程碑计划。',
+  deals: dealsZh,
+  dealTeam: dealTeamZh,
+  activity: activityZh,
+  workspace: {
+    tabs: '商机分区',
+    plan: '计划',
+    stakeholders: '干系人',
+    retrospectives: '复盘',
+    team: '团队',
+    activity: '动态',
+    stakeholdersSoon: '将随干系人地图功能上线',
+    retrospectivesSoon: '将随复盘功能上线',
+    notFoundTitle: '未找到商机',
+    notFound: '该商机不存在，或您无权查看。',
+    backToDeals: '返回商机列表',
+    loading: '正在加载商机…',
+    retry: '重试',
   },
   server: {
     title: '服务器',

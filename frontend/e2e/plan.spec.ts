@@ -1,0 +1,152 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { signIn } from './sign-in.ts'
+
+// The plan editor against the real server: the pmo of a new G2B deal drags a milestone later and
+// moves its dependents with it, takes a baseline, closes the first gate, drags again and sees the
+// slip against the baseline; a business-role colleague then finds the same plan read-only.
+
+const PASSWORD = 'summit-demo-2026'
+const PMO = { email: 'pmo@summit.example', password: PASSWORD }
+const AM = { email: 'am@summit.example', password: PASSWORD }
+const API = '/api/v1'
+
+/** The signed-in session's CSRF token, sent on every unsafe API call made with `page.request`. */
+async function csrfToken(request: APIRequestContext): Promise<string> {
+  const me = await request.get(`${API}/me`)
+  expect(me.ok()).toBe(true)
+  return (await me.json()).csrf_token as string
+}
+
+/** Creates an open G2B deal for the pmo's team, its plan laid out from the built-in template today. */
+async function createG2BDeal(request: APIRequestContext): Promise<string> {
+  const headers = { 'X-CSRF-Token': await csrfToken(request) }
+  const customers = (await (await request.get(`${API}/customers?limit=100`)).json()).items as { id: string; kind: string }[]
+  const teams = (await (await request.get(`${API}/teams`)).json()).items as { id: string; name: string }[]
+  const templates = (await (await request.get(`${API}/templates`)).json()).items as { id: string; key: string | null }[]
+  const created = await request.post(`${API}/deals`, {
+    headers,
+    data: {
+      name: `E2E plan ${Date.now()}`,
+      customer_id: customers.find((c) => c.kind === 'government')!.id,
+      segment: 'g2b',
+      team_id: teams.find((t) => t.name === 'North China')!.id,
+      amount_minor: 5_000_000_00,
+      currency: 'CNY',
+      target_close_date: '2028-06-30',
+      template_id: templates.find((t) => t.key === 'g2b')!.id,
+    },
+  })
+  expect(created.status()).toBe(201)
+  return (await created.json()).id as string
+}
+
+/** Adds a user to the deal team in `role` (PUT /deals/{id}/team with the deal's version). */
+async function addToDealTeam(request: APIRequestContext, dealId: string, email: string, role: string): Promise<void> {
+  const headers = { 'X-CSRF-Token': await csrfToken(request) }
+  const users = (await (await request.get(`${API}/users?q=${encodeURIComponent(email)}`)).json()).items as { id: string; email: string }[]
+  const deal = await (await request.get(`${API}/deals/${dealId}`)).json()
+  const team = [...deal.team, { user_id: users.find((u) => u.email === email)!.id, role }]
+  const put = await request.put(`${API}/deals/${dealId}/team`, { headers: { ...headers, 'If-Match': `"${deal.version}"` }, data: team })
+  expect(put.status()).toBe(200)
+}
+
+/** A milestone's bar in the Gantt chart, found by the name its accessible label starts with. */
+function bar(page: Page, name: string) {
+  return page.getByRole('button', { name: new RegExp(`^${name}:`) })
+}
+
+/** Pixels per day at the chart's default (month) zoom. */
+const PX_PER_DAY = 7
+
+/** Scrolls a bar into view and drags its body `days` days to the right with the mouse. */
+async function dragLater(page: Page, name: string, days: number): Promise<void> {
+  const body = bar(page, name).locator('rect').first()
+  await body.scrollIntoViewIfNeeded()
+  const box = (await body.boundingBox())!
+  const y = box.y + box.height / 2
+  await page.mouse.move(box.x + 12, y)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 12 + (days * PX_PER_DAY) / 2, y, { steps: 5 })
+  await page.mouse.move(box.x + 12 + days * PX_PER_DAY, y, { steps: 5 })
+  await page.mouse.up()
+}
+
+test('a pmo reschedules, baselines and closes a gate; a business colleague sees the plan read-only', async ({ page }) => {
+  test.setTimeout(90_000)
+  await signIn(page, PMO)
+  const dealId = await createG2BDeal(page.request)
+  await page.goto(`/deals/${dealId}`)
+  await expect(page.getByRole('group', { name: 'Plan timeline' })).toBeVisible()
+  await expect(page.locator('[data-milestone-id]')).toHaveCount(14)
+
+  // Drag the first milestone a week later: the dialog lists its dependents moving with it.
+  await dragLater(page, 'Need shaping and solution exchange', 7)
+  let dialog = page.getByRole('dialog', { name: 'Reschedule Need shaping and solution exchange' })
+  await expect(dialog.getByRole('row', { name: /Budget application support/ })).toContainText('+7d')
+  await expect(dialog.getByRole('row', { name: /Payment received/ })).toBeVisible()
+  const before = await bar(page, 'Budget application support').getAttribute('aria-label')
+  await dialog.getByRole('button', { name: 'Apply' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(bar(page, 'Budget application support')).not.toHaveAttribute('aria-label', before!)
+
+  // Take a baseline.
+  await page.getByRole('button', { name: 'Take baseline' }).click()
+  dialog = page.getByRole('dialog', { name: 'Take baseline' })
+  await dialog.getByLabel('Name').fill('Agreed plan')
+  await dialog.getByLabel('Reason').fill('Kick-off with the customer')
+  await dialog.getByRole('button', { name: 'Take baseline' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('table', { name: 'Baselines' })).toContainText('Agreed plan')
+  await expect(page.getByText('No milestone’s dates differ from this baseline.')).toBeVisible()
+
+  // Mark the first gate done (it has no dependencies); completed on defaults to today.
+  await page.getByRole('button', { name: '1. Need shaping and solution exchange', exact: true }).click()
+  const drawer = page.getByRole('dialog', { name: 'Milestone 1' })
+  await drawer.getByRole('combobox', { name: 'Status' }).click()
+  await page.getByRole('option', { name: 'Done' }).click()
+  await expect(drawer.getByLabel('Completed on')).not.toHaveValue('')
+  await drawer.getByRole('button', { name: 'Save' }).click()
+  await expect(drawer).toBeHidden()
+  await expect(bar(page, 'Need shaping and solution exchange')).toHaveAttribute('aria-label', /\(Done\)$/)
+
+  // Drag the next milestone a week later: it and its dependents now slip against the baseline.
+  await dragLater(page, 'Budget application support', 7)
+  dialog = page.getByRole('dialog', { name: 'Reschedule Budget application support' })
+  await expect(dialog.getByRole('row', { name: /Project approval/ })).toBeVisible()
+  await dialog.getByRole('button', { name: 'Apply' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(bar(page, 'Budget application support')).toContainText('+7d')
+  await expect(bar(page, 'Payment received')).toContainText('+7d')
+  await expect(page.getByRole('table', { name: /Differences against/ }).getByRole('row', { name: /Budget application support/ })).toContainText('+7d')
+
+  // A business-role colleague on the deal team may read the plan but not change it.
+  await addToDealTeam(page.request, dealId, AM.email, 'business')
+  await page.context().clearCookies()
+  await signIn(page, AM)
+  const writes: string[] = []
+  page.on('request', (request) => {
+    if (request.method() !== 'GET' && /\/milestones\//.test(request.url())) writes.push(`${request.method()} ${request.url()}`)
+  })
+  await page.goto(`/deals/${dealId}`)
+  await expect(page.locator('[data-milestone-id]')).toHaveCount(14)
+  await expect(page.getByText('You can view this plan but not change it.')).toBeVisible()
+  await expect(page.locator('[data-draggable], [data-resize-handle]')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Add milestone' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Import CSV/XLSX' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Take baseline' })).toHaveCount(0)
+
+  await dragLater(page, 'Budget application support', 7) // the bar does not move: the press is a click that opens it
+  const readOnly = page.getByRole('dialog', { name: 'Milestone 2' })
+  await expect(readOnly.getByRole('textbox', { name: 'Name', exact: true })).toBeDisabled()
+  await expect(readOnly.getByRole('button', { name: 'Save' })).toHaveCount(0)
+  await expect(readOnly.getByRole('button', { name: 'Remove' })).toHaveCount(0)
+  await expect(page.getByRole('dialog', { name: /^Reschedule/ })).toHaveCount(0)
+  await readOnly.getByRole('button', { name: 'Close' }).last().click()
+  await expect(readOnly).toBeHidden()
+
+  await page.getByRole('radiogroup', { name: 'View' }).getByText('Table').click()
+  await expect(page).toHaveURL(/view=table/)
+  await expect(page.getByRole('table', { name: 'Plan', exact: true }).getByRole('row')).toHaveCount(15)
+  await expect(page.getByRole('button', { name: /^Edit |^Move .* (up|down)$|^Remove / })).toHaveCount(0)
+  expect(writes).toEqual([])
+})

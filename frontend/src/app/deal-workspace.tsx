@@ -1,0 +1,101 @@
+import { Anchor, Button, Center, Loader, Stack, Tabs, Tooltip } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router'
+import { ErrorAlert } from '../components/error-alert'
+import { PageHeader } from '../components/page-header'
+import { ActivityTab } from '../features/activity/components/activity-tab'
+import { DealTeamAvatars } from '../features/deal-team/components/team-avatars'
+import { TeamTab } from '../features/deal-team/components/team-tab'
+import { useDeal } from '../features/deals/api/deals'
+import { DealHeader } from '../features/deals/components/deal-header'
+import { PlanTab } from '../features/plan/plan-tab'
+import { ApiError } from '../lib/api-client'
+
+/** The workspace tabs that have content; each has its own URL, `/deals/:id/<tab>`. */
+export const WORKSPACE_TABS = ['plan', 'team', 'activity'] as const
+type WorkspaceTab = (typeof WORKSPACE_TABS)[number]
+
+/** Tabs shown disabled until their feature arrives, with what they will hold. */
+const COMING_TABS = [
+  { value: 'stakeholders', label: 'workspace.stakeholders', hint: 'workspace.stakeholdersSoon' },
+  { value: 'retrospectives', label: 'workspace.retrospectives', hint: 'workspace.retrospectivesSoon' },
+] as const
+
+/**
+ * `/deals/:id` and `/deals/:id/:tab`: one deal's header and its Plan, Team and Activity tabs (Plan
+ * by default). A deal the user may not read answers 404, shown as "not found".
+ */
+export function DealWorkspace() {
+  const { t } = useTranslation()
+  const { id = '', tab } = useParams()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const deal = useDeal(id)
+  // The list's filters when the deal was opened from it, so "back" returns to the same list.
+  const listSearch = (location.state as { list?: string } | null)?.list ?? ''
+  const back = (
+    <Anchor component={Link} to={`/deals${listSearch}`} size="sm">
+      ← {t('deals.backToList')}
+    </Anchor>
+  )
+
+  if (tab !== undefined && !WORKSPACE_TABS.includes(tab as WorkspaceTab)) return <Navigate to={`/deals/${id}`} replace />
+  if (deal.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('workspace.loading')} />
+      </Center>
+    )
+  }
+  if (deal.isError) {
+    // 404: hidden or gone; 400: not even a deal id. Both are "no such deal" to the user.
+    const missing = deal.error instanceof ApiError && (deal.error.status === 404 || deal.error.status === 400)
+    return (
+      <Stack align="flex-start">
+        {missing ? <PageHeader title={t('workspace.notFoundTitle')} description={t('workspace.notFound')} /> : <ErrorAlert error={deal.error} />}
+        {!missing && <Button onClick={() => void deal.refetch()}>{t('workspace.retry')}</Button>}
+        <Anchor component={Link} to="/deals">
+          {t('workspace.backToDeals')}
+        </Anchor>
+      </Stack>
+    )
+  }
+
+  const active: WorkspaceTab = (tab as WorkspaceTab | undefined) ?? 'plan'
+  const permissions = deal.data.permissions ?? []
+  return (
+    <>
+      {back}
+      <DealHeader deal={deal.data} team={<DealTeamAvatars team={deal.data.team} />} />
+      <Tabs
+        value={active}
+        onChange={(value) => value && void navigate(`/deals/${id}/${value}`, { state: location.state })}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label={t('workspace.tabs')} mb="md">
+          <Tabs.Tab value="plan">{t('workspace.plan')}</Tabs.Tab>
+          {COMING_TABS.map((coming) => (
+            <Tooltip key={coming.value} label={t(coming.hint)} withArrow>
+              <span>
+                <Tabs.Tab value={coming.value} disabled>
+                  {t(coming.label)}
+                </Tabs.Tab>
+              </span>
+            </Tooltip>
+          ))}
+          <Tabs.Tab value="team">{t('workspace.team')}</Tabs.Tab>
+          <Tabs.Tab value="activity">{t('workspace.activity')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="plan">
+          <PlanTab dealId={deal.data.id} permissions={permissions} />
+        </Tabs.Panel>
+        <Tabs.Panel value="team">
+          <TeamTab deal={deal.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="activity">
+          <ActivityTab dealId={deal.data.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  )
+}

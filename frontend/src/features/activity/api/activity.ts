@@ -1,0 +1,52 @@
+import { useInfiniteQuery, useQueries } from '@tanstack/react-query'
+import { api } from '../../../lib/api-client'
+import { dealActivityQueryKey } from '../../../lib/deals'
+import { nextCursor, type Page } from '../../../lib/paging'
+
+/** One change to a deal: who, when, what (`subject.verb`) and the thing before and after. */
+export interface Activity {
+  id: string
+  at: string
+  actor_id: string | null
+  /** Null for what the system did on its own. */
+  actor_name: string | null
+  action: string
+  entity_type: string
+  entity_id: string | null
+  /** Any JSON value; null when the thing was created. */
+  before: unknown
+  /** Any JSON value; null when the thing was deleted. */
+  after: unknown
+}
+
+const PAGE_SIZE = 30
+
+/** The deal's activity, newest first, a page at a time ("Load more" fetches the next). */
+export function useDealActivity(dealId: string) {
+  return useInfiniteQuery({
+    queryKey: dealActivityQueryKey(dealId),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Activity>>(`/deals/${encodeURIComponent(dealId)}/activity`, {
+        signal,
+        query: { limit: PAGE_SIZE, sort: '-at', cursor: pageParam },
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+  })
+}
+
+/** Names of the customers `ids` (from changed `customer_id`s), by id; unknown ones are left out. */
+export function useCustomerNames(ids: string[]): Map<string, string> {
+  const results = useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['customers', 'detail', id],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<{ id: string; name: string }>(`/customers/${encodeURIComponent(id)}`, { signal }),
+      staleTime: 5 * 60_000,
+    })),
+  })
+  const names = new Map<string, string>()
+  results.forEach((result, i) => {
+    if (result.data) names.set(ids[i]!, result.data.name)
+  })
+  return names
+}

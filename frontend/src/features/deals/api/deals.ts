@@ -1,0 +1,75 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { api } from '../../../lib/api-client'
+import { dealListsQueryKey, dealQueryKey, type Deal, type DealStatus, type Segment } from '../../../lib/deals'
+import type { Page } from '../../../lib/paging'
+
+/** The orders `GET /deals` accepts; a leading minus sorts descending. */
+export const DEAL_SORTS = [
+  'target_close_date',
+  '-target_close_date',
+  'name',
+  '-name',
+  'amount_minor',
+  '-amount_minor',
+  'created_at',
+  '-created_at',
+] as const
+
+/** One of `DEAL_SORTS`. */
+export type DealSort = (typeof DEAL_SORTS)[number]
+
+/** The list's filters, search, order and page, as kept in the URL. */
+export interface DealFilters {
+  q: string
+  segment?: Segment
+  /** A team; the server includes its sub-teams. */
+  team?: string
+  status?: DealStatus
+  /** `2026-Q4` or `2026-11`. */
+  period?: string
+  customer?: string
+  /** Only deals where the signed-in user holds a deal role. */
+  mine: boolean
+  sort: DealSort
+  /** Where the page starts: a `next_cursor` of the previous page; absent on the first. */
+  cursor?: string
+}
+
+/** How many deals a page shows. */
+export const DEAL_PAGE_SIZE = 20
+
+/** The `GET /deals` query for `filters`; `me` is the signed-in user, for "my deals". */
+export function dealListQuery(filters: DealFilters, me: string) {
+  return {
+    limit: DEAL_PAGE_SIZE,
+    sort: filters.sort,
+    cursor: filters.cursor,
+    q: filters.q || undefined,
+    segment: filters.segment,
+    team_id: filters.team,
+    status: filters.status,
+    period: filters.period,
+    customer_id: filters.customer,
+    member_id: filters.mine ? me : undefined,
+  }
+}
+
+/** One page of deals; the previous page stays on screen while the next loads. */
+export function useDeals(filters: DealFilters, me: string) {
+  const query = dealListQuery(filters, me)
+  return useQuery({
+    queryKey: [...dealListsQueryKey, query],
+    queryFn: ({ signal }) => api.get<Page<Deal>>('/deals', { signal, query }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** `GET /deals/{id}`: the deal with its slippage and the caller's permissions; 404 when hidden. */
+export function getDeal(id: string, signal?: AbortSignal): Promise<Deal> {
+  return api.get<Deal>(`/deals/${encodeURIComponent(id)}`, { signal })
+}
+
+/** One deal, for the workspace. */
+export function useDeal(id: string) {
+  return useQuery({ queryKey: dealQueryKey(id), queryFn: ({ signal }) => getDeal(id, signal) })
+}

@@ -1,0 +1,55 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core'
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { canOnDeal, type Deal } from '../../../lib/deals'
+import { ChangeStatusModal } from './change-status-modal'
+import { DealFacts } from './deal-facts'
+import { DealStatusBadge } from './deal-status-badge'
+import { EditDealModal } from './edit-deal-modal'
+import { SlippageSummary } from './slippage-summary'
+
+/**
+ * The top of a deal workspace: name, status, slippage, key facts and `team` (the deal team's
+ * faces, from another feature), with Edit and Change status for those with `deal:write`.
+ */
+export function DealHeader({ deal, team }: { deal: Deal; team?: ReactNode }) {
+  const { t } = useTranslation()
+  const [dialog, setDialog] = useState<'edit' | 'status' | null>(null)
+  const canWrite = canOnDeal(deal.permissions, 'deal:write')
+  const close = () => setDialog(null)
+
+  return (
+    <Stack gap="sm" mb="lg">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={6}>
+          <Group gap="sm" align="center">
+            <Title order={1}>{deal.name}</Title>
+            <DealStatusBadge status={deal.status} />
+          </Group>
+          {deal.status !== 'open' && deal.status_reason && (
+            <Text size="sm" c="dimmed">
+              {t('deals.statusReason', { reason: deal.status_reason })}
+            </Text>
+          )}
+          <SlippageSummary slippage={deal.slippage} />
+        </Stack>
+        {canWrite && (
+          <Group gap="xs" wrap="nowrap">
+            <Button variant="default" onClick={() => setDialog('edit')}>
+              {t('deals.edit')}
+            </Button>
+            <Button variant="default" onClick={() => setDialog('status')}>
+              {t('deals.changeStatus')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Group justify="space-between" align="flex-end">
+        <DealFacts deal={deal} />
+        {team}
+      </Group>
+      {dialog === 'edit' && <EditDealModal deal={deal} onClose={close} />}
+      {dialog === 'status' && <ChangeStatusModal deal={deal} onClose={close} />}
+    </Stack>
+  )
+}

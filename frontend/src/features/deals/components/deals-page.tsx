@@ -1,0 +1,78 @@
+import { Button, Group, Stack } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocation } from 'react-router'
+import { ErrorAlert } from '../../../components/error-alert'
+import { PageHeader } from '../../../components/page-header'
+import { ApiError } from '../../../lib/api-client'
+import type { Deal } from '../../../lib/deals'
+import { useSignedIn } from '../../../lib/session'
+import { useDeals } from '../api/deals'
+import { isFiltered, useDealFilters } from '../use-deal-filters'
+import { DealsEmpty } from './deals-empty'
+import { DealsPager } from './deals-pager'
+import { DealsTable } from './deals-table'
+import { DealsToolbar } from './deals-toolbar'
+import { NewDealModal } from './new-deal-modal'
+
+/** `/deals`: the deals the user may read, filtered, searched, sorted and paged through the URL. */
+export function DealsPage() {
+  const { t } = useTranslation()
+  const session = useSignedIn()
+  const location = useLocation()
+  const list = useDealFilters()
+  const { filters } = list
+  const deals = useDeals(filters, session.user.id)
+  const [creating, setCreating] = useState(false)
+  // Members create deals in their own teams; admins in any. The server checks again.
+  const canCreate = session.user.role === 'admin' || session.user.team_ids.length > 0
+
+  // A cursor from an old link, or one the server no longer accepts, starts the list again.
+  const badCursor = deals.error instanceof ApiError && deals.error.status === 400 && 'cursor' in deals.error.fields
+  const { dropCursor } = list
+  useEffect(() => {
+    if (badCursor) dropCursor()
+    // Only when the error appears; dropCursor is a new function on every render.
+  }, [badCursor])
+
+  const href = (deal: Deal) => `/deals/${deal.id}`
+  const items = deals.data?.items
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <PageHeader title={t('deals.title')} description={t('deals.description')} />
+        {canCreate && (
+          <Button onClick={() => setCreating(true)} style={{ flexShrink: 0 }}>
+            {t('deals.new')}
+          </Button>
+        )}
+      </Group>
+      <DealsToolbar filters={filters} onChange={list.setFilters} />
+      {!badCursor && <ErrorAlert error={deals.error} />}
+      {items?.length === 0 ? (
+        <DealsEmpty filtered={isFiltered(filters)} onClear={list.clearFilters} />
+      ) : (
+        !deals.isError && (
+          <DealsTable
+            deals={items}
+            loading={deals.isPending}
+            sort={filters.sort}
+            onSort={(sort) => list.setFilters({ sort })}
+            hrefOf={href}
+            // The workspace's "back" link returns to this very list: filters, order and page.
+            linkState={{ list: location.search }}
+          />
+        )
+      )}
+      <DealsPager
+        hasPrevious={list.hasPrevious}
+        nextCursor={deals.data?.next_cursor}
+        loading={deals.isFetching}
+        onPrevious={list.previous}
+        onNext={list.next}
+      />
+      <NewDealModal opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  )
+}

@@ -1,0 +1,96 @@
+import { useRef } from 'react'
+import { useLocation, useNavigate, useSearchParams } from 'react-router'
+import { DEAL_STATUSES, SEGMENTS, type DealStatus, type Segment } from '../../lib/deals'
+import { isPeriod } from '../../lib/periods'
+import { DEAL_SORTS, type DealFilters, type DealSort } from './api/deals'
+
+const DEFAULT_SORT: DealSort = 'target_close_date'
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.includes(value as T) ? (value as T) : undefined
+}
+
+function uuid(value: string | null): string | undefined {
+  return value && UUID.test(value) ? value : undefined
+}
+
+/**
+ * Reads the list state from `?q=&segment=&team=&status=&period=&customer=&mine=1&sort=&cursor=`;
+ * anything unknown or malformed is ignored, so an edited or stale link still opens a list.
+ */
+export function parseDealFilters(params: URLSearchParams): DealFilters {
+  const period = params.get('period')
+  return {
+    q: params.get('q')?.trim() ?? '',
+    segment: oneOf<Segment>(SEGMENTS, params.get('segment')),
+    team: uuid(params.get('team')),
+    status: oneOf<DealStatus>(DEAL_STATUSES, params.get('status')),
+    period: isPeriod(period) ? period : undefined,
+    customer: uuid(params.get('customer')),
+    mine: params.get('mine') === '1',
+    sort: oneOf(DEAL_SORTS, params.get('sort')) ?? DEFAULT_SORT,
+    cursor: params.get('cursor') || undefined,
+  }
+}
+
+/** The query string for `filters`, leaving out defaults so links stay short. */
+export function dealFiltersSearch(filters: DealFilters): URLSearchParams {
+  const search = new URLSearchParams()
+  if (filters.q) search.set('q', filters.q)
+  if (filters.segment) search.set('segment', filters.segment)
+  if (filters.team) search.set('team', filters.team)
+  if (filters.status) search.set('status', filters.status)
+  if (filters.period) search.set('period', filters.period)
+  if (filters.customer) search.set('customer', filters.customer)
+  if (filters.mine) search.set('mine', '1')
+  if (filters.sort !== DEFAULT_SORT) search.set('sort', filters.sort)
+  if (filters.cursor) search.set('cursor', filters.cursor)
+  return search
+}
+
+/** True when any filter or search narrows the list. */
+export function isFiltered(filters: DealFilters): boolean {
+  return !!(filters.q || filters.segment || filters.team || filters.status || filters.period || filters.customer || filters.mine)
+}
+
+/** Cursors of the pages before this one (`''` = the first), kept in history state so Previous works after a reload. */
+interface PagingState {
+  trail?: string[]
+}
+
+/**
+ * The deals list state, kept in the URL so reload, back and shared links work. A filter change
+ * starts again at the first page (a cursor belongs to one filter set and order); Next and
+ * Previous push history entries, so the browser's back button pages back too.
+ */
+export function useDealFilters() {
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const filters = parseDealFilters(params)
+  const trail = (location.state as PagingState | null)?.trail ?? []
+  // Two changes in quick succession (a debounced search landing just before a click) must not
+  // build on the same old URL and lose the first; each builds on the last one asked for.
+  const latest = useRef(filters)
+  latest.current = filters
+
+  const go = (next: DealFilters, options: { replace?: boolean; trail?: string[] } = {}) => {
+    latest.current = next
+    const search = dealFiltersSearch(next).toString()
+    void navigate({ search: search ? `?${search}` : '' }, { replace: options.replace, state: { trail: options.trail ?? [] } })
+  }
+
+  return {
+    filters,
+    /** Changes filters (search text replaces the history entry rather than adding one per word). */
+    setFilters: (changes: Partial<Omit<DealFilters, 'cursor'>>) =>
+      go({ ...latest.current, ...changes, cursor: undefined }, { replace: Object.keys(changes).every((key) => key === 'q') }),
+    clearFilters: () => go({ q: '', mine: false, sort: filters.sort }),
+    hasPrevious: trail.length > 0 || !!filters.cursor,
+    next: (cursor: string) => go({ ...filters, cursor }, { trail: [...trail, filters.cursor ?? ''] }),
+    previous: () => go({ ...filters, cursor: trail.at(-1) || undefined }, { trail: trail.slice(0, -1) }),
+    /** Drops a cursor the server no longer accepts, keeping the filters. */
+    dropCursor: () => go({ ...filters, cursor: undefined }, { replace: true }),
+  }
+}

@@ -1,0 +1,119 @@
+import { Button, Drawer, Fieldset, Group, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorAlert } from '../../../components/error-alert'
+import { ApiError } from '../../../lib/api-client'
+import { showFieldErrors } from '../../../lib/form-errors'
+import { useUpdateMilestone } from '../api/plan-mutations'
+import { getMilestone } from '../api/plan-queries'
+import type { Milestone, MilestoneChanges } from '../api/types'
+import { changesFrom, mergeMine, splitDates, toValues, type MilestoneValues } from '../milestone-form'
+import { ConflictPanel } from './conflict-panel'
+import { MilestoneFields } from './milestone-fields'
+import { useMilestoneForm } from './use-milestone-form'
+import { StatusFields } from './status-fields'
+
+/** Props of the milestone drawer. */
+export interface MilestoneDrawerProps {
+  dealId: string
+  milestone: Milestone
+  milestones: Milestone[]
+  editable: boolean
+  today: string
+  onClose: () => void
+  /** New dates go through the reschedule preview instead of a plain save. */
+  onReschedule: (milestone: Milestone, start: string, due: string) => void
+  onRemove: (milestone: Milestone) => void
+}
+
+/**
+ * Views or edits one milestone. Saves with PATCH based on the version it opened with; a 412
+ * loads their version and shows it beside what was typed (kept) with "Use mine" / "Take theirs".
+ */
+export function MilestoneDrawer(props: MilestoneDrawerProps) {
+  const { t } = useTranslation()
+  const update = useUpdateMilestone(props.dealId)
+  const [base, setBase] = useState(props.milestone)
+  const [conflict, setConflict] = useState<{ theirs: Milestone | null } | null>(null)
+  const form = useMilestoneForm(toValues(props.milestone, props.today), props.today)
+
+  const save = (against: Milestone, changes: MilestoneChanges, values: MilestoneValues) => {
+    const { dates, rest } = splitDates(changes)
+    const reschedule = (m: Milestone) => props.onReschedule(m, values.planned_start, values.planned_due)
+    if (Object.keys(rest).length === 0) return dates ? reschedule(against) : props.onClose()
+    update.mutate(
+      { id: against.id, version: against.version, changes: rest },
+      {
+        onSuccess: (saved) => (dates ? reschedule(saved) : props.onClose()),
+        onError: (error) => {
+          if (error instanceof ApiError && error.status === 412) return void loadTheirs()
+          showFieldErrors(form, error)
+        },
+      },
+    )
+  }
+
+  const loadTheirs = async () => {
+    setConflict({ theirs: null })
+    try {
+      setConflict({ theirs: await getMilestone(base.id) })
+    } catch {
+      setConflict(null) // the 412 alert stays; "Reload" in it tries again
+    }
+  }
+
+  const submit = form.onSubmit((values) => save(base, changesFrom(toValues(base, props.today), values), values))
+
+  const keepMine = () => {
+    const theirs = conflict?.theirs
+    if (!theirs) return
+    const merged = mergeMine(toValues(base, props.today), toValues(theirs, props.today), form.getValues())
+    form.setValues(merged)
+    setBase(theirs)
+    setConflict(null)
+    save(theirs, changesFrom(toValues(theirs, props.today), merged), merged)
+  }
+
+  const takeTheirs = () => {
+    const theirs = conflict?.theirs
+    if (!theirs) return
+    form.setValues(toValues(theirs, props.today))
+    form.resetDirty(toValues(theirs, props.today))
+    setBase(theirs)
+    setConflict(null)
+    update.reset()
+  }
+
+  const others = props.milestones.filter((m) => m.id !== base.id)
+  return (
+    <Drawer opened onClose={props.onClose} position="right" size="lg" title={t('plan.drawer.title', { sequence: base.sequence })}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {!props.editable && <Text size="sm" c="dimmed">{t('plan.readOnly')}</Text>}
+          <Fieldset variant="unstyled" disabled={!props.editable}>
+            <Stack>
+              <MilestoneFields form={form} others={others} />
+              <StatusFields form={form} today={props.today} />
+            </Stack>
+          </Fieldset>
+          {props.editable && <Text size="xs" c="dimmed">{t('plan.drawer.datesHint')}</Text>}
+          {conflict ? (
+            <ConflictPanel typed={form.values} theirs={conflict.theirs} today={props.today} milestones={props.milestones}
+              pending={update.isPending} onUseMine={keepMine} onTakeTheirs={takeTheirs} />
+          ) : (
+            <ErrorAlert error={update.error} onReload={() => void loadTheirs()} />
+          )}
+          <Group justify="space-between">
+            {props.editable ? (
+              <Button variant="subtle" color="red" onClick={() => props.onRemove(base)}>{t('plan.drawer.remove')}</Button>
+            ) : <span />}
+            <Group>
+              <Button variant="default" onClick={props.onClose}>{props.editable ? t('common.cancel') : t('common.close')}</Button>
+              {props.editable && !conflict && <Button type="submit" loading={update.isPending}>{t('common.save')}</Button>}
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Drawer>
+  )
+}

@@ -1,0 +1,44 @@
+import { Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
+import type { UseFormReturnType } from '@mantine/form'
+import { useTranslation } from 'react-i18next'
+import { OWNER_ROLES, type Milestone } from '../api/types'
+import type { MilestoneValues } from '../milestone-form'
+import { useMilestoneName } from '../milestone-name'
+
+/**
+ * The fields a milestone is planned with: names, owner role, weight, gate, dates, exit
+ * criteria and dependencies (any other milestone of the plan). Shared by add and edit.
+ */
+export function MilestoneFields({ form, others }: { form: UseFormReturnType<MilestoneValues>; others: Milestone[] }) {
+  const { t } = useTranslation()
+  const nameOf = useMilestoneName()
+  return (
+    <>
+      <TextInput label={t('plan.fields.name')} required data-autofocus {...form.getInputProps('name')} />
+      <TextInput label={t('plan.fields.nameZh')} lang="zh-CN" {...form.getInputProps('name_zh')} />
+      <Group grow align="flex-start">
+        <Select
+          label={t('plan.fields.ownerRole')}
+          data={OWNER_ROLES.map((role) => ({ value: role, label: t(`plan.roles.${role}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('owner_role')}
+        />
+        <NumberInput label={t('plan.fields.weight')} min={0} max={1000} allowDecimal={false} {...form.getInputProps('weight')} />
+      </Group>
+      <Checkbox label={t('plan.fields.gate')} description={t('plan.fields.gateHint')} {...form.getInputProps('gate', { type: 'checkbox' })} />
+      <SimpleGrid cols={2}>
+        <TextInput type="date" label={t('plan.fields.plannedStart')} required {...form.getInputProps('planned_start')} />
+        <TextInput type="date" label={t('plan.fields.plannedDue')} required min={form.values.planned_start} {...form.getInputProps('planned_due')} />
+      </SimpleGrid>
+      <MultiSelect
+        label={t('plan.fields.dependsOn')}
+        description={t('plan.fields.dependsOnHint')}
+        data={others.map((m) => ({ value: m.id, label: `${m.sequence}. ${nameOf(m)}` }))}
+        searchable
+        clearable
+        {...form.getInputProps('depends_on')}
+      />
+      <Textarea label={t('plan.fields.exitCriteria')} rows={3} {...form.getInputProps('exit_criteria')} />
+    </>
+  )
+}

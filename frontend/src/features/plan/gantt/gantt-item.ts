@@ -1,0 +1,30 @@
+import type { MilestoneStatus } from '../api/types'
+
+/** One row of the Gantt chart: a milestone as the chart draws it. */
+export interface GanttItem {
+  id: string
+  sequence: number
+  /** The milestone's name in the UI language. */
+  label: string
+  start: string
+  due: string
+  status: MilestoneStatus
+  gate: boolean
+  dependsOn: string[]
+  /** The compared baseline's dates, drawn faintly behind the bar; null without one. */
+  ghost: { start: string; due: string } | null
+  /** Calendar days late (positive) or early against the compared baseline. */
+  slipDays: number | null
+  /** False when the user may not move this milestone. */
+  draggable: boolean
+}
+
+/** Every date the chart must show: bars, ghosts and today. */
+export function chartDates(items: readonly GanttItem[], today: string): string[] {
+  const dates = [today]
+  for (const item of items) {
+    dates.push(item.start, item.due)
+    if (item.ghost) dates.push(item.ghost.start, item.ghost.due)
+  }
+  return dates
+}

@@ -1,0 +1,101 @@
+/**
+ * The deal as the API returns it, and the cache keys every feature that shows or changes a deal
+ * shares: the deals list, the workspace header, the deal team and the activity trail all read or
+ * refresh these, and features do not import each other.
+ */
+import type { QueryClient } from '@tanstack/react-query'
+
+/** A deal role, also the role that owns a milestone. */
+export type DealRole = 'pmo' | 'business' | 'solution'
+
+/** Every deal role, in the order the UI shows them. */
+export const DEAL_ROLES: readonly DealRole[] = ['pmo', 'business', 'solution']
+
+/** Where a deal stands. */
+export type DealStatus = 'open' | 'won' | 'lost' | 'abandoned'
+
+/** Every deal status, in the order the UI offers them. */
+export const DEAL_STATUSES: readonly DealStatus[] = ['open', 'won', 'lost', 'abandoned']
+
+/** `g2b` (government) or `key_account` (enterprise key accounts). */
+export type Segment = 'g2b' | 'key_account'
+
+/** Every segment. */
+export const SEGMENTS: readonly Segment[] = ['g2b', 'key_account']
+
+/** A user holding a role on one deal. */
+export interface DealMember {
+  user_id: string
+  role: DealRole
+}
+
+/** How late the plan runs against its latest baseline, in calendar days; null without a baseline. */
+export interface Slippage {
+  next_gate_id: string | null
+  next_gate_slip_days: number | null
+  contract_slip_days: number | null
+}
+
+/** One opportunity run as a project (`GET /deals/{id}`); lists carry no `slippage` or `permissions`. */
+export interface Deal {
+  id: string
+  name: string
+  customer_id: string
+  customer_name: string
+  segment: Segment
+  team_id: string
+  amount_minor: number
+  currency: string
+  target_close_date: string
+  status: DealStatus
+  status_reason: string
+  template_id: string | null
+  team: DealMember[]
+  slippage?: Slippage
+  /** Only on `GET /deals/{id}`: what the caller may do here, e.g. `deal:write`, `deal.team:write`. */
+  permissions?: string[]
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+/** A permission on one deal, `"<part>:<action>"`. */
+export type DealPermission = `${'deal' | 'deal.plan' | 'deal.baselines' | 'deal.team' | 'deal.stakeholders' | 'deal.retrospectives'}:${'read' | 'write' | 'create'}`
+
+/** True when the deal's `permissions` grant `permission`; the server still decides. */
+export function canOnDeal(permissions: readonly string[] | undefined, permission: DealPermission): boolean {
+  return permissions?.includes(permission) ?? false
+}
+
+/** The root of every deal cache key: invalidating it refreshes lists, deals and their activity. */
+export const dealsQueryKey = ['deals'] as const
+
+/** The root of the deals list keys (one per filter set). */
+export const dealListsQueryKey = ['deals', 'list'] as const
+
+/** One deal; its activity lives below it, so invalidating this refreshes both. */
+export function dealQueryKey(id: string) {
+  return ['deals', 'detail', id] as const
+}
+
+/** A deal's activity trail. */
+export function dealActivityQueryKey(id: string) {
+  return [...dealQueryKey(id), 'activity'] as const
+}
+
+/**
+ * After a change to a deal: puts the saved deal in the cache at once (keeping the permissions only
+ * `GET` reports), then refetches it, since the change may alter them, together with its activity
+ * and every deals list.
+ */
+export async function refreshSavedDeal(queryClient: QueryClient, saved: Deal): Promise<void> {
+  queryClient.setQueryData<Deal>(dealQueryKey(saved.id), (old) => ({
+    ...saved,
+    slippage: saved.slippage ?? old?.slippage,
+    permissions: old?.permissions ?? saved.permissions,
+  }))
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: dealQueryKey(saved.id) }),
+    queryClient.invalidateQueries({ queryKey: dealListsQueryKey }),
+  ])
+}

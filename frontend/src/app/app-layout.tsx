@@ -44,6 +44,7 @@ export function AppLayout() {
       <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
         <NavItem to="/board" label={t('nav.board')} />
         <NavItem to="/deals" label={t('nav.deals')} />
+        <NavItem to="/actions" label={t('nav.myActions')} />
         {showAdmin && <NavItem to="/admin" label={t('nav.admin')} />}
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Loader, Stack, Tabs, Tooltip } from '@mantine/core'
+import { Anchor, Button, Center, Loader, Stack, Tabs } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router'
 import { ErrorAlert } from '../components/error-alert'
@@ -9,20 +9,16 @@ import { TeamTab } from '../features/deal-team/components/team-tab'
 import { useDeal } from '../features/deals/api/deals'
 import { DealHeader } from '../features/deals/components/deal-header'
 import { PlanTab } from '../features/plan/plan-tab'
+import { RetrospectivesTab } from '../features/retrospectives/retrospectives-tab'
+import { StakeholdersTab } from '../features/stakeholders/stakeholders-tab'
 import { ApiError } from '../lib/api-client'
 
 /** The workspace tabs that have content; each has its own URL, `/deals/:id/<tab>`. */
-export const WORKSPACE_TABS = ['plan', 'team', 'activity'] as const
+export const WORKSPACE_TABS = ['plan', 'stakeholders', 'retrospectives', 'team', 'activity'] as const
 type WorkspaceTab = (typeof WORKSPACE_TABS)[number]
 
-/** Tabs shown disabled until their feature arrives, with what they will hold. */
-const COMING_TABS = [
-  { value: 'stakeholders', label: 'workspace.stakeholders', hint: 'workspace.stakeholdersSoon' },
-  { value: 'retrospectives', label: 'workspace.retrospectives', hint: 'workspace.retrospectivesSoon' },
-] as const
-
 /**
- * `/deals/:id` and `/deals/:id/:tab`: one deal's header and its Plan, Team and Activity tabs (Plan
+ * `/deals/:id` and `/deals/:id/:tab`: one deal's header and its Plan, Stakeholders, Retrospectives, Team and Activity tabs (Plan
  * by default). A deal the user may not read answers 404, shown as "not found".
  */
 export function DealWorkspace() {
@@ -74,20 +70,19 @@ export function DealWorkspace() {
       >
         <Tabs.List aria-label={t('workspace.tabs')} mb="md">
           <Tabs.Tab value="plan">{t('workspace.plan')}</Tabs.Tab>
-          {COMING_TABS.map((coming) => (
-            <Tooltip key={coming.value} label={t(coming.hint)} withArrow>
-              <span>
-                <Tabs.Tab value={coming.value} disabled>
-                  {t(coming.label)}
-                </Tabs.Tab>
-              </span>
-            </Tooltip>
-          ))}
+          <Tabs.Tab value="stakeholders">{t('workspace.stakeholders')}</Tabs.Tab>
+          <Tabs.Tab value="retrospectives">{t('workspace.retrospectives')}</Tabs.Tab>
           <Tabs.Tab value="team">{t('workspace.team')}</Tabs.Tab>
           <Tabs.Tab value="activity">{t('workspace.activity')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="plan">
           <PlanTab dealId={deal.data.id} permissions={permissions} />
+        </Tabs.Panel>
+        <Tabs.Panel value="stakeholders">
+          <StakeholdersTab dealId={deal.data.id} customerId={deal.data.customer_id} permissions={permissions} />
+        </Tabs.Panel>
+        <Tabs.Panel value="retrospectives">
+          <RetrospectivesTab dealId={deal.data.id} permissions={permissions} />
         </Tabs.Panel>
         <Tabs.Panel value="team">
           <TeamTab deal={deal.data} />

@@ -6,6 +6,7 @@ import { RequireSession } from '../features/auth/components/require-session'
 import { SignInPage } from '../features/auth/components/sign-in-page'
 import { BoardPage } from '../features/board/board-page'
 import { DealsPage } from '../features/deals/components/deals-page'
+import { MyActionsPage } from '../features/retrospectives/my-actions-page'
 import { ProfilePage } from '../features/profile/components/profile-page'
 import { TokensPage } from '../features/profile/components/tokens-page'
 import { AdminIndex, AdminLayout, RequirePermission } from './admin-layout'
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
           { path: 'deals', element: <DealsPage /> },
           { path: 'deals/:id', element: <DealWorkspace /> },
           { path: 'deals/:id/:tab', element: <DealWorkspace /> },
+          { path: 'actions', element: <MyActionsPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'profile/tokens', element: <TokensPage /> },
           {

@@ -1,3 +1,5 @@
+import { retrospectivesEn } from '../../features/retrospectives/locales'
+import { stakeholdersEn } from '../../features/stakeholders/locales'
 import { activityEn } from '../../features/activity/locales'
 import { dealTeamEn } from '../../features/deal-team/locales'
 import { dealsEn } from '../../features/deals/locales'
@@ -14,6 +16,7 @@ export const en = {
     board: 'Board',
     deals: 'Deals',
     admin: 'Admin',
+    myActions: 'My actions',
   },
   language: {
     label: 'Language',
@@ -193,6 +196,8 @@ export const en = {
       'Deal-confidence board: the target, what is won, what open deals are likely to bring.',
   },
   plan: planEn,
+  stakeholders: stakeholdersEn,
+  retrospectives: retrospectivesEn,
   deals: dealsEn,
   dealTeam: dealTeamEn,
   activity: activityEn,
@@ -203,8 +208,6 @@ export const en = {
     retrospectives: 'Retrospectives',
     team: 'Team',
     activity: 'Activity',
-    stakeholdersSoon: 'Arrives with stakeholder mapping',
-    retrospectivesSoon: 'Arrives with retrospectives',
     notFoundTitle: 'Deal not found',
     notFound: 'This deal does not exist, or you do not have access to it.',
     backToDeals: 'Back to deals',

@@ -1,3 +1,5 @@
+import { retrospectivesZh } from '../../features/retrospectives/locales'
+import { stakeholdersZh } from '../../features/stakeholders/locales'
 import { activityZh } from '../../features/activity/locales'
 import { dealTeamZh } from '../../features/deal-team/locales'
 import { dealsZh } from '../../features/deals/locales'
@@ -15,6 +17,7 @@ export const zhCN: Messages = {
     board: '看板',
     deals: '商机',
     admin: '管理',
+    myActions: '我的行动项',
   },
   language: {
     label: '语言',
@@ -193,6 +196,8 @@ export const zhCN: Messages = {
     description: '商机信心看板：目标、已赢得的收入，以及在途商机可能带来的收入。',
   },
   plan: planZh,
+  stakeholders: stakeholdersZh,
+  retrospectives: retrospectivesZh,
   deals: dealsZh,
   dealTeam: dealTeamZh,
   activity: activityZh,
@@ -203,8 +208,6 @@ export const zhCN: Messages = {
     retrospectives: '复盘',
     team: '团队',
     activity: '动态',
-    stakeholdersSoon: '将随干系人地图功能上线',
-    retrospectivesSoon: '将随复盘功能上线',
     notFoundTitle: '未找到商机',
     notFound: '该商机不存在，或您无权查看。',
     backToDeals: '返回商机列表',

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { signIn } from './sign-in.ts'
 
-// The plan editor against the real server: the pmo of a new G2B deal drags a milestone later and
+// The plan editor against the real server: a pmo creates a G2B deal in the UI, drags a milestone later and
 // moves its dependents with it, takes a baseline, closes the first gate, drags again and sees the
 // slip against the baseline; a business-role colleague then finds the same plan read-only.
 
@@ -17,27 +17,24 @@ async function csrfToken(request: APIRequestContext): Promise<string> {
   return (await me.json()).csrf_token as string
 }
 
-/** Creates an open G2B deal for the pmo's team, its plan laid out from the built-in template today. */
-async function createG2BDeal(request: APIRequestContext): Promise<string> {
-  const headers = { 'X-CSRF-Token': await csrfToken(request) }
-  const customers = (await (await request.get(`${API}/customers?limit=100`)).json()).items as { id: string; kind: string }[]
-  const teams = (await (await request.get(`${API}/teams`)).json()).items as { id: string; name: string }[]
-  const templates = (await (await request.get(`${API}/templates`)).json()).items as { id: string; key: string | null }[]
-  const created = await request.post(`${API}/deals`, {
-    headers,
-    data: {
-      name: `E2E plan ${Date.now()}`,
-      customer_id: customers.find((c) => c.kind === 'government')!.id,
-      segment: 'g2b',
-      team_id: teams.find((t) => t.name === 'North China')!.id,
-      amount_minor: 5_000_000_00,
-      currency: 'CNY',
-      target_close_date: '2028-06-30',
-      template_id: templates.find((t) => t.key === 'g2b')!.id,
-    },
-  })
-  expect(created.status()).toBe(201)
-  return (await created.json()).id as string
+/**
+ * Creates an open G2B deal the way a PMO does: New deal on the deals list, the demo Beijing
+ * customer, the pmo's team, and the built-in G2B template (the form's default for G2B).
+ */
+async function createG2BDealInTheUI(page: Page): Promise<string> {
+  await page.goto('/deals')
+  await page.getByRole('button', { name: 'New deal' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New deal' })
+  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(`E2E plan ${Date.now()}`)
+  await dialog.getByRole('combobox', { name: 'Customer' }).fill('Beijing')
+  await page.getByRole('option', { name: /Beijing Municipal Bureau of Big Data/ }).click()
+  await expect(dialog.getByRole('combobox', { name: 'Team' })).toHaveValue(/North China/) // the pmo's own team first
+  await dialog.getByRole('textbox', { name: 'Amount' }).fill('5000000')
+  await dialog.getByRole('textbox', { name: 'Target close' }).fill('2028-06-30')
+  await expect(dialog.getByRole('combobox', { name: 'Plan template' })).toHaveValue('G2B public procurement')
+  await dialog.getByRole('button', { name: 'Create deal' }).click()
+  await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}/)
+  return new URL(page.url()).pathname.split('/')[2]
 }
 
 /** Adds a user to the deal team in `role` (PUT /deals/{id}/team with the deal's version). */
@@ -74,8 +71,7 @@ async function dragLater(page: Page, name: string, days: number): Promise<void> 
 test('a pmo reschedules, baselines and closes a gate; a business colleague sees the plan read-only', async ({ page }) => {
   test.setTimeout(90_000)
   await signIn(page, PMO)
-  const dealId = await createG2BDeal(page.request)
-  await page.goto(`/deals/${dealId}`)
+  const dealId = await createG2BDealInTheUI(page)
   await expect(page.getByRole('group', { name: 'Plan timeline' })).toBeVisible()
   await expect(page.locator('[data-milestone-id]')).toHaveCount(14)
 

@@ -160,6 +160,18 @@ func (s *server) updateDeal(c echo.Context) error {
 	return writeDeal(c, http.StatusOK, d, &plan)
 }
 
+// deleteDeal answers DELETE /deals/{id} (admins; the audit trail keeps what it was).
+func (s *server) deleteDeal(c echo.Context) error {
+	_, version, err := target(c)
+	if err != nil {
+		return err
+	}
+	if err := s.deps.Deals.DeleteDeal(c.Request().Context(), dealActor(c, s), dealIDOf(c), version); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
 // setDealTeam answers PUT /deals/{id}/team.
 func (s *server) setDealTeam(c echo.Context) error {
 	version, err := ifMatchVersion(c)

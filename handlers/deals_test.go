@@ -122,3 +122,26 @@ func TestWhoMayReadAndEditAPlan(t *testing.T) {
 		t.Errorf("business role (no team, on the deal team) lists %d deals", len(list.Items))
 	}
 }
+
+func TestOnlyAnAdminDeletesADealAndTheAuditKeepsIt(t *testing.T) {
+	t.Parallel()
+	w := newDealWorld(t)
+	version := etag(w.deal.Version + 1) // the team was set once
+	if code := w.ts.signIn(w.pmo.Email).do("DELETE", "/api/v1/deals/"+w.deal.ID, "", "If-Match", version).Code; code != http.StatusForbidden {
+		t.Fatalf("PMO deleting: %d", code)
+	}
+	admin := w.ts.signIn(w.admin.Email)
+	if code := admin.do("DELETE", "/api/v1/deals/"+w.deal.ID, "", "If-Match", `"1"`).Code; code != http.StatusPreconditionFailed {
+		t.Fatalf("stale delete: %d", code)
+	}
+	if code := admin.do("DELETE", "/api/v1/deals/"+w.deal.ID, "", "If-Match", version).Code; code != http.StatusNoContent {
+		t.Fatalf("delete: %d", code)
+	}
+	if code := admin.do("GET", "/api/v1/deals/"+w.deal.ID, "").Code; code != http.StatusNotFound {
+		t.Fatalf("deleted deal: %d", code)
+	}
+	audit := admin.do("GET", "/api/v1/audit?action=deal.deleted", "")
+	if !strings.Contains(audit.Body.String(), "Smart city platform") {
+		t.Fatalf("audit lacks the deleted deal: %s", audit.Body)
+	}
+}

@@ -34,6 +34,8 @@ var (
 	dealReaders = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404}
 	dealPMOs    = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
 		"member_of_team": 403, "business": 403, "solution": 403, "executive": 403}
+	dealAdmins = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
+		"member_of_team": 403, "pmo": 403, "business": 403, "solution": 403, "executive": 403}
 	dealBusiness = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
 		"member_of_team": 403, "pmo": 403, "solution": 403, "executive": 403}
 	dealPMOOrBusiness = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
@@ -81,6 +83,7 @@ var permissionMatrix = map[string]expectation{
 	"POST /api/v1/deals":                             signedInOnly,
 	"GET /api/v1/deals/:id":                          dealReaders,
 	"PATCH /api/v1/deals/:id":                        dealPMOs,
+	"DELETE /api/v1/deals/:id":                       dealAdmins,
 	"PUT /api/v1/deals/:id/team":                     dealPMOs,
 	"GET /api/v1/deals/:id/activity":                 dealReaders,
 	"GET /api/v1/deals/:id/milestones":               dealReaders,

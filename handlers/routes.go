@@ -52,6 +52,7 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "POST", "/deals", s.createDeal, allow("deals", policies.Create))
 	s.handle(api, "GET", "/deals/:id", s.getDeal, onDeal("deal", policies.Read))
 	s.handle(api, "PATCH", "/deals/:id", s.updateDeal, onDeal("deal", policies.Write))
+	s.handle(api, "DELETE", "/deals/:id", s.deleteDeal, onDeal("deal", policies.Delete))
 	s.handle(api, "PUT", "/deals/:id/team", s.setDealTeam, onDeal("deal.team", policies.Write))
 	s.handle(api, "GET", "/deals/:id/activity", s.listActivity, onDeal("deal", policies.Read))
 

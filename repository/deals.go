@@ -12,6 +12,7 @@ import (
 
 	"summit/domain"
 	"summit/domain/deals"
+	"summit/domain/identity"
 )
 
 // Deals reads and writes customers, templates, deals, their teams, plans, baselines and
@@ -294,6 +295,21 @@ func (r *Deals) UpdateDeal(ctx context.Context, d deals.Deal, expected int, act 
 		return err
 	})
 	return out, err
+}
+
+// DeleteDeal removes a deal with its plan, people and trail if its version is still
+// expected; what it was is kept in the audit trail (audit_events), which outlives it.
+func (r *Deals) DeleteDeal(ctx context.Context, id string, expected int, actorID string, snapshot map[string]any) error {
+	ev := identity.AuditEvent{Action: "deal.deleted", SubjectType: "deal", Details: snapshot}
+	if actorID != "" {
+		ev.ActorID = &actorID
+	}
+	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := deleteVersioned(tx, &dealRow{}, id, expected); err != nil {
+			return err
+		}
+		return writeAudit(tx, ev, &id)
+	})
 }
 
 // SetTeam replaces the deal team if the deal's version is still expected, and bumps it.

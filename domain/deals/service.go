@@ -121,6 +121,16 @@ func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version in
 	return s.Store.UpdateDeal(ctx, d, version, a.activity(id, "deal.updated", "deal", &id, before, dealSnapshot(d)))
 }
 
+// DeleteDeal removes a deal for good (an admin's correction of a mistake; ending a deal
+// is a status change). What it was stays in the audit trail.
+func (s *Service) DeleteDeal(ctx context.Context, a Actor, id string, version int) error {
+	d, err := s.Store.Deal(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.Store.DeleteDeal(ctx, id, version, a.UserID, dealSnapshot(d))
+}
+
 // SetTeam replaces the deal team.
 func (s *Service) SetTeam(ctx context.Context, a Actor, id string, version int, members []Member) (Deal, error) {
 	if err := checkMembers(members); err != nil {

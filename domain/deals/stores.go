@@ -91,6 +91,9 @@ type Store interface {
 	CreateDeal(ctx context.Context, d Deal, plan []Milestone, act Activity) (Deal, error)
 	UpdateDeal(ctx context.Context, d Deal, expected int, act Activity) (Deal, error)
 	SetTeam(ctx context.Context, dealID string, members []Member, expected int, act Activity) (Deal, error)
+	// DeleteDeal removes the deal and everything under it at expected; snapshot is kept in
+	// the audit trail.
+	DeleteDeal(ctx context.Context, id string, expected int, actorID string, snapshot map[string]any) error
 
 	// Plan returns the milestones in sequence order with dependencies and baseline dues.
 	Plan(ctx context.Context, dealID string) ([]Milestone, error)

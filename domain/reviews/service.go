@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"summit/domain"
+	"summit/domain/deals"
 )
 
 // Service runs retrospectives and gate decisions.
@@ -14,10 +15,7 @@ type Service struct {
 	Now   func() time.Time
 }
 
-func (s *Service) today() time.Time {
-	y, m, d := s.Now().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+func (s *Service) today() time.Time { return deals.Day(s.Now()) }
 
 func activity(actorID, dealID, action string, entityID *string, before, after any) Activity {
 	a := Activity{DealID: dealID, Action: action, EntityID: entityID, Before: before, After: after}
@@ -39,11 +37,7 @@ func (s *Service) Retrospective(ctx context.Context, id string) (Retrospective, 
 
 // HoldRetrospective records a retrospective at a milestone of the deal (or none).
 func (s *Service) HoldRetrospective(ctx context.Context, actorID string, r Retrospective) (Retrospective, error) {
-	for i := range r.Actions {
-		if r.Actions[i].Status == "" {
-			r.Actions[i].Status = "open"
-		}
-	}
+	openByDefault(r.Actions)
 	if err := Check(r); err != nil {
 		return Retrospective{}, err
 	}
@@ -63,11 +57,7 @@ func (s *Service) UpdateRetrospective(ctx context.Context, actorID, id string, v
 		return Retrospective{}, err
 	}
 	r.ID, r.DealID, r.CreatedBy = id, current.DealID, current.CreatedBy
-	for i := range r.Actions {
-		if r.Actions[i].Status == "" {
-			r.Actions[i].Status = "open"
-		}
-	}
+	openByDefault(r.Actions)
 	if err := Check(r); err != nil {
 		return Retrospective{}, err
 	}
@@ -159,6 +149,15 @@ func (s *Service) checkMilestone(ctx context.Context, dealID string, milestoneID
 		return domain.Invalid("milestone_id", "exists", "")
 	}
 	return nil
+}
+
+// openByDefault marks action items sent without a status as open.
+func openByDefault(actions []Action) {
+	for i := range actions {
+		if actions[i].Status == "" {
+			actions[i].Status = "open"
+		}
+	}
 }
 
 func summary(r Retrospective) map[string]any {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"summit/domain"
+	"summit/domain/deals"
 )
 
 // Service runs contacts and stakeholders.
@@ -230,7 +231,4 @@ func (s *Service) CoverageGaps(ctx context.Context, dealIDs []string) (map[strin
 	return out, nil
 }
 
-func (s *Service) today() time.Time {
-	y, m, d := s.Now().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+func (s *Service) today() time.Time { return deals.Day(s.Now()) }

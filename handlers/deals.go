@@ -106,7 +106,7 @@ func (s *server) getDeal(c echo.Context) error {
 
 // dealPermissionObjects are the parts of a deal the SPA asks about (GET /deals/{id}).
 var dealPermissionObjects = []string{"deal", "deal.plan", "deal.plan.solution", "deal.baselines", "deal.team",
-	"deal.stakeholders", "deal.retrospectives", "deal.solution_items"}
+	"deal.stakeholders", "deal.retrospectives", "deal.gates", "deal.solution_items"}
 
 // createDeal answers POST /deals; template_id and start_date lay out the plan.
 func (s *server) createDeal(c echo.Context) error {

@@ -2,15 +2,16 @@ import { hasPermission, type Permission, type Session } from '../lib/session'
 
 /** One administration section: its path under /admin, the permission it needs, its tab label. */
 export interface AdminSection {
-  path: 'users' | 'teams' | 'audit'
+  path: 'users' | 'teams' | 'templates' | 'audit'
   permission: Permission
-  label: 'users.tab' | 'teams.tab' | 'audit.tab'
+  label: 'users.tab' | 'teams.tab' | 'adminTemplates.tab' | 'audit.tab'
 }
 
 /** The sections in tab order. Each needs the permission to change (or, for the log, read) its data. */
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: 'users', permission: 'users:write', label: 'users.tab' },
   { path: 'teams', permission: 'teams:write', label: 'teams.tab' },
+  { path: 'templates', permission: 'templates:write', label: 'adminTemplates.tab' },
   { path: 'audit', permission: 'audit:read', label: 'audit.tab' },
 ]
 

@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
 import { UsersPage } from '../features/admin-users/components/users-page'
 import { TeamsPage } from '../features/admin-teams/components/teams-page'
+import { TemplateEditorPage } from '../features/admin-templates/components/template-editor-page'
+import { TemplatesPage } from '../features/admin-templates/components/templates-page'
 import { AuditPage } from '../features/audit/components/audit-page'
 import { RequireSession } from '../features/auth/components/require-session'
 import { SignInPage } from '../features/auth/components/sign-in-page'
@@ -42,6 +44,9 @@ export const routes: RouteObject[] = [
               { index: true, element: <AdminIndex /> },
               { path: 'users', element: <RequirePermission permission="users:write"><UsersPage /></RequirePermission> },
               { path: 'teams', element: <RequirePermission permission="teams:write"><TeamsPage /></RequirePermission> },
+              { path: 'templates', element: <RequirePermission permission="templates:write"><TemplatesPage /></RequirePermission> },
+              { path: 'templates/new', element: <RequirePermission permission="templates:write"><TemplateEditorPage /></RequirePermission> },
+              { path: 'templates/:id', element: <RequirePermission permission="templates:write"><TemplateEditorPage /></RequirePermission> },
               { path: 'audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission> },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -4,6 +4,7 @@ import { activityEn } from '../../features/activity/locales'
 import { dealTeamEn } from '../../features/deal-team/locales'
 import { dealsEn } from '../../features/deals/locales'
 import { planEn } from '../../features/plan/locales'
+import { adminTemplatesEn } from '../../features/admin-templates/locales'
 
 /** English strings; the source of truth for the key set that every other language must match. */
 export const en = {
@@ -196,6 +197,7 @@ export const en = {
       'Deal-confidence board: the target, what is won, what open deals are likely to bring.',
   },
   plan: planEn,
+  adminTemplates: adminTemplatesEn,
   stakeholders: stakeholdersEn,
   retrospectives: retrospectivesEn,
   deals: dealsEn,

@@ -4,6 +4,7 @@ import { activityZh } from '../../features/activity/locales'
 import { dealTeamZh } from '../../features/deal-team/locales'
 import { dealsZh } from '../../features/deals/locales'
 import { planZh } from '../../features/plan/locales'
+import { adminTemplatesZh } from '../../features/admin-templates/locales'
 import type { Messages } from './messages'
 
 /** Simplified Chinese strings; the type keeps its keys identical to English. */
@@ -196,6 +197,7 @@ export const zhCN: Messages = {
     description: '商机信心看板：目标、已赢得的收入，以及在途商机可能带来的收入。',
   },
   plan: planZh,
+  adminTemplates: adminTemplatesZh,
   stakeholders: stakeholdersZh,
   retrospectives: retrospectivesZh,
   deals: dealsZh,

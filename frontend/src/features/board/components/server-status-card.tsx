@@ -1,4 +1,5 @@
 import { Card, Group, Loader, Table, Text, Title } from '@mantine/core'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../lib/api-client'
 import { useMeta } from '../api/get-meta'
@@ -42,7 +43,7 @@ export function ServerStatusCard() {
   )
 }
 
-function errorText(error: Error, t: ReturnType<typeof useTranslation>['t']): string {
+function errorText(error: Error, t: TFunction): string {
   if (error instanceof ApiError && !error.isNetworkError) return t('server.failed', { status: error.status })
   return t('server.unreachable')
 }

@@ -9,6 +9,7 @@ import { getMilestone } from '../api/plan-queries'
 import type { Milestone, MilestoneChanges } from '../api/types'
 import { changesFrom, mergeMine, splitDates, toValues, type MilestoneValues } from '../milestone-form'
 import { ConflictPanel } from './conflict-panel'
+import { GatePeople } from './gate-people'
 import { MilestoneFields } from './milestone-fields'
 import { useMilestoneForm } from './use-milestone-form'
 import { StatusFields } from './status-fields'
@@ -97,6 +98,7 @@ export function MilestoneDrawer(props: MilestoneDrawerProps) {
             </Stack>
           </Fieldset>
           {props.editable && <Text size="xs" c="dimmed">{t('plan.drawer.datesHint')}</Text>}
+          {base.gate && <GatePeople dealId={props.dealId} milestoneId={base.id} />}
           {conflict ? (
             <ConflictPanel typed={form.values} theirs={conflict.theirs} today={props.today} milestones={props.milestones}
               pending={update.isPending} onUseMine={keepMine} onTakeTheirs={takeTheirs} />

@@ -5,6 +5,7 @@ import type { Milestone } from '../api/types'
 import { statusColorName } from '../gantt/status-colors'
 import { useMilestoneName } from '../milestone-name'
 import type { PlanAccess } from '../plan-access'
+import { GateRiskMark } from './gate-people'
 import { shiftLabel } from './shift-label'
 
 /** What a row's buttons ask the plan to do. */
@@ -53,7 +54,7 @@ export function PlanTable({ milestones, access, onAction }: {
                   <Anchor component="button" type="button" size="sm" onClick={() => onAction('open', m)} aria-label={t('plan.actions.open', { name })}>{name}</Anchor>
                 </Table.Td>
                 <Table.Td>{t(`plan.roles.${m.owner_role}`)}</Table.Td>
-                <Table.Td>{m.gate ? <span title={t('plan.fields.gate')}>◆</span> : none}</Table.Td>
+                <Table.Td>{m.gate ? <><span title={t('plan.fields.gate')}>◆</span><GateRiskMark dealId={m.deal_id} milestoneId={m.id} /></> : none}</Table.Td>
                 <Table.Td ta="right">{m.weight}</Table.Td>
                 <Table.Td>{format.date(m.planned_start)}</Table.Td>
                 <Table.Td>{format.date(m.planned_due)}</Table.Td>

@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query'
+import { api } from '../../../lib/api-client'
+import type { DealRole, Segment } from '../../../lib/deals'
+import { fetchAllPages, type Page } from '../../../lib/paging'
+
+/** One step of a template; `depends_on` holds indexes of earlier steps. */
+export interface TemplateMilestone {
+  /** Step key of built-in steps, e.g. `contract_signed`; absent when empty. */
+  key?: string
+  name: string
+  name_zh: string
+  owner_role: DealRole
+  weight: number
+  gate: boolean
+  duration_days: number
+  depends_on: number[]
+  exit_criteria?: string
+}
+
+/** A plan template (`GET /templates/{id}`); built-in ones (`builtin`, `key` set) cannot be deleted. */
+export interface Template {
+  id: string
+  key: string | null
+  builtin: boolean
+  name: string
+  name_zh: string
+  segment: Segment
+  milestones: TemplateMilestone[]
+  version: number
+}
+
+/** The body of `POST /templates` and `PUT /templates/{id}`: the whole template. */
+export type TemplateInput = Pick<Template, 'name' | 'name_zh' | 'segment' | 'milestones'>
+
+/** The cache key of every template; the list and each template live under it. */
+export const templatesQueryKey = ['templates'] as const
+
+/** The cache key of one template. */
+export function templateQueryKey(id: string) {
+  return [...templatesQueryKey, 'one', id] as const
+}
+
+/** The API path of one template. */
+export function templatePath(id: string): string {
+  return `/templates/${encodeURIComponent(id)}`
+}
+
+/** `GET /templates`: every template, built-in first (one page today; cursors followed anyway). */
+export function useTemplates() {
+  return useQuery({
+    queryKey: [...templatesQueryKey, 'list'],
+    queryFn: ({ signal }) => fetchAllPages((cursor) => api.get<Page<Template>>('/templates', { signal, query: { cursor } })),
+  })
+}
+
+/** `GET /templates/{id}`, for the editor; disabled without an id (a new template). */
+export function useTemplate(id: string | null) {
+  return useQuery({
+    queryKey: templateQueryKey(id ?? ''),
+    queryFn: ({ signal }) => api.get<Template>(templatePath(id!), { signal }),
+    enabled: id !== null,
+  })
+}

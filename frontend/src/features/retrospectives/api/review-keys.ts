@@ -1,0 +1,28 @@
+/**
+ * Cache keys of a deal's reviews. They sit under the deal's own key (`dealQueryKey`), so
+ * invalidating the deal after a change refreshes them together with its header and activity.
+ */
+import type { QueryClient } from '@tanstack/react-query'
+import { dealListsQueryKey, dealQueryKey } from '../../../lib/deals'
+
+export const reviewKeys = {
+  retrospectives: (dealId: string) => [...dealQueryKey(dealId), 'retrospectives'] as const,
+  overdue: (dealId: string) => [...dealQueryKey(dealId), 'actions', 'overdue'] as const,
+  decisions: (dealId: string) => [...dealQueryKey(dealId), 'gate-decisions'] as const,
+  milestones: (dealId: string) => [...dealQueryKey(dealId), 'milestone-refs'] as const,
+  /** The signed-in user's open actions across deals. */
+  myActions: ['me', 'actions'] as const,
+}
+
+/**
+ * Refreshes what a review change touches: the deal with everything below it (retrospectives,
+ * overdue actions, decisions, activity) and the caller's own actions; `lists` also the deals
+ * lists, for changes that can move a deal's status.
+ */
+export async function invalidateReviews(queryClient: QueryClient, dealId: string, lists = false): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: dealQueryKey(dealId) }),
+    queryClient.invalidateQueries({ queryKey: reviewKeys.myActions }),
+    lists ? queryClient.invalidateQueries({ queryKey: dealListsQueryKey }) : undefined,
+  ])
+}

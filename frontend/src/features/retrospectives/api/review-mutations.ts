@@ -1,0 +1,59 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { api } from '../../../lib/api-client'
+import { invalidateReviews } from './review-keys'
+import type { ActionItem, ActionStatus, GateDecision, GateDecisionInput, Retrospective, RetrospectiveInput } from './types'
+
+const dealPath = (dealId: string) => `/deals/${encodeURIComponent(dealId)}`
+const retrospectivePath = (id: string) => `/retrospectives/${encodeURIComponent(id)}`
+
+/** `POST /deals/{id}/retrospectives`: holds one, with its action items. */
+export function useHoldRetrospective(dealId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: RetrospectiveInput) => api.post<Retrospective>(`${dealPath(dealId)}/retrospectives`, input),
+    onSuccess: () => invalidateReviews(queryClient, dealId),
+  })
+}
+
+/** `PUT /retrospectives/{id}` based on `version`: replaces the fields and the action list. */
+export function useReplaceRetrospective(dealId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, version, input }: { id: string; version: number; input: RetrospectiveInput }) =>
+      api.put<Retrospective>(retrospectivePath(id), input, { ifMatch: version }),
+    onSuccess: () => invalidateReviews(queryClient, dealId),
+  })
+}
+
+/** `DELETE /retrospectives/{id}` based on its version; its actions go with it. */
+export function useDeleteRetrospective(dealId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (retrospective: Pick<Retrospective, 'id' | 'version'>) =>
+      api.delete(retrospectivePath(retrospective.id), { ifMatch: retrospective.version }),
+    onSuccess: () => invalidateReviews(queryClient, dealId),
+  })
+}
+
+/** `PATCH /actions/{id}` with the action's version: marks it done or open again. */
+export function useSetActionStatus() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ action, status }: { action: Pick<ActionItem, 'id' | 'version' | 'deal_id'>; status: ActionStatus }) =>
+      api.patch<ActionItem>(`/actions/${encodeURIComponent(action.id)}`, { status }, { ifMatch: action.version }),
+    onSuccess: (_saved, { action }) => invalidateReviews(queryClient, action.deal_id),
+  })
+}
+
+/**
+ * `POST /deals/{id}/gate-decisions`. Abandoning the deal with a no-go is based on the deal's
+ * `version` (If-Match); the deal, its header and the deals lists are refreshed after.
+ */
+export function useRecordGateDecision(dealId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ input, dealVersion }: { input: GateDecisionInput; dealVersion?: number }) =>
+      api.post<GateDecision>(`${dealPath(dealId)}/gate-decisions`, input, input.abandon_deal ? { ifMatch: dealVersion } : undefined),
+    onSuccess: (_saved, { input }) => invalidateReviews(queryClient, dealId, input.abandon_deal === true),
+  })
+}

@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { api, send } from '../../../lib/api-client'
+import { dealQueryKey } from '../../../lib/deals'
+import { stakeholderKeys } from './stakeholder-queries'
+import type { NewStakeholder, Stakeholder, StakeholderChanges } from './types'
+
+/**
+ * Refreshes everything a stakeholder change touches: the deal and all below it (stakeholders,
+ * their history, gate risks, activity), the cross-deal risk views, and the customer's contacts
+ * (adding a person may create one).
+ */
+export async function invalidateStakeholders(queryClient: QueryClient, dealId: string, customerId?: string): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: dealQueryKey(dealId) }),
+    queryClient.invalidateQueries({ queryKey: ['risks'] }),
+    customerId ? queryClient.invalidateQueries({ queryKey: stakeholderKeys.contacts(customerId) }) : undefined,
+  ])
+}
+
+/** `PATCH /stakeholders/{id}` based on `version` (412 when someone changed it since). */
+export function useUpdateStakeholder(dealId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ id, version, changes }: { id: string; version: number; changes: StakeholderChanges }) =>
+      (await send<Stakeholder>(`/stakeholders/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes, ifMatch: version })).data,
+    onSuccess: () => invalidateStakeholders(queryClient, dealId),
+  })
+}
+
+/** `POST /deals/{id}/stakeholders`: adds an existing contact, or a new one by name. */
+export function useCreateStakeholder(dealId: string, customerId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (stakeholder: NewStakeholder) => api.post<Stakeholder>(`/deals/${encodeURIComponent(dealId)}/stakeholders`, stakeholder),
+    onSuccess: () => invalidateStakeholders(queryClient, dealId, customerId),
+  })
+}

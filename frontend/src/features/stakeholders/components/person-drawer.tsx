@@ -1,0 +1,82 @@
+import { Button, Divider, Drawer, Fieldset, Group, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorAlert } from '../../../components/error-alert'
+import { showFieldErrors } from '../../../lib/form-errors'
+import { useUpdateStakeholder } from '../api/stakeholder-mutations'
+import type { Stakeholder } from '../api/types'
+import type { PersonFacts } from '../person-facts'
+import { changesFrom, mergeTyped, needsNote, toValues, type PersonValues } from '../stakeholder-form'
+import { HistoryTimeline } from './history-timeline'
+import { PersonFields } from './person-fields'
+import { StanceBadge } from './stance-menu'
+
+/** Props of the person drawer. */
+export interface PersonDrawerProps {
+  dealId: string
+  person: Stakeholder
+  canEdit: boolean
+  facts: PersonFacts
+  /** Fetches the deal's stakeholders again (after a 412) and returns them. */
+  onReload: () => Promise<Stakeholder[] | undefined>
+  onClose: () => void
+}
+
+/**
+ * One person: edits their part in the deal (PATCH with only what changed, based on the version
+ * it opened with; a stance change needs a note) and shows their history. On a 412, "Reload"
+ * takes their version and keeps what was typed on top of it.
+ */
+export function PersonDrawer({ dealId, person, canEdit, facts, onReload, onClose }: PersonDrawerProps) {
+  const { t } = useTranslation()
+  const update = useUpdateStakeholder(dealId)
+  const [base, setBase] = useState(person)
+  const form = useForm<PersonValues>({ initialValues: toValues(person) })
+
+  const submit = form.onSubmit((values) => {
+    const saved = toValues(base)
+    if (needsNote(saved, values)) return form.setFieldError('note', t('stakeholders.errors.noteRequired'))
+    const changes = changesFrom(saved, values)
+    if (Object.keys(changes).length === 0) return onClose()
+    update.mutate({ id: base.id, version: base.version, changes }, { onSuccess: onClose, onError: (error) => showFieldErrors(form, error) })
+  })
+
+  const reload = async () => {
+    const theirs = (await onReload())?.find((p) => p.id === base.id)
+    if (!theirs) return
+    form.setValues(mergeTyped(toValues(base), toValues(theirs), form.getValues()))
+    setBase(theirs)
+    update.reset()
+  }
+
+  const subtitle = [base.title, base.department].filter(Boolean).join(' · ')
+  return (
+    <Drawer opened onClose={onClose} position="right" size="lg" title={<Title order={4}>{base.name}</Title>}>
+      <Stack>
+        <Group gap="xs">
+          {subtitle && <Text size="sm" c="dimmed">{subtitle}</Text>}
+          <StanceBadge stance={base.stance} />
+        </Group>
+        {!canEdit && <Text size="sm" c="dimmed">{t('stakeholders.readOnly')}</Text>}
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Fieldset variant="unstyled" disabled={!canEdit}>
+              <Stack>
+                <PersonFields form={form} canEdit={canEdit} savedStance={base.stance} milestones={facts.milestones} milestoneLabel={facts.milestoneLabel} />
+              </Stack>
+            </Fieldset>
+            <ErrorAlert error={update.error} onReload={() => void reload()} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>{canEdit ? t('common.cancel') : t('common.close')}</Button>
+              {canEdit && <Button type="submit" loading={update.isPending}>{t('common.save')}</Button>}
+            </Group>
+          </Stack>
+        </form>
+        <Divider />
+        <Title order={5}>{t('stakeholders.drawer.history')}</Title>
+        <HistoryTimeline dealId={dealId} stakeholderId={base.id} userName={facts.userName} />
+      </Stack>
+    </Drawer>
+  )
+}

@@ -1,0 +1,47 @@
+import { Badge, Menu, UnstyledButton } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { STANCES, type Stance } from '../api/types'
+import { STANCE_COLORS } from '../stakeholder-colors'
+
+/** A stance as a coloured badge. */
+export function StanceBadge({ stance, size = 'sm' }: { stance: Stance; size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation()
+  return (
+    <Badge color={STANCE_COLORS[stance]} variant="light" size={size}>
+      {t(`stakeholders.stances.${stance}`)}
+    </Badge>
+  )
+}
+
+/**
+ * A person's stance; for editors the badge opens a menu of the other stances (the quick
+ * stance change). Picking one only reports it: the caller asks for the note before saving.
+ */
+export function StanceMenu({ name, stance, canEdit, onPick, size }: {
+  name: string
+  stance: Stance
+  canEdit: boolean
+  onPick: (stance: Stance) => void
+  size?: 'xs' | 'sm'
+}) {
+  const { t } = useTranslation()
+  if (!canEdit) return <StanceBadge stance={stance} size={size} />
+  return (
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('stakeholders.actions.changeStance', { name })} onClick={(event) => event.stopPropagation()}>
+          <StanceBadge stance={stance} size={size} />
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('stakeholders.fields.stance')}</Menu.Label>
+        {STANCES.map((value) => (
+          <Menu.Item key={value} disabled={value === stance} onClick={() => onPick(value)}
+            leftSection={<Badge color={STANCE_COLORS[value]} size="xs" circle> </Badge>}>
+            {t(`stakeholders.stances.${value}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  )
+}

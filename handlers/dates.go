@@ -41,3 +41,21 @@ func fromDatePtr(d *date) *time.Time {
 	}
 	return &d.Time
 }
+
+// optionalDate tells a date field that was absent from one sent as null: in a PATCH,
+// absent means "leave it", null means "clear it".
+type optionalDate struct {
+	Set   bool
+	Value *date
+}
+
+// UnmarshalJSON is only called when the field is present.
+func (o *optionalDate) UnmarshalJSON(b []byte) error {
+	o.Set = true
+	return json.Unmarshal(b, &o.Value)
+}
+
+// patch returns the new date (nil: unchanged or cleared) and whether to clear it.
+func (o optionalDate) patch() (*time.Time, bool) {
+	return fromDatePtr(o.Value), o.Set && o.Value == nil
+}

@@ -65,23 +65,24 @@ func (r createStakeholderRequest) toDomain() stakeholders.NewStakeholder {
 
 // updateStakeholderRequest is a PATCH; note is kept with the history entry.
 type updateStakeholderRequest struct {
-	DecisionRole         *string    `json:"decision_role" validate:"omitempty,oneof=decision_maker economic_buyer technical_evaluator user influencer gatekeeper coach"`
-	Influence            *int       `json:"influence" validate:"omitempty,min=1,max=5"`
-	Stance               *string    `json:"stance" validate:"omitempty,oneof=champion supporter neutral skeptic blocker"`
-	RelationshipStrength *int       `json:"relationship_strength" validate:"omitempty,min=1,max=5"`
-	OwnerID              optionalID `json:"owner_id"`
-	LastContactOn        *date      `json:"last_contact_on"`
-	NextStep             *string    `json:"next_step" validate:"omitempty,max=1000"`
-	NextStepDue          *date      `json:"next_step_due"`
-	Notes                *string    `json:"notes" validate:"omitempty,max=4000"`
-	MilestoneIDs         *[]string  `json:"milestone_ids" validate:"omitempty,dive,uuid"`
-	Note                 string     `json:"note" validate:"max=2000"`
+	DecisionRole         *string      `json:"decision_role" validate:"omitempty,oneof=decision_maker economic_buyer technical_evaluator user influencer gatekeeper coach"`
+	Influence            *int         `json:"influence" validate:"omitempty,min=1,max=5"`
+	Stance               *string      `json:"stance" validate:"omitempty,oneof=champion supporter neutral skeptic blocker"`
+	RelationshipStrength *int         `json:"relationship_strength" validate:"omitempty,min=1,max=5"`
+	OwnerID              optionalID   `json:"owner_id"`
+	LastContactOn        optionalDate `json:"last_contact_on"`
+	NextStep             *string      `json:"next_step" validate:"omitempty,max=1000"`
+	NextStepDue          optionalDate `json:"next_step_due"`
+	Notes                *string      `json:"notes" validate:"omitempty,max=4000"`
+	MilestoneIDs         *[]string    `json:"milestone_ids" validate:"omitempty,dive,uuid"`
+	Note                 string       `json:"note" validate:"max=2000"`
 }
 
 func (r updateStakeholderRequest) toDomain() stakeholders.Patch {
 	p := stakeholders.Patch{Influence: r.Influence, RelationshipStrength: r.RelationshipStrength, OwnerID: r.OwnerID.Value,
-		ClearOwner: r.OwnerID.Set && r.OwnerID.Value == nil, LastContactOn: fromDatePtr(r.LastContactOn), NextStep: r.NextStep,
-		NextStepDue: fromDatePtr(r.NextStepDue), Notes: r.Notes, MilestoneIDs: r.MilestoneIDs, Note: r.Note}
+		ClearOwner: r.OwnerID.Set && r.OwnerID.Value == nil, NextStep: r.NextStep, Notes: r.Notes, MilestoneIDs: r.MilestoneIDs, Note: r.Note}
+	p.LastContactOn, p.ClearLastContact = r.LastContactOn.patch()
+	p.NextStepDue, p.ClearNextStepDue = r.NextStepDue.patch()
 	if r.DecisionRole != nil {
 		v := stakeholders.DecisionRole(*r.DecisionRole)
 		p.DecisionRole = &v

@@ -80,6 +80,13 @@ func TestAccountManagerKeepsTheStakeholderMap(t *testing.T) {
 	if len(overdue.Items) != 1 || overdue.Items[0].NextStep != "Visit with our CTO" {
 		t.Fatalf("overdue next steps = %+v", overdue.Items)
 	}
+	// null clears a date; leaving the field out keeps it.
+	rec = am.do("PATCH", "/api/v1/stakeholders/"+zhao.ID, `{"next_step_due":null}`, "If-Match", etag(zhao.Version+2))
+	var cleared stakeholderResponse
+	decode(t, rec, &cleared)
+	if rec.Code != http.StatusOK || cleared.NextStepDue != nil || cleared.LastContactOn == nil {
+		t.Fatalf("clearing next_step_due: %d %s", rec.Code, rec.Body)
+	}
 }
 
 func TestRetrospectivesActionsAndGateDecisions(t *testing.T) {

@@ -130,6 +130,8 @@ type Patch struct {
 	NextStepDue          *time.Time
 	Notes                *string
 	MilestoneIDs         *[]string
+	ClearLastContact     bool   // set last_contact_on to none
+	ClearNextStepDue     bool   // set next_step_due to none
 	Note                 string // kept with the history entry
 }
 
@@ -162,14 +164,14 @@ func Apply(s Stakeholder, p Patch) (Stakeholder, map[string]Change) {
 		track("next_step", s.NextStep, *p.NextStep)
 		s.NextStep = *p.NextStep
 	}
-	if p.NextStepDue != nil {
+	if p.NextStepDue != nil || p.ClearNextStepDue {
 		track("next_step_due", dateOrNil(s.NextStepDue), dateOrNil(p.NextStepDue))
 		s.NextStepDue = p.NextStepDue
 	}
 	if p.RelationshipStrength != nil {
 		s.RelationshipStrength = *p.RelationshipStrength
 	}
-	if p.LastContactOn != nil {
+	if p.LastContactOn != nil || p.ClearLastContact {
 		s.LastContactOn = p.LastContactOn
 	}
 	if p.Notes != nil {

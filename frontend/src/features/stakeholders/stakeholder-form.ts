@@ -42,7 +42,7 @@ function same(a: PersonValues[keyof PersonValues], b: PersonValues[keyof PersonV
 
 /**
  * The PATCH body for what changed from `base`, plus the note when one was typed. A date
- * emptied is not sent: the API cannot clear those dates, only move them.
+ * emptied is sent as null, which clears it.
  */
 export function changesFrom(base: PersonValues, values: PersonValues): StakeholderChanges {
   const out: StakeholderChanges = {}
@@ -50,7 +50,7 @@ export function changesFrom(base: PersonValues, values: PersonValues): Stakehold
     if (same(base[field], values[field])) continue
     if (field === 'influence' || field === 'relationship_strength') out[field] = Number(values[field])
     else if (field === 'last_contact_on' || field === 'next_step_due') {
-      if (values[field]) out[field] = values[field]
+      out[field] = values[field] || null
     } else Object.assign(out, { [field]: values[field] })
   }
   if (values.note.trim()) out.note = values.note.trim()

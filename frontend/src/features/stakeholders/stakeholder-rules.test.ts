@@ -62,8 +62,8 @@ describe('stakeholder form', () => {
     expect(changesFrom(base, base)).toEqual({})
   })
 
-  it('does not send an emptied date (the API cannot clear it)', () => {
-    expect(changesFrom(base, { ...base, last_contact_on: '' })).toEqual({})
+  it('sends an emptied date as null, which clears it', () => {
+    expect(changesFrom(base, { ...base, last_contact_on: '' })).toEqual({ last_contact_on: null })
     expect(changesFrom(base, { ...base, last_contact_on: '2026-02-01' })).toEqual({ last_contact_on: '2026-02-01' })
   })
 

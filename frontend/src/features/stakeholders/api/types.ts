@@ -54,8 +54,8 @@ export interface Stakeholder {
 /** What `PATCH /stakeholders/{id}` may change; only the fields sent change. `note` goes to the history. */
 export type StakeholderChanges = Partial<
   Pick<Stakeholder, 'decision_role' | 'influence' | 'stance' | 'relationship_strength' | 'owner_id' | 'next_step' | 'notes' | 'milestone_ids'> & {
-    last_contact_on: string
-    next_step_due: string
+    last_contact_on: string | null
+    next_step_due: string | null
     note: string
   }
 >

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"fmt"
-	"net/url"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
@@ -24,9 +23,6 @@ func parseUUID(s string) (string, error) {
 	id, err := uuid.Parse(s)
 	return id.String(), err
 }
-
-// urlPathEscape percent-encodes s for a Content-Disposition filename* value.
-func urlPathEscape(s string) string { return url.PathEscape(s) }
 
 // target reads what every change of one resource needs: its id from the path and the
 // version it is based on from If-Match (deletes and bodiless changes).

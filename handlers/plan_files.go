@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -99,7 +100,7 @@ func (s *server) exportPlan(c echo.Context) error {
 		return err
 	}
 	filename := strings.Map(safeFileRune, d.Name) + "-plan.xlsx"
-	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="plan.xlsx"; filename*=UTF-8''%s`, urlPathEscape(filename)))
+	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="plan.xlsx"; filename*=UTF-8''%s`, url.PathEscape(filename)))
 	return c.Blob(http.StatusOK, xlsxMIME, buf.Bytes())
 }
 

@@ -13,24 +13,31 @@ import (
 	"summit/domain/stakeholders"
 )
 
-// demoPeople are the roles a customer's people play; names are drawn per customer.
+// demoPeople are the parts a customer's people play, with the influence such a person
+// usually has (the demo varies it by one).
 var demoPeople = []struct {
-	title string
-	role  stakeholders.DecisionRole
+	title     string
+	role      stakeholders.DecisionRole
+	influence int
 }{
-	{"Director-General 局长", "decision_maker"},
-	{"Deputy Director 副局长", "economic_buyer"},
-	{"Head of IT 信息中心主任", "technical_evaluator"},
-	{"Procurement Officer 采购专员", "gatekeeper"},
-	{"Section Chief 科长", "influencer"},
-	{"Project Engineer 项目工程师", "user"},
-	{"Former colleague 老同事", "coach"},
-	{"Finance Director 财务处长", "economic_buyer"},
-	{"Operations Lead 运维负责人", "user"},
-	{"Chief Architect 总架构师", "technical_evaluator"},
+	{"Director-General 局长", "decision_maker", 5},
+	{"Deputy Director 副局长", "economic_buyer", 5},
+	{"Head of IT 信息中心主任", "technical_evaluator", 4},
+	{"Procurement Officer 采购专员", "gatekeeper", 3},
+	{"Section Chief 科长", "influencer", 3},
+	{"Project Engineer 项目工程师", "user", 2},
+	{"Former colleague 老同事", "coach", 2},
+	{"Finance Director 财务处长", "economic_buyer", 4},
+	{"Operations Lead 运维负责人", "user", 2},
+	{"Chief Architect 总架构师", "technical_evaluator", 4},
 }
 
-var demoSurnames = []string{"Wang 王", "Li 李", "Zhang 张", "Liu 刘", "Chen 陈", "Yang 杨", "Zhao 赵", "Huang 黄", "Zhou 周", "Wu 吴", "Xu 徐", "Sun 孙"}
+// demoNames are the customers' people.
+var demoNames = []string{
+	"Wang Jian 王建", "Li Na 李娜", "Zhang Wei 张伟", "Liu Yang 刘洋", "Chen Jing 陈静", "Yang Fan 杨帆",
+	"Zhao Lei 赵磊", "Huang Min 黄敏", "Zhou Tao 周涛", "Wu Xia 吴霞", "Xu Gang 徐刚", "Sun Li 孙丽",
+	"Ma Jun 马军", "Hu Bin 胡斌", "Guo Hong 郭红", "He Ping 何平", "Lin Feng 林峰", "Gao Yan 高燕",
+}
 
 // seedDemoPeople gives every demo deal without stakeholders 4–10 of them, with varied
 // stances, history and next steps, and holds retrospectives with open and overdue actions
@@ -69,6 +76,16 @@ func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.R
 				gates = append(gates, m.ID)
 			}
 		}
+		// The same customer's deals share its people: contacts are found by name first.
+		known := map[string]string{}
+		contacts, err := people.ListContacts(ctx, d.CustomerID)
+		if err != nil {
+			return err
+		}
+		for _, c := range contacts {
+			known[c.Name] = c.ID
+		}
+		offset := int(d.CustomerID[0]) // a customer's people are the same names in every deal
 		n := 4 + rng.IntN(7)
 		for i := range n {
 			p := demoPeople[i%len(demoPeople)]
@@ -76,11 +93,14 @@ func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.R
 			due := today.AddDate(0, 0, rng.IntN(21)-7) // some overdue
 			owner := roleUser[deals.RoleBusiness]
 			in := stakeholders.NewStakeholder{
-				ContactName: fmt.Sprintf("%s (%s)", demoSurnames[rng.IntN(len(demoSurnames))], p.title),
+				ContactName: demoNames[(offset+i)%len(demoNames)],
 				Title:       p.title,
-				Stakeholder: stakeholders.Stakeholder{DecisionRole: p.role, Influence: 1 + rng.IntN(5),
+				Stakeholder: stakeholders.Stakeholder{DecisionRole: p.role, Influence: max(1, p.influence-rng.IntN(2)),
 					Stance: stakeholders.Stances[rng.IntN(len(stakeholders.Stances))], RelationshipStrength: 1 + rng.IntN(5),
 					OwnerID: &owner, LastContactOn: &last, NextStep: "Follow-up meeting 跟进拜访", NextStepDue: &due},
+			}
+			if id, ok := known[in.ContactName]; ok {
+				in.Stakeholder.ContactID = id
 			}
 			if len(gates) > 0 && (p.role == "decision_maker" || p.role == "economic_buyer" || rng.IntN(3) == 0) {
 				in.Stakeholder.MilestoneIDs = []string{gates[rng.IntN(len(gates))]}

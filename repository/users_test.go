@@ -174,6 +174,12 @@ func TestSeedDemoIsIdempotent(t *testing.T) {
 		(SELECT count(*) FROM retrospective_actions WHERE status = 'open' AND due_on < current_date) AS overdue`).Scan(&people)
 	var dealsWithPeople int64
 	db.Raw(`SELECT count(DISTINCT deal_id) FROM stakeholders`).Scan(&dealsWithPeople)
+	var contacts, stakeholderRows int64
+	db.Raw(`SELECT count(*) FROM contacts`).Scan(&contacts)
+	db.Raw(`SELECT count(*) FROM stakeholders`).Scan(&stakeholderRows)
+	if contacts >= stakeholderRows {
+		t.Errorf("%d contacts for %d stakeholders: a customer's deals should share its people", contacts, stakeholderRows)
+	}
 	if dealsWithPeople != 32 || people.MinPerDeal < 4 || people.MaxPerDeal > 10 || people.Stances != 5 || people.History < 10 || people.Retros < 5 || people.Overdue < 5 {
 		t.Fatalf("demo people = %+v on %d deals", people, dealsWithPeople)
 	}

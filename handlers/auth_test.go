@@ -157,6 +157,15 @@ func TestTokensAreListedWithoutSecretsAndRevocable(t *testing.T) {
 	if code := b.do("DELETE", "/api/v1/me/tokens/"+tok.ID, "").Code; code != http.StatusNotFound {
 		t.Fatalf("another user revoking my token: %d, want 404", code)
 	}
+	// An admin sees the member's token (never its secret) and could revoke it.
+	ts.user("root@example.com", identity.RoleAdmin)
+	admin := ts.signIn("root@example.com")
+	var me sessionResponse
+	decode(t, a.do("GET", "/api/v1/me", ""), &me)
+	seen := admin.do("GET", "/api/v1/users/"+me.User.ID+"/tokens", "")
+	if seen.Code != http.StatusOK || !strings.Contains(seen.Body.String(), tok.ID) || strings.Contains(seen.Body.String(), tok.Token) {
+		t.Fatalf("admin token list: %d %s", seen.Code, seen.Body)
+	}
 	if code := a.do("DELETE", "/api/v1/me/tokens/"+tok.ID, "").Code; code != http.StatusNoContent {
 		t.Fatalf("revoke = %d", code)
 	}

@@ -45,28 +45,30 @@ var (
 // permissionMatrix is every API route with who may call it. A route missing here fails
 // TestPermissionMatrix, so no endpoint ships without a decision about who may use it.
 var permissionMatrix = map[string]expectation{
-	"GET /api/v1/openapi.json":        anyone,
-	"GET /api/v1/meta":                anyone,
-	"POST /api/v1/auth/login":         anyone,
-	"POST /api/v1/auth/logout":        signedInOnly,
-	"GET /api/v1/me":                  signedInOnly,
-	"PATCH /api/v1/me":                signedInOnly,
-	"POST /api/v1/me/password":        signedInOnly,
-	"GET /api/v1/me/tokens":           signedInOnly,
-	"POST /api/v1/me/tokens":          signedInOnly,
-	"DELETE /api/v1/me/tokens/:id":    signedInOnly,
-	"GET /api/v1/users":               signedInOnly,
-	"GET /api/v1/users/:id":           signedInOnly,
-	"POST /api/v1/users":              adminsOnly,
-	"PATCH /api/v1/users/:id":         adminsOnly,
-	"POST /api/v1/users/:id/password": adminsOnly,
-	"GET /api/v1/teams":               signedInOnly,
-	"GET /api/v1/teams/:id":           signedInOnly,
-	"POST /api/v1/teams":              adminsOnly,
-	"PATCH /api/v1/teams/:id":         adminsOnly,
-	"DELETE /api/v1/teams/:id":        adminsOnly,
-	"PUT /api/v1/teams/:id/members":   adminsOnly,
-	"GET /api/v1/audit":               adminsOnly,
+	"GET /api/v1/openapi.json":                  anyone,
+	"GET /api/v1/meta":                          anyone,
+	"POST /api/v1/auth/login":                   anyone,
+	"POST /api/v1/auth/logout":                  signedInOnly,
+	"GET /api/v1/me":                            signedInOnly,
+	"PATCH /api/v1/me":                          signedInOnly,
+	"POST /api/v1/me/password":                  signedInOnly,
+	"GET /api/v1/me/tokens":                     signedInOnly,
+	"POST /api/v1/me/tokens":                    signedInOnly,
+	"DELETE /api/v1/me/tokens/:id":              signedInOnly,
+	"GET /api/v1/users":                         signedInOnly,
+	"GET /api/v1/users/:id":                     signedInOnly,
+	"POST /api/v1/users":                        adminsOnly,
+	"PATCH /api/v1/users/:id":                   adminsOnly,
+	"POST /api/v1/users/:id/password":           adminsOnly,
+	"GET /api/v1/users/:id/tokens":              adminsOnly,
+	"DELETE /api/v1/users/:id/tokens/:token_id": adminsOnly,
+	"GET /api/v1/teams":                         signedInOnly,
+	"GET /api/v1/teams/:id":                     signedInOnly,
+	"POST /api/v1/teams":                        adminsOnly,
+	"PATCH /api/v1/teams/:id":                   adminsOnly,
+	"DELETE /api/v1/teams/:id":                  adminsOnly,
+	"PUT /api/v1/teams/:id/members":             adminsOnly,
+	"GET /api/v1/audit":                         adminsOnly,
 
 	"GET /api/v1/customers":        signedInOnly,
 	"POST /api/v1/customers":       signedInOnly,
@@ -151,7 +153,7 @@ func TestPermissionMatrix(t *testing.T) {
 			t.Errorf("permissionMatrix lists %s, which is not registered", route)
 			continue
 		}
-		target := strings.NewReplacer(":id", fx.ids[path]).Replace(path)
+		target := strings.NewReplacer(":id", fx.ids[path], ":token_id", "00000000-0000-4000-8000-000000000002").Replace(path)
 		for _, kind := range callerKinds {
 			headers := []string{"If-Match", `"999"`} // allowed writers stop at 412: nothing changes
 			if kind != "anonymous" {
@@ -212,7 +214,7 @@ func (ts *testServer) permissionFixture() permissionFixture {
 		ts.t.Fatal(err)
 	}
 	victim := ts.user("victim@example.com", identity.RoleMember)
-	for _, path := range []string{"/api/v1/users/:id", "/api/v1/users/:id/password"} {
+	for _, path := range []string{"/api/v1/users/:id", "/api/v1/users/:id/password", "/api/v1/users/:id/tokens", "/api/v1/users/:id/tokens/:token_id"} {
 		fx.ids[path] = victim.ID
 	}
 	for _, path := range []string{"/api/v1/teams/:id", "/api/v1/teams/:id/members"} {

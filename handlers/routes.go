@@ -26,6 +26,8 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "GET", "/users/:id", s.getUser, allow("users", policies.Read))
 	s.handle(api, "PATCH", "/users/:id", s.updateUser, allow("users", policies.Write))
 	s.handle(api, "POST", "/users/:id/password", s.resetPassword, allow("users", policies.Write))
+	s.handle(api, "GET", "/users/:id/tokens", s.listUserTokens, allow("users", policies.Write))
+	s.handle(api, "DELETE", "/users/:id/tokens/:token_id", s.revokeUserToken, allow("users", policies.Write))
 
 	s.handle(api, "GET", "/teams", s.listTeams, allow("teams", policies.Read))
 	s.handle(api, "POST", "/teams", s.createTeam, allow("teams", policies.Write))

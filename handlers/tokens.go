@@ -65,3 +65,32 @@ func (s *server) revokeToken(c echo.Context) error {
 	}
 	return c.NoContent(http.StatusNoContent)
 }
+
+// listUserTokens answers GET /users/{id}/tokens (admins): a user's tokens, without secrets.
+func (s *server) listUserTokens(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	tokens, err := s.deps.Identity.ListTokensOf(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeList(c, domain.ListParams{}, domain.Page[identity.APIToken]{Items: tokens}, toResponseToken)
+}
+
+// revokeUserToken answers DELETE /users/{id}/tokens/{token_id} (admins).
+func (s *server) revokeUserToken(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	tokenID, err := pathID(c, "token_id")
+	if err != nil {
+		return err
+	}
+	if err := s.deps.Identity.RevokeTokenOf(c.Request().Context(), actorOf(c), id, tokenID); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

@@ -29,6 +29,14 @@ func (s *Service) ListTokens(ctx context.Context, a Actor) ([]APIToken, error) {
 	return s.Tokens.ListTokens(ctx, a.UserID)
 }
 
+// ListTokensOf lists a user's API tokens (for an admin; never their secrets).
+func (s *Service) ListTokensOf(ctx context.Context, userID string) ([]APIToken, error) {
+	if _, err := s.Users.UserByID(ctx, userID); err != nil {
+		return nil, err
+	}
+	return s.Tokens.ListTokens(ctx, userID)
+}
+
 // ListAudit pages through the audit trail, newest first.
 func (s *Service) ListAudit(ctx context.Context, action string, p domain.ListParams) (domain.Page[AuditEvent], error) {
 	return s.Audit.ListAudit(ctx, action, p)

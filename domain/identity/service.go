@@ -169,6 +169,12 @@ func (s *Service) CreateToken(ctx context.Context, a Actor, name string) (string
 
 // RevokeToken deletes one of the actor's own tokens.
 func (s *Service) RevokeToken(ctx context.Context, a Actor, tokenID string) error {
-	ev := a.event(AuditTokenRevoked, "user", &a.UserID, map[string]any{"token_id": tokenID})
-	return s.Tokens.DeleteToken(ctx, a.UserID, tokenID, ev)
+	return s.RevokeTokenOf(ctx, a, a.UserID, tokenID)
+}
+
+// RevokeTokenOf deletes a token of userID (an admin revoking someone's token; the audit
+// trail names both).
+func (s *Service) RevokeTokenOf(ctx context.Context, a Actor, userID, tokenID string) error {
+	ev := a.event(AuditTokenRevoked, "user", &userID, map[string]any{"token_id": tokenID})
+	return s.Tokens.DeleteToken(ctx, userID, tokenID, ev)
 }

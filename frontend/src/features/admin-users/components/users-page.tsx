@@ -11,13 +11,14 @@ import { useUserFilters } from '../use-user-filters'
 import { CreateUserModal } from './create-user-modal'
 import { EditUserModal } from './edit-user-modal'
 import { ResetPasswordModal } from './reset-password-modal'
+import { UserTokensModal } from './user-tokens-modal'
 import { UsersTable } from './users-table'
 import { UsersToolbar } from './users-toolbar'
 
 /** Which dialog is open, and for whom. */
-export type UserDialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'deactivate'; user: User } | null
+export type UserDialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'tokens' | 'deactivate'; user: User } | null
 
-/** `/admin/users`: search, filter and page through users; create, edit, deactivate, reset passwords. */
+/** `/admin/users`: search, filter and page through users; create, edit, deactivate, reset passwords, revoke API tokens. */
 export function UsersPage() {
   const { t } = useTranslation()
   const [filters, setFilters] = useUserFilters()
@@ -54,6 +55,7 @@ export function UsersPage() {
       <CreateUserModal opened={dialog?.kind === 'create'} onClose={close} />
       {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={close} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'tokens' && <UserTokensModal user={dialog.user} onClose={close} />}
       <ConfirmDialog
         opened={dialog?.kind === 'deactivate'}
         title={t('users.deactivateTitle', { name: dialog?.kind === 'deactivate' ? dialog.user.name : '' })}

@@ -6,7 +6,7 @@ import { usePermission, useSignedIn, type User } from '../../../lib/session'
 import type { UserSort } from '../api/users'
 
 /** What a row's action menu can ask the page to do. */
-export type UserAction = 'edit' | 'reset' | 'deactivate' | 'reactivate'
+export type UserAction = 'edit' | 'reset' | 'tokens' | 'deactivate' | 'reactivate'
 
 type SortColumn = 'name' | 'email' | 'created_at'
 
@@ -94,6 +94,7 @@ function RowActions({ user, onAction }: { user: User; onAction: (action: UserAct
       <Menu.Dropdown>
         <Menu.Item onClick={() => onAction('edit', user)}>{t('users.edit')}</Menu.Item>
         <Menu.Item onClick={() => onAction('reset', user)}>{t('users.resetPassword')}</Menu.Item>
+        <Menu.Item onClick={() => onAction('tokens', user)}>{t('users.apiTokens')}</Menu.Item>
         {/* Deactivating yourself would lock you out at once; another admin has to do it. */}
         {!self &&
           (user.active ? (

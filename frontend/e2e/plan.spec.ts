@@ -1,21 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { AM, addToDealTeam, PMO } from './demo-api.ts'
 import { signIn } from './sign-in.ts'
 
 // The plan editor against the real server: a pmo creates a G2B deal in the UI, drags a milestone later and
 // moves its dependents with it, takes a baseline, closes the first gate, drags again and sees the
 // slip against the baseline; a business-role colleague then finds the same plan read-only.
 
-const PASSWORD = 'summit-demo-2026'
-const PMO = { email: 'pmo@summit.example', password: PASSWORD }
-const AM = { email: 'am@summit.example', password: PASSWORD }
-const API = '/api/v1'
-
-/** The signed-in session's CSRF token, sent on every unsafe API call made with `page.request`. */
-async function csrfToken(request: APIRequestContext): Promise<string> {
-  const me = await request.get(`${API}/me`)
-  expect(me.ok()).toBe(true)
-  return (await me.json()).csrf_token as string
-}
 
 /**
  * Creates an open G2B deal the way a PMO does: New deal on the deals list, the demo Beijing
@@ -35,16 +25,6 @@ async function createG2BDealInTheUI(page: Page): Promise<string> {
   await dialog.getByRole('button', { name: 'Create deal' }).click()
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}/)
   return new URL(page.url()).pathname.split('/')[2]
-}
-
-/** Adds a user to the deal team in `role` (PUT /deals/{id}/team with the deal's version). */
-async function addToDealTeam(request: APIRequestContext, dealId: string, email: string, role: string): Promise<void> {
-  const headers = { 'X-CSRF-Token': await csrfToken(request) }
-  const users = (await (await request.get(`${API}/users?q=${encodeURIComponent(email)}`)).json()).items as { id: string; email: string }[]
-  const deal = await (await request.get(`${API}/deals/${dealId}`)).json()
-  const team = [...deal.team, { user_id: users.find((u) => u.email === email)!.id, role }]
-  const put = await request.put(`${API}/deals/${dealId}/team`, { headers: { ...headers, 'If-Match': `"${deal.version}"` }, data: team })
-  expect(put.status()).toBe(200)
 }
 
 /** A milestone's bar in the Gantt chart, found by the name its accessible label starts with. */
@@ -116,7 +96,7 @@ test('a pmo reschedules, baselines and closes a gate; a business colleague sees 
   await expect(page.getByRole('table', { name: /Differences against/ }).getByRole('row', { name: /Budget application support/ })).toContainText('+7d')
 
   // A business-role colleague on the deal team may read the plan but not change it.
-  await addToDealTeam(page.request, dealId, AM.email, 'business')
+  await addToDealTeam(page.request, dealId, [{ email: AM.email, role: 'business' }])
   await page.context().clearCookies()
   await signIn(page, AM)
   const writes: string[] = []

@@ -1,62 +1,11 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { AM, addToDealTeam, createG2BDeal, PMO } from './demo-api.ts'
 import { signIn, signOut } from './sign-in.ts'
 
 // Retrospectives against the real server: the pmo of a new G2B deal holds a retrospective at the
 // budget gate with two action items, one for the account manager; she signs in, finds it under
 // "My actions" with the deal's name, marks it done and sees it leave her list.
 
-const PASSWORD = 'summit-demo-2026'
-const PMO = { email: 'pmo@summit.example', password: PASSWORD }
-const AM = { email: 'am@summit.example', password: PASSWORD }
-const API = '/api/v1'
-
-/** The signed-in session's CSRF token, sent on every unsafe API call made with `page.request`. */
-async function csrfToken(request: APIRequestContext): Promise<string> {
-  const me = await request.get(`${API}/me`)
-  expect(me.ok()).toBe(true)
-  return (await me.json()).csrf_token as string
-}
-
-/** The id of the user signed in with `email`. */
-async function userId(request: APIRequestContext, email: string): Promise<string> {
-  const users = (await (await request.get(`${API}/users?q=${encodeURIComponent(email)}`)).json()).items as { id: string; email: string }[]
-  return users.find((u) => u.email === email)!.id
-}
-
-/** Creates an open G2B deal named `name` for the pmo's team, its plan from the built-in template. */
-async function createG2BDeal(request: APIRequestContext, name: string): Promise<string> {
-  const headers = { 'X-CSRF-Token': await csrfToken(request) }
-  const customers = (await (await request.get(`${API}/customers?limit=100`)).json()).items as { id: string; kind: string }[]
-  const teams = (await (await request.get(`${API}/teams`)).json()).items as { id: string; name: string }[]
-  const templates = (await (await request.get(`${API}/templates`)).json()).items as { id: string; key: string | null }[]
-  const created = await request.post(`${API}/deals`, {
-    headers,
-    data: {
-      name,
-      customer_id: customers.find((c) => c.kind === 'government')!.id,
-      segment: 'g2b',
-      team_id: teams.find((t) => t.name === 'North China')!.id,
-      amount_minor: 3_000_000_00,
-      currency: 'CNY',
-      target_close_date: '2028-06-30',
-      template_id: templates.find((t) => t.key === 'g2b')!.id,
-    },
-  })
-  expect(created.status()).toBe(201)
-  return (await created.json()).id as string
-}
-
-/** Makes the deal team exactly the pmo (PMO) and the account manager (business). */
-async function setDealTeam(request: APIRequestContext, dealId: string): Promise<void> {
-  const headers = { 'X-CSRF-Token': await csrfToken(request) }
-  const deal = await (await request.get(`${API}/deals/${dealId}`)).json()
-  const team = [
-    { user_id: await userId(request, PMO.email), role: 'pmo' },
-    { user_id: await userId(request, AM.email), role: 'business' },
-  ]
-  const put = await request.put(`${API}/deals/${dealId}/team`, { headers: { ...headers, 'If-Match': `"${deal.version}"` }, data: team })
-  expect(put.status()).toBe(200)
-}
 
 /** `YYYY-MM-DD` of the day `days` from today, in the browser's calendar. */
 function inDays(days: number): string {
@@ -73,7 +22,7 @@ test('a pmo holds a retrospective at a gate; the account manager closes her acti
 
   await signIn(page, PMO)
   const dealId = await createG2BDeal(page.request, dealName)
-  await setDealTeam(page.request, dealId)
+  await addToDealTeam(page.request, dealId, [{ email: AM.email, role: 'business' }])
 
   await page.goto(`/deals/${dealId}`)
   await page.getByRole('tab', { name: 'Retrospectives' }).click()

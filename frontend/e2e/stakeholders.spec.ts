@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { AM, addToDealTeam, createG2BDeal, PMO } from './demo-api.ts'
 import { signIn } from './sign-in.ts'
 
 // The stakeholder map against the real server: the pmo creates a G2B deal and puts an account
@@ -6,58 +7,13 @@ import { signIn } from './sign-in.ts'
 // neutral to blocker with a note, finds the change in their history, and sees the gate flagged on
 // the Plan tab.
 
-const PASSWORD = 'summit-demo-2026'
-const PMO = { email: 'pmo@summit.example', password: PASSWORD }
-const AM = { email: 'am@summit.example', password: PASSWORD }
-const API = '/api/v1'
 const GATE = 'Budget application support'
-
-/** The signed-in session's CSRF token, sent on every unsafe API call made with `page.request`. */
-async function csrfToken(request: APIRequestContext): Promise<string> {
-  const me = await request.get(`${API}/me`)
-  expect(me.ok()).toBe(true)
-  return (await me.json()).csrf_token as string
-}
-
-/** Creates an open G2B deal for the pmo's team, its plan laid out from the built-in template today. */
-async function createG2BDeal(request: APIRequestContext): Promise<string> {
-  const headers = { 'X-CSRF-Token': await csrfToken(request) }
-  const customers = (await (await request.get(`${API}/customers?limit=100`)).json()).items as { id: string; kind: string }[]
-  const teams = (await (await request.get(`${API}/teams`)).json()).items as { id: string; name: string }[]
-  const templates = (await (await request.get(`${API}/templates`)).json()).items as { id: string; key: string | null }[]
-  const created = await request.post(`${API}/deals`, {
-    headers,
-    data: {
-      name: `E2E stakeholders ${Date.now()}`,
-      customer_id: customers.find((c) => c.kind === 'government')!.id,
-      segment: 'g2b',
-      team_id: teams.find((t) => t.name === 'North China')!.id,
-      amount_minor: 8_000_000_00,
-      currency: 'CNY',
-      target_close_date: '2028-06-30',
-      template_id: templates.find((t) => t.key === 'g2b')!.id,
-    },
-  })
-  expect(created.status()).toBe(201)
-  return (await created.json()).id as string
-}
-
-/** Makes the deal team exactly the pmo (PMO) and the account manager (business). */
-async function setTeam(request: APIRequestContext, dealId: string): Promise<void> {
-  const headers = { 'X-CSRF-Token': await csrfToken(request) }
-  const idOf = async (email: string) =>
-    ((await (await request.get(`${API}/users?q=${encodeURIComponent(email)}`)).json()).items as { id: string; email: string }[]).find((u) => u.email === email)!.id
-  const deal = await (await request.get(`${API}/deals/${dealId}`)).json()
-  const team = [{ user_id: await idOf(PMO.email), role: 'pmo' }, { user_id: await idOf(AM.email), role: 'business' }]
-  const put = await request.put(`${API}/deals/${dealId}/team`, { headers: { ...headers, 'If-Match': `"${deal.version}"` }, data: team })
-  expect(put.status()).toBe(200)
-}
 
 test('an account manager maps the budget gate’s decision maker, who turns blocker, and the plan flags the gate', async ({ page }) => {
   test.setTimeout(90_000)
   await signIn(page, PMO)
-  const dealId = await createG2BDeal(page.request)
-  await setTeam(page.request, dealId)
+  const dealId = await createG2BDeal(page.request, `E2E stakeholders ${Date.now()}`)
+  await addToDealTeam(page.request, dealId, [{ email: AM.email, role: 'business' }])
 
   await page.context().clearCookies()
   await signIn(page, AM)

@@ -12,7 +12,10 @@ import (
 	"summit/policies"
 )
 
-const dealIDKey = "summit.deal_id"
+const (
+	dealIDKey    = "summit.deal_id"
+	dealRolesKey = "summit.deal_roles"
+)
 
 // authorizeDeal resolves the deal a route acts on, derives the caller's roles on it
 // (deal team roles, and deal_reader for members of the deal's team or a parent team)
@@ -43,6 +46,7 @@ func (s *server) authorizeDeal(a access) echo.MiddlewareFunc {
 				return domain.ErrForbidden
 			}
 			c.Set(dealIDKey, dealID)
+			c.Set(dealRolesKey, roles)
 			return next(c)
 		}
 	}
@@ -128,6 +132,12 @@ func (s *server) dealVisibility(ctx context.Context, caller identity.Caller) (*d
 		return nil, err
 	}
 	return &deals.Visibility{TeamIDs: teams, UserID: caller.User.ID}, nil
+}
+
+// dealRolesOf are the caller's roles on the route's deal, as authorizeDeal derived them.
+func dealRolesOf(c echo.Context) []string {
+	roles, _ := c.Get(dealRolesKey).([]string)
+	return roles
 }
 
 func dealIDOf(c echo.Context) string {

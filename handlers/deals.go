@@ -93,14 +93,10 @@ func (s *server) getDeal(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	roles, err := s.dealRoles(ctx, callerOf(c), d.ID)
-	if err != nil {
-		return err
-	}
 	setETag(c, d.Version)
 	resp := toResponseDeal(d)
 	resp.Slippage = toResponseSlippage(deals.DealSlippage(plan))
-	resp.Permissions = s.deps.Policy.Permissions(roles, dealPermissionObjects, []string{policies.Read, policies.Write, policies.Create})
+	resp.Permissions = s.deps.Policy.Permissions(dealRolesOf(c), dealPermissionObjects, []string{policies.Read, policies.Write, policies.Create})
 	return c.JSON(http.StatusOK, resp)
 }
 

@@ -19,6 +19,7 @@ func pathID(c echo.Context, name string) (string, error) {
 	return id.String(), nil
 }
 
+// parseUUID reads a UUID from a query or body value, in its canonical form.
 func parseUUID(s string) (string, error) {
 	id, err := uuid.Parse(s)
 	return id.String(), err

@@ -12,7 +12,6 @@ export const adminTemplatesEn = {
   stepCount_one: '{{count}} milestone',
   stepCount_other: '{{count}} milestones',
   segments: { g2b: 'Government (G2B)', key_account: 'Key account' },
-  roles: { pmo: 'PMO', business: 'Business', solution: 'Solution' },
   actions: {
     edit: 'Edit {{name}}',
     duplicate: 'Duplicate {{name}}',
@@ -92,7 +91,6 @@ export const adminTemplatesZh: Widen<typeof adminTemplatesEn> = {
   stepCount_one: '{{count}} 个里程碑',
   stepCount_other: '{{count}} 个里程碑',
   segments: { g2b: '政府（G2B）', key_account: '大客户' },
-  roles: { pmo: '项目管理', business: '商务', solution: '解决方案' },
   actions: {
     edit: '编辑“{{name}}”',
     duplicate: '复制“{{name}}”',

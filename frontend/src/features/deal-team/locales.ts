@@ -9,11 +9,6 @@ export const dealTeamEn = {
   email: 'Email',
   rolesHeader: 'Roles',
   rolesOf: 'Roles of {{name}}',
-  roles: {
-    pmo: 'PMO',
-    business: 'Business',
-    solution: 'Solution',
-  },
   needsRole: 'Pick at least one role.',
   remove: 'Remove {{name}}',
   add: 'Add a person',
@@ -33,11 +28,6 @@ export const dealTeamZh: Widen<typeof dealTeamEn> = {
   email: '邮箱',
   rolesHeader: '角色',
   rolesOf: '{{name}} 的角色',
-  roles: {
-    pmo: '项目管理',
-    business: '商务',
-    solution: '解决方案',
-  },
   needsRole: '请至少选择一个角色。',
   remove: '移除 {{name}}',
   add: '添加成员',

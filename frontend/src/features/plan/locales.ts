@@ -41,7 +41,6 @@ export const planEn = {
     no: 'No',
     none: '—',
   },
-  roles: { pmo: 'PMO', business: 'Business', solution: 'Solution' },
   status: { planned: 'Planned', in_progress: 'In progress', done: 'Done', blocked: 'Blocked', skipped: 'Skipped' },
   slip: { late: '+{{days}}d', early: '−{{days}}d', none: '0d' },
   gantt: {
@@ -117,16 +116,6 @@ export const planEn = {
     risk: '{{name}}: {{reason}}',
     riskMark: 'Gate at risk: {{names}}',
     reasons: { stance: 'a decisive skeptic or blocker', not_contacted: 'a decisive person not contacted for over 30 days' },
-    stances: { champion: 'Champion', supporter: 'Supporter', neutral: 'Neutral', skeptic: 'Skeptic', blocker: 'Blocker' },
-    roles: {
-      decision_maker: 'Decision maker',
-      economic_buyer: 'Economic buyer',
-      technical_evaluator: 'Technical evaluator',
-      user: 'User',
-      influencer: 'Influencer',
-      gatekeeper: 'Gatekeeper',
-      coach: 'Coach',
-    },
   },
   import: {
     title: 'Import a plan',
@@ -185,7 +174,6 @@ export const planZh: Widen<typeof planEn> = {
     no: '否',
     none: '—',
   },
-  roles: { pmo: '项目管理', business: '商务', solution: '解决方案' },
   status: { planned: '计划中', in_progress: '进行中', done: '已完成', blocked: '受阻', skipped: '已跳过' },
   slip: { late: '+{{days}}天', early: '−{{days}}天', none: '0天' },
   gantt: {
@@ -261,16 +249,6 @@ export const planZh: Widen<typeof planEn> = {
     risk: '{{name}}：{{reason}}',
     riskMark: '关口有风险：{{names}}',
     reasons: { stance: '关键人物持怀疑或反对立场', not_contacted: '关键人物超过 30 天未联系' },
-    stances: { champion: '拥护者', supporter: '支持者', neutral: '中立', skeptic: '怀疑者', blocker: '反对者' },
-    roles: {
-      decision_maker: '决策者',
-      economic_buyer: '预算决策人',
-      technical_evaluator: '技术评估人',
-      user: '使用者',
-      influencer: '影响者',
-      gatekeeper: '把关人',
-      coach: '内线教练',
-    },
   },
   import: {
     title: '导入计划',

@@ -7,16 +7,6 @@ export const stakeholdersEn = {
   readOnly: 'You can view the stakeholders but not change them.',
   empty: 'No stakeholders on this deal yet.',
   view: { label: 'View', map: 'Power map', org: 'Org chart', table: 'Table' },
-  roles: {
-    decision_maker: 'Decision maker',
-    economic_buyer: 'Economic buyer',
-    technical_evaluator: 'Technical evaluator',
-    user: 'User',
-    influencer: 'Influencer',
-    gatekeeper: 'Gatekeeper',
-    coach: 'Coach',
-  },
-  stances: { champion: 'Champion', supporter: 'Supporter', neutral: 'Neutral', skeptic: 'Skeptic', blocker: 'Blocker' },
   levels: { '5': '5 · Decisive', '4': '4 · High', '3': '3 · Medium', '2': '2 · Low', '1': '1 · Minimal' },
   fields: {
     name: 'Name',
@@ -100,16 +90,6 @@ export const stakeholdersZh: Widen<typeof stakeholdersEn> = {
   readOnly: '你可以查看干系人，但不能修改。',
   empty: '此商机还没有干系人。',
   view: { label: '视图', map: '权力地图', org: '组织架构', table: '表格' },
-  roles: {
-    decision_maker: '决策者',
-    economic_buyer: '预算决策人',
-    technical_evaluator: '技术评估人',
-    user: '使用者',
-    influencer: '影响者',
-    gatekeeper: '把关人',
-    coach: '内线教练',
-  },
-  stances: { champion: '拥护者', supporter: '支持者', neutral: '中立', skeptic: '怀疑者', blocker: '反对者' },
   levels: { '5': '5 · 决定性', '4': '4 · 高', '3': '3 · 中', '2': '2 · 低', '1': '1 · 很低' },
   fields: {
     name: '姓名',

@@ -201,6 +201,19 @@ export const en = {
     description:
       'Deal-confidence board: the target, what is won, what open deals are likely to bring.',
   },
+  terms: {
+    dealRoles: { pmo: 'PMO', business: 'Business', solution: 'Solution' },
+    decisionRoles: {
+      decision_maker: 'Decision maker',
+      economic_buyer: 'Economic buyer',
+      technical_evaluator: 'Technical evaluator',
+      user: 'User',
+      influencer: 'Influencer',
+      gatekeeper: 'Gatekeeper',
+      coach: 'Coach',
+    },
+    stances: { champion: 'Champion', supporter: 'Supporter', neutral: 'Neutral', skeptic: 'Skeptic', blocker: 'Blocker' },
+  },
   plan: planEn,
   adminTemplates: adminTemplatesEn,
   stakeholders: stakeholdersEn,

@@ -44,7 +44,7 @@ export function StepRow({ index, state }: { index: number; state: TemplateDraftS
       </Table.Td>
       <Table.Td>
         <Select w={130} aria-label={t('adminTemplates.steps.ownerRole')} allowDeselect={false} value={step.owner_role} error={errors.owner_role}
-          data={DEAL_ROLES.map((role) => ({ value: role, label: t(`adminTemplates.roles.${role}`) }))}
+          data={DEAL_ROLES.map((role) => ({ value: role, label: t(`terms.dealRoles.${role}`) }))}
           onChange={(value) => value && update({ owner_role: value as DealRole })} />
       </Table.Td>
       <Table.Td>

@@ -12,7 +12,7 @@ export function RoleChips({ roles, onChange, name }: { roles: DealRole[]; onChan
       <Group gap={6}>
         {roles.map((role) => (
           <Badge key={role} variant="light" color={COLORS[role]}>
-            {t(`dealTeam.roles.${role}`)}
+            {t(`terms.dealRoles.${role}`)}
           </Badge>
         ))}
       </Group>
@@ -23,7 +23,7 @@ export function RoleChips({ roles, onChange, name }: { roles: DealRole[]; onChan
       <Group gap={6} role="group" aria-label={t('dealTeam.rolesOf', { name })}>
         {DEAL_ROLES.map((role) => (
           <Chip key={role} value={role} size="xs" color={COLORS[role]} variant="light">
-            {t(`dealTeam.roles.${role}`)}
+            {t(`terms.dealRoles.${role}`)}
           </Chip>
         ))}
       </Group>

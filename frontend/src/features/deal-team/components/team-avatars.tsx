@@ -23,7 +23,7 @@ export function DealTeamAvatars({ team }: { team: DealMember[] }) {
             <Tooltip
               key={person.user_id}
               withArrow
-              label={`${nameOf(person.user_id)} · ${person.roles.map((role) => t(`dealTeam.roles.${role}`)).join(', ')}`}
+              label={`${nameOf(person.user_id)} · ${person.roles.map((role) => t(`terms.dealRoles.${role}`)).join(', ')}`}
             >
               <Avatar name={nameOf(person.user_id)} color="initials" radius="xl" size={34} variant="filled" />
             </Tooltip>

@@ -89,7 +89,7 @@ function useShowValue(milestones: Milestone[]) {
   return (field: MilestoneField, values: MilestoneValues): string => {
     const none = t('plan.fields.none')
     switch (field) {
-      case 'owner_role': return t(`plan.roles.${values.owner_role}`)
+      case 'owner_role': return t(`terms.dealRoles.${values.owner_role}`)
       case 'status': return t(`plan.status.${values.status}`)
       case 'gate': return values.gate ? t('plan.fields.yes') : t('plan.fields.no')
       case 'planned_start': case 'planned_due': case 'completed_on': return values[field] ? format.date(values[field]) : none

@@ -58,8 +58,8 @@ export function GatePeople({ dealId, milestoneId }: { dealId: string; milestoneI
       {linked.map((person) => (
         <Group key={person.id} gap="xs" data-stakeholder-id={person.id}>
           <Text size="sm" fw={500}>{person.name}</Text>
-          <Text size="xs" c="dimmed">{[person.title, t(`plan.gatePeople.roles.${person.decision_role}`)].filter(Boolean).join(' · ')}</Text>
-          <Badge size="sm" variant="light" color={STANCE_COLORS[person.stance]}>{t(`plan.gatePeople.stances.${person.stance}`)}</Badge>
+          <Text size="xs" c="dimmed">{[person.title, t(`terms.decisionRoles.${person.decision_role}`)].filter(Boolean).join(' · ')}</Text>
+          <Badge size="sm" variant="light" color={STANCE_COLORS[person.stance]}>{t(`terms.stances.${person.stance}`)}</Badge>
           {atRisk.has(person.id) && <Badge size="sm" variant="filled" color="orange" role="img" aria-label={t('plan.gatePeople.riskTitle')}>⚠</Badge>}
         </Group>
       ))}

@@ -19,7 +19,7 @@ export function MilestoneFields({ form, others }: { form: UseFormReturnType<Mile
       <Group grow align="flex-start">
         <Select
           label={t('plan.fields.ownerRole')}
-          data={OWNER_ROLES.map((role) => ({ value: role, label: t(`plan.roles.${role}`) }))}
+          data={OWNER_ROLES.map((role) => ({ value: role, label: t(`terms.dealRoles.${role}`) }))}
           allowDeselect={false}
           {...form.getInputProps('owner_role')}
         />

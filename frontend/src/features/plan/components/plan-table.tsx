@@ -53,7 +53,7 @@ export function PlanTable({ milestones, access, onAction }: {
                 <Table.Td>
                   <Anchor component="button" type="button" size="sm" onClick={() => onAction('open', m)} aria-label={t('plan.actions.open', { name })}>{name}</Anchor>
                 </Table.Td>
-                <Table.Td>{t(`plan.roles.${m.owner_role}`)}</Table.Td>
+                <Table.Td>{t(`terms.dealRoles.${m.owner_role}`)}</Table.Td>
                 <Table.Td>{m.gate ? <><span title={t('plan.fields.gate')}>◆</span><GateRiskMark dealId={m.deal_id} milestoneId={m.id} /></> : none}</Table.Td>
                 <Table.Td ta="right">{m.weight}</Table.Td>
                 <Table.Td>{format.date(m.planned_start)}</Table.Td>

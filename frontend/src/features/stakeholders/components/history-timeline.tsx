@@ -29,8 +29,8 @@ export function HistoryTimeline({ dealId, stakeholderId, userName }: {
   const show = (field: string, value: FieldChange['from']): string => {
     if (value === null || value === '') return none
     const text = String(value)
-    if (field === 'stance') return t(`stakeholders.stances.${text as 'neutral'}`, { defaultValue: text })
-    if (field === 'decision_role') return t(`stakeholders.roles.${text as 'user'}`, { defaultValue: text })
+    if (field === 'stance') return t(`terms.stances.${text as 'neutral'}`, { defaultValue: text })
+    if (field === 'decision_role') return t(`terms.decisionRoles.${text as 'user'}`, { defaultValue: text })
     if (field === 'owner_id') return userName(text) ?? text
     if (field === 'next_step_due') return format.date(text)
     return text

@@ -82,11 +82,11 @@ function Person({ contact, person, onOpen }: { contact: Contact; person?: Stakeh
   const color = STANCE_COLORS[person.stance]
   return (
     <UnstyledButton data-contact-id={contact.id} data-on-deal="true" onClick={() => onOpen(person.id)}
-      aria-label={`${t('stakeholders.actions.open', { name: contact.name })} (${t(`stakeholders.stances.${person.stance}`)})`}
+      aria-label={`${t('stakeholders.actions.open', { name: contact.name })} (${t(`terms.stances.${person.stance}`)})`}
       style={{ ...box, border: `2px solid ${cssColor(color, 6)}`, background: cssColor(color, 0) }}>
       <Text size="sm" fw={600} lineClamp={2}>{contact.name}</Text>
       {details && <Text size="xs" c="dimmed" lineClamp={2}>{details}</Text>}
-      <Badge mt={4} size="xs" color={color} variant="filled">{t(`stakeholders.stances.${person.stance}`)}</Badge>
+      <Badge mt={4} size="xs" color={color} variant="filled">{t(`terms.stances.${person.stance}`)}</Badge>
     </UnstyledButton>
   )
 }
@@ -98,7 +98,7 @@ function OrgLegend() {
     <Group gap="md">
       <Text size="xs" fw={600}>{t('stakeholders.org.onDeal')}</Text>
       {STANCES.map((stance) => (
-        <Badge key={stance} size="xs" color={STANCE_COLORS[stance]} variant="filled">{t(`stakeholders.stances.${stance}`)}</Badge>
+        <Badge key={stance} size="xs" color={STANCE_COLORS[stance]} variant="filled">{t(`terms.stances.${stance}`)}</Badge>
       ))}
       <Text size="xs" c="dimmed" px={6} style={{ border: `1px dashed ${LINE}`, borderRadius: 4, opacity: 0.8 }}>{t('stakeholders.org.notOnDeal')}</Text>
     </Group>

@@ -16,12 +16,12 @@ export function PersonCard({ person, facts, actions }: { person: Stakeholder; fa
       radius="sm"
       p={6}
       data-stakeholder-id={person.id}
-      title={t(`stakeholders.roles.${person.decision_role}`)}
+      title={t(`terms.decisionRoles.${person.decision_role}`)}
       style={{ borderLeft: `4px solid ${cssColor(color, 6)}`, background: cssColor(color, 0) }}
     >
       <UnstyledButton onClick={() => actions.onOpen(person.id)} aria-label={t('stakeholders.actions.open', { name: person.name })} w="100%">
         <Text size="sm" fw={600} lh={1.3} lineClamp={2}>{person.name}</Text>
-        <Text size="xs" c="dimmed" lh={1.3} lineClamp={2}>{person.title || t(`stakeholders.roles.${person.decision_role}`)}</Text>
+        <Text size="xs" c="dimmed" lh={1.3} lineClamp={2}>{person.title || t(`terms.decisionRoles.${person.decision_role}`)}</Text>
       </UnstyledButton>
       <Group gap={4} mt={4}>
         {actions.canEdit && (

@@ -9,9 +9,9 @@ import type { PersonValues } from '../stakeholder-form'
 export function useChoices() {
   const { t } = useTranslation()
   return {
-    roles: DECISION_ROLES.map((value) => ({ value, label: t(`stakeholders.roles.${value}`) })),
+    roles: DECISION_ROLES.map((value) => ({ value, label: t(`terms.decisionRoles.${value}`) })),
     levels: LEVELS.map((level) => ({ value: String(level), label: t(`stakeholders.levels.${level}`) })),
-    stances: STANCES.map((value) => ({ value, label: t(`stakeholders.stances.${value}`) })),
+    stances: STANCES.map((value) => ({ value, label: t(`terms.stances.${value}`) })),
   }
 }
 

@@ -19,7 +19,7 @@ export function PowerMap({ people, facts, actions }: { people: Stakeholder[]; fa
               <Table.Th w={120}><Text size="xs" c="dimmed">{t('stakeholders.map.corner')}</Text></Table.Th>
               {STANCES.map((stance) => (
                 <Table.Th key={stance} style={{ borderTop: `4px solid ${cssColor(STANCE_COLORS[stance], 6)}` }}>
-                  {t(`stakeholders.stances.${stance}`)}
+                  {t(`terms.stances.${stance}`)}
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -32,7 +32,7 @@ export function PowerMap({ people, facts, actions }: { people: Stakeholder[]; fa
                   <Table.Td
                     key={stance}
                     data-cell={cellKey(influence, stance)}
-                    aria-label={t('stakeholders.map.cell', { influence, stance: t(`stakeholders.stances.${stance}`) })}
+                    aria-label={t('stakeholders.map.cell', { influence, stance: t(`terms.stances.${stance}`) })}
                     valign="top"
                     style={{ background: influence >= 4 ? 'var(--mantine-color-gray-0)' : undefined, height: 72 }}
                   >
@@ -63,7 +63,7 @@ function RoleLegend() {
         <Group key={role} gap={6} role="listitem">
           <span aria-hidden="true" style={{ display: 'inline-block', width: 14, height: 14, borderRadius: 3,
             background: cssColor(ROLE_COLORS[role], 0), borderLeft: `4px solid ${cssColor(ROLE_COLORS[role], 6)}`, outline: '1px solid var(--mantine-color-gray-3)' }} />
-          <Text size="xs">{t(`stakeholders.roles.${role}`)}</Text>
+          <Text size="xs">{t(`terms.decisionRoles.${role}`)}</Text>
         </Group>
       ))}
     </Group>

@@ -41,7 +41,7 @@ export function StakeholderTable({ people, facts, actions }: { people: Stakehold
                   </Stack>
                 </Table.Td>
                 <Table.Td>{person.title || none}</Table.Td>
-                <Table.Td>{t(`stakeholders.roles.${person.decision_role}`)}</Table.Td>
+                <Table.Td>{t(`terms.decisionRoles.${person.decision_role}`)}</Table.Td>
                 <Table.Td ta="right">{person.influence}</Table.Td>
                 <Table.Td>
                   <StanceMenu name={person.name} stance={person.stance} canEdit={actions.canEdit} onPick={(stance) => actions.onStance(person.id, stance)} />

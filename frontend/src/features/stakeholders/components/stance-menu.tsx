@@ -8,7 +8,7 @@ export function StanceBadge({ stance, size = 'sm' }: { stance: Stance; size?: 'x
   const { t } = useTranslation()
   return (
     <Badge color={STANCE_COLORS[stance]} variant="light" size={size}>
-      {t(`stakeholders.stances.${stance}`)}
+      {t(`terms.stances.${stance}`)}
     </Badge>
   )
 }
@@ -38,7 +38,7 @@ export function StanceMenu({ name, stance, canEdit, onPick, size }: {
         {STANCES.map((value) => (
           <Menu.Item key={value} disabled={value === stance} onClick={() => onPick(value)}
             leftSection={<Badge color={STANCE_COLORS[value]} size="xs" circle> </Badge>}>
-            {t(`stakeholders.stances.${value}`)}
+            {t(`terms.stances.${value}`)}
           </Menu.Item>
         ))}
       </Menu.Dropdown>

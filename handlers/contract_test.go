@@ -1,0 +1,238 @@
+package handlers
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+)
+
+// The response contract: every /api/v1 response a handler test provokes through
+// testServer.serve is checked against handlers/openapi.yaml. A status the operation does
+// not document, a missing or malformed documented header (ETag, Retry-After), a content
+// type the document does not name, or a JSON body outside its schema fails the test that
+// sent the request.
+
+var contract struct {
+	once   sync.Once
+	doc    *openapi3.T
+	router routers.Router
+	err    error
+}
+
+// openAPIRouter loads the embedded document and a router over it, once per test binary.
+func openAPIRouter() (*openapi3.T, routers.Router, error) {
+	contract.once.Do(func() {
+		contract.doc, _, contract.err = loadOpenAPI()
+		if contract.err != nil {
+			return
+		}
+		// Binary bodies are checked by status and content type only: the decoder reads
+		// them as an opaque string for the `format: binary` schema.
+		openapi3filter.RegisterBodyDecoder(xlsxMIME, openapi3filter.FileBodyDecoder)
+		contract.router, contract.err = legacy.NewRouter(contract.doc)
+	})
+	return contract.doc, contract.router, contract.err
+}
+
+// serve sends req through the whole middleware chain and checks the response against the
+// OpenAPI document.
+func (ts *testServer) serve(req *http.Request) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	ts.e.ServeHTTP(rec, req)
+	if err := checkResponse(req, rec); err != nil {
+		ts.t.Errorf("response contract: %v", err)
+	}
+	return rec
+}
+
+// checkResponse validates rec, the answer to req, against handlers/openapi.yaml. Requests
+// outside /api/v1 or to paths and methods the document does not describe (tests of
+// unknown routes) are not checked.
+func checkResponse(req *http.Request, rec *httptest.ResponseRecorder) error {
+	if !strings.HasPrefix(req.URL.Path, apiBase+"/") {
+		return nil
+	}
+	_, router, err := openAPIRouter()
+	if err != nil {
+		return err
+	}
+	route, pathParams, err := router.FindRoute(req)
+	var routeErr *routers.RouteError
+	if errors.As(err, &routeErr) && (routeErr.Reason == routers.ErrPathNotFound.Error() ||
+		routeErr.Reason == routers.ErrMethodNotAllowed.Error()) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s %s: %v", req.Method, req.URL.Path, err)
+	}
+	op := route.Method + " " + route.Path
+	if route.Operation.OperationID != "" {
+		op = route.Operation.OperationID + " (" + op + ")"
+	}
+	status := rec.Code
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{
+			Request: req, PathParams: pathParams, Route: route,
+		},
+		Status: status,
+		Header: rec.Header(),
+		Body:   io.NopCloser(bytes.NewReader(rec.Body.Bytes())),
+		Options: &openapi3filter.Options{
+			IncludeResponseStatus: true,
+			MultiError:            true,
+		},
+	}
+	if req.Method == http.MethodHead {
+		// kin-openapi skips HEAD entirely; its status must still be documented on GET.
+		if route.Operation.Responses.Status(status) == nil {
+			return fmt.Errorf("%s: status %d is not documented (documented: %s)", op, status, documentedStatuses(route.Operation))
+		}
+		return nil
+	}
+	if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
+		return fmt.Errorf("%s answered %d, which does not match handlers/openapi.yaml (documented: %s): %v\nbody: %.500s",
+			op, status, documentedStatuses(route.Operation), err, rec.Body)
+	}
+	return nil
+}
+
+// TestResponseContractCatchesMismatches shows the check fails on an undocumented status, a
+// body outside the schema and a missing documented header, and passes a correct answer.
+func TestResponseContractCatchesMismatches(t *testing.T) {
+	t.Parallel()
+	errBody := `{"error":{"code":"not_found","message":"Not found."}}`
+	tests := []struct {
+		name    string
+		method  string
+		target  string
+		status  int
+		header  map[string]string
+		body    string
+		wantErr string // "" when the response matches the document
+	}{
+		{"documented error", "GET", "/api/v1/users/00000000-0000-0000-0000-000000000001", 404,
+			map[string]string{"Content-Type": "application/json"}, errBody, ""},
+		{"undocumented status", "GET", "/api/v1/meta", 418,
+			map[string]string{"Content-Type": "application/json"}, errBody, "status is not supported"},
+		{"500 is never documented", "GET", "/api/v1/deals", 500,
+			map[string]string{"Content-Type": "application/json"}, `{"error":{"code":"internal_error","message":"x"}}`, "status is not supported"},
+		{"error without message", "GET", "/api/v1/users/00000000-0000-0000-0000-000000000001", 404,
+			map[string]string{"Content-Type": "application/json"}, `{"error":{"code":"not_found"}}`, `"message"`},
+		{"body outside the schema", "GET", "/api/v1/meta", 200,
+			map[string]string{"Content-Type": "application/json"}, `{"name":"Summit","version":"x","fiscal_year_start_month":13}`, "fiscal_year_start_month"},
+		{"wrong content type", "GET", "/api/v1/meta", 200,
+			map[string]string{"Content-Type": "text/html"}, `<p>`, "Content-Type"},
+		{"matching body", "GET", "/api/v1/meta", 200,
+			map[string]string{"Content-Type": "application/json"}, `{"name":"Summit","version":"x","fiscal_year_start_month":4}`, ""},
+		{"spreadsheet", "GET", "/api/v1/deals/00000000-0000-0000-0000-000000000001/plan.xlsx", 200,
+			map[string]string{"Content-Type": xlsxMIME}, "PK\x03\x04", ""},
+		{"unknown route is not checked", "GET", "/api/v1/nope", 404,
+			map[string]string{"Content-Type": "application/json"}, errBody, ""},
+		{"outside the API is not checked", "GET", "/index.html", 200,
+			map[string]string{"Content-Type": "text/html"}, "<p>", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, tt.target, nil)
+			rec := httptest.NewRecorder()
+			for k, v := range tt.header {
+				rec.Header().Set(k, v)
+			}
+			rec.WriteHeader(tt.status)
+			rec.WriteString(tt.body)
+			err := checkResponse(req, rec)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("want no error, got %v", err)
+			case tt.wantErr != "" && err == nil:
+				t.Errorf("want an error naming %q, got none", tt.wantErr)
+			case tt.wantErr != "" && !strings.Contains(err.Error(), tt.wantErr):
+				t.Errorf("want an error naming %q, got %v", tt.wantErr, err)
+			}
+		})
+	}
+}
+
+// TestOpenAPIDocumentsErrors: each operation says which 4xx it answers. Every operation
+// documents 400 (malformed request, bad query) and, unless public, 401; one taking a body
+// documents 422; one with a path id documents 404; one taking If-Match documents 412 and
+// 428; every error response has the one error schema.
+func TestOpenAPIDocumentsErrors(t *testing.T) {
+	t.Parallel()
+	doc, _, err := openAPIRouter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errorSchema := doc.Components.Schemas["Error"]
+	ops, responses := 0, 0
+	for _, path := range doc.Paths.InMatchingOrder() {
+		for method, op := range doc.Paths.Value(path).Operations() {
+			ops++
+			responses += op.Responses.Len()
+			name := method + " " + path
+			want := map[int]string{}
+			public := (op.Security == nil && len(doc.Security) == 0) || (op.Security != nil && len(*op.Security) == 0)
+			if !public {
+				want[401] = "it needs a signed-in caller"
+			}
+			if op.RequestBody != nil {
+				want[400] = "it takes a body"
+				want[422] = "it takes a body"
+			}
+			if strings.Contains(path, "{id}") {
+				want[404] = "it names a resource by id"
+			}
+			for _, p := range op.Parameters {
+				if p.Value.In == "query" {
+					want[400] = "it takes query parameters"
+				}
+				if p.Value.In == "header" && p.Value.Name == "If-Match" {
+					want[400] = "it takes If-Match"
+					want[412] = "it takes If-Match"
+					want[428] = "it takes If-Match"
+				}
+			}
+			for status, why := range want {
+				if op.Responses.Status(status) == nil {
+					t.Errorf("%s (%s) does not document %d, which it can answer: %s", name, op.OperationID, status, why)
+				}
+			}
+			for code, r := range op.Responses.Map() {
+				if code[0] != '4' && code[0] != '5' {
+					continue
+				}
+				mt := r.Value.Content.Get("application/json")
+				if mt == nil || mt.Schema == nil || mt.Schema.Value != errorSchema.Value {
+					t.Errorf("%s (%s) %s: an error response must have the Error schema", name, op.OperationID, code)
+				}
+			}
+		}
+	}
+	if ops == 0 {
+		t.Fatal("no operations; the test would pass vacuously")
+	}
+	t.Logf("%d operations, %d documented responses", ops, responses)
+}
+
+// documentedStatuses lists an operation's statuses, for messages.
+func documentedStatuses(op *openapi3.Operation) string {
+	var s []string
+	for code := range op.Responses.Map() {
+		s = append(s, code)
+	}
+	sort.Strings(s)
+	return strings.Join(s, ", ")
+}

@@ -3,11 +3,13 @@ package handlers
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -106,7 +108,75 @@ func checkResponse(req *http.Request, rec *httptest.ResponseRecorder) error {
 		return fmt.Errorf("%s answered %d, which does not match handlers/openapi.yaml (documented: %s): %v\nbody: %.500s",
 			op, status, documentedStatuses(route.Operation), err, rec.Body)
 	}
+	if extra := undocumentedFields(route.Operation, status, rec); len(extra) > 0 {
+		return fmt.Errorf("%s answered %d with fields handlers/openapi.yaml does not describe: %s\nbody: %.500s",
+			op, status, strings.Join(extra, ", "), rec.Body)
+	}
 	return nil
+}
+
+// undocumentedFields lists the JSON object keys of the response body that its schema
+// does not name, so that a field added to a response cannot go undocumented. A schema
+// that allows additional properties (a map) or names none (a free-form object) accepts
+// any key. A key sent as null is always sent (Go omits only omitempty fields, never as
+// null), so the schema must list it as required, for clients generated from it.
+func undocumentedFields(op *openapi3.Operation, status int, rec *httptest.ResponseRecorder) []string {
+	resp := op.Responses.Status(status)
+	if resp == nil || resp.Value == nil {
+		return nil
+	}
+	mt := resp.Value.Content.Get(rec.Header().Get("Content-Type"))
+	if mt == nil || mt.Schema == nil || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
+		return nil
+	}
+	var body any
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+		return nil // ValidateResponse already reported an unreadable body
+	}
+	var extra []string
+	walkUndocumented(mt.Schema.Value, body, "", &extra)
+	sort.Strings(extra)
+	return extra
+}
+
+func walkUndocumented(schema *openapi3.Schema, v any, at string, extra *[]string) {
+	if schema == nil || len(schema.OneOf) > 0 || len(schema.AnyOf) > 0 {
+		return
+	}
+	switch v := v.(type) {
+	case []any:
+		if schema.Items != nil {
+			for i, item := range v {
+				walkUndocumented(schema.Items.Value, item, fmt.Sprintf("%s[%d]", at, i), extra)
+			}
+		}
+	case map[string]any:
+		props := map[string]*openapi3.Schema{}
+		for name, p := range schema.Properties {
+			props[name] = p.Value
+		}
+		for _, sub := range schema.AllOf {
+			for name, p := range sub.Value.Properties {
+				props[name] = p.Value
+			}
+		}
+		ap := schema.AdditionalProperties
+		for key, value := range v {
+			name := strings.TrimPrefix(at+"."+key, ".")
+			if value == nil && props[key] != nil && !isRequired(schema, key) {
+				*extra = append(*extra, name+" (sent as null, so always sent: list it in required)")
+			}
+			switch p, ok := props[key]; {
+			case ok:
+				walkUndocumented(p, value, name, extra)
+			case ap.Schema != nil:
+				walkUndocumented(ap.Schema.Value, value, name, extra)
+			case (ap.Has != nil && *ap.Has) || len(props) == 0:
+			default:
+				*extra = append(*extra, name)
+			}
+		}
+	}
 }
 
 // TestResponseContractCatchesMismatches shows the check fails on an undocumented status, a
@@ -135,6 +205,12 @@ func TestResponseContractCatchesMismatches(t *testing.T) {
 			map[string]string{"Content-Type": "application/json"}, `{"name":"Summit","version":"x","fiscal_year_start_month":13}`, "fiscal_year_start_month"},
 		{"wrong content type", "GET", "/api/v1/meta", 200,
 			map[string]string{"Content-Type": "text/html"}, `<p>`, "Content-Type"},
+		{"undocumented field", "GET", "/api/v1/meta", 200,
+			map[string]string{"Content-Type": "application/json"}, `{"name":"Summit","version":"x","fiscal_year_start_month":4,"secret":1}`, "secret"},
+		{"undocumented error field", "GET", "/api/v1/users/00000000-0000-0000-0000-000000000001", 404,
+			map[string]string{"Content-Type": "application/json"}, `{"error":{"code":"not_found","message":"x","detail":"y"}}`, "error.detail"},
+		{"null but not required", "GET", "/api/v1/deals", 200,
+			map[string]string{"Content-Type": "application/json"}, `{"items":[],"next_cursor":null}`, ""},
 		{"matching body", "GET", "/api/v1/meta", 200,
 			map[string]string{"Content-Type": "application/json"}, `{"name":"Summit","version":"x","fiscal_year_start_month":4}`, ""},
 		{"spreadsheet", "GET", "/api/v1/deals/00000000-0000-0000-0000-000000000001/plan.xlsx", 200,
@@ -227,6 +303,19 @@ func TestOpenAPIDocumentsErrors(t *testing.T) {
 	t.Logf("%d operations, %d documented responses", ops, responses)
 }
 
+// isRequired reports whether schema, or one of its allOf parts, requires key.
+func isRequired(schema *openapi3.Schema, key string) bool {
+	if slices.Contains(schema.Required, key) {
+		return true
+	}
+	for _, sub := range schema.AllOf {
+		if slices.Contains(sub.Value.Required, key) {
+			return true
+		}
+	}
+	return false
+}
+
 // documentedStatuses lists an operation's statuses, for messages.
 func documentedStatuses(op *openapi3.Operation) string {
 	var s []string
@@ -235,4 +324,34 @@ func documentedStatuses(op *openapi3.Operation) string {
 	}
 	sort.Strings(s)
 	return strings.Join(s, ", ")
+}
+
+// TestUndocumentedFieldsNamesNullsOutsideRequired: a field the server sends as null is
+// always sent, so a schema that leaves it out of required fails.
+func TestUndocumentedFieldsNamesNullsOutsideRequired(t *testing.T) {
+	t.Parallel()
+	schema := openapi3.NewObjectSchema().
+		WithProperty("a", openapi3.NewStringSchema().WithNullable()).
+		WithProperty("b", openapi3.NewStringSchema().WithNullable())
+	schema.Required = []string{"a"}
+	tests := []struct {
+		body string
+		want []string
+	}{
+		{`{"a":null,"b":"x"}`, nil},
+		{`{"a":null}`, nil},
+		{`{"a":"x","b":null}`, []string{"b (sent as null, so always sent: list it in required)"}},
+		{`{"a":"x","c":1}`, []string{"c"}},
+	}
+	for _, tt := range tests {
+		var body any
+		if err := json.Unmarshal([]byte(tt.body), &body); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		walkUndocumented(schema, body, "", &got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %q, want %q", tt.body, got, tt.want)
+		}
+	}
 }

@@ -242,10 +242,11 @@ func TestResponseContractCatchesMismatches(t *testing.T) {
 	}
 }
 
-// TestOpenAPIDocumentsErrors: each operation says which 4xx it answers. Every operation
-// documents 400 (malformed request, bad query) and, unless public, 401; one taking a body
-// documents 422; one with a path id documents 404; one taking If-Match documents 412 and
-// 428; every error response has the one error schema.
+// TestOpenAPIDocumentsErrors: each operation says which 4xx it answers. Unless public it
+// documents 401, and 403 if it changes something; one taking a body documents 400, 413,
+// 422 (and 415 for JSON); one taking query parameters 400; one with a path id 404; one
+// taking If-Match 400, 412 and 428; sign-in 429 and 503. A list taking a cursor answers
+// {items, next_cursor}. Every error response has the one error schema.
 func TestOpenAPIDocumentsErrors(t *testing.T) {
 	t.Parallel()
 	doc, _, err := openAPIRouter()
@@ -266,7 +267,18 @@ func TestOpenAPIDocumentsErrors(t *testing.T) {
 			}
 			if op.RequestBody != nil {
 				want[400] = "it takes a body"
+				want[413] = "it takes a body (the body limit)"
 				want[422] = "it takes a body"
+				if op.RequestBody.Value.Content.Get("application/json") != nil {
+					want[415] = "it takes a JSON body"
+				}
+			}
+			if !public && method != http.MethodGet {
+				want[403] = "it changes something (a missing CSRF token, a missing right)"
+			}
+			if path == "/auth/login" {
+				want[429] = "sign-ins are throttled"
+				want[503] = "sign-ins are bounded"
 			}
 			if strings.Contains(path, "{id}") {
 				want[404] = "it names a resource by id"
@@ -274,6 +286,9 @@ func TestOpenAPIDocumentsErrors(t *testing.T) {
 			for _, p := range op.Parameters {
 				if p.Value.In == "query" {
 					want[400] = "it takes query parameters"
+				}
+				if p.Value.In == "query" && p.Value.Name == "cursor" && !isPage(op) {
+					t.Errorf("%s (%s) takes a cursor but its 200 is not {items, next_cursor}", name, op.OperationID)
 				}
 				if p.Value.In == "header" && p.Value.Name == "If-Match" {
 					want[400] = "it takes If-Match"
@@ -301,6 +316,18 @@ func TestOpenAPIDocumentsErrors(t *testing.T) {
 		t.Fatal("no operations; the test would pass vacuously")
 	}
 	t.Logf("%d operations, %d documented responses", ops, responses)
+}
+
+// isPage reports whether op's 200 is a list page: required items (an array) and next_cursor.
+func isPage(op *openapi3.Operation) bool {
+	ok := op.Responses.Status(http.StatusOK)
+	if ok == nil || ok.Value.Content.Get("application/json") == nil {
+		return false
+	}
+	s := ok.Value.Content.Get("application/json").Schema.Value
+	items := s.Properties["items"]
+	return isRequired(s, "items") && isRequired(s, "next_cursor") && items != nil &&
+		items.Value.Type.Is(openapi3.TypeArray) && s.Properties["next_cursor"] != nil
 }
 
 // isRequired reports whether schema, or one of its allOf parts, requires key.

@@ -184,6 +184,10 @@ func walkUndocumented(schema *openapi3.Schema, v any, at string, extra *[]string
 func TestResponseContractCatchesMismatches(t *testing.T) {
 	t.Parallel()
 	errBody := `{"error":{"code":"not_found","message":"Not found."}}`
+	user := `{"id":"00000000-0000-0000-0000-000000000001","email":"ada@example.com","name":"Ada","role":"member",` +
+		`"locale":"en","active":true,"team_ids":[],"version":3,"created_at":"2026-01-02T03:04:05Z"}`
+	userPath := "/api/v1/users/00000000-0000-0000-0000-000000000001"
+	jsonCT := "application/json"
 	tests := []struct {
 		name    string
 		method  string
@@ -211,6 +215,14 @@ func TestResponseContractCatchesMismatches(t *testing.T) {
 			map[string]string{"Content-Type": "application/json"}, `{"error":{"code":"not_found","message":"x","detail":"y"}}`, "error.detail"},
 		{"null but not required", "GET", "/api/v1/deals", 200,
 			map[string]string{"Content-Type": "application/json"}, `{"items":[],"next_cursor":null}`, ""},
+		{"resource with its ETag", "GET", userPath, 200,
+			map[string]string{"Content-Type": jsonCT, "ETag": `"3"`}, user, ""},
+		{"resource without its ETag", "GET", userPath, 200,
+			map[string]string{"Content-Type": jsonCT}, user, `"ETag" missing`},
+		{"malformed ETag", "GET", userPath, 200,
+			map[string]string{"Content-Type": jsonCT, "ETag": "3"}, user, `"ETag"`},
+		{"429 without Retry-After", "POST", "/api/v1/auth/login", 429,
+			map[string]string{"Content-Type": jsonCT}, `{"error":{"code":"throttled","message":"x"}}`, `"Retry-After" missing`},
 		{"matching body", "GET", "/api/v1/meta", 200,
 			map[string]string{"Content-Type": "application/json"}, `{"name":"Summit","version":"x","fiscal_year_start_month":4}`, ""},
 		{"spreadsheet", "GET", "/api/v1/deals/00000000-0000-0000-0000-000000000001/plan.xlsx", 200,

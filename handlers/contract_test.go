@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/mail"
 	"slices"
 	"sort"
 	"strings"
@@ -19,6 +20,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
+	"github.com/google/uuid"
 )
 
 // The response contract: every /api/v1 response a handler test provokes through
@@ -44,6 +46,20 @@ func openAPIRouter() (*openapi3.T, routers.Router, error) {
 		// Binary bodies are checked by status and content type only: the decoder reads
 		// them as an opaque string for the `format: binary` schema.
 		openapi3filter.RegisterBodyDecoder(xlsxMIME, openapi3filter.FileBodyDecoder)
+		// kin-openapi checks date and date-time itself; the server always writes ids in
+		// the canonical lower-case form and emails as bare addresses.
+		openapi3.DefineStringFormatValidator("uuid", openapi3.NewCallbackValidator(func(s string) error {
+			if id, err := uuid.Parse(s); err != nil || id.String() != s {
+				return fmt.Errorf("not a canonical UUID")
+			}
+			return nil
+		}))
+		openapi3.DefineStringFormatValidator("email", openapi3.NewCallbackValidator(func(s string) error {
+			if a, err := mail.ParseAddress(s); err != nil || a.Address != s {
+				return fmt.Errorf("not an email address")
+			}
+			return nil
+		}))
 		contract.router, contract.err = legacy.NewRouter(contract.doc)
 	})
 	return contract.doc, contract.router, contract.err
@@ -223,6 +239,10 @@ func TestResponseContractCatchesMismatches(t *testing.T) {
 			map[string]string{"Content-Type": jsonCT, "ETag": "3"}, user, `"ETag"`},
 		{"429 without Retry-After", "POST", "/api/v1/auth/login", 429,
 			map[string]string{"Content-Type": jsonCT}, `{"error":{"code":"throttled","message":"x"}}`, `"Retry-After" missing`},
+		{"id not a UUID", "GET", userPath, 200,
+			map[string]string{"Content-Type": jsonCT, "ETag": `"3"`}, strings.Replace(user, "00000000-0000-0000-0000-000000000001", "42", 1), "UUID"},
+		{"email not an address", "GET", userPath, 200,
+			map[string]string{"Content-Type": jsonCT, "ETag": `"3"`}, strings.Replace(user, "ada@example.com", "Ada <ada@example.com>", 1), "email"},
 		{"matching body", "GET", "/api/v1/meta", 200,
 			map[string]string{"Content-Type": "application/json"}, `{"name":"Summit","version":"x","fiscal_year_start_month":4}`, ""},
 		{"spreadsheet", "GET", "/api/v1/deals/00000000-0000-0000-0000-000000000001/plan.xlsx", 200,

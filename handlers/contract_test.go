@@ -21,6 +21,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
 )
 
 // The response contract: every /api/v1 response a handler test provokes through
@@ -412,5 +413,52 @@ func TestUndocumentedFieldsNamesNullsOutsideRequired(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: got %q, want %q", tt.body, got, tt.want)
 		}
+	}
+}
+
+// TestBodyErrorsMatchTheDocument sends every body-taking route, as an admin on real
+// resources, a body in the wrong media type and one over the body limit: each answers the
+// documented 415 or 413 (the response contract checks the shape), and never a 500.
+func TestBodyErrorsMatchTheDocument(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t)
+	fx := ts.permissionFixture()
+	doc, _, err := openAPIRouter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge := `{"name":"` + strings.Repeat("x", 70*1024) + `"}` // over the tests' 64K limit
+	tried := 0
+	for _, r := range ts.e.Routes() {
+		path := echoParam.ReplaceAllString(strings.TrimPrefix(r.Path, apiBase), "{$1}")
+		item := doc.Paths.Find(path)
+		if item == nil || item.GetOperation(r.Method) == nil || item.GetOperation(r.Method).RequestBody == nil {
+			continue
+		}
+		op := item.GetOperation(r.Method)
+		target := strings.NewReplacer(":id", fx.ids[r.Path]).Replace(r.Path)
+		tests := []struct {
+			name, contentType, body string
+			want                    int
+		}{
+			{"over the body limit", echo.MIMEApplicationJSON, huge, http.StatusRequestEntityTooLarge},
+		}
+		if op.RequestBody.Value.Content.Get(echo.MIMEApplicationJSON) != nil {
+			tests = append(tests, struct {
+				name, contentType, body string
+				want                    int
+			}{"not JSON", echo.MIMETextPlain, `{"name":"x"}`, http.StatusUnsupportedMediaType})
+		}
+		for _, tt := range tests {
+			tried++
+			rec := ts.do(r.Method, target, tt.body, "Authorization", "Bearer "+fx.tokens["admin"],
+				"If-Match", `"1"`, echo.HeaderContentType, tt.contentType)
+			if rec.Code != tt.want {
+				t.Errorf("%s %s, %s: %d %.200s, want %d", r.Method, r.Path, tt.name, rec.Code, rec.Body, tt.want)
+			}
+		}
+	}
+	if tried == 0 {
+		t.Fatal("no body-taking routes; the test would pass vacuously")
 	}
 }

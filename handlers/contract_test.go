@@ -22,6 +22,8 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
+
+	"summit/domain/identity"
 )
 
 // The response contract: every /api/v1 response a handler test provokes through
@@ -460,5 +462,74 @@ func TestBodyErrorsMatchTheDocument(t *testing.T) {
 	}
 	if tried == 0 {
 		t.Fatal("no body-taking routes; the test would pass vacuously")
+	}
+}
+
+// TestWriteAnswersMatchTheDocument walks, as an admin, the successful writes no other
+// handler test sends through HTTP (customers, contacts, templates, replacing and deleting
+// retrospectives and stakeholders, revoking another user's token), so the response
+// contract checks their answers too.
+func TestWriteAnswersMatchTheDocument(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t)
+	fx := ts.permissionFixture()
+	admin := ts.signIn("admin@example.com")
+	victim := fx.ids["/api/v1/users/:id/tokens/:token_id"]
+	_, token, err := ts.id.CreateToken(context.Background(), identity.Actor{UserID: victim}, "laptop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	template := `{"name":"Quick","name_zh":"快速","segment":"key_account","milestones":[
+		{"name":"Kick-off","owner_role":"pmo","duration_days":2},
+		{"name":"Contract","owner_role":"business","duration_days":10,"weight":100,"gate":true,"depends_on":[0]}]}`
+	retro := `{"held_on":"2026-11-02","happened":"Budget slipped","outcome":"at_risk",
+		"actions":[{"title":"Meet finance","due_on":"2026-12-01"}]}`
+
+	saved := map[string]string{} // name → id of a resource created by an earlier step
+	etags := map[string]string{} // resource (as in the steps) → ETag of its last answer
+	steps := []struct {
+		method, target, body string
+		want                 int
+		save                 string // remember the answer's id under this name, its ETag under "/"+save+"s/{"+save+"}"
+	}{
+		{"POST", "/customers", `{"name":"Acme","kind":"enterprise","region":"East"}`, 201, "customer"},
+		{"PATCH", "/customers/{customer}", `{"industry":"Energy"}`, 200, ""},
+		{"POST", "/customers/{customer}/contacts", `{"name":"Li Wei","email":"li.wei@example.com"}`, 201, "contact"},
+		{"PATCH", "/contacts/{contact}", `{"title":"CIO","reports_to_id":null}`, 200, ""},
+		{"DELETE", "/contacts/{contact}", "", 204, ""},
+		{"DELETE", "/customers/{customer}", "", 204, ""},
+		{"POST", "/templates", template, 201, "template"},
+		{"PUT", "/templates/{template}", template, 200, ""},
+		{"DELETE", "/templates/{template}", "", 204, ""},
+		{"GET", "/retrospectives/" + fx.ids["/api/v1/retrospectives/:id"], "", 200, ""},
+		{"PUT", "/retrospectives/" + fx.ids["/api/v1/retrospectives/:id"], retro, 200, ""},
+		{"DELETE", "/retrospectives/" + fx.ids["/api/v1/retrospectives/:id"], "", 204, ""},
+		{"GET", "/stakeholders/" + fx.ids["/api/v1/stakeholders/:id"], "", 200, ""},
+		{"DELETE", "/stakeholders/" + fx.ids["/api/v1/stakeholders/:id"], "", 204, ""},
+		{"DELETE", "/users/" + victim + "/tokens/" + token.ID, "", 204, ""},
+	}
+	for _, s := range steps {
+		target := s.target
+		for name, id := range saved {
+			target = strings.ReplaceAll(target, "{"+name+"}", id)
+		}
+		var headers []string
+		if etag, ok := etags[s.target]; ok {
+			headers = []string{"If-Match", etag}
+		}
+		rec := admin.do(s.method, apiBase+target, s.body, headers...)
+		if rec.Code != s.want {
+			t.Fatalf("%s %s: %d %.300s, want %d", s.method, s.target, rec.Code, rec.Body, s.want)
+		}
+		if s.save != "" {
+			var created struct {
+				ID string `json:"id"`
+			}
+			decode(t, rec, &created)
+			saved[s.save] = created.ID
+			etags["/"+s.save+"s/{"+s.save+"}"] = rec.Header().Get("ETag")
+		} else if etag := rec.Header().Get("ETag"); etag != "" {
+			etags[s.target] = etag
+		}
 	}
 }

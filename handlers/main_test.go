@@ -97,9 +97,7 @@ func (ts *testServer) do(method, target, body string, headers ...string) *httpte
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
-	rec := httptest.NewRecorder()
-	ts.e.ServeHTTP(rec, req)
-	return rec
+	return ts.serve(req)
 }
 
 // browser is a signed-in cookie session.

@@ -21,6 +21,14 @@ func TestConfigNamesTheBadVariable(t *testing.T) {
 		{"fiscal month 13", map[string]string{"SUMMIT_FISCAL_YEAR_START_MONTH": "13"}, "SUMMIT_FISCAL_YEAR_START_MONTH"},
 		{"pool size zero", map[string]string{"SUMMIT_DB_MAX_CONNS": "0"}, "SUMMIT_DB_MAX_CONNS"},
 		{"pool size not a number", map[string]string{"SUMMIT_DB_MAX_CONNS": "many"}, "SUMMIT_DB_MAX_CONNS"},
+		{"trusted proxies valid", map[string]string{"SUMMIT_TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.5,fd00::/8"}, ""},
+		{"trusted proxy not a CIDR", map[string]string{"SUMMIT_TRUSTED_PROXIES": "10.0.0.0/8,10.0.0.0/33"}, `SUMMIT_TRUSTED_PROXIES entry "10.0.0.0/33"`},
+		{"trusted proxy a host name", map[string]string{"SUMMIT_TRUSTED_PROXIES": "proxy.local"}, `SUMMIT_TRUSTED_PROXIES entry "proxy.local"`},
+		{"old proxy switch refused", map[string]string{"SUMMIT_BEHIND_PROXY": "true"}, "SUMMIT_TRUSTED_PROXIES"},
+		{"old proxy switch refused even when false", map[string]string{"SUMMIT_BEHIND_PROXY": "false"}, "SUMMIT_BEHIND_PROXY"},
+		{"metrics on their own address", map[string]string{"SUMMIT_METRICS_ADDR": "127.0.0.1:9091", "SUMMIT_METRICS_TOKEN": "s3cret"}, ""},
+		{"metrics address without port", map[string]string{"SUMMIT_METRICS_ADDR": "localhost"}, "SUMMIT_METRICS_ADDR"},
+		{"metrics address same as main", map[string]string{"SUMMIT_METRICS_ADDR": ":8080"}, "SUMMIT_METRICS_ADDR"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -41,12 +41,17 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 	if err != nil {
 		return err
 	}
+	proxies, err := cfg.trustedProxies()
+	if err != nil {
+		return err
+	}
 	e, err := handlers.New(handlers.Deps{
 		SQL: sqlDB, DB: gdb, Log: log, Metrics: reg, SPA: frontend.Files(),
 		Identity: cfg.identityService(gdb), Deals: repository.NewDealService(gdb),
 		Stakeholders: repository.NewStakeholderService(gdb), Reviews: repository.NewReviewService(gdb), Policy: policy,
 		Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
-	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BehindProxy: cfg.BehindProxy})
+	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
+		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != ""})
 	if err != nil {
 		return err
 	}

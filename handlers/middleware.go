@@ -1,9 +1,13 @@
 package handlers
 
 import (
+	"crypto/sha256"
+	"crypto/subtle"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +16,8 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"summit/domain"
 )
 
 // useMiddleware installs, outermost first: request id → access log → metrics → panic
@@ -23,16 +29,17 @@ func useMiddleware(e *echo.Echo, deps Deps, opts Options) {
 	}))
 	e.Use(accessLog(deps.Log))
 	e.Use(echoprometheus.NewMiddlewareWithConfig(echoprometheus.MiddlewareConfig{
-		Namespace:                 "summit",
-		Subsystem:                 "http",
-		Registerer:                deps.Metrics,
-		DoNotUseRequestPathFor404: true,
-		StatusCodeResolver: func(c echo.Context, err error) int {
-			if err == nil {
-				return c.Response().Status
-			}
-			status, _ := describe(err, LocaleEN)
-			return status
+		Namespace:  "summit",
+		Subsystem:  "http",
+		Registerer: deps.Metrics,
+		// Every label value comes from a fixed set, so no request can add a series: the
+		// route template (not the path), the method (unknown ones folded), the status class.
+		// echoprometheus always has a host label; it is left empty (Prometheus drops it).
+		LabelFuncs: map[string]echoprometheus.LabelValueFunc{
+			"code":   func(c echo.Context, err error) string { return statusClass(responseStatus(c, err)) },
+			"method": func(c echo.Context, _ error) string { return methodLabel(c.Request().Method) },
+			"host":   func(echo.Context, error) string { return "" },
+			"url":    func(c echo.Context, _ error) string { return routeLabel(c) },
 		},
 	}))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
@@ -108,7 +115,80 @@ func requestTimeout(d time.Duration) echo.MiddlewareFunc {
 	})
 }
 
-// metricsHandler serves Prometheus metrics (GET /metrics).
-func metricsHandler(reg *prometheus.Registry) echo.HandlerFunc {
-	return echo.WrapHandler(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+// responseStatus is the status the caller gets: the written one, or the one errorHandler
+// will write for err.
+func responseStatus(c echo.Context, err error) int {
+	if err == nil {
+		return c.Response().Status
+	}
+	status, _ := describe(err, LocaleEN)
+	return status
+}
+
+// statusClass is "2xx", "4xx" and so on.
+func statusClass(status int) string {
+	if status < 100 || status > 599 {
+		return "other"
+	}
+	return strconv.Itoa(status/100) + "xx"
+}
+
+// methodLabel is the request method when it is a standard one, else "other".
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions:
+		return method
+	}
+	return "other"
+}
+
+// routeLabel is the matched route template such as /api/v1/deals/:id, or "unmatched".
+func routeLabel(c echo.Context) string {
+	if p := c.Path(); p != "" {
+		return p
+	}
+	return "unmatched"
+}
+
+// metricsAuthorized reports whether r carries "Authorization: Bearer <token>". The
+// comparison takes the same time whatever the guess (hashes of equal length).
+func metricsAuthorized(r *http.Request, token string) bool {
+	const scheme = "bearer "
+	got := r.Header.Get(echo.HeaderAuthorization)
+	if len(got) < len(scheme) || !strings.EqualFold(got[:len(scheme)], scheme) {
+		return false
+	}
+	want, have := sha256.Sum256([]byte(token)), sha256.Sum256([]byte(got[len(scheme):]))
+	return subtle.ConstantTimeCompare(want[:], have[:]) == 1
+}
+
+// metricsHandler serves Prometheus metrics (GET /metrics) on the main listener to holders
+// of the metrics token.
+func metricsHandler(reg *prometheus.Registry, token string) echo.HandlerFunc {
+	h := promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg})
+	return func(c echo.Context) error {
+		if !metricsAuthorized(c.Request(), token) {
+			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="metrics"`)
+			return domain.ErrUnauthenticated
+		}
+		h.ServeHTTP(c.Response(), c.Request())
+		return nil
+	}
+}
+
+// MetricsHandler serves Prometheus metrics at GET /metrics on a listener of their own
+// (SUMMIT_METRICS_ADDR); with a token set it is required there too.
+func MetricsHandler(reg *prometheus.Registry, token string) http.Handler {
+	h := promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg})
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		if token != "" && !metricsAuthorized(r, token) {
+			w.Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="metrics"`)
+			http.Error(w, "metrics need Authorization: Bearer <SUMMIT_METRICS_TOKEN>", http.StatusUnauthorized)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+	return mux
 }

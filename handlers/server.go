@@ -102,7 +102,12 @@ func newServer(deps Deps, opts Options) (*server, *echo.Echo, error) {
 	health := healthHandlers{db: deps.SQL}
 	e.GET("/healthz", health.alive)
 	e.GET("/readyz", health.ready)
-	e.GET("/metrics", metricsHandler(deps.Metrics))
+	if opts.MetricsToken != "" && !opts.MetricsElsewhere {
+		e.GET("/metrics", metricsHandler(deps.Metrics, opts.MetricsToken))
+	} else {
+		// Metrics are on their own listener or not served: never public, never the SPA.
+		e.GET("/metrics", func(echo.Context) error { return echo.ErrNotFound })
+	}
 
 	// The group has no middleware of its own: Echo would register a catch-all for it that
 	// turns a wrong method (405) into a 404. API-wide middleware is global with a skipper.

@@ -150,6 +150,9 @@ func (c config) trustedProxies() ([]netip.Prefix, error) {
 			}
 			p = netip.PrefixFrom(addr, addr.BitLen())
 		}
+		if p.Addr().Is4In6() && p.Bits() >= 96 { // ::ffff:10.0.0.0/104 is 10.0.0.0/8
+			p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+		}
 		out = append(out, p.Masked())
 	}
 	return out, nil

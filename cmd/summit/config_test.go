@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -56,5 +57,23 @@ func TestCommandsWithoutDatabaseURLSayHowToSetIt(t *testing.T) {
 	err := config{}.requireDatabaseURL()
 	if err == nil || !strings.Contains(err.Error(), "DATABASE_URL") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+func TestTrustedProxiesParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"", "[]"},
+		{"10.0.0.0/8", "[10.0.0.0/8]"},
+		{" 10.1.2.3/8 , 192.168.1.5 ,, fd00::/8", "[10.0.0.0/8 192.168.1.5/32 fd00::/8]"},
+		{"::ffff:10.0.0.0/104", "[10.0.0.0/8]"},
+	}
+	for _, tc := range tests {
+		got, err := config{TrustedProxies: tc.in}.trustedProxies()
+		if err != nil || fmt.Sprint(got) != tc.want {
+			t.Errorf("%q → %v %v, want %s", tc.in, got, err, tc.want)
+		}
 	}
 }

@@ -71,6 +71,13 @@ var ruleMessages = map[string]message{
 	"missing_column":     {"the sheet needs a column {param}", "表格缺少列 {param}"},
 	"empty":              {"has no milestones", "没有任何里程碑"},
 	"spreadsheet":        {"must be a CSV or XLSX file", "必须是 CSV 或 XLSX 文件"},
+	"max_rows":           {"has too many rows: a plan has at most {param} milestones", "行数过多：一个计划最多 {param} 个里程碑"},
+	"max_row_number":     {"has data beyond row {param}", "第 {param} 行之后仍有数据"},
+	"max_columns":        {"has a row with more than {param} cells", "有一行超过 {param} 个单元格"},
+	"max_cell_length":    {"has a cell longer than {param} bytes", "有单元格超过 {param} 字节"},
+	"max_file_size":      {"must be at most {param}", "不能超过 {param}"},
+	"max_unzipped_size":  {"unpacks to more than {param}; save a smaller sheet", "解压后超过 {param}，请保存较小的表格"},
+	"max_parts":          {"has more than {param} parts; save only the plan sheet", "包含的部件超过 {param} 个，请只保存计划表"},
 	"uuid":               {"must be a UUID", "必须是 UUID"},
 	"period":             {"must be a period such as 2026-Q4 or 2026-11", "必须是期间，例如 2026-Q4 或 2026-11"},
 }

@@ -1,22 +1,19 @@
 package sheet
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"runtime"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"summit/domain"
+	"summit/handlers/sheet/sheettest"
 )
 
 var testLimits = DefaultLimits(2000)
@@ -47,28 +44,6 @@ func csvRows(n int) []byte {
 	return []byte(b.String())
 }
 
-// xlsx is a workbook whose first sheet holds rows.
-func xlsx(t testing.TB, rows [][]string) []byte {
-	t.Helper()
-	book := excelize.NewFile()
-	defer book.Close()
-	for i, row := range rows {
-		values := make([]any, len(row))
-		for j, v := range row {
-			values[j] = v
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := book.SetSheetRow("Sheet1", cell, &values); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := book.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func TestReadWithinLimits(t *testing.T) {
 	t.Parallel()
 	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte("里程碑,负责角色\n需求调研,solution\n"))
@@ -83,8 +58,8 @@ func TestReadWithinLimits(t *testing.T) {
 		{"GB18030 CSV as Excel saves it", "计划.csv", gb, 2, "需求调研"},
 		{"blank rows between data keep row numbers, blank rows after are dropped", "plan.csv", []byte("name\n,\nA\n,,\n\n,\n"), 3, "A"},
 		{"the most milestones", "plan.csv", csvRows(2000), 2001, "Step 2000"},
-		{"XLSX", "plan.xlsx", xlsx(t, [][]string{{"name", "owner_role"}, {}, {"Kick-off", "pmo"}}), 3, "Kick-off"},
-		{"XLSX under another name", "upload", xlsx(t, [][]string{{"name"}, {"Kick-off"}}), 2, "Kick-off"},
+		{"XLSX", "plan.xlsx", sheettest.XLSX(t, [][]string{{"name", "owner_role"}, {}, {"Kick-off", "pmo"}}), 3, "Kick-off"},
+		{"XLSX under another name", "upload", sheettest.XLSX(t, [][]string{{"name"}, {"Kick-off"}}), 2, "Kick-off"},
 	}
 	for _, tc := range tests {
 		rows, err := read(t, t.Context(), tc.file, tc.data)
@@ -108,7 +83,7 @@ func TestReadRefusesWhatBreaksALimit(t *testing.T) {
 		want string
 	}{
 		{"one milestone too many (CSV)", "plan.csv", csvRows(2001), "max_rows 2000"},
-		{"one milestone too many (XLSX)", "plan.xlsx", xlsx(t, append([][]string{{"name"}}, repeatRow([]string{"Step"}, 2001)...)), "max_rows 2000"},
+		{"one milestone too many (XLSX)", "plan.xlsx", sheettest.XLSX(t, append([][]string{{"name"}}, repeatRow([]string{"Step"}, 2001)...)), "max_rows 2000"},
 		{"a row of 51 cells", "plan.csv", []byte("name\n" + wide), "max_columns 50"},
 		{"a cell of 10,001 bytes", "plan.csv", []byte("name\n" + strings.Repeat("x", 10_001) + "\n"), "max_cell_length 10000"},
 		{"data far below the plan", "plan.csv", []byte("name\n" + strings.Repeat(",\n", 20_010) + "A\n"), "max_row_number 20010"},
@@ -165,78 +140,9 @@ func TestReadStopsWhenTheContextEnds(t *testing.T) {
 	}
 	cancelled, stop := context.WithCancel(t.Context())
 	stop()
-	if _, err := read(t, cancelled, "plan.xlsx", xlsx(t, [][]string{{"name"}, {"A"}})); !errors.Is(err, context.Canceled) {
+	if _, err := read(t, cancelled, "plan.xlsx", sheettest.XLSX(t, [][]string{{"name"}, {"A"}})); !errors.Is(err, context.Canceled) {
 		t.Fatalf("XLSX with a cancelled context: %v", err)
 	}
-}
-
-// Bomb is an .xlsx file whose first sheet inflates to sheetBytes of valid rows, built
-// without holding them: one deflated chunk of rows repeated (each chunk is a
-// self-contained run of non-final deflate blocks, so copies may follow each other).
-func Bomb(t testing.TB, sheetBytes int64) []byte {
-	row := `<row><c t="inlineStr"><is><t>Kick-off</t></is></c><c t="inlineStr"><is><t>pmo</t></is></c></row>`
-	return bombSheet(t, sheetBytes, "", row, "")
-}
-
-// bombSheet is an .xlsx file whose sheetData is open, then unit repeated, then close.
-func bombSheet(t testing.TB, sheetBytes int64, open, unit, close string) []byte {
-	t.Helper()
-	deflate := func(data []byte, final bool) []byte {
-		var buf bytes.Buffer
-		w, _ := flate.NewWriter(&buf, flate.BestCompression)
-		w.Write(data)
-		if final {
-			w.Close()
-		} else {
-			w.Flush()
-		}
-		return buf.Bytes()
-	}
-	head := []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + open)
-	tail := []byte(close + `</sheetData></worksheet>`)
-	chunk := bytes.Repeat([]byte(unit), (1<<20)/len(unit))
-	copies := (sheetBytes - int64(len(head)+len(tail))) / int64(len(chunk))
-
-	crc := crc32.NewIEEE()
-	crc.Write(head)
-	for range copies {
-		crc.Write(chunk)
-	}
-	crc.Write(tail)
-
-	// The other parts come from a real workbook.
-	plain := xlsx(t, [][]string{{"name"}})
-	zr, err := zip.NewReader(bytes.NewReader(plain), int64(len(plain)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		if f.Name != "xl/worksheets/sheet1.xml" {
-			if err := zw.Copy(f); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		size := int64(len(head)+len(tail)) + copies*int64(len(chunk))
-		zHead, zChunk, zTail := deflate(head, false), deflate(chunk, false), deflate(tail, true)
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, CRC32: crc.Sum32(),
-			UncompressedSize64: uint64(size), CompressedSize64: uint64(len(zHead)+len(zTail)) + uint64(copies)*uint64(len(zChunk))})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(zHead)
-		for range copies {
-			w.Write(zChunk)
-		}
-		w.Write(zTail)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
 }
 
 // allocated is how many bytes the heap handed out while f ran: an upper bound of the
@@ -258,12 +164,12 @@ func TestReadBoundsMemory(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"a sheet that inflates to 1 GB", "plan.xlsx", Bomb(t, 1<<30), "max_unzipped_size 24 MB"},
-		{"a sheet just under the size limit, all rows", "plan.xlsx", Bomb(t, 7<<20), "max_row_number 20010"},
-		{"a sheet of blank rows", "plan.xlsx", bombSheet(t, 7<<20, "", `<row/>`, ""), "max_row_number 20010"},
-		{"a sheet of one row of tiny cells", "plan.xlsx", bombSheet(t, 7<<20, "<row>", `<c><v>1</v></c>`, "</row>"), "max_columns 50"},
-		{"a sheet of one long cell", "plan.xlsx", bombSheet(t, 7<<20, `<row><c t="inlineStr"><is><t>`, `x`, "</t></is></c></row>"), "max_cell_length 10000"},
-		{"rows of 1,000 cells, the last one filled", "plan.xlsx", bombSheet(t, 7<<20, "", `<row>`+strings.Repeat(`<c/>`, 999)+`<c><v>1</v></c></row>`, ""), "max_columns 50"},
+		{"a sheet that inflates to 1 GB", "plan.xlsx", sheettest.Bomb(t, 1<<30), "max_unzipped_size 24 MB"},
+		{"a sheet just under the size limit, all rows", "plan.xlsx", sheettest.Bomb(t, 7<<20), "max_row_number 20010"},
+		{"a sheet of blank rows", "plan.xlsx", sheettest.BombSheet(t, 7<<20, "", `<row/>`, ""), "max_row_number 20010"},
+		{"a sheet of one row of tiny cells", "plan.xlsx", sheettest.BombSheet(t, 7<<20, "<row>", `<c><v>1</v></c>`, "</row>"), "max_columns 50"},
+		{"a sheet of one long cell", "plan.xlsx", sheettest.BombSheet(t, 7<<20, `<row><c t="inlineStr"><is><t>`, `x`, "</t></is></c></row>"), "max_cell_length 10000"},
+		{"rows of 1,000 cells, the last one filled", "plan.xlsx", sheettest.BombSheet(t, 7<<20, "", `<row>`+strings.Repeat(`<c/>`, 999)+`<c><v>1</v></c></row>`, ""), "max_columns 50"},
 		{"a CSV of 10 MB, one quoted cell", "plan.csv", append([]byte("name\n\""), bytes.Repeat([]byte("x\n"), 5<<20-10)...), "max_row_bytes 500150"},
 		{"a CSV of 10 MB, one line", "plan.csv", bytes.Repeat([]byte("x"), 10<<20), "max_row_bytes 500150"},
 		{"a CSV of 10 MB, 5 million lines", "plan.csv", bytes.Repeat([]byte(",\n"), 5<<20), ""},

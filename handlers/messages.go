@@ -28,6 +28,7 @@ var errorMessages = map[string]message{
 	"stale_version":          {"Someone else changed this; reload and try again.", "其他人已修改此内容，请刷新后重试。"},
 	"precondition_required":  {"Send If-Match with the version you are changing.", "请在 If-Match 中提供您要修改的版本号。"},
 	"throttled":              {"Too many requests; try again later.", "请求过于频繁，请稍后再试。"},
+	"busy":                   {"The server is busy checking other sign-ins; try again in a moment.", "服务器正忙于处理其他登录，请稍后重试。"},
 	"database_unavailable":   {"The database is unavailable; try again shortly.", "数据库暂不可用，请稍后再试。"},
 	"timeout":                {"The request took too long.", "请求超时。"},
 	"internal_error":         {"Something went wrong on our side.", "服务器内部错误。"},

@@ -31,6 +31,7 @@ type config struct {
 	ShutdownTimeout      time.Duration `env:"SUMMIT_SHUTDOWN_TIMEOUT" envDefault:"20s"`
 	BodyLimit            string        `env:"SUMMIT_BODY_LIMIT" envDefault:"10M"`
 	DBMaxConns           int           `env:"SUMMIT_DB_MAX_CONNS" envDefault:"20"`
+	PasswordHashes       int           `env:"SUMMIT_PASSWORD_HASHES" envDefault:"0"`
 	FiscalYearStartMonth int           `env:"SUMMIT_FISCAL_YEAR_START_MONTH" envDefault:"1"`
 	BehindProxy          bool          `env:"SUMMIT_BEHIND_PROXY" envDefault:"false"`
 	SessionIdle          time.Duration `env:"SUMMIT_SESSION_IDLE" envDefault:"12h"`
@@ -106,6 +107,9 @@ func (c config) check() error {
 	if c.DBMaxConns < 1 {
 		return bad("SUMMIT_DB_MAX_CONNS", "must be at least 1")
 	}
+	if c.PasswordHashes < 0 {
+		return bad("SUMMIT_PASSWORD_HASHES", "must be 0 (two per core) or more")
+	}
 	if c.FiscalYearStartMonth < 1 || c.FiscalYearStartMonth > 12 {
 		return bad("SUMMIT_FISCAL_YEAR_START_MONTH", "must be a month number 1–12")
 	}
@@ -117,7 +121,9 @@ func (c config) check() error {
 
 // identityService wires sign-in, users and teams to the database with these settings.
 func (c config) identityService(db *gorm.DB) *identity.Service {
-	return repository.NewIdentityService(db, identity.SessionPolicy{Idle: c.SessionIdle, Absolute: c.SessionMax}, identity.DefaultLoginThrottle)
+	svc := repository.NewIdentityService(db, identity.SessionPolicy{Idle: c.SessionIdle, Absolute: c.SessionMax}, identity.DefaultLoginThrottle)
+	svc.Hashes = identity.NewHashGate(c.PasswordHashes, identity.DefaultHashWait)
+	return svc
 }
 
 // requireDatabaseURL is for commands that cannot start a local cluster themselves.

@@ -21,6 +21,8 @@ func TestConfigNamesTheBadVariable(t *testing.T) {
 		{"fiscal month 13", map[string]string{"SUMMIT_FISCAL_YEAR_START_MONTH": "13"}, "SUMMIT_FISCAL_YEAR_START_MONTH"},
 		{"pool size zero", map[string]string{"SUMMIT_DB_MAX_CONNS": "0"}, "SUMMIT_DB_MAX_CONNS"},
 		{"pool size not a number", map[string]string{"SUMMIT_DB_MAX_CONNS": "many"}, "SUMMIT_DB_MAX_CONNS"},
+		{"password hashes set", map[string]string{"SUMMIT_PASSWORD_HASHES": "4"}, ""},
+		{"password hashes negative", map[string]string{"SUMMIT_PASSWORD_HASHES": "-1"}, "SUMMIT_PASSWORD_HASHES"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,121 @@
+package handlers
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"summit/domain/identity"
+)
+
+// Forty wrong passwords sent at once for one account: the attempt is counted before the
+// password is hashed, so only the first five (PerAccount) are checked and the rest are
+// 429 with Retry-After; then even the right password waits for the window.
+func TestConcurrentWrongPasswordsAreThrottledBeforeHashing(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t)
+	ts.user("target@example.com", identity.RoleMember)
+	var checked atomic.Int32
+	ts.id.CheckPassword = func(password, hash string) bool {
+		checked.Add(1)
+		return identity.PasswordMatches(password, hash)
+	}
+
+	const attempts = 40
+	codes := make([]*httptest.ResponseRecorder, attempts)
+	var wg sync.WaitGroup
+	for i := range attempts {
+		wg.Go(func() {
+			codes[i] = ts.do("POST", "/api/v1/auth/login", `{"email":"target@example.com","password":"wrong password `+strconv.Itoa(i)+`"}`)
+		})
+	}
+	wg.Wait()
+	byStatus := map[int]int{}
+	for _, rec := range codes {
+		byStatus[rec.Code]++
+		if rec.Code == http.StatusTooManyRequests {
+			if secs, err := strconv.Atoi(rec.Header().Get("Retry-After")); err != nil || secs < 1 || secs > 900 {
+				t.Fatalf("429 with Retry-After %q", rec.Header().Get("Retry-After"))
+			}
+		}
+	}
+	per := identity.DefaultLoginThrottle.PerAccount
+	if byStatus[http.StatusUnauthorized] != per || byStatus[http.StatusTooManyRequests] != attempts-per || int(checked.Load()) != per {
+		t.Fatalf("%d concurrent wrong passwords: %v, %d passwords checked; want %d × 401, %d × 429, %d checked",
+			attempts, byStatus, checked.Load(), per, attempts-per, per)
+	}
+	var failures int
+	if err := ts.sql.QueryRow(`SELECT count(*) FROM audit_events WHERE action = $1`, identity.AuditLoginFailed).Scan(&failures); err != nil || failures != per {
+		t.Fatalf("audit has %d failed sign-ins (%v), want %d", failures, err, per)
+	}
+
+	rec := ts.do("POST", "/api/v1/auth/login", `{"email":"target@example.com","password":"`+testPassword+`"}`)
+	if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" || int(checked.Load()) != per {
+		t.Fatalf("the right password inside the window: %d (Retry-After %q), %d checked; want 429 unchecked", rec.Code, rec.Header().Get("Retry-After"), checked.Load())
+	}
+	// Once the window has passed, the right password signs in again.
+	ts.id.Now = func() time.Time { return time.Now().UTC().Add(identity.DefaultLoginThrottle.Window + time.Minute) }
+	if rec := ts.do("POST", "/api/v1/auth/login", `{"email":"target@example.com","password":"`+testPassword+`"}`); rec.Code != http.StatusOK {
+		t.Fatalf("the right password after the window: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// However many sign-ins arrive at once, no more than the gate's capacity hash at the
+// same time: the others wait for a turn. Counted with hooks, not timed.
+func TestSignInsHashNoMoreThanTheCapacityAtOnce(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t)
+	const n, capacity = 12, 3
+	emails := make([]string, n)
+	for i := range emails {
+		emails[i] = "user" + strconv.Itoa(i) + "@example.com"
+		ts.user(emails[i], identity.RoleMember)
+	}
+	gate := identity.NewHashGate(capacity, time.Minute)
+	waiting := make(chan struct{}, n)
+	gate.Waiting = func() { waiting <- struct{}{} }
+	ts.id.Hashes = gate
+	var inFlight, most atomic.Int32
+	entered, release := make(chan struct{}, n), make(chan struct{})
+	ts.id.CheckPassword = func(password, hash string) bool {
+		now := inFlight.Add(1)
+		for old := most.Load(); now > old && !most.CompareAndSwap(old, now); old = most.Load() {
+		}
+		entered <- struct{}{}
+		<-release
+		defer inFlight.Add(-1)
+		return identity.PasswordMatches(password, hash)
+	}
+
+	codes := make([]int, n)
+	var wg sync.WaitGroup
+	for i, email := range emails {
+		wg.Go(func() {
+			codes[i] = ts.do("POST", "/api/v1/auth/login", `{"email":"`+email+`","password":"`+testPassword+`"}`).Code
+		})
+	}
+	// Every sign-in is either hashing or waiting for a turn before any finishes.
+	for range capacity {
+		<-entered
+	}
+	for range n - capacity {
+		<-waiting
+	}
+	if got := inFlight.Load(); got != capacity {
+		t.Fatalf("%d hashing with %d waiting; want %d", got, n-capacity, capacity)
+	}
+	close(release)
+	wg.Wait()
+	for i, code := range codes {
+		if code != http.StatusOK {
+			t.Fatalf("sign-in %d: %d", i, code)
+		}
+	}
+	if most.Load() > capacity {
+		t.Fatalf("%d hashes ran at once; capacity %d", most.Load(), capacity)
+	}
+}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -38,6 +39,9 @@ func (s *server) importPlan(c echo.Context) error {
 	}
 	defer f.Close()
 	rows, err := sheet.Read(req.Context(), fh.Filename, f, fh.Size, importLimits)
+	if errors.Is(err, sheet.ErrUnreadable) {
+		return badQuery("file", "spreadsheet", "")
+	}
 	if err != nil {
 		return err
 	}

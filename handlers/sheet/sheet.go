@@ -58,13 +58,17 @@ type File interface {
 	io.ReaderAt
 }
 
-var errNotSpreadsheet = domain.Invalid("file", "spreadsheet", "")
+// ErrUnreadable is a file that is neither CSV nor XLSX, or broken.
+var ErrUnreadable = errors.New("not a readable CSV or XLSX file")
+
+var errNotSpreadsheet = ErrUnreadable
 
 // Read returns the rows of the file named name: XLSX when the name ends in .xlsx or the
 // content is a zip, otherwise CSV (UTF-8, or GB18030 as Excel saves it on Chinese
 // Windows). Blank rows at the end are dropped; blank rows between data rows are
 // returned as nil so that row i is the file's row i+1. Broken limits are a
-// *domain.ValidationError on "file"; a cancelled ctx stops the read with ctx.Err().
+// *domain.ValidationError on "file", an unreadable file ErrUnreadable; a cancelled
+// ctx stops the read with ctx.Err().
 func Read(ctx context.Context, name string, f File, size int64, lim Limits) ([][]string, error) {
 	if size > lim.FileBytes {
 		return nil, domain.Invalid("file", "max_file_size", strconv.FormatInt(lim.FileBytes>>20, 10)+" MB")

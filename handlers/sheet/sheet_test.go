@@ -29,6 +29,9 @@ func violation(err error) string {
 	if err == nil {
 		return ""
 	}
+	if errors.Is(err, ErrUnreadable) {
+		return "unreadable"
+	}
 	if !errors.As(err, &verr) || len(verr.Violations) != 1 || verr.Violations[0].Field != "file" {
 		return fmt.Sprintf("not a file violation: %v", err)
 	}
@@ -88,8 +91,8 @@ func TestReadRefusesWhatBreaksALimit(t *testing.T) {
 		{"a cell of 10,001 bytes", "plan.csv", []byte("name\n" + strings.Repeat("x", 10_001) + "\n"), "max_cell_length 10000"},
 		{"data far below the plan", "plan.csv", []byte("name\n" + strings.Repeat(",\n", 20_010) + "A\n"), "max_row_number 20010"},
 		{"a file over 10 MB", "plan.csv", bytes.Repeat([]byte("a\n"), 5<<20+1), "max_file_size 10 MB"},
-		{"not a spreadsheet", "plan.xlsx", []byte("PK\x03\x04 not really a zip"), "spreadsheet "},
-		{"a CSV it cannot parse", "plan.csv", []byte("name\n\"unterminated\n"), "spreadsheet "},
+		{"not a spreadsheet", "plan.xlsx", []byte("PK\x03\x04 not really a zip"), "unreadable"},
+		{"a CSV it cannot parse", "plan.csv", []byte("name\n\"unterminated\n"), "unreadable"},
 	}
 	for _, tc := range tests {
 		_, err := read(t, t.Context(), tc.file, tc.data)

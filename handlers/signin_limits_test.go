@@ -3,7 +3,11 @@ package handlers
 import (
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"runtime"
+	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -118,4 +122,95 @@ func TestSignInsHashNoMoreThanTheCapacityAtOnce(t *testing.T) {
 	if most.Load() > capacity {
 		t.Fatalf("%d hashes ran at once; capacity %d", most.Load(), capacity)
 	}
+}
+
+// BenchmarkConcurrentSignIns measures the memory a burst of 150 simultaneous sign-ins
+// (distinct accounts and addresses, right passwords) takes: the process's peak resident
+// memory during the burst above its resident memory before it (Linux: VmHWM after
+// resetting it through /proc/self/clear_refs), the heap's peak in-use bytes (sampled),
+// and how many signed in or were told the server is busy (503).
+//
+//	go test ./handlers -run '^$' -bench ConcurrentSignIns -benchtime 3x
+func BenchmarkConcurrentSignIns(b *testing.B) {
+	const n = 150
+	ts := newTestServer(b)
+	ts.sql.SetMaxOpenConns(20) // SUMMIT_DB_MAX_CONNS's default
+	for i := range n {
+		ts.user("burst"+strconv.Itoa(i)+"@example.com", identity.RoleMember)
+	}
+	var worst, worstHeap float64
+	var ok, busy, other atomic.Int64
+	for b.Loop() {
+		runtime.GC()
+		debug.FreeOSMemory()
+		if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+			b.Skip("needs Linux /proc/self/clear_refs:", err)
+		}
+		before := procStatusKB(b, "VmRSS")
+		var heapPeak atomic.Uint64
+		stop := make(chan struct{})
+		sampled := make(chan struct{})
+		go func() {
+			defer close(sampled)
+			var ms runtime.MemStats
+			for {
+				runtime.ReadMemStats(&ms)
+				if ms.HeapInuse > heapPeak.Load() {
+					heapPeak.Store(ms.HeapInuse)
+				}
+				select {
+				case <-stop:
+					return
+				case <-time.After(5 * time.Millisecond):
+				}
+			}
+		}()
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(`{"email":"burst`+strconv.Itoa(i)+`@example.com","password":"`+testPassword+`"}`))
+				req.Header.Set("Content-Type", "application/json")
+				req.RemoteAddr = "198.51.100." + strconv.Itoa(i) + ":1234"
+				rec := httptest.NewRecorder()
+				ts.e.ServeHTTP(rec, req)
+				switch {
+				case rec.Code == http.StatusOK:
+					ok.Add(1)
+				case rec.Code == http.StatusServiceUnavailable && strings.Contains(rec.Body.String(), `"busy"`):
+					busy.Add(1)
+				default:
+					if other.Add(1) == 1 {
+						b.Logf("sign-in %d: %d %s", i, rec.Code, rec.Body)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		close(stop)
+		<-sampled
+		peak := procStatusKB(b, "VmHWM")
+		worst = max(worst, float64(peak-before)/1024)
+		worstHeap = max(worstHeap, float64(heapPeak.Load())/(1<<20))
+	}
+	b.ReportMetric(worst, "MB-rss-peak-over-idle")
+	b.ReportMetric(worstHeap, "MB-heap-peak")
+	b.ReportMetric(float64(ok.Load())/float64(b.N), "signed-in/op")
+	b.ReportMetric(float64(busy.Load())/float64(b.N), "busy-503/op")
+	b.ReportMetric(float64(other.Load())/float64(b.N), "other/op")
+}
+
+// procStatusKB reads a "kB" line of /proc/self/status.
+func procStatusKB(b *testing.B, key string) int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		b.Skip("needs Linux /proc/self/status:", err)
+	}
+	for line := range strings.Lines(string(data)) {
+		if rest, ok := strings.CutPrefix(line, key+":"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb
+		}
+	}
+	b.Fatalf("no %s in /proc/self/status", key)
+	return 0
 }

@@ -13,7 +13,7 @@ import (
 // (the default minimizing time of 60 s per new input stalls short runs).
 func FuzzReadSheet(f *testing.F) {
 	lim := DefaultLimits(20)
-	lim.FileBytes, lim.Unzipped, lim.SheetPart, lim.OtherPart, lim.InMemoryPart = 1<<20, 4<<20, 2<<20, 1<<20, 64<<10
+	lim.FileBytes, lim.Unzipped, lim.SheetPart, lim.Strings, lim.OtherPart, lim.InMemoryPart = 1<<20, 4<<20, 2<<20, 1<<20, 1<<20, 64<<10
 	f.Add("plan.csv", []byte("name,owner_role,planned_start,planned_due\nKick-off,pmo,2026-12-01,2026-12-02\n"))
 	f.Add("plan.csv", []byte("\ufeff\"a\",\"b\"\"c\"\n,,\n\nx\n"))
 	f.Add("计划.csv", []byte{0xd0, 0xf2, 0xba, 0xc5, ',', 'a', '\n'})

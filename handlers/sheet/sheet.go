@@ -36,7 +36,8 @@ type Limits struct {
 	CellBytes    int   // bytes of one cell
 	RawCells     int   // XLSX: cell elements in one row, blank (styled) ones included
 	Unzipped     int64 // XLSX: all parts together, uncompressed
-	SheetPart    int64 // XLSX: one worksheet or the shared-strings table, uncompressed
+	SheetPart    int64 // XLSX: one worksheet, uncompressed
+	Strings      int64 // XLSX: the shared-strings table, uncompressed (parsed whole)
 	OtherPart    int64 // XLSX: any other part (styles, workbook, theme, …), uncompressed
 	Parts        int   // XLSX: entries in the zip
 	InMemoryPart int64 // XLSX: worksheets above this are read from a temporary file
@@ -47,7 +48,7 @@ type Limits struct {
 func DefaultLimits(maxRows int) Limits {
 	return Limits{
 		FileBytes: 10 << 20, Rows: maxRows + 1, RowNumber: 10 * (maxRows + 1), Cells: 50, CellBytes: 10_000,
-		RawCells: 1000, Unzipped: 24 << 20, SheetPart: 8 << 20, OtherPart: 1 << 20, Parts: 200, InMemoryPart: 1 << 20,
+		RawCells: 1000, Unzipped: 24 << 20, SheetPart: 8 << 20, Strings: 4 << 20, OtherPart: 1 << 20, Parts: 200, InMemoryPart: 1 << 20,
 	}
 }
 
@@ -147,8 +148,11 @@ func readXLSX(ctx context.Context, f File, size int64, lim Limits) ([][]string, 
 	for _, zf := range zr.File {
 		part := uint64(lim.OtherPart)
 		lower := strings.ToLower(strings.ReplaceAll(zf.Name, `\`, "/"))
-		if strings.HasPrefix(lower, "xl/worksheets/sheet") || lower == "xl/sharedstrings.xml" {
+		switch {
+		case strings.HasPrefix(lower, "xl/worksheets/sheet"):
 			part = uint64(lim.SheetPart)
+		case lower == "xl/sharedstrings.xml":
+			part = uint64(lim.Strings)
 		}
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > part || total > uint64(lim.Unzipped) {

@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"mime/multipart"
 	"net/http"
@@ -206,10 +208,23 @@ func TestImportPlanOfTheMostMilestones(t *testing.T) {
 		t.Fatalf("a refused import changed the plan: %d milestones", len(plan))
 	}
 
+	// As XLSX, with exit criteria that do not compress, so that the upload is larger
+	// than what is kept in memory and is read from Go's temporary file.
+	rows := [][]string{{"seq", "name", "owner_role", "planned_start", "planned_due", "depends_on", "exit_criteria"}}
+	for i := 1; i <= 2000; i++ {
+		criteria := make([]byte, 150)
+		rand.Read(criteria)
+		rows = append(rows, []string{strconv.Itoa(i), fmt.Sprintf("Step %d", i), "pmo", "2026-12-01", "2026-12-02", strconv.Itoa(i - 1), hex.EncodeToString(criteria)})
+	}
+	rows[1][5] = ""
+	book := sheettest.XLSX(t, rows)
+	if len(book) <= importMemory {
+		t.Fatalf("the workbook is %d bytes, not more than the %d kept in memory", len(book), importMemory)
+	}
 	rec := httptest.NewRecorder()
-	big.e.ServeHTTP(rec, pmo.uploadRequest(target, "plan.csv", sheet(2000)))
+	big.e.ServeHTTP(rec, pmo.uploadRequest(target, "plan.xlsx", book))
 	if rec.Code != http.StatusOK {
-		t.Fatalf("2,000 rows: %d %s", rec.Code, rec.Body)
+		t.Fatalf("2,000 rows: %d %.300s", rec.Code, rec.Body)
 	}
 	plan, err := w.ts.dl.Plan(t.Context(), w.deal.ID)
 	if err != nil {
@@ -219,7 +234,7 @@ func TestImportPlanOfTheMostMilestones(t *testing.T) {
 		t.Fatalf("stored %d milestones, want 2000", len(plan))
 	}
 	for i, m := range plan {
-		if m.Name != fmt.Sprintf("Step %d", i+1) || (i > 0 && (len(m.DependsOn) != 1 || m.DependsOn[0] != plan[i-1].ID)) {
+		if m.Name != fmt.Sprintf("Step %d", i+1) || m.ExitCriteria != rows[i+1][6] || (i > 0 && (len(m.DependsOn) != 1 || m.DependsOn[0] != plan[i-1].ID)) {
 			t.Fatalf("milestone %d = %q depending on %v", i+1, m.Name, m.DependsOn)
 		}
 	}

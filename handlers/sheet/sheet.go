@@ -212,13 +212,18 @@ func scanSheet(ctx context.Context, zf *zip.File, lim Limits) error {
 		return errNotSpreadsheet
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
+	br := bufio.NewReaderSize(rc, max(64<<10, 6*lim.CellBytes+1024))
 	rows, cells := 0, 0
 	for {
-		// Every tag starts with '<'; look at the bytes after it.
-		if _, err := br.ReadSlice('<'); err != nil && !errors.Is(err, bufio.ErrBufferFull) {
-			if errors.Is(err, io.EOF) {
+		// Every tag starts with '<'; look at the bytes after it. Between two tags there
+		// is at most one cell's text, XML-escaped (6 bytes per character at most): a
+		// longer run than the buffer is a cell too long.
+		if _, err := br.ReadSlice('<'); err != nil {
+			switch {
+			case errors.Is(err, io.EOF):
 				return nil
+			case errors.Is(err, bufio.ErrBufferFull):
+				return domain.Invalid("file", "max_cell_length", strconv.Itoa(lim.CellBytes))
 			}
 			return errNotSpreadsheet
 		}

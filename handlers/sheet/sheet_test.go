@@ -89,6 +89,8 @@ func TestReadRefusesWhatBreaksALimit(t *testing.T) {
 		{"one milestone too many (XLSX)", "plan.xlsx", sheettest.XLSX(t, append([][]string{{"name"}}, repeatRow([]string{"Step"}, 2001)...)), "max_rows 2000"},
 		{"a row of 51 cells", "plan.csv", []byte("name\n" + wide), "max_columns 50"},
 		{"a cell of 10,001 bytes", "plan.csv", []byte("name\n" + strings.Repeat("x", 10_001) + "\n"), "max_cell_length 10000"},
+		{"a cell of 10,001 bytes (XLSX)", "plan.xlsx", sheettest.XLSX(t, [][]string{{"name"}, {strings.Repeat("x", 10_001)}}), "max_cell_length 10000"},
+		{"51 cells (XLSX)", "plan.xlsx", sheettest.XLSX(t, [][]string{{"name"}, strings.Split(strings.Repeat("x,", 50)+"x", ",")}), "max_columns 50"},
 		{"data far below the plan", "plan.csv", []byte("name\n" + strings.Repeat(",\n", 20_010) + "A\n"), "max_row_number 20010"},
 		{"a file over 10 MB", "plan.csv", bytes.Repeat([]byte("a\n"), 5<<20+1), "max_file_size 10 MB"},
 		{"not a spreadsheet", "plan.xlsx", []byte("PK\x03\x04 not really a zip"), "unreadable"},

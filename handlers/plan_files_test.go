@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -166,7 +167,8 @@ func TestImportPlanRefusesAZipBombCheaply(t *testing.T) {
 func TestImportPlanOfTheMostMilestones(t *testing.T) {
 	t.Parallel()
 	w := newDealWorld(t)
-	big := newTestServerOn(t, w.ts.db, w.ts.sql, Options{BodyLimit: "10M"})
+	// The production timeout: storing the largest plan takes a while under -race.
+	big := newTestServerOn(t, w.ts.db, w.ts.sql, Options{BodyLimit: "10M", RequestTimeout: 30 * time.Second})
 	pmo := big.signIn(w.pmo.Email)
 	target := "/api/v1/deals/" + w.deal.ID + "/milestones/import"
 	sheet := func(n int) []byte {

@@ -84,7 +84,11 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		if errors.As(err, &throttled) {
 			c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(throttled.RetryAfter.Seconds()))))
 		}
-		if status >= 500 && body.Error.Code != "database_unavailable" && body.Error.Code != "timeout" {
+		var busy *identity.BusyError
+		if errors.As(err, &busy) {
+			c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(busy.RetryAfter.Seconds()))))
+		}
+		if status >= 500 && body.Error.Code != "database_unavailable" && body.Error.Code != "timeout" && body.Error.Code != "busy" {
 			log.ErrorContext(c.Request().Context(), "request failed", "err", err, "path", c.Path())
 		}
 		if c.Request().Method == http.MethodHead {
@@ -106,10 +110,13 @@ func describe(err error, l Locale) (int, errorBody) {
 		reqErr    *requestError
 		echoErr   *echo.HTTPError
 		throttled *identity.ThrottledError
+		busy      *identity.BusyError
 	)
 	switch {
 	case errors.As(err, &throttled):
 		return body(http.StatusTooManyRequests, "throttled", l, nil)
+	case errors.As(err, &busy):
+		return body(http.StatusServiceUnavailable, "busy", l, nil)
 	case errors.As(err, &verr):
 		return body(http.StatusUnprocessableEntity, "validation_failed", l, validatorFields(verr, l))
 	case errors.As(err, &domainErr):

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -74,7 +75,7 @@ func newTestServerLogging(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Option
 		SQL: sqlDB, DB: gdb, Log: log, Metrics: prometheus.NewRegistry(), SPA: testSPA,
 		Identity: svc, Deals: repository.NewDealService(gdb), Stakeholders: repository.NewStakeholderService(gdb),
 		Reviews: repository.NewReviewService(gdb), Policy: policy, Version: "test", FiscalYearStartMonth: 4,
-	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: "64K",
+	}, Options{RequestTimeout: cmp.Or(opts.RequestTimeout, 5*time.Second), BodyLimit: cmp.Or(opts.BodyLimit, "64K"),
 		TrustedProxies: opts.TrustedProxies, MetricsToken: opts.MetricsToken, MetricsElsewhere: opts.MetricsElsewhere})
 	if err != nil {
 		t.Fatal(err)

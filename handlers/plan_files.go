@@ -2,29 +2,33 @@ package handlers
 
 import (
 	"bytes"
-	"encoding/csv"
+	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"summit/domain"
 	"summit/domain/deals"
+	"summit/handlers/sheet"
 )
 
 const xlsxMIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // importPlan answers POST /deals/{id}/milestones/import: a multipart "file", CSV
 // (UTF-8, or GB18030 as Excel saves it on Chinese Windows) or XLSX (first sheet). The
-// plan is replaced only if every row is valid; problems name row and column.
+// plan is replaced only if every row is valid; problems name row and column. What an
+// import may cost is bounded (sheet.DefaultLimits): the upload is kept in memory only
+// up to importMemory, beyond that Go spools it to a temporary file that is read from.
 func (s *server) importPlan(c echo.Context) error {
+	req := c.Request()
+	if err := req.ParseMultipartForm(importMemory); err != nil {
+		return badQuery("file", "required", "")
+	}
+	defer req.MultipartForm.RemoveAll()
 	fh, err := c.FormFile("file")
 	if err != nil {
 		return badQuery("file", "required", "")
@@ -34,42 +38,25 @@ func (s *server) importPlan(c echo.Context) error {
 		return badQuery("file", "required", "")
 	}
 	defer f.Close()
-	data, err := io.ReadAll(f)
+	rows, err := sheet.Read(req.Context(), fh.Filename, f, fh.Size, importLimits)
+	if errors.Is(err, sheet.ErrUnreadable) {
+		return badQuery("file", "spreadsheet", "")
+	}
 	if err != nil {
 		return err
 	}
-	rows, err := readSheet(fh.Filename, data)
-	if err != nil {
-		return badQuery("file", "spreadsheet", "")
-	}
-	plan, err := s.deps.Deals.ImportPlan(c.Request().Context(), dealActor(c, s), dealIDOf(c), rows)
+	plan, err := s.deps.Deals.ImportPlan(req.Context(), dealActor(c, s), dealIDOf(c), rows)
 	if err != nil {
 		return err
 	}
 	return writeList(c, domain.ListParams{}, domain.Page[deals.Milestone]{Items: plan}, toResponseMilestone)
 }
 
-// readSheet turns an uploaded CSV or XLSX file into rows of cells.
-func readSheet(name string, data []byte) ([][]string, error) {
-	if strings.EqualFold(filepath.Ext(name), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		book, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, err
-		}
-		defer book.Close()
-		return book.GetRows(book.GetSheetName(0))
-	}
-	if !utf8.Valid(data) {
-		decoded, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, err
-		}
-		data = decoded
-	}
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
-	r.FieldsPerRecord = -1
-	return r.ReadAll()
-}
+// importMemory is how much of an upload stays in memory; the rest goes to disk.
+const importMemory = 256 << 10
+
+// importLimits bound one plan import (at most deals.MaxPlanMilestones rows of data).
+var importLimits = sheet.DefaultLimits(deals.MaxPlanMilestones)
 
 // exportPlan answers GET /deals/{id}/plan.xlsx: the plan in the import's columns.
 func (s *server) exportPlan(c echo.Context) error {

@@ -270,7 +270,7 @@ func insertPlan(tx *gorm.DB, dealID string, plan []deals.Milestone) error {
 			deps = append(deps, dependencyRow{MilestoneID: row.ID, DependsOnID: target})
 		}
 	}
-	if err := tx.Omit("BaselineDue").Create(&rows).Error; err != nil {
+	if err := tx.Omit("BaselineDue").CreateInBatches(&rows, milestoneBatch).Error; err != nil {
 		return translate(err, "create plan")
 	}
 	return insertDependencies(tx, deps)

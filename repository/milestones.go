@@ -163,8 +163,16 @@ func insertDependencies(tx *gorm.DB, deps []dependencyRow) error {
 	if len(deps) == 0 {
 		return nil
 	}
-	return translate(tx.Create(&deps).Error, "add milestone dependencies")
+	return translate(tx.CreateInBatches(&deps, dependencyBatch).Error, "add milestone dependencies")
 }
+
+// An INSERT carries at most 65,535 parameters in PostgreSQL's protocol: a milestone row
+// has about 20 columns and a dependency 2, so plans go in batches well under that (in
+// the caller's transaction, so a failing batch still changes nothing).
+const (
+	milestoneBatch  = 1000
+	dependencyBatch = 10000
+)
 
 func dependencyRows(id string, dependsOn []string) []dependencyRow {
 	rows := make([]dependencyRow, 0, len(dependsOn))

@@ -2,7 +2,9 @@ package repository_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strconv"
 	"testing"
 
 	"summit/domain"
@@ -205,5 +207,41 @@ func TestDeleteMilestoneAndReorderKeepSequencesDense(t *testing.T) {
 	}
 	if trail[0].EntityID == nil || *trail[0].EntityID != m.ID || trail[2].EntityID == nil || *trail[2].EntityID != victim.ID {
 		t.Fatalf("activity entity ids: %+v", trail[:3])
+	}
+}
+
+// A plan larger than one INSERT can carry (PostgreSQL allows 65,535 parameters; a
+// milestone row takes about 20) is stored whole, with every dependency.
+func TestReplacePlanStoresPlansBeyondOneStatement(t *testing.T) {
+	t.Parallel()
+	f := newDealsFixture(t)
+	d, _, _ := f.templateDeal("g2b")
+	const n = 4000
+	plan := make([]deals.Milestone, n)
+	for i := range plan {
+		due := planStart.AddDate(0, 0, i)
+		plan[i] = deals.Milestone{ID: strconv.Itoa(i), Sequence: i + 1, Name: fmt.Sprintf("Step %d", i+1), OwnerRole: deals.RolePMO,
+			Weight: 1, PlannedStart: due, PlannedDue: due, Status: deals.StatusPlanned}
+		if i > 0 {
+			plan[i].DependsOn = []string{strconv.Itoa(i - 1)}
+		}
+	}
+	act := deals.Activity{DealID: d.ID, Action: "plan.imported", EntityType: "deal", EntityID: &d.ID}
+	if err := f.store.ReplacePlan(f.ctx, d.ID, plan, act); err != nil {
+		t.Fatalf("replace with %d milestones: %v", n, err)
+	}
+	got := f.plan(d.ID)
+	if len(got) != n {
+		t.Fatalf("stored %d milestones, want %d", len(got), n)
+	}
+	deps := 0
+	for i, m := range got {
+		deps += len(m.DependsOn)
+		if i > 0 && (len(m.DependsOn) != 1 || m.DependsOn[0] != got[i-1].ID) {
+			t.Fatalf("milestone %d depends on %v, want [%s]", i+1, m.DependsOn, got[i-1].ID)
+		}
+	}
+	if deps != n-1 {
+		t.Fatalf("stored %d dependencies, want %d", deps, n-1)
 	}
 }

@@ -2,6 +2,9 @@ package repository
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -23,7 +26,7 @@ type sessionRow struct {
 
 func (sessionRow) TableName() string { return "sessions" }
 
-// loginFailureRow is one failed sign-in.
+// loginFailureRow is one sign-in attempt: a failure, or one being checked.
 type loginFailureRow struct {
 	ID    int64 `gorm:"primaryKey"`
 	Email string
@@ -76,29 +79,63 @@ func (r *Sessions) DeleteSession(ctx context.Context, hash []byte, ev identity.A
 	})
 }
 
-// LoginFailures returns the failure times since `since` for email and for ip, oldest first.
-func (r *Sessions) LoginFailures(ctx context.Context, email, ip string, since time.Time) (byEmail, byIP []time.Time, err error) {
-	q := r.db.WithContext(ctx).Model(&loginFailureRow{}).Where("at > ?", since).Order("at")
-	if err := q.Session(&gorm.Session{}).Where("email = ?", email).Pluck("at", &byEmail).Error; err != nil {
-		return nil, nil, translate(err, "login failures")
-	}
-	if err := q.Session(&gorm.Session{}).Where("ip = ?", ip).Pluck("at", &byIP).Error; err != nil {
-		return nil, nil, translate(err, "login failures")
-	}
-	return byEmail, byIP, nil
+// ReserveLoginAttempt decides and counts one sign-in attempt in one transaction that
+// holds transaction-scoped advisory locks on the email and on the IP (taken in a fixed
+// order, so two attempts never wait for each other in a cycle): concurrent attempts
+// for the same account or address run this step one after another, each seeing the
+// attempts recorded before it.
+func (r *Sessions) ReserveLoginAttempt(ctx context.Context, email, ip string, at, since time.Time, decide func(byEmail, byIP []time.Time) time.Duration) (int64, time.Duration, error) {
+	var (
+		id   int64
+		wait time.Duration
+	)
+	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		keys := []int64{lockKey("login email " + email), lockKey("login ip " + ip)}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if err := tx.Exec(`SELECT pg_advisory_xact_lock(?)`, k).Error; err != nil {
+				return translate(err, "lock login attempts")
+			}
+		}
+		var byEmail, byIP []time.Time
+		q := tx.Model(&loginFailureRow{}).Where("at > ?", since).Order("at")
+		if err := q.Session(&gorm.Session{}).Where("email = ?", email).Pluck("at", &byEmail).Error; err != nil {
+			return translate(err, "login failures")
+		}
+		if err := q.Session(&gorm.Session{}).Where("ip = ?", ip).Pluck("at", &byIP).Error; err != nil {
+			return translate(err, "login failures")
+		}
+		if wait = decide(byEmail, byIP); wait > 0 {
+			return nil
+		}
+		row := loginFailureRow{Email: email, IP: ip, At: at}
+		if err := tx.Create(&row).Error; err != nil {
+			return translate(err, "record login attempt")
+		}
+		id = row.ID
+		return nil
+	})
+	return id, wait, err
 }
 
-// RecordLoginFailure counts a failed sign-in and records it in the audit trail.
-func (r *Sessions) RecordLoginFailure(ctx context.Context, email, ip string, at time.Time, ev identity.AuditEvent) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Create(&loginFailureRow{Email: email, IP: ip, At: at}).Error; err != nil {
-			return translate(err, "record login failure")
-		}
-		return writeAudit(tx, ev, nil)
-	})
+// CancelLoginAttempt forgets an attempt whose password was never checked.
+func (r *Sessions) CancelLoginAttempt(ctx context.Context, attempt int64) error {
+	return translate(r.db.WithContext(ctx).Delete(&loginFailureRow{}, attempt).Error, "cancel login attempt")
+}
+
+// RecordLoginFailure records a failed sign-in in the audit trail; the attempt itself
+// was counted by ReserveLoginAttempt.
+func (r *Sessions) RecordLoginFailure(ctx context.Context, ev identity.AuditEvent) error {
+	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return writeAudit(tx, ev, nil) })
 }
 
 // ClearLoginFailures forgets an account's failures after a successful sign-in.
 func (r *Sessions) ClearLoginFailures(ctx context.Context, email string) error {
 	return translate(r.db.WithContext(ctx).Where("email = ?", email).Delete(&loginFailureRow{}).Error, "clear login failures")
+}
+
+// lockKey names an advisory lock: the first 8 bytes of the SHA-256 of name.
+func lockKey(name string) int64 {
+	sum := sha256.Sum256([]byte(name))
+	return int64(binary.BigEndian.Uint64(sum[:8]))
 }

@@ -15,7 +15,8 @@ import (
 func NewIdentityService(db *gorm.DB, sessions identity.SessionPolicy, throttle identity.LoginThrottle) *identity.Service {
 	return &identity.Service{
 		Users: NewUsers(db), Sessions: NewSessions(db), Tokens: NewTokens(db), Teams: NewTeams(db), Audit: NewAudit(db),
-		Policy: sessions, Throttle: throttle, Now: func() time.Time { return time.Now().UTC() },
+		Policy: sessions, Throttle: throttle, Hashes: identity.NewHashGate(0, identity.DefaultHashWait),
+		Now: func() time.Time { return time.Now().UTC() },
 	}
 }
 

@@ -32,6 +32,7 @@ type config struct {
 	ShutdownTimeout      time.Duration `env:"SUMMIT_SHUTDOWN_TIMEOUT" envDefault:"20s"`
 	BodyLimit            string        `env:"SUMMIT_BODY_LIMIT" envDefault:"10M"`
 	DBMaxConns           int           `env:"SUMMIT_DB_MAX_CONNS" envDefault:"20"`
+	PasswordHashes       int           `env:"SUMMIT_PASSWORD_HASHES" envDefault:"0"`
 	FiscalYearStartMonth int           `env:"SUMMIT_FISCAL_YEAR_START_MONTH" envDefault:"1"`
 	TrustedProxies       string        `env:"SUMMIT_TRUSTED_PROXIES"`
 	MetricsToken         string        `env:"SUMMIT_METRICS_TOKEN"`
@@ -113,6 +114,9 @@ func (c config) check() error {
 	if c.DBMaxConns < 1 {
 		return bad("SUMMIT_DB_MAX_CONNS", "must be at least 1")
 	}
+	if c.PasswordHashes < 0 {
+		return bad("SUMMIT_PASSWORD_HASHES", "must be 0 (two per core) or more")
+	}
 	if c.FiscalYearStartMonth < 1 || c.FiscalYearStartMonth > 12 {
 		return bad("SUMMIT_FISCAL_YEAR_START_MONTH", "must be a month number 1–12")
 	}
@@ -160,7 +164,9 @@ func (c config) trustedProxies() ([]netip.Prefix, error) {
 
 // identityService wires sign-in, users and teams to the database with these settings.
 func (c config) identityService(db *gorm.DB) *identity.Service {
-	return repository.NewIdentityService(db, identity.SessionPolicy{Idle: c.SessionIdle, Absolute: c.SessionMax}, identity.DefaultLoginThrottle)
+	svc := repository.NewIdentityService(db, identity.SessionPolicy{Idle: c.SessionIdle, Absolute: c.SessionMax}, identity.DefaultLoginThrottle)
+	svc.Hashes = identity.NewHashGate(c.PasswordHashes, identity.DefaultHashWait)
+	return svc
 }
 
 // requireDatabaseURL is for commands that cannot start a local cluster themselves.

@@ -30,6 +30,8 @@ func TestConfigNamesTheBadVariable(t *testing.T) {
 		{"metrics on their own address", map[string]string{"SUMMIT_METRICS_ADDR": "127.0.0.1:9091", "SUMMIT_METRICS_TOKEN": "s3cret"}, ""},
 		{"metrics address without port", map[string]string{"SUMMIT_METRICS_ADDR": "localhost"}, "SUMMIT_METRICS_ADDR"},
 		{"metrics address same as main", map[string]string{"SUMMIT_METRICS_ADDR": ":8080"}, "SUMMIT_METRICS_ADDR"},
+		{"password hashes set", map[string]string{"SUMMIT_PASSWORD_HASHES": "4"}, ""},
+		{"password hashes negative", map[string]string{"SUMMIT_PASSWORD_HASHES": "-1"}, "SUMMIT_PASSWORD_HASHES"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

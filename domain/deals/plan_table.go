@@ -19,6 +19,10 @@ var planHeadersZh = map[string]string{
 	"关口": "gate", "计划开始": "planned_start", "计划完成": "planned_due", "前置": "depends_on", "状态": "status", "完成标准": "exit_criteria",
 }
 
+// MaxPlanMilestones is the most milestones a plan may have: an import of more is
+// refused (rule "max_rows") before anything is stored.
+const MaxPlanMilestones = 2000
+
 var requiredColumns = []string{"name", "owner_role", "planned_start", "planned_due"}
 
 // PlanToRows renders a plan as a header row and one row per milestone; depends_on lists
@@ -79,6 +83,9 @@ func RowsToPlan(rows [][]string, today time.Time) ([]Milestone, error) {
 		row := rows[r]
 		if blank(row) {
 			continue
+		}
+		if len(plan) == MaxPlanMilestones {
+			return nil, domain.Invalid("file", "max_rows", strconv.Itoa(MaxPlanMilestones))
 		}
 		cell := func(name string) string {
 			if i, ok := col[name]; ok && i < len(row) {

@@ -85,3 +85,31 @@ func mustAtoi(s string) int {
 	}
 	return n
 }
+
+func TestRowsToPlanHoldsAtMostMaxPlanMilestones(t *testing.T) {
+	sheet := func(n int) [][]string {
+		rows := [][]string{{"name", "owner_role", "planned_start", "planned_due"}, {}}
+		for i := range n {
+			rows = append(rows, []string{"Step " + strconv.Itoa(i+1), "pmo", "2026-11-23", "2026-11-24"}, nil)
+		}
+		return rows
+	}
+	tests := []struct {
+		name string
+		rows int
+		want string // the rule broken, "" for none
+	}{
+		{"the most, blank rows between them", MaxPlanMilestones, ""},
+		{"one more", MaxPlanMilestones + 1, "max_rows 2000"},
+	}
+	for _, tc := range tests {
+		plan, err := RowsToPlan(sheet(tc.rows), d("2026-11-23"))
+		var verr *domain.ValidationError
+		switch {
+		case tc.want == "" && (err != nil || len(plan) != tc.rows):
+			t.Errorf("%s: %d milestones, %v", tc.name, len(plan), err)
+		case tc.want != "" && (!errors.As(err, &verr) || verr.Violations[0].Field != "file" || verr.Violations[0].Rule+" "+verr.Violations[0].Param != tc.want):
+			t.Errorf("%s: %v, want %s on file", tc.name, err, tc.want)
+		}
+	}
+}

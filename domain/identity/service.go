@@ -17,7 +17,11 @@ type Service struct {
 	Audit    AuditStore
 	Policy   SessionPolicy
 	Throttle LoginThrottle
-	Now      func() time.Time
+	// Hashes bounds the password hashes in flight (nil: unbounded).
+	Hashes *HashGate
+	// CheckPassword replaces PasswordMatches when set (tests instrument it).
+	CheckPassword func(password, hash string) bool
+	Now           func() time.Time
 }
 
 // Actor is who makes a change and from where, for the audit trail.
@@ -48,16 +52,20 @@ type Caller struct {
 // as long whether or not the account exists.
 var dummyHash, _ = HashPassword("not a real password, only for timing")
 
-// Login checks a password and starts a session. Every failure is ErrInvalidCredentials
-// (recorded for throttling); too many recent failures are a *ThrottledError.
+// Login checks a password and starts a session. Every failure is ErrInvalidCredentials;
+// too many recent attempts are a *ThrottledError, a server already hashing all it may
+// a *BusyError. The attempt is counted before the password is hashed, atomically for
+// the account and the address, so concurrent guesses cannot get past the throttle; it
+// counts as a failure unless the password turns out right.
 func (s *Service) Login(ctx context.Context, email, password, ip, userAgent string) (cookie string, c Caller, err error) {
 	now := s.Now()
 	email = NormalizeEmail(email)
-	byEmail, byIP, err := s.Sessions.LoginFailures(ctx, email, ip, now.Add(-s.Throttle.Window))
+	attempt, wait, err := s.Sessions.ReserveLoginAttempt(ctx, email, ip, now, now.Add(-s.Throttle.Window),
+		func(byEmail, byIP []time.Time) time.Duration { return s.Throttle.RetryAfter(byEmail, byIP, now) })
 	if err != nil {
 		return "", Caller{}, err
 	}
-	if wait := s.Throttle.RetryAfter(byEmail, byIP, now); wait > 0 {
+	if wait > 0 {
 		return "", Caller{}, &ThrottledError{RetryAfter: wait}
 	}
 	u, err := s.Users.UserByEmail(ctx, email)
@@ -68,13 +76,21 @@ func (s *Service) Login(ctx context.Context, email, password, ip, userAgent stri
 	if hash == "" {
 		hash = dummyHash
 	}
-	if !PasswordMatches(password, hash) || !u.Active {
+	var matches bool
+	if err := s.Hashes.Do(ctx, func() { matches = s.passwordMatches(password, hash) }); err != nil {
+		// Not checked: the attempt does not count against the account.
+		if cancelErr := s.Sessions.CancelLoginAttempt(context.WithoutCancel(ctx), attempt); cancelErr != nil {
+			return "", Caller{}, cancelErr
+		}
+		return "", Caller{}, err
+	}
+	if !matches || !u.Active {
 		var subject *string
 		if u.ID != "" {
 			subject = &u.ID
 		}
 		ev := Actor{IP: ip}.event(AuditLoginFailed, "user", subject, map[string]any{"email": email})
-		if err := s.Sessions.RecordLoginFailure(ctx, email, ip, now, ev); err != nil {
+		if err := s.Sessions.RecordLoginFailure(ctx, ev); err != nil {
 			return "", Caller{}, err
 		}
 		return "", Caller{}, ErrInvalidCredentials
@@ -88,6 +104,14 @@ func (s *Service) Login(ctx context.Context, email, password, ip, userAgent stri
 		return "", Caller{}, err
 	}
 	return cookie, Caller{User: u, SessionHash: session.IDHash, CSRFToken: session.CSRFToken}, nil
+}
+
+// passwordMatches is PasswordMatches unless a test replaced it.
+func (s *Service) passwordMatches(password, hash string) bool {
+	if s.CheckPassword != nil {
+		return s.CheckPassword(password, hash)
+	}
+	return PasswordMatches(password, hash)
 }
 
 // AuthenticateSession resolves a session cookie. An unknown, expired or idle session, or

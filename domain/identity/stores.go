@@ -30,9 +30,18 @@ type SessionStore interface {
 	SessionByHash(ctx context.Context, hash []byte) (Session, error)
 	TouchSession(ctx context.Context, hash []byte, at time.Time) error
 	DeleteSession(ctx context.Context, hash []byte, ev AuditEvent) error
-	// LoginFailures returns failure times since `since`, oldest first, for the email and the IP.
-	LoginFailures(ctx context.Context, email, ip string, since time.Time) (byEmail, byIP []time.Time, err error)
-	RecordLoginFailure(ctx context.Context, email, ip string, at time.Time, ev AuditEvent) error
+	// ReserveLoginAttempt decides and counts one sign-in attempt atomically: while no
+	// other attempt for the email or the IP runs the same step, it reads the attempts
+	// since `since` (oldest first) for each, asks decide how long to wait, and when that
+	// is 0 records this attempt at `at` (a failure until ClearLoginFailures) and returns
+	// its id.
+	ReserveLoginAttempt(ctx context.Context, email, ip string, at, since time.Time, decide func(byEmail, byIP []time.Time) time.Duration) (attempt int64, wait time.Duration, err error)
+	// CancelLoginAttempt forgets an attempt whose password was never checked.
+	CancelLoginAttempt(ctx context.Context, attempt int64) error
+	// RecordLoginFailure writes a failed sign-in to the audit trail (it was counted
+	// when reserved).
+	RecordLoginFailure(ctx context.Context, ev AuditEvent) error
+	// ClearLoginFailures forgets the email's attempts after a successful sign-in.
 	ClearLoginFailures(ctx context.Context, email string) error
 }
 

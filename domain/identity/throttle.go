@@ -3,7 +3,9 @@ package identity
 import "time"
 
 // LoginThrottle limits password guessing: after PerAccount failures for one email, or
-// PerIP failures from one address, inside Window, further attempts wait.
+// PerIP failures from one address, inside Window, further attempts wait. An attempt
+// counts as a failure from before its password is checked until it succeeds, so
+// attempts in flight count too.
 type LoginThrottle struct {
 	PerAccount int
 	PerIP      int
@@ -14,7 +16,8 @@ type LoginThrottle struct {
 var DefaultLoginThrottle = LoginThrottle{PerAccount: 5, PerIP: 20, Window: 15 * time.Minute}
 
 // RetryAfter is how long the caller must wait before trying again, or 0 when allowed.
-// accountFailures and ipFailures are the failure times inside the window, oldest first.
+// accountFailures and ipFailures are the failure times inside the window, oldest first
+// (attempts still being checked included).
 func (t LoginThrottle) RetryAfter(accountFailures, ipFailures []time.Time, now time.Time) time.Duration {
 	wait := func(failures []time.Time, limit int) time.Duration {
 		if len(failures) < limit {

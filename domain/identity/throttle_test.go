@@ -26,6 +26,8 @@ func TestLoginThrottleRetryAfter(t *testing.T) {
 		{"account limit reached: wait until the oldest leaves the window", ago(10, 5, 1), ago(10, 5, 1), 5 * time.Minute},
 		{"more than the limit: the limit-th newest counts", ago(14, 12, 6, 2), ago(14, 12, 6, 2), 3 * time.Minute},
 		{"IP limit across accounts", ago(1), ago(9, 8, 7, 6, 1), 6 * time.Minute},
+		{"attempts being checked right now count: the next waits the whole window", ago(0, 0, 0), ago(0, 0, 0), 15 * time.Minute},
+		{"old attempts have left the window", ago(16, 15, 15), ago(16, 15, 15), 0},
 	}
 	for _, tc := range tests {
 		if got := th.RetryAfter(tc.account, tc.ip, now); got != tc.want {

@@ -2,6 +2,7 @@ package identity
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"summit/domain"
@@ -28,7 +29,7 @@ func (s *Service) CreateUser(ctx context.Context, a Actor, in NewUserInput) (Use
 	if err != nil {
 		return User{}, err
 	}
-	if u.PasswordHash, err = HashPassword(in.Password); err != nil {
+	if u.PasswordHash, err = s.hashPassword(ctx, in.Password); err != nil {
 		return User{}, err
 	}
 	ev := a.event(AuditUserCreated, "user", nil, map[string]any{"email": u.Email, "role": u.Role})
@@ -84,7 +85,7 @@ func (s *Service) ResetPassword(ctx context.Context, a Actor, id, password strin
 	if err != nil {
 		return err
 	}
-	if u.PasswordHash, err = HashPassword(password); err != nil {
+	if u.PasswordHash, err = s.hashPassword(ctx, password); err != nil {
 		return err
 	}
 	ev := a.event(AuditPasswordReset, "user", &u.ID, nil)
@@ -99,10 +100,18 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, a Actor, current, next 
 	if err != nil {
 		return err
 	}
-	if !PasswordMatches(current, u.PasswordHash) {
+	var matches bool
+	if err := s.Hashes.Do(ctx, func() { matches = s.passwordMatches(current, u.PasswordHash) }); err != nil {
+		return err
+	}
+	if !matches {
 		return domain.Invalid("current_password", "wrong_password", "")
 	}
-	if u.PasswordHash, err = HashPassword(next); err != nil {
+	if u.PasswordHash, err = s.hashPassword(ctx, next); err != nil {
+		var busy *BusyError
+		if errors.As(err, &busy) || ctx.Err() != nil {
+			return err
+		}
 		return domain.Invalid("new_password", "min", "12")
 	}
 	ev := a.event(AuditPasswordSet, "user", &u.ID, nil)
@@ -120,4 +129,12 @@ func record(changes map[string]any, field string, from, to any) {
 	if from != to {
 		changes[field] = Change{From: from, To: to}
 	}
+}
+
+// hashPassword is HashPassword taking a turn at the hash gate.
+func (s *Service) hashPassword(ctx context.Context, password string) (hash string, err error) {
+	if gateErr := s.Hashes.Do(ctx, func() { hash, err = HashPassword(password) }); gateErr != nil {
+		return "", gateErr
+	}
+	return hash, err
 }

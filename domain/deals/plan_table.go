@@ -1,6 +1,7 @@
 package deals
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -114,7 +115,10 @@ func RowsToPlan(rows [][]string, today time.Time) ([]Milestone, error) {
 		}
 		for name, dst := range map[string]*time.Time{"planned_start": &m.PlannedStart, "planned_due": &m.PlannedDue} {
 			t, err := parseSheetDate(cell(name))
-			if err != nil {
+			switch {
+			case errors.Is(err, ErrDateOutOfRange):
+				bad(name, "date_range", DateRangeText)
+			case err != nil:
 				bad(name, "date", "")
 			}
 			*dst = t
@@ -174,7 +178,7 @@ func RowsToPlan(rows [][]string, today time.Time) ([]Milestone, error) {
 func parseSheetDate(s string) (time.Time, error) {
 	for _, layout := range []string{DateLayout, "2006/1/2", "2006/01/02", "2006.1.2", "1/2/06", "01-02-06", "2006年1月2日"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return t, CheckDateRange(t)
 		}
 	}
 	return time.Time{}, fmt.Errorf("not a date: %q", s)

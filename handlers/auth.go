@@ -11,7 +11,7 @@ import (
 
 // loginRequest is the body of POST /auth/login.
 type loginRequest struct {
-	Email    string `json:"email" validate:"required"`
+	Email    string `json:"email" validate:"required,max=254"` // the longest address SMTP carries
 	Password string `json:"password" validate:"required"`
 }
 

@@ -107,6 +107,9 @@ func describe(err error, l Locale) (int, errorBody) {
 		echoErr   *echo.HTTPError
 		throttled *identity.ThrottledError
 	)
+	if errors.Is(err, domain.ErrInvalidCursor) {
+		err = badQuery("cursor", "cursor", "")
+	}
 	switch {
 	case errors.As(err, &throttled):
 		return body(http.StatusTooManyRequests, "throttled", l, nil)

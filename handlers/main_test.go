@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -67,7 +68,7 @@ func newTestServerOn(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Options) *t
 		SQL: sqlDB, DB: gdb, Log: dbtest.Logger(t), Metrics: prometheus.NewRegistry(), SPA: testSPA,
 		Identity: svc, Deals: repository.NewDealService(gdb), Stakeholders: repository.NewStakeholderService(gdb),
 		Reviews: repository.NewReviewService(gdb), Policy: policy, Version: "test", FiscalYearStartMonth: 4,
-	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: "64K", BehindProxy: opts.BehindProxy})
+	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: cmp.Or(opts.BodyLimit, "64K"), BehindProxy: opts.BehindProxy})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,6 +73,18 @@ var ruleMessages = map[string]message{
 	"spreadsheet":        {"must be a CSV or XLSX file", "必须是 CSV 或 XLSX 文件"},
 	"uuid":               {"must be a UUID", "必须是 UUID"},
 	"period":             {"must be a period such as 2026-Q4 or 2026-11", "必须是期间，例如 2026-Q4 或 2026-11"},
+	// The strict JSON binder (binding.go) and query text check (query_text.go).
+	"json_syntax":   {"is not valid JSON (at byte {param})", "不是有效的 JSON（位于第 {param} 字节）"},
+	"trailing_data": {"must hold one JSON value and nothing after it (extra data at byte {param})", "只能包含一个 JSON 值，其后不能有其他内容（第 {param} 字节处有多余内容）"},
+	"utf8":          {"must be UTF-8 text", "必须是 UTF-8 编码的文本"},
+	"json_object":   {"must be a JSON object", "必须是 JSON 对象"},
+	"json_array":    {"must be a JSON list", "必须是 JSON 数组"},
+	"json_value":    {"has a value of the wrong type", "值的类型不正确"},
+	"unknown_field": {"is not a field of this request", "不是此请求的字段"},
+	"string":        {"must be a string", "必须是字符串"},
+	"number":        {"must be a number", "必须是数字"},
+	"text":          {"must be text without control characters such as NUL", "不能包含 NUL 等控制字符"},
+	"date_range":    {"must be a date between {param}", "必须是 {param} 之间的日期"},
 }
 
 // ruleMessage renders a rule's message; an unknown rule falls back to its name so a

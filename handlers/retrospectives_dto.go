@@ -5,15 +5,24 @@ import (
 )
 
 type actionDTO struct {
-	ID       string  `json:"id,omitempty" validate:"omitempty,uuid"`
-	Title    string  `json:"title" validate:"required,max=500"`
-	OwnerID  *string `json:"owner_id" validate:"omitempty,uuid"`
-	DueOn    *date   `json:"due_on" validate:"required"`
-	Status   string  `json:"status" validate:"omitempty,oneof=open done"`
+	ID       string  `json:"id,omitempty"`
+	Title    string  `json:"title"`
+	OwnerID  *string `json:"owner_id"`
+	DueOn    *date   `json:"due_on"`
+	Status   string  `json:"status"`
 	Version  int     `json:"version,omitempty"`
 	DealID   string  `json:"deal_id,omitempty"`
 	DealName string  `json:"deal_name,omitempty"`
 	Overdue  bool    `json:"overdue"`
+}
+
+// actionRequest is an action item as sent with a retrospective; id keeps an existing one.
+type actionRequest struct {
+	ID      string  `json:"id,omitempty" validate:"omitempty,uuid"`
+	Title   string  `json:"title" validate:"required,max=500"`
+	OwnerID *string `json:"owner_id" validate:"omitempty,uuid"`
+	DueOn   *date   `json:"due_on" validate:"required"`
+	Status  string  `json:"status" validate:"omitempty,oneof=open done"`
 }
 
 type retrospectiveResponse struct {
@@ -34,14 +43,14 @@ type retrospectiveResponse struct {
 // retrospectiveRequest is the body of POST /deals/{id}/retrospectives and of PUT
 // /retrospectives/{id} (the whole retrospective, actions included, is replaced).
 type retrospectiveRequest struct {
-	MilestoneID *string     `json:"milestone_id" validate:"omitempty,uuid"`
-	HeldOn      *date       `json:"held_on" validate:"required"`
-	Planned     string      `json:"planned" validate:"max=4000"`
-	Happened    string      `json:"happened" validate:"required,max=4000"`
-	GapCause    string      `json:"gap_cause" validate:"max=4000"`
-	Next        string      `json:"next" validate:"max=4000"`
-	Outcome     string      `json:"outcome" validate:"required,oneof=on_track at_risk off_track"`
-	Actions     []actionDTO `json:"actions" validate:"omitempty,dive"`
+	MilestoneID *string         `json:"milestone_id" validate:"omitempty,uuid"`
+	HeldOn      *date           `json:"held_on" validate:"required"`
+	Planned     string          `json:"planned" validate:"max=4000"`
+	Happened    string          `json:"happened" validate:"required,max=4000"`
+	GapCause    string          `json:"gap_cause" validate:"max=4000"`
+	Next        string          `json:"next" validate:"max=4000"`
+	Outcome     string          `json:"outcome" validate:"required,oneof=on_track at_risk off_track"`
+	Actions     []actionRequest `json:"actions" validate:"omitempty,dive"`
 }
 
 func (r retrospectiveRequest) toDomain(dealID string) reviews.Retrospective {

@@ -16,9 +16,9 @@ import (
 )
 
 type sampleDeal struct {
-	Name        string `json:"name" validate:"required"`
-	AmountMinor int64  `json:"amount_minor" validate:"gte=0"`
-	Currency    string `json:"currency" validate:"required,len=3"`
+	Name        string     `json:"name" validate:"required"`
+	AmountMinor int64      `json:"amount_minor" validate:"gte=0"`
+	Currency    string     `json:"currency" validate:"required,len=3"`
 	Close       *date      `json:"close"`
 	OwnerID     optionalID `json:"owner_id"`
 }

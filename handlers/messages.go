@@ -41,6 +41,8 @@ var ruleMessages = map[string]message{
 	"email":              {"must be a valid email address", "必须是有效的电子邮件地址"},
 	"oneof":              {"must be one of: {param}", "必须是以下之一：{param}"},
 	"min":                {"must be at least {param} characters", "至少需要 {param} 个字符"},
+	"max":                {"must be at most {param} characters", "最多 {param} 个字符"},
+	"max_items":          {"may hold at most {param} entries", "最多 {param} 项"},
 	"gte":                {"must be ≥ {param}", "必须 ≥ {param}"},
 	"lte":                {"must be ≤ {param}", "必须 ≤ {param}"},
 	"integer":            {"must be a whole number", "必须是整数"},

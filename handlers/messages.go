@@ -43,6 +43,7 @@ var ruleMessages = map[string]message{
 	"min":                {"must be at least {param} characters", "至少需要 {param} 个字符"},
 	"max":                {"must be at most {param} characters", "最多 {param} 个字符"},
 	"max_items":          {"may hold at most {param} entries", "最多 {param} 项"},
+	"limit":              {"is too long or out of range", "过长或超出允许范围"},
 	"gte":                {"must be ≥ {param}", "必须 ≥ {param}"},
 	"lte":                {"must be ≤ {param}", "必须 ≤ {param}"},
 	"integer":            {"must be a whole number", "必须是整数"},

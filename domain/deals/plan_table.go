@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"summit/domain"
 )
@@ -94,13 +95,21 @@ func RowsToPlan(rows [][]string, today time.Time) ([]Milestone, error) {
 		if m.Name == "" {
 			bad("name", "required", "")
 		}
+		for _, c := range []struct {
+			column string
+			limit  int
+		}{{"name", domain.MaxTitleLen}, {"name_zh", domain.MaxTitleLen}, {"exit_criteria", domain.MaxTextLen}} {
+			if utf8.RuneCountInString(cell(c.column)) > c.limit {
+				bad(c.column, "max", strconv.Itoa(c.limit))
+			}
+		}
 		if !m.OwnerRole.Valid() {
 			bad("owner_role", "oneof", "pmo business solution")
 		}
 		if v := cell("weight"); v != "" {
 			w, err := strconv.Atoi(v)
-			if err != nil || w < 0 {
-				bad("weight", "gte", "0")
+			if err != nil || w < domain.MinWeight || w > domain.MaxWeight {
+				bad("weight", "range", fmt.Sprintf("%d–%d", domain.MinWeight, domain.MaxWeight))
 			}
 			m.Weight = w
 		}

@@ -48,6 +48,9 @@ func (s *Service) UpdateUser(ctx context.Context, a Actor, id string, version in
 		if name == "" {
 			return User{}, domain.Invalid("name", "required", "")
 		}
+		if err := domain.TooLong("name", name, domain.MaxNameLen); err != nil {
+			return User{}, err
+		}
 		record(changes, "name", u.Name, name)
 		u.Name = name
 	}
@@ -103,7 +106,7 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, a Actor, current, next 
 		return domain.Invalid("current_password", "wrong_password", "")
 	}
 	if u.PasswordHash, err = HashPassword(next); err != nil {
-		return domain.Invalid("new_password", "min", "12")
+		return renameField(err, "new_password")
 	}
 	ev := a.event(AuditPasswordSet, "user", &u.ID, nil)
 	_, err = s.Users.UpdateUser(ctx, u, u.Version, ev, true)

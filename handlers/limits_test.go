@@ -258,7 +258,7 @@ func TestTemplateAtItsLimitsMakesDeals(t *testing.T) {
 // validate tag, so a new field cannot arrive unbounded.
 func TestEveryRequestFieldHasABound(t *testing.T) {
 	// Fields only ever written in responses: the API ignores them on input.
-	readOnly := map[string]bool{"actionDTO.DealID": true, "actionDTO.DealName": true, "actionDTO.Version": true,
+	readOnly := map[string]bool{"actionResponse.DealID": true, "actionResponse.DealName": true, "actionResponse.Version": true,
 		"baselineMilestoneDTO.MilestoneID": true}
 	bounded := regexp.MustCompile(`(^|,)(max=|len=|lte=|oneof=|uuid)`)
 	files, err := filepath.Glob("*.go")

@@ -4,7 +4,7 @@ import (
 	"summit/domain/reviews"
 )
 
-type actionDTO struct {
+type actionResponse struct {
 	ID       string  `json:"id,omitempty"`
 	Title    string  `json:"title"`
 	OwnerID  *string `json:"owner_id"`
@@ -26,18 +26,18 @@ type actionRequest struct {
 }
 
 type retrospectiveResponse struct {
-	ID          string      `json:"id"`
-	DealID      string      `json:"deal_id"`
-	MilestoneID *string     `json:"milestone_id"`
-	HeldOn      date        `json:"held_on"`
-	Planned     string      `json:"planned"`
-	Happened    string      `json:"happened"`
-	GapCause    string      `json:"gap_cause"`
-	Next        string      `json:"next"`
-	Outcome     string      `json:"outcome"`
-	CreatedBy   *string     `json:"created_by"`
-	Actions     []actionDTO `json:"actions"`
-	Version     int         `json:"version"`
+	ID          string           `json:"id"`
+	DealID      string           `json:"deal_id"`
+	MilestoneID *string          `json:"milestone_id"`
+	HeldOn      date             `json:"held_on"`
+	Planned     string           `json:"planned"`
+	Happened    string           `json:"happened"`
+	GapCause    string           `json:"gap_cause"`
+	Next        string           `json:"next"`
+	Outcome     string           `json:"outcome"`
+	CreatedBy   *string          `json:"created_by"`
+	Actions     []actionResponse `json:"actions"`
+	Version     int              `json:"version"`
 }
 
 // retrospectiveRequest is the body of POST /deals/{id}/retrospectives and of PUT
@@ -62,15 +62,15 @@ func (r retrospectiveRequest) toDomain(dealID string) reviews.Retrospective {
 	return out
 }
 
-func toResponseAction(a reviews.Action, overdue bool) actionDTO {
-	return actionDTO{ID: a.ID, Title: a.Title, OwnerID: a.OwnerID, DueOn: toDatePtr(&a.DueOn), Status: a.Status, Version: a.Version,
+func toResponseAction(a reviews.Action, overdue bool) actionResponse {
+	return actionResponse{ID: a.ID, Title: a.Title, OwnerID: a.OwnerID, DueOn: toDatePtr(&a.DueOn), Status: a.Status, Version: a.Version,
 		DealID: a.DealID, DealName: a.DealName, Overdue: overdue}
 }
 
 func toResponseRetrospective(r reviews.Retrospective, today func(reviews.Action) bool) retrospectiveResponse {
 	out := retrospectiveResponse{ID: r.ID, DealID: r.DealID, MilestoneID: r.MilestoneID, HeldOn: toDate(r.HeldOn), Planned: r.Planned,
 		Happened: r.Happened, GapCause: r.GapCause, Next: r.Next, Outcome: string(r.Outcome), CreatedBy: r.CreatedBy, Version: r.Version,
-		Actions: make([]actionDTO, 0, len(r.Actions))}
+		Actions: make([]actionResponse, 0, len(r.Actions))}
 	for _, a := range r.Actions {
 		out.Actions = append(out.Actions, toResponseAction(a, today(a)))
 	}

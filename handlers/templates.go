@@ -17,7 +17,7 @@ type templateMilestoneDTO struct {
 	Weight       int    `json:"weight" validate:"gte=0,lte=1000"`
 	Gate         bool   `json:"gate"`
 	DurationDays int    `json:"duration_days" validate:"gte=1,lte=3650"`
-	DependsOn    []int  `json:"depends_on"`
+	DependsOn    []int  `json:"depends_on" validate:"dive,gte=0,lt=200"` // indexes of earlier steps (domain.MaxTemplateSteps)
 	ExitCriteria string `json:"exit_criteria,omitempty" validate:"max=4000"`
 }
 

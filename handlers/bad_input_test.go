@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"slices"
 	"strconv"
@@ -97,17 +98,23 @@ func TestBadInputWalker(t *testing.T) {
 		t.Run(route, func(t *testing.T) {
 			for _, bc := range badBodies(dto) {
 				rec := ts.do(method, target, bc.body, headers...)
-				var body errorBody
-				_ = json.Unmarshal(rec.Body.Bytes(), &body)
+				fields := errorFields(rec)
 				if rec.Code < 400 || rec.Code >= 500 {
 					t.Errorf("%s: %d %.300s, want a 4xx", bc.name, rec.Code, rec.Body)
-				} else if _, ok := body.Error.Fields[bc.field]; !ok {
-					t.Errorf("%s: %d fields %v, want %q named", bc.name, rec.Code, body.Error.Fields, bc.field)
+				} else if _, ok := fields[bc.field]; !ok {
+					t.Errorf("%s: %d fields %v, want %q named", bc.name, rec.Code, fields, bc.field)
 				}
 			}
 			assertUnchanged(t, ts.sql, route, before)
 		})
 	}
+}
+
+// errorFields is the `fields` of an error response (nil for any other answer).
+func errorFields(rec *httptest.ResponseRecorder) map[string]string {
+	var body errorBody
+	_ = json.Unmarshal(rec.Body.Bytes(), &body)
+	return body.Error.Fields
 }
 
 // badBody is one malformed request body and the field its error must name.

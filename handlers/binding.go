@@ -97,7 +97,7 @@ func decodeBody(body []byte, dto any) error {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dto); err != nil {
 		// check mirrors the decoder; reaching here means the two disagree.
-		return malformedBody("body", "json_syntax", "0")
+		return malformedBody("body", "json_value", "")
 	}
 	return nil
 }

@@ -80,7 +80,7 @@ func TestBadInputWalker(t *testing.T) {
 		before := dbDigest(t, ts.sql)
 		// The probe: an unknown field, and a stale version in case the route binds nothing.
 		bound = nil
-		probe := ts.do(method, target, `{"zz_probe":0}`, append(auth, "If-Match", `"999"`)...)
+		probe := ts.do(method, target, `{"zz_probe":0}`, slices.Concat(auth, []string{"If-Match", `"999"`})...)
 		_, skip := bodiless[route]
 		switch {
 		case bound == nil && !skip:
@@ -94,7 +94,7 @@ func TestBadInputWalker(t *testing.T) {
 			continue
 		}
 		dto := bound
-		headers := append(auth, "If-Match", currentVersion(ts, target, auth))
+		headers := slices.Concat(auth, []string{"If-Match", currentVersion(ts, target, auth)})
 		t.Run(route, func(t *testing.T) {
 			for _, bc := range badBodies(dto) {
 				rec := ts.do(method, target, bc.body, headers...)

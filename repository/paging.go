@@ -45,8 +45,7 @@ func (k sortKey[R]) fits(c domain.Cursor) bool {
 	if _, err := uuid.Parse(c.ID); err != nil {
 		return false
 	}
-	var zero R
-	sample := k.value(zero)
+	sample := k.sample()
 	for _, layout := range []string{time.RFC3339Nano, deals.DateLayout} {
 		if _, err := time.Parse(layout, sample); err == nil {
 			t, err := time.Parse(layout, c.Value)
@@ -58,6 +57,17 @@ func (k sortKey[R]) fits(c domain.Cursor) bool {
 		return err == nil
 	}
 	return utf8.ValidString(c.Value) && !strings.ContainsRune(c.Value, 0)
+}
+
+// sample is the key's rendering of an empty row; "" (text) if the key cannot render one.
+func (k sortKey[R]) sample() (s string) {
+	defer func() {
+		if recover() != nil {
+			s = ""
+		}
+	}()
+	var zero R
+	return k.value(zero)
 }
 
 // listPage reads one page of q with keyset pagination: rows after p.After in the order

@@ -25,6 +25,7 @@ import {
 } from './new-deal-form-values'
 import { TeamSelect } from './team-select'
 import { firstTemplateOf, TemplateSelect } from './template-select'
+import { LIMITS } from '../../../lib/limits'
 
 /** The "New deal" dialog; the form starts afresh each time it opens. */
 export function NewDealModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -92,7 +93,7 @@ export function NewDealForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('deals.fields.name')} required data-autofocus {...form.getInputProps('name')} />
+        <TextInput label={t('deals.fields.name')} required data-autofocus maxLength={LIMITS.title} {...form.getInputProps('name')} />
         {newCustomer ? (
           <NewCustomerFields
             name={form.getInputProps('new_customer.name')}

@@ -10,6 +10,7 @@ import { useRecordGateDecision } from '../api/review-mutations'
 import { useDealSnapshot } from '../api/review-queries'
 import type { Decision, MilestoneRef } from '../api/types'
 import { isIsoDate } from '../dates'
+import { LIMITS } from '../../../lib/limits'
 
 interface Values {
   milestone_id: string | null
@@ -86,8 +87,8 @@ export function GateDecisionModal({ dealId, gates, label, today, onClose }: Gate
               <Radio value="no_go" label={t('retrospectives.gates.no_go')} />
             </Group>
           </Radio.Group>
-          <Textarea label={t('retrospectives.gates.rationale')} required rows={3} {...form.getInputProps('rationale')} />
-          <Textarea label={t('retrospectives.gates.conditions')} rows={2} {...form.getInputProps('conditions')} />
+          <Textarea label={t('retrospectives.gates.rationale')} required rows={3} maxLength={LIMITS.text} {...form.getInputProps('rationale')} />
+          <Textarea label={t('retrospectives.gates.conditions')} rows={2} maxLength={LIMITS.text} {...form.getInputProps('conditions')} />
           {canAbandon && (
             <Checkbox
               color="red"

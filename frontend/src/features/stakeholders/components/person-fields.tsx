@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useUserDirectory } from '../../../lib/directory'
 import { DECISION_ROLES, LEVELS, STANCES, type MilestoneRef } from '../api/types'
 import type { PersonValues } from '../stakeholder-form'
+import { LIMITS } from '../../../lib/limits'
 
 /** The options of the decision role, influence and stance selects, translated. */
 export function useChoices() {
@@ -45,15 +46,16 @@ export function PersonFields({ form, canEdit, savedStance, milestones, milestone
         required={stanceChanged}
        
         rows={2}
+        maxLength={LIMITS.reason}
         {...form.getInputProps('note')}
       />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('stakeholders.fields.nextStep')} {...form.getInputProps('next_step')} />
+        <TextInput label={t('stakeholders.fields.nextStep')} maxLength={LIMITS.nextStep} {...form.getInputProps('next_step')} />
         <TextInput type="date" label={t('stakeholders.fields.nextStepDue')} {...form.getInputProps('next_step_due')} />
       </SimpleGrid>
       <MultiSelect label={t('stakeholders.fields.milestones')} searchable clearable
         data={milestones.map((m) => ({ value: m.id, label: milestoneLabel(m.id) }))} {...form.getInputProps('milestone_ids')} />
-      <Textarea label={t('stakeholders.fields.notes')} rows={3} {...form.getInputProps('notes')} />
+      <Textarea label={t('stakeholders.fields.notes')} rows={3} maxLength={LIMITS.text} {...form.getInputProps('notes')} />
     </>
   )
 }

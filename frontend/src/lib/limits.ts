@@ -29,6 +29,9 @@ export const LIMITS = {
   scoreMin: 1,
   scoreMax: 5,
   templateSteps: 200,
+  /** Every date, in forms as in the API (deals.MinDate, deals.MaxDate). */
+  dateMin: '1990-01-01',
+  dateMax: '2200-12-31',
 } as const
 
 /** The largest amount in major units (what the form shows) for a currency with `digits` decimals. */

@@ -74,7 +74,7 @@ export function EditDealModal({ deal, onClose }: { deal: Deal; onClose: () => vo
           <CustomerSelect label={t('deals.fields.customer')} required {...form.getInputProps('customer_id')} />
           <TeamSelect label={t('deals.fields.team')} required mineFirst {...form.getInputProps('team_id')} />
           <AmountFields amount={form.getInputProps('amount')} currency={form.getInputProps('currency')} />
-          <TextInput label={t('deals.fields.targetCloseDate')} type="date" required {...form.getInputProps('target_close_date')} />
+          <TextInput label={t('deals.fields.targetCloseDate')} type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} required {...form.getInputProps('target_close_date')} />
           <ErrorAlert error={update.error} onReload={reload} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -28,8 +28,8 @@ export function MilestoneFields({ form, others }: { form: UseFormReturnType<Mile
       </Group>
       <Checkbox label={t('plan.fields.gate')} description={t('plan.fields.gateHint')} {...form.getInputProps('gate', { type: 'checkbox' })} />
       <SimpleGrid cols={2}>
-        <TextInput type="date" label={t('plan.fields.plannedStart')} required {...form.getInputProps('planned_start')} />
-        <TextInput type="date" label={t('plan.fields.plannedDue')} required min={form.values.planned_start} {...form.getInputProps('planned_due')} />
+        <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('plan.fields.plannedStart')} required {...form.getInputProps('planned_start')} />
+        <TextInput type="date" max={LIMITS.dateMax} label={t('plan.fields.plannedDue')} required min={form.values.planned_start || LIMITS.dateMin} {...form.getInputProps('planned_due')} />
       </SimpleGrid>
       <MultiSelect
         label={t('plan.fields.dependsOn')}

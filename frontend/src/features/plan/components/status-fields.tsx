@@ -21,7 +21,7 @@ export function StatusFields({ form, today }: { form: UseFormReturnType<Mileston
         {...form.getInputProps('status')}
       />
       {status === 'blocked' && <Textarea label={t('plan.fields.statusReason')} required rows={2} maxLength={LIMITS.reason} {...form.getInputProps('status_reason')} />}
-      {status === 'done' && <TextInput type="date" label={t('plan.fields.completedOn')} required max={today} {...form.getInputProps('completed_on')} />}
+      {status === 'done' && <TextInput type="date" min={LIMITS.dateMin} label={t('plan.fields.completedOn')} required max={today} {...form.getInputProps('completed_on')} />}
     </>
   )
 }

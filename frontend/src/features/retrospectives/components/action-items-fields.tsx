@@ -31,7 +31,7 @@ export function ActionItemsFields({ form, users }: { form: UseFormReturnType<Ret
                 style={{ flex: 1.4 }}
                 {...form.getInputProps(`actions.${i}.owner_id`)}
               />
-              <TextInput type="date" label={t('retrospectives.actions.due')} required style={{ flex: 1 }} {...form.getInputProps(`actions.${i}.due_on`)} />
+              <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('retrospectives.actions.due')} required style={{ flex: 1 }} {...form.getInputProps(`actions.${i}.due_on`)} />
               <ActionIcon
                 variant="subtle"
                 color="red"

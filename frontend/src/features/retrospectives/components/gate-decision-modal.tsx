@@ -79,7 +79,7 @@ export function GateDecisionModal({ dealId, gates, label, today, onClose }: Gate
               allowDeselect={false}
               {...form.getInputProps('milestone_id')}
             />
-            <TextInput type="date" label={t('retrospectives.gates.decidedOn')} required max={today} {...form.getInputProps('decided_on')} />
+            <TextInput type="date" min={LIMITS.dateMin} label={t('retrospectives.gates.decidedOn')} required max={today} {...form.getInputProps('decided_on')} />
           </SimpleGrid>
           <Radio.Group label={t('retrospectives.gates.decision')} required {...form.getInputProps('decision')}>
             <Group mt={4}>

@@ -60,7 +60,7 @@ export function RetrospectiveFormModal({ dealId, retrospective, names, today, on
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <Select label={t('retrospectives.fields.milestone')} data={milestoneData} searchable allowDeselect={false} {...form.getInputProps('milestone_id')} />
-            <TextInput type="date" label={t('retrospectives.fields.heldOn')} required {...form.getInputProps('held_on')} />
+            <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('retrospectives.fields.heldOn')} required {...form.getInputProps('held_on')} />
             <Select
               label={t('retrospectives.fields.outcome')}
               data={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`retrospectives.outcomes.${outcome}`) }))}

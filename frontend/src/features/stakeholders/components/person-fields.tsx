@@ -38,7 +38,7 @@ export function PersonFields({ form, canEdit, savedStance, milestones, milestone
         <Select label={t('stakeholders.fields.relationshipStrength')} data={choices.levels.map(({ value }) => ({ value, label: value }))}
           allowDeselect={false} {...form.getInputProps('relationship_strength')} />
         <Select label={t('stakeholders.fields.owner')} data={owners} searchable clearable {...form.getInputProps('owner_id')} />
-        <TextInput type="date" label={t('stakeholders.fields.lastContact')} {...form.getInputProps('last_contact_on')} />
+        <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('stakeholders.fields.lastContact')} {...form.getInputProps('last_contact_on')} />
       </SimpleGrid>
       {canEdit && <Textarea
         label={stanceChanged ? t('stakeholders.stanceChange.note') : t('stakeholders.drawer.note')}
@@ -51,7 +51,7 @@ export function PersonFields({ form, canEdit, savedStance, milestones, milestone
       />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('stakeholders.fields.nextStep')} maxLength={LIMITS.nextStep} {...form.getInputProps('next_step')} />
-        <TextInput type="date" label={t('stakeholders.fields.nextStepDue')} {...form.getInputProps('next_step_due')} />
+        <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('stakeholders.fields.nextStepDue')} {...form.getInputProps('next_step_due')} />
       </SimpleGrid>
       <MultiSelect label={t('stakeholders.fields.milestones')} searchable clearable
         data={milestones.map((m) => ({ value: m.id, label: milestoneLabel(m.id) }))} {...form.getInputProps('milestone_ids')} />

@@ -96,7 +96,9 @@ func TestBadInputWalker(t *testing.T) {
 		dto := bound
 		headers := slices.Concat(auth, []string{"If-Match", currentVersion(ts, target, auth)})
 		t.Run(route, func(t *testing.T) {
-			for _, bc := range badBodies(dto) {
+			bodies := badBodies(dto)
+			t.Logf("%d bad bodies for %s", len(bodies), dto)
+			for _, bc := range bodies {
 				rec := ts.do(method, target, bc.body, headers...)
 				fields := errorFields(rec)
 				if rec.Code < 400 || rec.Code >= 500 {

@@ -14,13 +14,16 @@ export default defineConfig({
         url: `${baseURL}/readyz`,
         env: { SUMMIT_ADDR: '127.0.0.1:18080', SUMMIT_LOG_LEVEL: 'warn' },
         reuseExistingServer: false,
-        timeout: 60_000,
+        timeout: 120_000,
         stdout: 'ignore',
         stderr: 'pipe',
       },
   testDir: './e2e',
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Sized for a busy 2-core CI machine, not an idle one.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL,

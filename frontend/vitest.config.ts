@@ -11,6 +11,9 @@ export default mergeConfig(
       setupFiles: ['./src/test/setup.ts'],
       restoreMocks: true,
       unstubGlobals: true,
+      // CI machines are small and busy: size waits for a loaded machine, not an idle one.
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
     },
   }),
 )

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"testing"
@@ -34,12 +35,17 @@ func TestSignInSetsASafeCookieAndANewSessionEachTime(t *testing.T) {
 	if second.cookie == cookie.Value {
 		t.Fatal("a second sign-in reused the session id")
 	}
-	// X-Forwarded-Proto is only believed behind a proxy (SUMMIT_BEHIND_PROXY).
+	// X-Forwarded-Proto is only believed from a trusted proxy (SUMMIT_TRUSTED_PROXIES);
+	// httptest requests come from 192.0.2.1.
 	login := `{"email":"li.wei@example.com","password":"` + testPassword + `"}`
 	if ts.do("POST", "/api/v1/auth/login", login, "X-Forwarded-Proto", "https").Result().Cookies()[0].Secure {
 		t.Error("a client's own X-Forwarded-Proto made the cookie Secure")
 	}
-	proxied := newTestServerOn(t, ts.db, ts.sql, Options{BehindProxy: true})
+	otherProxy := newTestServerOn(t, ts.db, ts.sql, Options{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}})
+	if otherProxy.do("POST", "/api/v1/auth/login", login, "X-Forwarded-Proto", "https").Result().Cookies()[0].Secure {
+		t.Error("X-Forwarded-Proto from an address outside SUMMIT_TRUSTED_PROXIES made the cookie Secure")
+	}
+	proxied := newTestServerOn(t, ts.db, ts.sql, Options{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}})
 	if !proxied.do("POST", "/api/v1/auth/login", login, "X-Forwarded-Proto", "https").Result().Cookies()[0].Secure {
 		t.Error("behind a TLS proxy the cookie is not Secure")
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -59,16 +60,23 @@ func newTestServer(t testing.TB) *testServer {
 // newTestServerOn builds another app instance over an existing database.
 func newTestServerOn(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Options) *testServer {
 	t.Helper()
+	return newTestServerLogging(t, gdb, sqlDB, opts, dbtest.Logger(t))
+}
+
+// newTestServerLogging builds an app instance that writes its log to log.
+func newTestServerLogging(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Options, log *slog.Logger) *testServer {
+	t.Helper()
 	policy, err := policies.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
 	svc := repository.NewIdentityService(gdb, identity.DefaultSessionPolicy, identity.DefaultLoginThrottle)
 	srv, e, err := newServer(Deps{
-		SQL: sqlDB, DB: gdb, Log: dbtest.Logger(t), Metrics: prometheus.NewRegistry(), SPA: testSPA,
+		SQL: sqlDB, DB: gdb, Log: log, Metrics: prometheus.NewRegistry(), SPA: testSPA,
 		Identity: svc, Deals: repository.NewDealService(gdb), Stakeholders: repository.NewStakeholderService(gdb),
 		Reviews: repository.NewReviewService(gdb), Policy: policy, Version: "test", FiscalYearStartMonth: 4,
-	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: cmp.Or(opts.BodyLimit, "64K"), BehindProxy: opts.BehindProxy})
+	}, Options{RequestTimeout: 5 * time.Second, BodyLimit: cmp.Or(opts.BodyLimit, "64K"),
+		TrustedProxies: opts.TrustedProxies, MetricsToken: opts.MetricsToken, MetricsElsewhere: opts.MetricsElsewhere})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,9 +106,7 @@ func (ts *testServer) do(method, target, body string, headers ...string) *httpte
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
-	rec := httptest.NewRecorder()
-	ts.e.ServeHTTP(rec, req)
-	return rec
+	return ts.serve(req)
 }
 
 // browser is a signed-in cookie session.

@@ -23,9 +23,7 @@ func (b *browser) upload(target, filename string, content []byte) *httptest.Resp
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Cookie", sessionCookie+"="+b.cookie)
 	req.Header.Set(csrfHeader, b.csrf)
-	rec := httptest.NewRecorder()
-	b.ts.e.ServeHTTP(rec, req)
-	return rec
+	return b.ts.serve(req)
 }
 
 func TestImportPlanAllOrNothing(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"net/netip"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -43,15 +44,27 @@ type Options struct {
 	RequestTimeout time.Duration
 	// BodyLimit is the largest accepted request body, e.g. "10M".
 	BodyLimit string
-	// BehindProxy trusts X-Forwarded-For / X-Forwarded-Proto for the client address and
-	// scheme; without it they are ignored so a client cannot pick its own IP.
-	BehindProxy bool
+	// TrustedProxies are the address ranges of reverse proxies. X-Forwarded-For is followed
+	// hop by hop only through these, and X-Forwarded-Proto is believed only from them; from
+	// anyone else both are ignored so a client cannot pick its own address or scheme.
+	TrustedProxies []netip.Prefix
+	// MetricsToken, when set, serves GET /metrics on this listener to requests carrying
+	// "Authorization: Bearer <token>".
+	MetricsToken string
+	// MetricsElsewhere says metrics have their own listener (MetricsHandler); this one then
+	// has no /metrics at all.
+	MetricsElsewhere bool
 }
 
-var (
-	_, everyIPv4, _ = net.ParseCIDR("0.0.0.0/0")
-	_, everyIPv6, _ = net.ParseCIDR("::/0")
-)
+// proxyTrust is Echo's trust configuration for the forwarding headers: only the listed
+// ranges, never loopback, link-local or private addresses by default.
+func proxyTrust(proxies []netip.Prefix) []echo.TrustOption {
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, p := range proxies {
+		opts = append(opts, echo.TrustIPRange(&net.IPNet{IP: p.Addr().AsSlice(), Mask: net.CIDRMask(p.Bits(), p.Addr().BitLen())}))
+	}
+	return opts
+}
 
 // apiBase is the base path of the JSON API.
 const apiBase = "/api/v1"
@@ -79,17 +92,22 @@ func newServer(deps Deps, opts Options) (*server, *echo.Echo, error) {
 	e.HTTPErrorHandler = errorHandler(deps.Log)
 	e.Validator = requestValidatorInstance()
 	e.IPExtractor, e.SchemeExtractor = echo.ExtractIPDirect(), echo.ExtractSchemeDirect()
-	if opts.BehindProxy {
-		// The operator says a proxy sets X-Forwarded-For/-Proto for every request.
-		e.IPExtractor = echo.ExtractIPFromXFFHeader(echo.TrustIPRange(everyIPv4), echo.TrustIPRange(everyIPv6))
-		e.SchemeExtractor = echo.LegacySchemeExtractor()
+	if len(opts.TrustedProxies) > 0 {
+		trust := proxyTrust(opts.TrustedProxies)
+		e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
+		e.SchemeExtractor = echo.ExtractSchemeFromHeaders(trust...)
 	}
 	useMiddleware(e, deps, opts)
 
 	health := healthHandlers{db: deps.SQL}
 	e.GET("/healthz", health.alive)
 	e.GET("/readyz", health.ready)
-	e.GET("/metrics", metricsHandler(deps.Metrics))
+	if opts.MetricsToken != "" && !opts.MetricsElsewhere {
+		e.GET("/metrics", metricsHandler(deps.Metrics, opts.MetricsToken))
+	} else {
+		// Metrics are on their own listener or not served: never public, never the SPA.
+		e.GET("/metrics", func(echo.Context) error { return echo.ErrNotFound })
+	}
 
 	// The group has no middleware of its own: Echo would register a catch-all for it that
 	// turns a wrong method (405) into a 404. API-wide middleware is global with a skipper.

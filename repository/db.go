@@ -46,12 +46,14 @@ func Open(ctx context.Context, url string, pool PoolOptions, log *slog.Logger) (
 }
 
 // OpenGorm wraps an open *sql.DB in GORM, logging slow queries (over 200 ms) and errors
-// through log.
+// through log. Statements are logged with $n placeholders, never their values: a failed
+// INSERT must not write a password hash, an email or a token to the log.
 func OpenGorm(sqlDB *sql.DB, log *slog.Logger) (*gorm.DB, error) {
 	gormLog := logger.NewSlogLogger(log, logger.Config{
 		SlowThreshold:             200 * time.Millisecond,
 		LogLevel:                  logger.Warn,
 		IgnoreRecordNotFoundError: true,
+		ParameterizedQueries:      true,
 	})
 	gdb, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), &gorm.Config{
 		Logger:                 gormLog,

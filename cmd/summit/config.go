@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"os"
 	"reflect"
 	"strings"
@@ -32,7 +33,9 @@ type config struct {
 	BodyLimit            string        `env:"SUMMIT_BODY_LIMIT" envDefault:"10M"`
 	DBMaxConns           int           `env:"SUMMIT_DB_MAX_CONNS" envDefault:"20"`
 	FiscalYearStartMonth int           `env:"SUMMIT_FISCAL_YEAR_START_MONTH" envDefault:"1"`
-	BehindProxy          bool          `env:"SUMMIT_BEHIND_PROXY" envDefault:"false"`
+	TrustedProxies       string        `env:"SUMMIT_TRUSTED_PROXIES"`
+	MetricsToken         string        `env:"SUMMIT_METRICS_TOKEN"`
+	MetricsAddr          string        `env:"SUMMIT_METRICS_ADDR"`
 	SessionIdle          time.Duration `env:"SUMMIT_SESSION_IDLE" envDefault:"12h"`
 	SessionMax           time.Duration `env:"SUMMIT_SESSION_MAX" envDefault:"336h"`
 	LocalPGDir           string        `env:"SUMMIT_LOCAL_PG_DIR" envDefault:".data/postgres"`
@@ -41,6 +44,10 @@ type config struct {
 
 // loadConfig reads and checks the environment.
 func loadConfig() (config, error) {
+	if _, set := os.LookupEnv("SUMMIT_BEHIND_PROXY"); set {
+		return config{}, errors.New("configuration: SUMMIT_BEHIND_PROXY is no longer supported: it trusted X-Forwarded-For from every address; " +
+			"list your reverse proxies' addresses in SUMMIT_TRUSTED_PROXIES (comma-separated CIDRs, e.g. 10.0.0.0/8) and unset SUMMIT_BEHIND_PROXY")
+	}
 	cfg, err := env.ParseAs[config]()
 	if err != nil {
 		return cfg, namedParseError(err)
@@ -112,7 +119,43 @@ func (c config) check() error {
 	if c.LocalPGPort < 1 || c.LocalPGPort > 65535 {
 		return bad("SUMMIT_LOCAL_PG_PORT", "must be a TCP port")
 	}
+	if _, err := c.trustedProxies(); err != nil {
+		return err
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return bad("SUMMIT_METRICS_ADDR", fmt.Sprintf("must be host:port or :port, got %q", c.MetricsAddr))
+		}
+		if c.MetricsAddr == c.Addr {
+			return bad("SUMMIT_METRICS_ADDR", "must differ from SUMMIT_ADDR")
+		}
+	}
 	return nil
+}
+
+// trustedProxies parses SUMMIT_TRUSTED_PROXIES: comma-separated CIDRs (a bare address
+// means just that address).
+func (c config) trustedProxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, entry := range strings.Split(c.TrustedProxies, ",") {
+		entry = strings.TrimSpace(entry)
+		if entry == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(entry)
+		if err != nil {
+			addr, addrErr := netip.ParseAddr(entry)
+			if addrErr != nil {
+				return nil, fmt.Errorf("configuration: SUMMIT_TRUSTED_PROXIES entry %q is not a CIDR such as 10.0.0.0/8 or an IP address", entry)
+			}
+			p = netip.PrefixFrom(addr, addr.BitLen())
+		}
+		if p.Addr().Is4In6() && p.Bits() >= 96 { // ::ffff:10.0.0.0/104 is 10.0.0.0/8
+			p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // identityService wires sign-in, users and teams to the database with these settings.

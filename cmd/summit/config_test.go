@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -21,6 +22,14 @@ func TestConfigNamesTheBadVariable(t *testing.T) {
 		{"fiscal month 13", map[string]string{"SUMMIT_FISCAL_YEAR_START_MONTH": "13"}, "SUMMIT_FISCAL_YEAR_START_MONTH"},
 		{"pool size zero", map[string]string{"SUMMIT_DB_MAX_CONNS": "0"}, "SUMMIT_DB_MAX_CONNS"},
 		{"pool size not a number", map[string]string{"SUMMIT_DB_MAX_CONNS": "many"}, "SUMMIT_DB_MAX_CONNS"},
+		{"trusted proxies valid", map[string]string{"SUMMIT_TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.5,fd00::/8"}, ""},
+		{"trusted proxy not a CIDR", map[string]string{"SUMMIT_TRUSTED_PROXIES": "10.0.0.0/8,10.0.0.0/33"}, `SUMMIT_TRUSTED_PROXIES entry "10.0.0.0/33"`},
+		{"trusted proxy a host name", map[string]string{"SUMMIT_TRUSTED_PROXIES": "proxy.local"}, `SUMMIT_TRUSTED_PROXIES entry "proxy.local"`},
+		{"old proxy switch refused", map[string]string{"SUMMIT_BEHIND_PROXY": "true"}, "SUMMIT_TRUSTED_PROXIES"},
+		{"old proxy switch refused even when false", map[string]string{"SUMMIT_BEHIND_PROXY": "false"}, "SUMMIT_BEHIND_PROXY"},
+		{"metrics on their own address", map[string]string{"SUMMIT_METRICS_ADDR": "127.0.0.1:9091", "SUMMIT_METRICS_TOKEN": "s3cret"}, ""},
+		{"metrics address without port", map[string]string{"SUMMIT_METRICS_ADDR": "localhost"}, "SUMMIT_METRICS_ADDR"},
+		{"metrics address same as main", map[string]string{"SUMMIT_METRICS_ADDR": ":8080"}, "SUMMIT_METRICS_ADDR"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -48,5 +57,23 @@ func TestCommandsWithoutDatabaseURLSayHowToSetIt(t *testing.T) {
 	err := config{}.requireDatabaseURL()
 	if err == nil || !strings.Contains(err.Error(), "DATABASE_URL") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+func TestTrustedProxiesParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"", "[]"},
+		{"10.0.0.0/8", "[10.0.0.0/8]"},
+		{" 10.1.2.3/8 , 192.168.1.5 ,, fd00::/8", "[10.0.0.0/8 192.168.1.5/32 fd00::/8]"},
+		{"::ffff:10.0.0.0/104", "[10.0.0.0/8]"},
+	}
+	for _, tc := range tests {
+		got, err := config{TrustedProxies: tc.in}.trustedProxies()
+		if err != nil || fmt.Sprint(got) != tc.want {
+			t.Errorf("%q → %v %v, want %s", tc.in, got, err, tc.want)
+		}
 	}
 }

@@ -41,45 +41,78 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 	if err != nil {
 		return err
 	}
+	proxies, err := cfg.trustedProxies()
+	if err != nil {
+		return err
+	}
 	e, err := handlers.New(handlers.Deps{
 		SQL: sqlDB, DB: gdb, Log: log, Metrics: reg, SPA: frontend.Files(),
 		Identity: cfg.identityService(gdb), Deals: repository.NewDealService(gdb),
 		Stakeholders: repository.NewStakeholderService(gdb), Reviews: repository.NewReviewService(gdb), Policy: policy,
 		Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
-	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BehindProxy: cfg.BehindProxy})
+	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
+		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != ""})
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Addr:              cfg.Addr,
-		Handler:           e,
-		ReadTimeout:       cfg.ReadTimeout,
-		ReadHeaderTimeout: cfg.ReadTimeout,
-		WriteTimeout:      cfg.WriteTimeout,
-		IdleTimeout:       cfg.IdleTimeout,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	srv := httpServer(cfg, log, cfg.Addr, e)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on SUMMIT_ADDR %s: %w", cfg.Addr, err)
 	}
-	failed := make(chan error, 1)
+	servers := []*http.Server{srv}
+	failed := make(chan error, 2)
 	go func() {
 		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 			failed <- err
 		}
 	}()
 	log.Info("listening", "addr", ln.Addr().String(), "version", version)
+	if cfg.MetricsAddr != "" {
+		metrics := httpServer(cfg, log, cfg.MetricsAddr, handlers.MetricsHandler(reg, cfg.MetricsToken))
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			srv.Close()
+			return fmt.Errorf("listen on SUMMIT_METRICS_ADDR %s: %w", cfg.MetricsAddr, err)
+		}
+		servers = append(servers, metrics)
+		go func() {
+			if err := metrics.Serve(mln); !errors.Is(err, http.ErrServerClosed) {
+				failed <- err
+			}
+		}()
+		log.Info("serving metrics", "addr", mln.Addr().String())
+	}
 	if ready != nil {
 		ready()
 	}
 	select {
 	case err := <-failed:
+		for _, s := range servers {
+			s.Close()
+		}
 		return err
 	case <-ctx.Done():
 	}
 	log.Info("shutting down", "grace", cfg.ShutdownTimeout.String())
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
-	return srv.Shutdown(shutdownCtx)
+	var errs []error
+	for _, s := range servers {
+		errs = append(errs, s.Shutdown(shutdownCtx))
+	}
+	return errors.Join(errs...)
+}
+
+// httpServer is an HTTP server on addr with the configured timeouts.
+func httpServer(cfg config, log *slog.Logger, addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadTimeout:       cfg.ReadTimeout,
+		ReadHeaderTimeout: cfg.ReadTimeout,
+		WriteTimeout:      cfg.WriteTimeout,
+		IdleTimeout:       cfg.IdleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }

@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
 import i18n from '../i18n'
+
+// findBy*/waitFor wait up to 10 s: on a busy 2-core CI machine a render can take seconds.
+configure({ asyncUtilTimeout: 10_000 })
 
 // jsdom lacks the layout APIs Mantine reads; these stand-ins report "no match" and "no size".
 Object.defineProperty(window, 'matchMedia', {

@@ -140,7 +140,7 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 
 // ruleUse finds the rule names passed to domain.Invalid, ValidationError.Add, badQuery and
 // the binder's problems (malformedBody, shape, value, fieldError).
-var ruleUse = regexp.MustCompile(`(?:(?:Invalid|\.Add|badQuery|bad|malformedBody|\.shape|\.value)\([^,()]+, |rule: )"([a-z_0-9]+)"`)
+var ruleUse = regexp.MustCompile(`(?:(?:Invalid|Refuse|\.Add|badQuery|bad|malformedBody|\.shape|\.value)\([^,()]+, |rule: )"([a-z_0-9]+)"`)
 
 // TestEveryRuleUsedHasAMessage reads the source of domain/ and handlers/ for every rule
 // name a check can report, and fails on one the catalogue cannot put into words.

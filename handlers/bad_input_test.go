@@ -130,24 +130,25 @@ func badBodies(dto reflect.Type) []badBody {
 	if dto.Kind() == reflect.Slice {
 		shape, wrongShape = "[]", "{}"
 	}
+	name, prefix := bodyName(reflect.New(dto).Interface()) // "body", or a list body's name
 	out := []badBody{
-		{"empty body", "", "body"},
-		{"null body", "null", "body"},
-		{"wrong body shape", wrongShape, "body"},
-		{"trailing data", shape + " " + shape, "body"},
-		{"trailing garbage", shape + "x", "body"},
-		{"syntax error", `{"a":`, "body"},
-		{"not UTF-8", "{\"a\":\"\xff\xfe\"}", "body"},
+		{"empty body", "", name},
+		{"null body", "null", name},
+		{"wrong body shape", wrongShape, name},
+		{"trailing data", shape + " " + shape, name},
+		{"trailing garbage", shape + "x", name},
+		{"syntax error", `{"a":`, name},
+		{"not UTF-8", "{\"a\":\"\xff\xfe\"}", name},
 	}
 	mb := strings.Repeat("x", 1<<20)
 	for _, f := range wireFieldsOf(dto, "") {
 		add := func(what string, v any) {
-			out = append(out, badBody{f.path + " " + what, bodyWith(f.path, v), f.path})
+			out = append(out, badBody{prefix + f.path + " " + what, bodyWith(f.path, v), prefix + f.path})
 		}
 		switch f.kind {
 		case "object":
 			typo := joinPath(f.path, "wieght")
-			out = append(out, badBody{typo + " unknown", bodyWith(typo, 1), typo})
+			out = append(out, badBody{prefix + typo + " unknown", bodyWith(typo, 1), prefix + typo})
 		case "list":
 			add("as an object", map[string]any{})
 		case "text":

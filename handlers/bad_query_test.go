@@ -87,7 +87,7 @@ func TestSignInRefusesTextItCannotStore(t *testing.T) {
 }
 
 // TestDealTeamNeedsAList: PUT /deals/{id}/team with no list (empty, null, an object)
-// is 400 and the team stays as it was.
+// is 400 naming "team", and the team stays as it was.
 func TestDealTeamNeedsAList(t *testing.T) {
 	t.Parallel()
 	w := newDealWorld(t)
@@ -96,8 +96,8 @@ func TestDealTeamNeedsAList(t *testing.T) {
 		rec := pmo.do("PUT", "/api/v1/deals/"+w.deal.ID+"/team", body, "If-Match", etag(w.deal.Version+1))
 		var got errorBody
 		decode(t, rec, &got)
-		if rec.Code != http.StatusBadRequest || got.Error.Fields["body"] == "" {
-			t.Errorf("team %q: %d %s, want 400 naming body", body, rec.Code, rec.Body)
+		if rec.Code != http.StatusBadRequest || got.Error.Fields["team"] == "" {
+			t.Errorf("team %q: %d %s, want 400 naming team", body, rec.Code, rec.Body)
 		}
 	}
 	var d dealResponse

@@ -44,13 +44,14 @@ func bindJSON(c echo.Context, dto any) error {
 		return err
 	}
 	if v := reflect.ValueOf(dto).Elem(); v.Kind() == reflect.Slice {
-		return validateList(c, v)
+		_, prefix := bodyName(dto)
+		return validateList(c, v, prefix)
 	}
 	return c.Validate(dto)
 }
 
-// validateList validates each element of a list body, naming fields "[i].field".
-func validateList(c echo.Context, list reflect.Value) error {
+// validateList validates each element of a list body, naming fields prefix+"[i].field".
+func validateList(c echo.Context, list reflect.Value, prefix string) error {
 	var verr domain.ValidationError
 	for i := range list.Len() {
 		err := c.Validate(list.Index(i).Addr().Interface())
@@ -66,7 +67,7 @@ func validateList(c echo.Context, list reflect.Value) error {
 			if j := strings.IndexByte(path, '.'); j >= 0 {
 				path = path[j+1:]
 			}
-			verr.Add("["+strconv.Itoa(i)+"]."+path, fe.Tag(), fe.Param())
+			verr.Add(prefix+"["+strconv.Itoa(i)+"]."+path, fe.Tag(), fe.Param())
 		}
 	}
 	return verr.OrNil()
@@ -77,19 +78,32 @@ func isJSON(contentType string) bool {
 	return err == nil && mt == echo.MIMEApplicationJSON
 }
 
+// namedBody is a list body the API names as one field (PUT /deals/{id}/team: "team"),
+// so its problems read "team" and "team[1].role" rather than "body" and "[1].role".
+type namedBody interface{ bodyField() string }
+
+// bodyName is what errors about dto's body as a whole name, and the prefix of its paths.
+func bodyName(dto any) (name, prefix string) {
+	if nb, ok := dto.(namedBody); ok {
+		return nb.bodyField(), nb.bodyField()
+	}
+	return "body", ""
+}
+
 // decodeBody decodes body into dto (a pointer) after checking it against dto's type,
 // so that every problem is reported with the path of the field it is in.
 func decodeBody(body []byte, dto any) error {
 	t := reflect.TypeOf(dto).Elem()
-	raw, err := readJSON(body)
+	name, prefix := bodyName(dto)
+	raw, err := readJSON(body, name)
 	if err != nil {
 		return err
 	}
 	if raw == nil { // empty or null: there is nothing to act on, never "change nothing"
-		return malformedBody("body", shapeRule(t), "")
+		return malformedBody(name, shapeRule(t), "")
 	}
 	var p problems
-	p.check("", raw, t)
+	p.check(prefix, raw, t)
 	if err := p.err(); err != nil {
 		return err
 	}
@@ -97,16 +111,16 @@ func decodeBody(body []byte, dto any) error {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dto); err != nil {
 		// check mirrors the decoder; reaching here means the two disagree.
-		return malformedBody("body", "json_value", "")
+		return malformedBody(name, "json_value", "")
 	}
 	return nil
 }
 
 // readJSON parses body as exactly one JSON value (numbers kept as json.Number); nil
-// for an empty body or null.
-func readJSON(body []byte) (any, error) {
+// for an empty body or null. Problems name the field name.
+func readJSON(body []byte, name string) (any, error) {
 	if !utf8.Valid(body) {
-		return nil, malformedBody("body", "utf8", "")
+		return nil, malformedBody(name, "utf8", "")
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
@@ -117,13 +131,13 @@ func readJSON(body []byte) (any, error) {
 		case errors.Is(err, io.EOF):
 			return nil, nil
 		case errors.As(err, &syntax):
-			return nil, malformedBody("body", "json_syntax", strconv.FormatInt(syntax.Offset, 10))
+			return nil, malformedBody(name, "json_syntax", strconv.FormatInt(syntax.Offset, 10))
 		default: // io.ErrUnexpectedEOF: the body ends inside a value
-			return nil, malformedBody("body", "json_syntax", strconv.Itoa(len(body)))
+			return nil, malformedBody(name, "json_syntax", strconv.Itoa(len(body)))
 		}
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, malformedBody("body", "trailing_data", strconv.FormatInt(dec.InputOffset(), 10))
+		return nil, malformedBody(name, "trailing_data", strconv.FormatInt(dec.InputOffset(), 10))
 	}
 	return raw, nil
 }

@@ -101,7 +101,11 @@ func (r updateDealRequest) toDomain() deals.DealPatch {
 	return p
 }
 
+// teamRequest is the body of PUT /deals/{id}/team: the whole new team, a bare JSON list
+// named "team" in errors ("team[1].role").
 type teamRequest []memberDTO
+
+func (teamRequest) bodyField() string { return "team" }
 
 func toDomainMembers(in []memberDTO) []deals.Member {
 	out := make([]deals.Member, 0, len(in))

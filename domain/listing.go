@@ -1,5 +1,11 @@
 package domain
 
+import "errors"
+
+// ErrInvalidCursor: a list cursor that the list could not have produced (tampered, or
+// of another sort). Handlers answer 400 naming the cursor.
+var ErrInvalidCursor = errors.New("invalid cursor")
+
 // Default and maximum page sizes of every list endpoint (docs/api.md).
 const (
 	DefaultPageSize = 50

@@ -11,8 +11,8 @@ import (
 
 // loginRequest is the body of POST /auth/login.
 type loginRequest struct {
-	Email    string `json:"email" validate:"required"`
-	Password string `json:"password" validate:"required"`
+	Email    string `json:"email" validate:"required,max=254"`
+	Password string `json:"password" validate:"required,max=128"`
 }
 
 // sessionResponse answers sign-in and GET /me: who is signed in, the CSRF token for
@@ -83,7 +83,7 @@ func (s *server) me(c echo.Context) error {
 
 // updateMeRequest is the body of PATCH /me.
 type updateMeRequest struct {
-	Name   *string `json:"name" validate:"omitempty,min=1"`
+	Name   *string `json:"name" validate:"omitempty,min=1,max=200"`
 	Locale *string `json:"locale" validate:"omitempty,oneof=en zh-CN"`
 }
 
@@ -111,8 +111,8 @@ func (s *server) updateMe(c echo.Context) error {
 
 // changePasswordRequest is the body of POST /me/password.
 type changePasswordRequest struct {
-	CurrentPassword string `json:"current_password" validate:"required"`
-	NewPassword     string `json:"new_password" validate:"required,min=12"`
+	CurrentPassword string `json:"current_password" validate:"required,max=128"`
+	NewPassword     string `json:"new_password" validate:"required,min=12,max=128"`
 }
 
 // changeMyPassword answers POST /me/password; every session of the user ends, so the

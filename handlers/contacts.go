@@ -32,7 +32,7 @@ type createContactRequest struct {
 	Department  string  `json:"department" validate:"max=200"`
 	ReportsToID *string `json:"reports_to_id" validate:"omitempty,uuid"`
 	Phone       string  `json:"phone" validate:"max=50"`
-	Email       string  `json:"email" validate:"omitempty,email"`
+	Email       string  `json:"email" validate:"omitempty,max=254,email"`
 }
 
 type updateContactRequest struct {
@@ -41,7 +41,7 @@ type updateContactRequest struct {
 	Department  *string    `json:"department" validate:"omitempty,max=200"`
 	ReportsToID optionalID `json:"reports_to_id"`
 	Phone       *string    `json:"phone" validate:"omitempty,max=50"`
-	Email       *string    `json:"email" validate:"omitempty,email"`
+	Email       *string    `json:"email" validate:"omitempty,max=254,email"`
 }
 
 // listContacts answers GET /customers/{id}/contacts: the customer's people (org chart).

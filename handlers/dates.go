@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"encoding/json"
+	"errors"
 	"time"
 
 	"summit/domain/deals"
@@ -12,14 +13,19 @@ type date struct{ time.Time }
 
 func (d date) MarshalJSON() ([]byte, error) { return json.Marshal(d.Format(deals.DateLayout)) }
 
+// UnmarshalJSON takes "YYYY-MM-DD" within the accepted range (deals.ParseDate); what
+// does not fit is a fieldError, so the binder names the field.
 func (d *date) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return err
+		return &fieldError{rule: "date"}
 	}
 	t, err := deals.ParseDate(s)
-	if err != nil {
-		return err
+	switch {
+	case errors.Is(err, deals.ErrDateOutOfRange):
+		return &fieldError{rule: "date_range", param: deals.DateRangeText, invalid: true}
+	case err != nil:
+		return &fieldError{rule: "date"}
 	}
 	d.Time = t
 	return nil

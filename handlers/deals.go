@@ -175,13 +175,8 @@ func (s *server) setDealTeam(c echo.Context) error {
 		return err
 	}
 	var req teamRequest
-	if err := (&echo.DefaultBinder{}).BindBody(c, &req); err != nil {
+	if err := bindJSON(c, &req); err != nil { // empty or null: 400, never "no team"
 		return err
-	}
-	for i := range req {
-		if err := c.Validate(req[i]); err != nil {
-			return err
-		}
 	}
 	d, err := s.deps.Deals.SetTeam(c.Request().Context(), dealActor(c, s), dealIDOf(c), version, toDomainMembers(req))
 	if err != nil {

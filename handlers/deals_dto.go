@@ -59,7 +59,7 @@ type createDealRequest struct {
 	CustomerID      string      `json:"customer_id" validate:"required,uuid"`
 	Segment         string      `json:"segment" validate:"required,oneof=g2b key_account"`
 	TeamID          string      `json:"team_id" validate:"required,uuid"`
-	AmountMinor     *int64      `json:"amount_minor" validate:"required,gte=0"`
+	AmountMinor     *int64      `json:"amount_minor" validate:"required,gte=0,lte=999999999999999"`
 	Currency        string      `json:"currency" validate:"required,len=3"`
 	TargetCloseDate *date       `json:"target_close_date" validate:"required"`
 	TemplateID      *string     `json:"template_id" validate:"omitempty,uuid"`
@@ -80,7 +80,7 @@ type updateDealRequest struct {
 	CustomerID      *string `json:"customer_id" validate:"omitempty,uuid"`
 	Segment         *string `json:"segment" validate:"omitempty,oneof=g2b key_account"`
 	TeamID          *string `json:"team_id" validate:"omitempty,uuid"`
-	AmountMinor     *int64  `json:"amount_minor" validate:"omitempty,gte=0"`
+	AmountMinor     *int64  `json:"amount_minor" validate:"omitempty,gte=0,lte=999999999999999"`
 	Currency        *string `json:"currency" validate:"omitempty,len=3"`
 	TargetCloseDate *date   `json:"target_close_date"`
 	Status          *string `json:"status" validate:"omitempty,oneof=open won lost abandoned"`
@@ -101,7 +101,11 @@ func (r updateDealRequest) toDomain() deals.DealPatch {
 	return p
 }
 
+// teamRequest is the body of PUT /deals/{id}/team: the whole new team, a bare JSON list
+// named "team" in errors ("team[1].role").
 type teamRequest []memberDTO
+
+func (teamRequest) bodyField() string { return "team" }
 
 func toDomainMembers(in []memberDTO) []deals.Member {
 	out := make([]deals.Member, 0, len(in))

@@ -112,6 +112,9 @@ func describe(err error, l Locale) (int, errorBody) {
 		throttled *identity.ThrottledError
 		busy      *identity.BusyError
 	)
+	if errors.Is(err, domain.ErrInvalidCursor) {
+		err = badQuery("cursor", "cursor", "")
+	}
 	switch {
 	case errors.As(err, &throttled):
 		return body(http.StatusTooManyRequests, "throttled", l, nil)

@@ -16,9 +16,11 @@ import (
 )
 
 type sampleDeal struct {
-	Name        string `json:"name" validate:"required"`
-	AmountMinor int64  `json:"amount_minor" validate:"gte=0"`
-	Currency    string `json:"currency" validate:"required,len=3"`
+	Name        string     `json:"name" validate:"required"`
+	AmountMinor int64      `json:"amount_minor" validate:"gte=0"`
+	Currency    string     `json:"currency" validate:"required,len=3"`
+	Close       *date      `json:"close"`
+	OwnerID     optionalID `json:"owner_id"`
 }
 
 func TestValidationErrorsNameEachFieldInBothLanguages(t *testing.T) {
@@ -35,8 +37,23 @@ func TestValidationErrorsNameEachFieldInBothLanguages(t *testing.T) {
 			map[string]string{"name": "required", "amount_minor": "0", "currency": "3"}},
 		{"values broken, Chinese", `{"amount_minor":-5,"currency":"CNY"}`, LocaleZH, 422,
 			map[string]string{"name": "必填", "amount_minor": "0"}},
-		{"not JSON", `{"name":`, LocaleEN, 400, nil},
-		{"wrong type", `{"amount_minor":"lots"}`, LocaleEN, 400, nil},
+		{"not JSON", `{"name":`, LocaleEN, 400, map[string]string{"body": "not valid JSON"}},
+		{"not UTF-8", "{\"name\":\"\xff\"}", LocaleEN, 400, map[string]string{"body": "UTF-8"}},
+		{"empty", ``, LocaleEN, 400, map[string]string{"body": "JSON object"}},
+		{"null", `null`, LocaleZH, 400, map[string]string{"body": "JSON 对象"}},
+		{"a list", `[]`, LocaleEN, 400, map[string]string{"body": "JSON object"}},
+		{"trailing data", `{"name":"x","currency":"CNY"} {}`, LocaleEN, 400, map[string]string{"body": "nothing after"}},
+		{"wrong type", `{"amount_minor":"lots"}`, LocaleEN, 400, map[string]string{"amount_minor": "whole number"}},
+		{"wrong type, Chinese", `{"name":5}`, LocaleZH, 400, map[string]string{"name": "字符串"}},
+		{"unknown field", `{"name":"x","wieght":1,"currency":"CNY"}`, LocaleEN, 400, map[string]string{"wieght": "not a field"}},
+		{"field name in another case", `{"Name":"x","currency":"CNY"}`, LocaleEN, 400, map[string]string{"Name": "not a field"}},
+		{"NUL in text", `{"name":"a\u0000b","currency":"CNY"}`, LocaleEN, 422, map[string]string{"name": "NUL"}},
+		{"a number past int64", `{"name":"x","amount_minor":1e300,"currency":"CNY"}`, LocaleEN, 422, map[string]string{"amount_minor": "between"}},
+		{"a fraction", `{"name":"x","amount_minor":1.5,"currency":"CNY"}`, LocaleEN, 400, map[string]string{"amount_minor": "whole number"}},
+		{"date out of range", `{"name":"x","currency":"CNY","close":"9999-12-31"}`, LocaleZH, 422, map[string]string{"close": "1990-01-01 – 2200-12-31"}},
+		{"date malformed", `{"name":"x","currency":"CNY","close":"2026-02-30"}`, LocaleEN, 400, map[string]string{"close": "YYYY-MM-DD"}},
+		{"date of the wrong type", `{"name":"x","currency":"CNY","close":20260101}`, LocaleEN, 400, map[string]string{"close": "YYYY-MM-DD"}},
+		{"id not a UUID", `{"name":"x","currency":"CNY","owner_id":"42"}`, LocaleEN, 422, map[string]string{"owner_id": "UUID"}},
 	}
 	e := echo.New()
 	e.Validator = requestValidatorInstance()
@@ -121,8 +138,9 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 	}
 }
 
-// ruleUse finds the rule names passed to domain.Invalid, ValidationError.Add and badQuery.
-var ruleUse = regexp.MustCompile(`(?:Invalid|\.Add|badQuery|bad)\([^,()]+, "([a-z_0-9]+)"`)
+// ruleUse finds the rule names passed to domain.Invalid, ValidationError.Add, badQuery and
+// the binder's problems (malformedBody, shape, value, fieldError).
+var ruleUse = regexp.MustCompile(`(?:(?:Invalid|Refuse|\.Add|badQuery|bad|malformedBody|\.shape|\.value)\([^,()]+, |rule: )"([a-z_0-9]+)"`)
 
 // TestEveryRuleUsedHasAMessage reads the source of domain/ and handlers/ for every rule
 // name a check can report, and fails on one the catalogue cannot put into words.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"summit/domain"
@@ -68,10 +69,13 @@ func decodeCursor(raw string) (wireCursor, error) {
 	if err := json.Unmarshal(b, &cur); err != nil {
 		return cur, err
 	}
-	if cur.ID == "" {
-		return cur, echo.ErrBadRequest
+	if _, err := uuid.Parse(cur.ID); err != nil {
+		return cur, err
 	}
-	return cur, nil
+	if !cleanText(cur.Value) {
+		return cur, domain.ErrInvalidCursor
+	}
+	return cur, nil // whether the value fits the sort column, the repository checks
 }
 
 func encodeCursor(sortSpec string, cur *domain.Cursor) *string {

@@ -42,6 +42,9 @@ var ruleMessages = map[string]message{
 	"email":              {"must be a valid email address", "必须是有效的电子邮件地址"},
 	"oneof":              {"must be one of: {param}", "必须是以下之一：{param}"},
 	"min":                {"must be at least {param} characters", "至少需要 {param} 个字符"},
+	"max":                {"must be at most {param} characters", "最多 {param} 个字符"},
+	"max_items":          {"may hold at most {param} entries", "最多 {param} 项"},
+	"limit":              {"is too long or out of range", "过长或超出允许范围"},
 	"gte":                {"must be ≥ {param}", "必须 ≥ {param}"},
 	"lte":                {"must be ≤ {param}", "必须 ≤ {param}"},
 	"integer":            {"must be a whole number", "必须是整数"},
@@ -82,6 +85,18 @@ var ruleMessages = map[string]message{
 	"max_parts":          {"has more than {param} parts; save only the plan sheet", "包含的部件超过 {param} 个，请只保存计划表"},
 	"uuid":               {"must be a UUID", "必须是 UUID"},
 	"period":             {"must be a period such as 2026-Q4 or 2026-11", "必须是期间，例如 2026-Q4 或 2026-11"},
+	// The strict JSON binder (binding.go) and query text check (query_text.go).
+	"json_syntax":   {"is not valid JSON (at byte {param})", "不是有效的 JSON（位于第 {param} 字节）"},
+	"trailing_data": {"must hold one JSON value and nothing after it (extra data at byte {param})", "只能包含一个 JSON 值，其后不能有其他内容（第 {param} 字节处有多余内容）"},
+	"utf8":          {"must be UTF-8 text", "必须是 UTF-8 编码的文本"},
+	"json_object":   {"must be a JSON object", "必须是 JSON 对象"},
+	"json_array":    {"must be a JSON list", "必须是 JSON 数组"},
+	"json_value":    {"has a value of the wrong type", "值的类型不正确"},
+	"unknown_field": {"is not a field of this request", "不是此请求的字段"},
+	"string":        {"must be a string", "必须是字符串"},
+	"number":        {"must be a number", "必须是数字"},
+	"text":          {"must be text without control characters such as NUL", "不能包含 NUL 等控制字符"},
+	"date_range":    {"must be a date between {param}", "必须是 {param} 之间的日期"},
 }
 
 // ruleMessage renders a rule's message; an unknown rule falls back to its name so a

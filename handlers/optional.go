@@ -1,9 +1,13 @@
 package handlers
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/google/uuid"
+)
 
 // optionalID tells a field that was absent from one sent as null: in a PATCH, absent
-// means "leave it", null means "clear it".
+// means "leave it", null means "clear it". Anything else must be a UUID.
 type optionalID struct {
 	Set   bool
 	Value *string
@@ -12,5 +16,13 @@ type optionalID struct {
 // UnmarshalJSON is only called when the field is present.
 func (o *optionalID) UnmarshalJSON(b []byte) error {
 	o.Set = true
-	return json.Unmarshal(b, &o.Value)
+	if err := json.Unmarshal(b, &o.Value); err != nil {
+		return &fieldError{rule: "uuid"}
+	}
+	if o.Value != nil {
+		if _, err := uuid.Parse(*o.Value); err != nil {
+			return &fieldError{rule: "uuid", invalid: true}
+		}
+	}
+	return nil
 }

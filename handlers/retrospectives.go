@@ -103,7 +103,7 @@ func (s *server) myActions(c echo.Context) error {
 		return err
 	}
 	return writeList(c, domain.ListParams{}, domain.Page[reviews.Action]{Items: list},
-		func(a reviews.Action) actionDTO { return toResponseAction(a, overdue(a)) })
+		func(a reviews.Action) actionResponse { return toResponseAction(a, overdue(a)) })
 }
 
 // overdueActions answers GET /deals/{id}/actions/overdue.
@@ -113,5 +113,5 @@ func (s *server) overdueActions(c echo.Context) error {
 		return err
 	}
 	return writeList(c, domain.ListParams{}, domain.Page[reviews.Action]{Items: list},
-		func(a reviews.Action) actionDTO { return toResponseAction(a, true) })
+		func(a reviews.Action) actionResponse { return toResponseAction(a, true) })
 }

@@ -104,7 +104,7 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 
 // handle registers one route with the middleware its rule needs and records the rule.
 func (s *server) handle(g *echo.Group, method, path string, h echo.HandlerFunc, a access) {
-	var mw []echo.MiddlewareFunc
+	mw := []echo.MiddlewareFunc{checkQueryText}
 	if !a.public {
 		mw = append(mw, s.authenticate)
 	}

@@ -115,7 +115,7 @@ func TestRetrospectivesActionsAndGateDecisions(t *testing.T) {
 	}
 
 	// The account manager sees their action under My actions and closes it.
-	var mine listResponse[actionDTO]
+	var mine listResponse[actionResponse]
 	decode(t, am.do("GET", "/api/v1/me/actions", ""), &mine)
 	if len(mine.Items) != 1 || mine.Items[0].Title != "ROI deck for the finance bureau" || mine.Items[0].DealName != w.deal.Name {
 		t.Fatalf("my actions = %+v", mine.Items)
@@ -127,7 +127,7 @@ func TestRetrospectivesActionsAndGateDecisions(t *testing.T) {
 	if len(mine.Items) != 0 {
 		t.Fatalf("closed action still listed: %+v", mine.Items)
 	}
-	var overdue listResponse[actionDTO]
+	var overdue listResponse[actionResponse]
 	decode(t, pmo.do("GET", "/api/v1/deals/"+w.deal.ID+"/actions/overdue", ""), &overdue)
 	if len(overdue.Items) != 1 || overdue.Items[0].Title != "Confirm the tender timeline" || !overdue.Items[0].Overdue {
 		t.Fatalf("overdue actions = %+v", overdue.Items)

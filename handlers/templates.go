@@ -10,15 +10,15 @@ import (
 )
 
 type templateMilestoneDTO struct {
-	Key          string `json:"key,omitempty"`
-	Name         string `json:"name" validate:"required"`
-	NameZh       string `json:"name_zh"`
+	Key          string `json:"key,omitempty" validate:"max=64"`
+	Name         string `json:"name" validate:"required,max=300"`
+	NameZh       string `json:"name_zh" validate:"max=300"`
 	OwnerRole    string `json:"owner_role" validate:"required,oneof=pmo business solution"`
-	Weight       int    `json:"weight" validate:"gte=0"`
+	Weight       int    `json:"weight" validate:"gte=0,lte=1000"`
 	Gate         bool   `json:"gate"`
-	DurationDays int    `json:"duration_days" validate:"gte=1"`
-	DependsOn    []int  `json:"depends_on"`
-	ExitCriteria string `json:"exit_criteria,omitempty"`
+	DurationDays int    `json:"duration_days" validate:"gte=1,lte=3650"`
+	DependsOn    []int  `json:"depends_on" validate:"dive,gte=0,lt=200"` // indexes of earlier steps (domain.MaxTemplateSteps)
+	ExitCriteria string `json:"exit_criteria,omitempty" validate:"max=4000"`
 }
 
 type templateResponse struct {
@@ -36,7 +36,7 @@ type templateRequest struct {
 	Name       string                 `json:"name" validate:"required,max=200"`
 	NameZh     string                 `json:"name_zh" validate:"required,max=200"`
 	Segment    string                 `json:"segment" validate:"required,oneof=g2b key_account"`
-	Milestones []templateMilestoneDTO `json:"milestones" validate:"required,min=1,dive"`
+	Milestones []templateMilestoneDTO `json:"milestones" validate:"required,min=1,max=200,dive"`
 }
 
 func toResponseTemplate(t deals.Template) templateResponse {

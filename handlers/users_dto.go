@@ -30,11 +30,11 @@ func toResponseUser(u identity.User) userResponse {
 
 // createUserRequest is the body of POST /users.
 type createUserRequest struct {
-	Email    string `json:"email" validate:"required,email"`
-	Name     string `json:"name" validate:"required"`
+	Email    string `json:"email" validate:"required,max=254,email"`
+	Name     string `json:"name" validate:"required,max=200"`
 	Role     string `json:"role" validate:"required,oneof=admin executive member"`
 	Locale   string `json:"locale" validate:"omitempty,oneof=en zh-CN"`
-	Password string `json:"password" validate:"required,min=12"`
+	Password string `json:"password" validate:"required,min=12,max=128"`
 }
 
 func (r createUserRequest) toDomain() identity.NewUserInput {
@@ -44,7 +44,7 @@ func (r createUserRequest) toDomain() identity.NewUserInput {
 
 // updateUserRequest is the body of PATCH /users/{id}: only the fields sent change.
 type updateUserRequest struct {
-	Name   *string `json:"name" validate:"omitempty,min=1"`
+	Name   *string `json:"name" validate:"omitempty,min=1,max=200"`
 	Role   *string `json:"role" validate:"omitempty,oneof=admin executive member"`
 	Locale *string `json:"locale" validate:"omitempty,oneof=en zh-CN"`
 	Active *bool   `json:"active"`
@@ -65,5 +65,5 @@ func (r updateUserRequest) toDomain() identity.UserPatch {
 
 // passwordRequest is the body of POST /users/{id}/password.
 type passwordRequest struct {
-	Password string `json:"password" validate:"required,min=12"`
+	Password string `json:"password" validate:"required,min=12,max=128"`
 }

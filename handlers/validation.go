@@ -11,7 +11,6 @@ import (
 	"github.com/go-playground/validator/v10"
 	entrans "github.com/go-playground/validator/v10/translations/en"
 	zhtrans "github.com/go-playground/validator/v10/translations/zh"
-	"github.com/labstack/echo/v4"
 )
 
 // requestValidator checks request DTOs by their `validate` tags; it is Echo's Validator.
@@ -69,13 +68,4 @@ func validatorFields(errs validator.ValidationErrors, l Locale) map[string]strin
 		fields[path] = fe.Translate(trans)
 	}
 	return fields
-}
-
-// bindJSON decodes the body into dto and validates it: a body that is not JSON for dto
-// is 400, values that break a rule are 422 naming each field.
-func bindJSON(c echo.Context, dto any) error {
-	if err := (&echo.DefaultBinder{}).BindBody(c, dto); err != nil {
-		return err
-	}
-	return c.Validate(dto)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
@@ -24,6 +25,8 @@ func translate(err error, what string) error {
 		return fmt.Errorf("%s: %w", what, domain.ErrNotFound)
 	case errors.Is(err, gorm.ErrDuplicatedKey):
 		return fmt.Errorf("%s: %w: %v", what, domain.ErrConflict, err)
+	case errors.As(err, &pgErr) && pgErr.Code == "23514" && strings.HasPrefix(pgErr.ConstraintName, "limit_"): // check_violation of an input limit
+		return fmt.Errorf("%s: %w", what, domain.Invalid(strings.TrimPrefix(pgErr.ConstraintName, "limit_"), "limit", ""))
 	case errors.As(err, &pgErr) && pgErr.Code == "23503": // foreign_key_violation
 		return fmt.Errorf("%s: %w: %v", what, domain.ErrConflict, err)
 	case errors.As(err, &pgErr) && (pgErr.Code[:2] == "08" || pgErr.Code == "57P01" || pgErr.Code == "57P03"):

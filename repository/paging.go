@@ -3,12 +3,16 @@ package repository
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/google/uuid"
 	"gorm.io/gorm"
 
 	"summit/domain"
+	"summit/domain/deals"
 )
 
 // identified is a row with a uuid primary key, the tie-breaker of every sort.
@@ -34,6 +38,38 @@ func (s sortKeys[R]) fields() []string {
 	return out
 }
 
+// fits says whether a cursor could have come from this key: its id a UUID and its value
+// of the column's kind, which the key's own rendering of an empty row reveals (a time,
+// a date, a whole number or text). Anything else would reach SQL and fail there.
+func (k sortKey[R]) fits(c domain.Cursor) bool {
+	if _, err := uuid.Parse(c.ID); err != nil {
+		return false
+	}
+	sample := k.sample()
+	for _, layout := range []string{time.RFC3339Nano, deals.DateLayout} {
+		if _, err := time.Parse(layout, sample); err == nil {
+			t, err := time.Parse(layout, c.Value)
+			return err == nil && t.Year() >= 1
+		}
+	}
+	if _, err := strconv.ParseInt(sample, 10, 64); err == nil {
+		_, err := strconv.ParseInt(c.Value, 10, 64)
+		return err == nil
+	}
+	return utf8.ValidString(c.Value) && !strings.ContainsRune(c.Value, 0)
+}
+
+// sample is the key's rendering of an empty row; "" (text) if the key cannot render one.
+func (k sortKey[R]) sample() (s string) {
+	defer func() {
+		if recover() != nil {
+			s = ""
+		}
+	}()
+	var zero R
+	return k.value(zero)
+}
+
 // listPage reads one page of q with keyset pagination: rows after p.After in the order
 // of p.Sort, ties broken by id, so pages never repeat or skip a row while others write.
 // idColumn qualifies the id column when q joins other tables ("" means "id").
@@ -51,6 +87,9 @@ func listPage[R identified](q *gorm.DB, keys sortKeys[R], p domain.ListParams, i
 		dir, cmp = "DESC", "<"
 	}
 	if p.After != nil {
+		if !key.fits(*p.After) {
+			return nil, nil, fmt.Errorf("cursor %q for %s: %w", p.After.Value, p.Sort.Field, domain.ErrInvalidCursor)
+		}
 		q = q.Where(fmt.Sprintf("(%s, %s) %s (?, ?)", key.column, id, cmp), p.After.Value, p.After.ID)
 	}
 	var rows []R

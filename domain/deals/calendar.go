@@ -3,6 +3,8 @@
 package deals
 
 import (
+	"errors"
+	"fmt"
 	"time"
 )
 
@@ -15,8 +17,35 @@ func Day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// ParseDate reads YYYY-MM-DD.
-func ParseDate(s string) (time.Time, error) { return time.Parse(DateLayout, s) }
+// The dates Summit accepts, on every date field of the API and in plan imports: a year
+// 0 or 9999 is a typo, not a plan. DateRangeText names the range in messages.
+var (
+	MinDate = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+	MaxDate = time.Date(2200, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// DateRangeText is MinDate … MaxDate as shown to users.
+const DateRangeText = "1990-01-01 – 2200-12-31"
+
+// ErrDateOutOfRange: a well-formed date before MinDate or after MaxDate.
+var ErrDateOutOfRange = errors.New("date out of range " + DateRangeText)
+
+// CheckDateRange is nil for a date within MinDate … MaxDate.
+func CheckDateRange(t time.Time) error {
+	if d := Day(t); d.Before(MinDate) || d.After(MaxDate) {
+		return fmt.Errorf("%s: %w", t.Format(DateLayout), ErrDateOutOfRange)
+	}
+	return nil
+}
+
+// ParseDate reads YYYY-MM-DD within MinDate … MaxDate (else ErrDateOutOfRange).
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return t, err
+	}
+	return t, CheckDateRange(t)
+}
 
 // Plans count working days, Monday to Friday. Public holidays and the adjusted
 // weekends of the Chinese calendar are not modelled: PMOs move dates by hand where

@@ -1,6 +1,7 @@
 package deals
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -40,5 +41,29 @@ func TestWorkingDays(t *testing.T) {
 	}
 	if got := CalendarDaysBetween(d("2026-11-20"), d("2026-12-01")); got != 11 {
 		t.Errorf("CalendarDaysBetween = %d", got)
+	}
+}
+
+func TestDatesOutsideTheRangeAreRefused(t *testing.T) {
+	tests := []struct {
+		in      string
+		inRange bool
+	}{
+		{"1989-12-31", false},
+		{"1990-01-01", true},
+		{"2026-11-23", true},
+		{"2200-12-31", true},
+		{"2201-01-01", false},
+		{"0000-01-01", false},
+		{"9999-12-31", false},
+	}
+	for _, tc := range tests {
+		_, err := ParseDate(tc.in)
+		if got := err == nil; got != tc.inRange {
+			t.Errorf("ParseDate(%s) = %v, want in range %v", tc.in, err, tc.inRange)
+		}
+		if !tc.inRange && !errors.Is(err, ErrDateOutOfRange) {
+			t.Errorf("ParseDate(%s) = %v, want ErrDateOutOfRange", tc.in, err)
+		}
 	}
 }

@@ -52,6 +52,9 @@ func CheckCustomer(c Customer) error {
 	if !c.Kind.Valid() {
 		verr.Add("kind", "oneof", "government state_owned enterprise")
 	}
+	verr.CheckLen("name", c.Name, domain.MaxNameLen)
+	verr.CheckLen("region", c.Region, domain.MaxLabelLen)
+	verr.CheckLen("industry", c.Industry, domain.MaxLabelLen)
 	return verr.OrNil()
 }
 
@@ -90,9 +93,8 @@ func CheckDeal(d Deal) error {
 	if !d.Segment.Valid() {
 		verr.Add("segment", "oneof", "g2b key_account")
 	}
-	if d.AmountMinor < 0 {
-		verr.Add("amount_minor", "gte", "0")
-	}
+	verr.CheckLen("name", d.Name, domain.MaxTitleLen)
+	verr.CheckRange("amount_minor", d.AmountMinor, 0, domain.MaxAmountMinor)
 	if _, err := currency.ParseISO(d.Currency); err != nil || len(d.Currency) != 3 || strings.ToUpper(d.Currency) != d.Currency {
 		verr.Add("currency", "iso4217", "")
 	}
@@ -118,6 +120,9 @@ func ChangeStatus(d Deal, req StatusRequest, plan []Milestone, isAdmin bool) (De
 		return d, domain.Invalid("status", "oneof", "open won lost abandoned")
 	}
 	reason := strings.TrimSpace(req.Reason)
+	if err := domain.TooLong("status_reason", reason, domain.MaxReasonLen); err != nil {
+		return d, err
+	}
 	switch req.To {
 	case DealWon:
 		if !contractSigned(plan) {

@@ -168,6 +168,12 @@ func (s *Service) TakeBaseline(ctx context.Context, a Actor, dealID, name, reaso
 	if strings.TrimSpace(name) == "" {
 		return Baseline{}, domain.Invalid("name", "required", "")
 	}
+	verr := &domain.ValidationError{}
+	verr.CheckLen("name", strings.TrimSpace(name), domain.MaxNameLen)
+	verr.CheckLen("reason", strings.TrimSpace(reason), domain.MaxReasonLen)
+	if err := verr.OrNil(); err != nil {
+		return Baseline{}, err
+	}
 	plan, err := s.Store.Plan(ctx, dealID)
 	if err != nil {
 		return Baseline{}, err
@@ -208,9 +214,10 @@ func checkMilestone(m Milestone, plan []Milestone) error {
 	if !m.OwnerRole.Valid() {
 		verr.Add("owner_role", "oneof", "pmo business solution")
 	}
-	if m.Weight < 0 {
-		verr.Add("weight", "gte", "0")
-	}
+	verr.CheckLen("name", m.Name, domain.MaxTitleLen)
+	verr.CheckLen("name_zh", m.NameZh, domain.MaxTitleLen)
+	verr.CheckLen("exit_criteria", m.ExitCriteria, domain.MaxTextLen)
+	verr.CheckRange("weight", int64(m.Weight), domain.MinWeight, domain.MaxWeight)
 	if m.PlannedStart.IsZero() {
 		verr.Add("planned_start", "required", "")
 	}

@@ -1,10 +1,12 @@
 package deals
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"summit/domain"
 )
@@ -100,13 +102,21 @@ func RowsToPlan(rows [][]string, today time.Time) ([]Milestone, error) {
 		if m.Name == "" {
 			bad("name", "required", "")
 		}
+		for _, c := range []struct {
+			column string
+			limit  int
+		}{{"name", domain.MaxTitleLen}, {"name_zh", domain.MaxTitleLen}, {"exit_criteria", domain.MaxTextLen}} {
+			if utf8.RuneCountInString(cell(c.column)) > c.limit {
+				bad(c.column, "max", strconv.Itoa(c.limit))
+			}
+		}
 		if !m.OwnerRole.Valid() {
 			bad("owner_role", "oneof", "pmo business solution")
 		}
 		if v := cell("weight"); v != "" {
 			w, err := strconv.Atoi(v)
-			if err != nil || w < 0 {
-				bad("weight", "gte", "0")
+			if err != nil || w < domain.MinWeight || w > domain.MaxWeight {
+				bad("weight", "range", fmt.Sprintf("%d–%d", domain.MinWeight, domain.MaxWeight))
 			}
 			m.Weight = w
 		}
@@ -121,7 +131,10 @@ func RowsToPlan(rows [][]string, today time.Time) ([]Milestone, error) {
 		}
 		for name, dst := range map[string]*time.Time{"planned_start": &m.PlannedStart, "planned_due": &m.PlannedDue} {
 			t, err := parseSheetDate(cell(name))
-			if err != nil {
+			switch {
+			case errors.Is(err, ErrDateOutOfRange):
+				bad(name, "date_range", DateRangeText)
+			case err != nil:
 				bad(name, "date", "")
 			}
 			*dst = t
@@ -181,7 +194,7 @@ func RowsToPlan(rows [][]string, today time.Time) ([]Milestone, error) {
 func parseSheetDate(s string) (time.Time, error) {
 	for _, layout := range []string{DateLayout, "2006/1/2", "2006/01/02", "2006.1.2", "1/2/06", "01-02-06", "2006年1月2日"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return t, CheckDateRange(t)
 		}
 	}
 	return time.Time{}, fmt.Errorf("not a date: %q", s)

@@ -113,3 +113,24 @@ func TestRowsToPlanHoldsAtMostMaxPlanMilestones(t *testing.T) {
 		}
 	}
 }
+
+func TestRowsToPlanRefusesDatesOutsideTheRange(t *testing.T) {
+	rows := [][]string{
+		{"name", "owner_role", "planned_start", "planned_due"},
+		{"Kick-off", "pmo", "0000-01-01", "9999-12-31"},
+	}
+	_, err := RowsToPlan(rows, d("2026-11-23"))
+	var verr *domain.ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("got %v", err)
+	}
+	got := map[string]string{}
+	for _, v := range verr.Violations {
+		got[v.Field] = v.Rule + " " + v.Param
+	}
+	for _, field := range []string{"rows[2].planned_start", "rows[2].planned_due"} {
+		if got[field] != "date_range "+DateRangeText {
+			t.Errorf("%s: %q, want date_range (all: %v)", field, got[field], got)
+		}
+	}
+}

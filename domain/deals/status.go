@@ -22,6 +22,9 @@ func ApplyStatus(m Milestone, ch StatusChange, deps []Milestone, today time.Time
 		return m, domain.Invalid("status", "oneof", "planned in_progress done blocked skipped")
 	}
 	reason := strings.TrimSpace(ch.Reason)
+	if err := domain.TooLong("status_reason", reason, domain.MaxReasonLen); err != nil {
+		return m, err
+	}
 	switch ch.To {
 	case StatusDone:
 		var open []string

@@ -2,6 +2,7 @@ package deals
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,8 +58,12 @@ func (t Template) Check() error {
 	if !t.Segment.Valid() {
 		verr.Add("segment", "oneof", "g2b key_account")
 	}
+	verr.CheckLen("name", t.Name, domain.MaxNameLen)
+	verr.CheckLen("name_zh", t.NameZh, domain.MaxNameLen)
 	if len(t.Milestones) == 0 {
 		verr.Add("milestones", "required", "")
+	} else if len(t.Milestones) > domain.MaxTemplateSteps {
+		verr.Add("milestones", "max_items", strconv.Itoa(domain.MaxTemplateSteps))
 	}
 	for i, m := range t.Milestones {
 		field := func(f string) string { return fmt.Sprintf("milestones[%d].%s", i, f) }
@@ -68,12 +73,12 @@ func (t Template) Check() error {
 		if !m.OwnerRole.Valid() {
 			verr.Add(field("owner_role"), "oneof", "pmo business solution")
 		}
-		if m.DurationDays < 1 {
-			verr.Add(field("duration_days"), "gte", "1")
-		}
-		if m.Weight < 0 {
-			verr.Add(field("weight"), "gte", "0")
-		}
+		verr.CheckLen(field("key"), m.Key, domain.MaxKeyLen)
+		verr.CheckLen(field("name"), m.Name, domain.MaxTitleLen)
+		verr.CheckLen(field("name_zh"), m.NameZh, domain.MaxTitleLen)
+		verr.CheckLen(field("exit_criteria"), m.ExitCriteria, domain.MaxTextLen)
+		verr.CheckRange(field("duration_days"), int64(m.DurationDays), domain.MinDurationDays, domain.MaxDurationDays)
+		verr.CheckRange(field("weight"), int64(m.Weight), domain.MinWeight, domain.MaxWeight)
 		for _, dep := range m.DependsOn {
 			if dep < 0 || dep >= i {
 				verr.Add(field("depends_on"), "earlier_step", "")

@@ -1,6 +1,8 @@
 package identity
 
 import (
+	"errors"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/alexedwards/argon2id"
@@ -8,8 +10,12 @@ import (
 	"summit/domain"
 )
 
-// MinPasswordLength is the password policy: at least this many characters.
-const MinPasswordLength = 12
+// MinPasswordLength and MaxPasswordLength are the password policy: at least and at most
+// this many characters (the maximum keeps hashing cheap).
+const (
+	MinPasswordLength = domain.MinPasswordLen
+	MaxPasswordLength = domain.MaxPasswordLen
+)
 
 // hashParams are argon2id's parameters (RFC 9106's second recommended option, with
 // less memory so a login stays well under 100 ms on two cores).
@@ -17,8 +23,11 @@ var hashParams = &argon2id.Params{Memory: 19 * 1024, Iterations: 2, Parallelism:
 
 // HashPassword checks the password policy and returns an argon2id hash of the password.
 func HashPassword(password string) (string, error) {
-	if utf8.RuneCountInString(password) < MinPasswordLength {
-		return "", domain.Invalid("password", "min", "12")
+	switch n := utf8.RuneCountInString(password); {
+	case n < MinPasswordLength:
+		return "", domain.Invalid("password", "min", strconv.Itoa(MinPasswordLength))
+	case n > MaxPasswordLength:
+		return "", domain.Invalid("password", "max", strconv.Itoa(MaxPasswordLength))
 	}
 	return argon2id.CreateHash(password, hashParams)
 }
@@ -28,4 +37,17 @@ func HashPassword(password string) (string, error) {
 func PasswordMatches(password, hash string) bool {
 	ok, err := argon2id.ComparePasswordAndHash(password, hash)
 	return err == nil && ok
+}
+
+// renameField reports a password policy violation under field (e.g. new_password).
+func renameField(err error, field string) error {
+	var verr *domain.ValidationError
+	if !errors.As(err, &verr) {
+		return err
+	}
+	out := &domain.ValidationError{}
+	for _, v := range verr.Violations {
+		out.Add(field, v.Rule, v.Param)
+	}
+	return out
 }

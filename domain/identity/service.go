@@ -184,6 +184,9 @@ func (s *Service) CreateToken(ctx context.Context, a Actor, name string) (string
 	if name == "" {
 		return "", APIToken{}, domain.Invalid("name", "required", "")
 	}
+	if err := domain.TooLong("name", name, domain.MaxTokenNameLen); err != nil {
+		return "", APIToken{}, err
+	}
 	plain, hash := NewSecret(TokenPrefix)
 	tok := APIToken{UserID: a.UserID, Name: name, SecretHash: hash, CreatedAt: s.Now()}
 	ev := a.event(AuditTokenCreated, "user", &a.UserID, map[string]any{"name": name})

@@ -21,5 +21,8 @@ func NewTeam(name string, parentID *string) (Team, error) {
 	if name == "" {
 		return Team{}, domain.Invalid("name", "required", "")
 	}
+	if err := domain.TooLong("name", name, domain.MaxNameLen); err != nil {
+		return Team{}, err
+	}
 	return Team{Name: name, ParentID: parentID}, nil
 }

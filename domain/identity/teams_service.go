@@ -45,6 +45,9 @@ func (s *Service) UpdateTeam(ctx context.Context, a Actor, id string, version in
 		if name == "" {
 			return Team{}, domain.Invalid("name", "required", "")
 		}
+		if err := domain.TooLong("name", name, domain.MaxNameLen); err != nil {
+			return Team{}, err
+		}
 		record(changes, "name", t.Name, name)
 		t.Name = name
 	}

@@ -68,10 +68,12 @@ func NewUser(email, name string, role Role, locale Locale) (User, error) {
 	if _, err := mail.ParseAddress(email); err != nil || !strings.Contains(email, "@") {
 		verr.Add("email", "email", "")
 	}
+	verr.CheckLen("email", email, domain.MaxEmailLen)
 	name = strings.TrimSpace(name)
 	if name == "" {
 		verr.Add("name", "required", "")
 	}
+	verr.CheckLen("name", name, domain.MaxNameLen)
 	if !role.Valid() {
 		verr.Add("role", "oneof", "admin executive member")
 	}

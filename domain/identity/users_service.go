@@ -2,7 +2,6 @@ package identity
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"summit/domain"
@@ -48,6 +47,9 @@ func (s *Service) UpdateUser(ctx context.Context, a Actor, id string, version in
 		name := strings.TrimSpace(*p.Name)
 		if name == "" {
 			return User{}, domain.Invalid("name", "required", "")
+		}
+		if err := domain.TooLong("name", name, domain.MaxNameLen); err != nil {
+			return User{}, err
 		}
 		record(changes, "name", u.Name, name)
 		u.Name = name
@@ -108,11 +110,7 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, a Actor, current, next 
 		return domain.Invalid("current_password", "wrong_password", "")
 	}
 	if u.PasswordHash, err = s.hashPassword(ctx, next); err != nil {
-		var busy *BusyError
-		if errors.As(err, &busy) || ctx.Err() != nil {
-			return err
-		}
-		return domain.Invalid("new_password", "min", "12")
+		return renameField(err, "new_password")
 	}
 	ev := a.event(AuditPasswordSet, "user", &u.ID, nil)
 	_, err = s.Users.UpdateUser(ctx, u, u.Version, ev, true)

@@ -60,11 +60,16 @@ func Check(r Retrospective) error {
 	if strings.TrimSpace(r.Happened) == "" {
 		verr.Add("happened", "required", "")
 	}
+	verr.CheckLen("planned", r.Planned, domain.MaxTextLen)
+	verr.CheckLen("happened", r.Happened, domain.MaxTextLen)
+	verr.CheckLen("gap_cause", r.GapCause, domain.MaxTextLen)
+	verr.CheckLen("next", r.Next, domain.MaxTextLen)
 	for i, a := range r.Actions {
 		field := func(f string) string { return fmt.Sprintf("actions[%d].%s", i, f) }
 		if strings.TrimSpace(a.Title) == "" {
 			verr.Add(field("title"), "required", "")
 		}
+		verr.CheckLen(field("title"), a.Title, domain.MaxActionTitleLen)
 		if a.DueOn.IsZero() {
 			verr.Add(field("due_on"), "required", "")
 		}
@@ -103,6 +108,8 @@ func CheckDecision(d GateDecision, isGate bool, today time.Time) error {
 	if strings.TrimSpace(d.Rationale) == "" {
 		verr.Add("rationale", "required", "")
 	}
+	verr.CheckLen("rationale", d.Rationale, domain.MaxTextLen)
+	verr.CheckLen("conditions", d.Conditions, domain.MaxTextLen)
 	if d.DecidedOn.After(today) {
 		verr.Add("decided_on", "not_in_future", "")
 	}

@@ -133,6 +133,9 @@ func (s *Service) AddStakeholder(ctx context.Context, actorID, dealID string, in
 			return Stakeholder{}, domain.Invalid("name", "required", "")
 		}
 		newContact = &Contact{CustomerID: customerID, Name: name, Title: strings.TrimSpace(in.Title)}
+		if err := CheckContact(*newContact); err != nil {
+			return Stakeholder{}, err
+		}
 	} else {
 		c, err := s.Store.Contact(ctx, st.ContactID)
 		if err != nil || c.CustomerID != customerID {
@@ -154,6 +157,9 @@ func (s *Service) UpdateStakeholder(ctx context.Context, actorID, id string, ver
 		return Stakeholder{}, err
 	}
 	h := HistoryEntry{StakeholderID: id, Changes: changes, Note: strings.TrimSpace(p.Note)}
+	if err := domain.TooLong("note", h.Note, domain.MaxReasonLen); err != nil {
+		return Stakeholder{}, err
+	}
 	if actorID != "" {
 		h.ActorID = &actorID
 	}

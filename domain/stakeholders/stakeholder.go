@@ -49,7 +49,13 @@ func CheckContact(c Contact) error {
 	if strings.TrimSpace(c.Name) == "" {
 		return domain.Invalid("name", "required", "")
 	}
-	return nil
+	verr := &domain.ValidationError{}
+	verr.CheckLen("name", c.Name, domain.MaxNameLen)
+	verr.CheckLen("title", c.Title, domain.MaxNameLen)
+	verr.CheckLen("department", c.Department, domain.MaxNameLen)
+	verr.CheckLen("phone", c.Phone, domain.MaxPhoneLen)
+	verr.CheckLen("email", c.Email, domain.MaxEmailLen)
+	return verr.OrNil()
 }
 
 // CheckReportsTo refuses a reporting line that loops back to the contact itself.
@@ -88,15 +94,13 @@ func Check(s Stakeholder) error {
 	if !oneOf(s.DecisionRole, DecisionRoles) {
 		verr.Add("decision_role", "oneof", "decision_maker economic_buyer technical_evaluator user influencer gatekeeper coach")
 	}
-	if s.Influence < 1 || s.Influence > 5 {
-		verr.Add("influence", "range", "1–5")
-	}
+	verr.CheckRange("influence", int64(s.Influence), domain.MinScore, domain.MaxScore)
 	if !oneOf(s.Stance, Stances) {
 		verr.Add("stance", "oneof", "champion supporter neutral skeptic blocker")
 	}
-	if s.RelationshipStrength < 1 || s.RelationshipStrength > 5 {
-		verr.Add("relationship_strength", "range", "1–5")
-	}
+	verr.CheckRange("relationship_strength", int64(s.RelationshipStrength), domain.MinScore, domain.MaxScore)
+	verr.CheckLen("next_step", s.NextStep, domain.MaxNextStepLen)
+	verr.CheckLen("notes", s.Notes, domain.MaxTextLen)
 	return verr.OrNil()
 }
 

@@ -6,6 +6,7 @@ import { showFieldErrors } from '../../../lib/form-errors'
 import { useCreateTeam, useReloadTeams, useUpdateTeam } from '../api/team-mutations'
 import type { Team } from '../api/teams'
 import { buildTeamTree, flattenTree, subtreeIds } from '../team-tree'
+import { LIMITS } from '../../../lib/limits'
 
 // Select values must be strings; this one stands for "no parent".
 const TOP_LEVEL = ''
@@ -59,7 +60,7 @@ export function TeamFormModal(props: Props) {
       <form onSubmit={submit} noValidate>
         <Stack>
           {props.mode !== 'move' && (
-            <TextInput label={t('teams.name')} required data-autofocus {...form.getInputProps('name')} />
+            <TextInput label={t('teams.name')} required data-autofocus maxLength={LIMITS.name} {...form.getInputProps('name')} />
           )}
           {props.mode !== 'rename' && (
             <Select label={t('teams.parent')} data={parentOptions} allowDeselect={false} searchable {...form.getInputProps('parent_id')} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { DEAL_ROLES, type DealRole } from '../../../lib/deals'
 import { CONTRACT_SIGNED_KEY, localName, type DraftStep } from '../template-draft'
 import type { TemplateDraftState } from '../use-template-draft'
+import { LIMITS } from '../../../lib/limits'
 
 /** A number input's value as the draft keeps it: a whole number, or `''` while empty. */
 function wholeNumber(value: number | string): number | '' {
@@ -35,9 +36,9 @@ export function StepRow({ index, state }: { index: number; state: TemplateDraftS
       </Table.Td>
       <Table.Td>
         <Stack gap={6}>
-          <TextInput miw={240} aria-label={t('adminTemplates.steps.name')} placeholder={t('adminTemplates.steps.name')} value={step.name}
+          <TextInput miw={240} aria-label={t('adminTemplates.steps.name')} placeholder={t('adminTemplates.steps.name')} maxLength={LIMITS.title} value={step.name}
             error={errors.name} onChange={(event) => update({ name: event.currentTarget.value })} />
-          <TextInput aria-label={t('adminTemplates.steps.nameZh')} placeholder={t('adminTemplates.steps.nameZh')} value={step.name_zh}
+          <TextInput aria-label={t('adminTemplates.steps.nameZh')} placeholder={t('adminTemplates.steps.nameZh')} maxLength={LIMITS.title} value={step.name_zh}
             error={errors.name_zh} onChange={(event) => update({ name_zh: event.currentTarget.value })} />
           {other.map(([field, message]) => <Text key={field} size="xs" c="red">{message}</Text>)}
         </Stack>
@@ -48,7 +49,7 @@ export function StepRow({ index, state }: { index: number; state: TemplateDraftS
           onChange={(value) => value && update({ owner_role: value as DealRole })} />
       </Table.Td>
       <Table.Td>
-        <NumberInput w={80} aria-label={t('adminTemplates.steps.weight')} min={0} allowDecimal={false} allowNegative={false} value={step.weight}
+        <NumberInput w={80} aria-label={t('adminTemplates.steps.weight')} min={LIMITS.weightMin} max={LIMITS.weightMax} allowDecimal={false} allowNegative={false} value={step.weight}
           error={errors.weight} onChange={(value) => update({ weight: wholeNumber(value) })} />
       </Table.Td>
       <Table.Td>
@@ -56,7 +57,7 @@ export function StepRow({ index, state }: { index: number; state: TemplateDraftS
           error={errors.gate} onChange={(event) => update({ gate: event.currentTarget.checked })} />
       </Table.Td>
       <Table.Td>
-        <NumberInput w={80} aria-label={t('adminTemplates.steps.duration')} min={1} allowDecimal={false} allowNegative={false}
+        <NumberInput w={80} aria-label={t('adminTemplates.steps.duration')} min={LIMITS.durationDaysMin} max={LIMITS.durationDaysMax} allowDecimal={false} allowNegative={false}
           value={step.duration_days} error={errors.duration_days} onChange={(value) => update({ duration_days: wholeNumber(value) })} />
       </Table.Td>
       <Table.Td>
@@ -70,7 +71,7 @@ export function StepRow({ index, state }: { index: number; state: TemplateDraftS
         )}
       </Table.Td>
       <Table.Td>
-        <Textarea miw={220} aria-label={t('adminTemplates.steps.exitCriteria')} rows={2} value={step.exit_criteria}
+        <Textarea miw={220} aria-label={t('adminTemplates.steps.exitCriteria')} rows={2} maxLength={LIMITS.text} value={step.exit_criteria}
           error={errors.exit_criteria} onChange={(event) => update({ exit_criteria: event.currentTarget.value })} />
       </Table.Td>
       <Table.Td>

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { LIMITS } from '../../../lib/limits'
 import { mockApi, requestsTo, type MockRequest, type MockRoute } from '../../../test/mock-api'
 import { jsonResponse, renderApp } from '../../../test/render'
 import { builtinTemplate, templatesAdmin } from '../template-fixtures'
@@ -20,6 +21,25 @@ const row = (number: number) => screen.getByRole('row', { name: `Step ${number}`
 const nameIn = (number: number) => (within(row(number)).getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value
 
 describe('template editor', () => {
+  it('keeps a step within the API limits: durations and weights clamp, names stop at their length', async () => {
+    const { fetchMock } = openEditor()
+    const step = within(await screen.findByRole('row', { name: 'Step 2' }))
+    const duration = step.getByRole('textbox', { name: 'Duration (working days)' })
+    await userEvent.clear(duration)
+    await userEvent.type(duration, '2147483648')
+    const weight = step.getByRole('textbox', { name: 'Weight' })
+    await userEvent.clear(weight)
+    await userEvent.type(weight, '5000')
+    await userEvent.tab()
+    expect(step.getByRole('textbox', { name: 'Name' })).toHaveAttribute('maxLength', String(LIMITS.title))
+    expect(step.getByRole('textbox', { name: 'Exit criteria' })).toHaveAttribute('maxLength', String(LIMITS.text))
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText('Saved.')).toBeInTheDocument()
+    const body = requestsTo(fetchMock, 'PUT /templates/tpl-g2b')[0]?.body as { milestones: { weight: number; duration_days: number }[] }
+    expect(body.milestones[1]).toMatchObject({ weight: LIMITS.weightMax, duration_days: LIMITS.durationDaysMax })
+  })
+
   it('sends the whole template with PUT and If-Match on the version it was based on', async () => {
     const { fetchMock } = openEditor()
     const duration = within(await screen.findByRole('row', { name: 'Step 2' })).getByRole('textbox', { name: 'Duration (working days)' })

@@ -11,6 +11,7 @@ import { checkDraft, copyOf, draftFromTemplate, emptyDraft, toTemplateInput } fr
 import { useTemplateDraft } from '../use-template-draft'
 import { StepsTable } from './steps-table'
 import { WeightSummary } from './weight-summary'
+import { LIMITS } from '../../../lib/limits'
 
 /**
  * Edits a whole template. `template` is the stored one being changed (null for a new one); its
@@ -53,9 +54,9 @@ export function TemplateEditor({ template, source }: { template: Template | null
     <Stack>
       {template?.builtin && <Alert variant="light" color="blue" role="note">{t('adminTemplates.editor.builtinNote')}</Alert>}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('adminTemplates.fields.name')} required value={draft.name} error={errors.fields.name}
+        <TextInput label={t('adminTemplates.fields.name')} required maxLength={LIMITS.name} value={draft.name} error={errors.fields.name}
           onChange={(event) => state.setField('name', event.currentTarget.value)} />
-        <TextInput label={t('adminTemplates.fields.nameZh')} required value={draft.name_zh} error={errors.fields.name_zh}
+        <TextInput label={t('adminTemplates.fields.nameZh')} required maxLength={LIMITS.name} value={draft.name_zh} error={errors.fields.name_zh}
           onChange={(event) => state.setField('name_zh', event.currentTarget.value)} />
         <Select label={t('adminTemplates.fields.segment')} required allowDeselect={false} value={draft.segment} error={errors.fields.segment}
           data={SEGMENTS.map((segment) => ({ value: segment, label: t(`adminTemplates.segments.${segment}`) }))}

@@ -8,6 +8,7 @@ import { MIN_PASSWORD_LENGTH, showFieldErrors } from '../../../lib/form-errors'
 import { useCreateUser, type NewUser } from '../api/user-mutations'
 import { RoleAndLocaleFields } from './role-and-locale-fields'
 import { PasswordField } from '../../../components/password-field'
+import { LIMITS } from '../../../lib/limits'
 
 /** The "New user" dialog. */
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -50,14 +51,16 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('users.email')} type="email" required data-autofocus {...form.getInputProps('email')} />
-        <TextInput label={t('users.name')} required {...form.getInputProps('name')} />
+        <TextInput label={t('users.email')} type="email" required data-autofocus maxLength={LIMITS.email} {...form.getInputProps('email')} />
+        <TextInput label={t('users.name')} required maxLength={LIMITS.name} {...form.getInputProps('name')} />
         <RoleAndLocaleFields role={form.getInputProps('role')} locale={form.getInputProps('locale')} />
         <PasswordField
           label={t('users.password')}
           description={t('users.passwordHint')}
           autoComplete="new-password"
           required
+          minLength={LIMITS.passwordMin}
+          maxLength={LIMITS.passwordMax}
           {...form.getInputProps('password')}
         />
         <ErrorAlert error={create.error} />

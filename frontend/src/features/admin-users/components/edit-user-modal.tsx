@@ -8,6 +8,7 @@ import type { Role, User } from '../../../lib/session'
 import { useUpdateUser, type UserChanges } from '../api/user-mutations'
 import { useUser } from '../api/users'
 import { RoleAndLocaleFields } from './role-and-locale-fields'
+import { LIMITS } from '../../../lib/limits'
 
 interface Values {
   name: string
@@ -42,7 +43,7 @@ export function EditUserModal({ user: listed, onClose }: { user: User; onClose: 
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('users.email')} value={user.data.email} readOnly variant="filled" />
-          <TextInput label={t('users.name')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput label={t('users.name')} required data-autofocus maxLength={LIMITS.name} {...form.getInputProps('name')} />
           <RoleAndLocaleFields role={form.getInputProps('role')} locale={form.getInputProps('locale')} />
           <ErrorAlert error={update.error} onReload={() => void user.refetch()} />
           <Group justify="flex-end">

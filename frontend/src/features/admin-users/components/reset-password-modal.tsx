@@ -6,6 +6,7 @@ import { MIN_PASSWORD_LENGTH, showFieldErrors } from '../../../lib/form-errors'
 import type { User } from '../../../lib/session'
 import { useResetPassword } from '../api/user-mutations'
 import { PasswordField } from '../../../components/password-field'
+import { LIMITS } from '../../../lib/limits'
 
 /** An admin sets a new password for someone, which also signs them out everywhere. */
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
@@ -41,6 +42,8 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
               description={t('users.passwordHint')}
               autoComplete="new-password"
               required
+              minLength={LIMITS.passwordMin}
+              maxLength={LIMITS.passwordMax}
               data-autofocus
               {...form.getInputProps('password')}
             />

@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api-client'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useLogin, type Credentials } from '../api/login'
 import { PasswordField } from '../../../components/password-field'
+import { LIMITS } from '../../../lib/limits'
 
 /**
  * Email and password. A wrong email or password gets the server's one generic message (it never
@@ -32,11 +33,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('signIn.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+        <TextInput label={t('signIn.email')} type="email" autoComplete="username" required maxLength={LIMITS.email} {...form.getInputProps('email')} />
         <PasswordField
           label={t('signIn.password')}
           autoComplete="current-password"
           required
+          maxLength={LIMITS.passwordMax}
           {...form.getInputProps('password')}
         />
         <ErrorAlert

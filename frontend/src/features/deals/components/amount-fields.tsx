@@ -1,5 +1,6 @@
 import { Group, NumberInput, Select, type NumberInputProps, type SelectProps } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { maxAmount } from '../../../lib/limits'
 import { CURRENCIES, currencyDigits } from '../../../lib/money'
 
 /**
@@ -23,6 +24,7 @@ export function AmountFields({
         description={t('deals.form.amountHint')}
         required
         min={0}
+        max={maxAmount(currencyDigits(code))}
         allowNegative={false}
         decimalScale={currencyDigits(code)}
         thousandSeparator=","

@@ -8,6 +8,7 @@ import type { Deal, DealStatus } from '../../../lib/deals'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useSignedIn } from '../../../lib/session'
 import { useReloadDeal, useUpdateDeal, type StatusChange } from '../api/deal-mutations'
+import { LIMITS } from '../../../lib/limits'
 
 interface Values {
   status: DealStatus
@@ -79,6 +80,7 @@ export function ChangeStatusModal({ deal, onClose }: { deal: Deal; onClose: () =
             description={reasonRequired ? undefined : t('deals.statusDialog.reasonOptional')}
             required={reasonRequired}
             rows={3}
+            maxLength={LIMITS.reason}
             {...form.getInputProps('status_reason')}
           />
           {canOverride && (

@@ -9,6 +9,7 @@ import { useReloadDeal, useUpdateDeal, type DealChanges } from '../api/deal-muta
 import { AmountFields } from './amount-fields'
 import { CustomerSelect } from './customer-select'
 import { TeamSelect } from './team-select'
+import { LIMITS } from '../../../lib/limits'
 
 interface Values {
   name: string
@@ -69,11 +70,11 @@ export function EditDealModal({ deal, onClose }: { deal: Deal; onClose: () => vo
     <Modal opened onClose={onClose} title={t('deals.editTitle', { name: deal.name })} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('deals.fields.name')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput label={t('deals.fields.name')} required data-autofocus maxLength={LIMITS.title} {...form.getInputProps('name')} />
           <CustomerSelect label={t('deals.fields.customer')} required {...form.getInputProps('customer_id')} />
           <TeamSelect label={t('deals.fields.team')} required mineFirst {...form.getInputProps('team_id')} />
           <AmountFields amount={form.getInputProps('amount')} currency={form.getInputProps('currency')} />
-          <TextInput label={t('deals.fields.targetCloseDate')} type="date" required {...form.getInputProps('target_close_date')} />
+          <TextInput label={t('deals.fields.targetCloseDate')} type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} required {...form.getInputProps('target_close_date')} />
           <ErrorAlert error={update.error} onReload={reload} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

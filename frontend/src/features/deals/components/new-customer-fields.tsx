@@ -1,6 +1,7 @@
 import { Fieldset, Group, Select, TextInput, type SelectProps, type TextInputProps } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { CUSTOMER_KINDS } from '../api/customers'
+import { LIMITS } from '../../../lib/limits'
 
 /** A customer made on the spot inside the new-deal form: name, kind, region and industry. */
 export function NewCustomerFields(props: {
@@ -12,7 +13,7 @@ export function NewCustomerFields(props: {
   const { t } = useTranslation()
   return (
     <Fieldset legend={t('deals.customer.newLegend')} variant="filled">
-      <TextInput label={t('deals.customer.name')} required {...props.name} />
+      <TextInput label={t('deals.customer.name')} required maxLength={LIMITS.name} {...props.name} />
       <Select
         label={t('deals.customer.kind')}
         required
@@ -22,8 +23,8 @@ export function NewCustomerFields(props: {
         {...props.kind}
       />
       <Group grow mt="xs">
-        <TextInput label={t('deals.customer.region')} {...props.region} />
-        <TextInput label={t('deals.customer.industry')} {...props.industry} />
+        <TextInput label={t('deals.customer.region')} maxLength={LIMITS.label} {...props.region} />
+        <TextInput label={t('deals.customer.industry')} maxLength={LIMITS.label} {...props.industry} />
       </Group>
     </Fieldset>
   )

@@ -25,6 +25,7 @@ import {
 } from './new-deal-form-values'
 import { TeamSelect } from './team-select'
 import { firstTemplateOf, TemplateSelect } from './template-select'
+import { LIMITS } from '../../../lib/limits'
 
 /** The "New deal" dialog; the form starts afresh each time it opens. */
 export function NewDealModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -92,7 +93,7 @@ export function NewDealForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('deals.fields.name')} required data-autofocus {...form.getInputProps('name')} />
+        <TextInput label={t('deals.fields.name')} required data-autofocus maxLength={LIMITS.title} {...form.getInputProps('name')} />
         {newCustomer ? (
           <NewCustomerFields
             name={form.getInputProps('new_customer.name')}
@@ -117,13 +118,13 @@ export function NewDealForm({ onCancel }: { onCancel: () => void }) {
         </Input.Wrapper>
         <TeamSelect label={t('deals.fields.team')} required mineFirst {...form.getInputProps('team_id')} />
         <AmountFields amount={form.getInputProps('amount')} currency={form.getInputProps('currency')} />
-        <TextInput label={t('deals.fields.targetCloseDate')} type="date" required {...form.getInputProps('target_close_date')} />
+        <TextInput label={t('deals.fields.targetCloseDate')} type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} required {...form.getInputProps('target_close_date')} />
         <Group grow align="flex-start">
           <TemplateSelect segment={form.values.segment} {...form.getInputProps('template_id')} />
           <TextInput
             label={t('deals.form.startDate')}
             title={t('deals.form.startDateHint')}
-            type="date"
+            type="date" max={LIMITS.dateMax} min={LIMITS.dateMin}
             disabled={!form.values.template_id}
             {...form.getInputProps('start_date')}
           />

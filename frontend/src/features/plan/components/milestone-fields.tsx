@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { OWNER_ROLES, type Milestone } from '../api/types'
 import type { MilestoneValues } from '../milestone-form'
 import { useMilestoneName } from '../milestone-name'
+import { LIMITS } from '../../../lib/limits'
 
 /**
  * The fields a milestone is planned with: names, owner role, weight, gate, dates, exit
@@ -14,8 +15,8 @@ export function MilestoneFields({ form, others }: { form: UseFormReturnType<Mile
   const nameOf = useMilestoneName()
   return (
     <>
-      <TextInput label={t('plan.fields.name')} required data-autofocus {...form.getInputProps('name')} />
-      <TextInput label={t('plan.fields.nameZh')} lang="zh-CN" {...form.getInputProps('name_zh')} />
+      <TextInput label={t('plan.fields.name')} required data-autofocus maxLength={LIMITS.title} {...form.getInputProps('name')} />
+      <TextInput label={t('plan.fields.nameZh')} lang="zh-CN" maxLength={LIMITS.title} {...form.getInputProps('name_zh')} />
       <Group grow align="flex-start">
         <Select
           label={t('plan.fields.ownerRole')}
@@ -23,12 +24,12 @@ export function MilestoneFields({ form, others }: { form: UseFormReturnType<Mile
           allowDeselect={false}
           {...form.getInputProps('owner_role')}
         />
-        <NumberInput label={t('plan.fields.weight')} min={0} max={1000} allowDecimal={false} {...form.getInputProps('weight')} />
+        <NumberInput label={t('plan.fields.weight')} min={LIMITS.weightMin} max={LIMITS.weightMax} allowDecimal={false} {...form.getInputProps('weight')} />
       </Group>
       <Checkbox label={t('plan.fields.gate')} description={t('plan.fields.gateHint')} {...form.getInputProps('gate', { type: 'checkbox' })} />
       <SimpleGrid cols={2}>
-        <TextInput type="date" label={t('plan.fields.plannedStart')} required {...form.getInputProps('planned_start')} />
-        <TextInput type="date" label={t('plan.fields.plannedDue')} required min={form.values.planned_start} {...form.getInputProps('planned_due')} />
+        <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('plan.fields.plannedStart')} required {...form.getInputProps('planned_start')} />
+        <TextInput type="date" max={LIMITS.dateMax} label={t('plan.fields.plannedDue')} required min={form.values.planned_start || LIMITS.dateMin} {...form.getInputProps('planned_due')} />
       </SimpleGrid>
       <MultiSelect
         label={t('plan.fields.dependsOn')}
@@ -38,7 +39,7 @@ export function MilestoneFields({ form, others }: { form: UseFormReturnType<Mile
         clearable
         {...form.getInputProps('depends_on')}
       />
-      <Textarea label={t('plan.fields.exitCriteria')} rows={3} {...form.getInputProps('exit_criteria')} />
+      <Textarea label={t('plan.fields.exitCriteria')} rows={3} maxLength={LIMITS.text} {...form.getInputProps('exit_criteria')} />
     </>
   )
 }

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { MILESTONE_STATUSES } from '../api/types'
 import type { MilestoneValues } from '../milestone-form'
+import { LIMITS } from '../../../lib/limits'
 
 /**
  * A milestone's status with what each status needs: blocked asks why, done asks when
@@ -19,8 +20,8 @@ export function StatusFields({ form, today }: { form: UseFormReturnType<Mileston
         allowDeselect={false}
         {...form.getInputProps('status')}
       />
-      {status === 'blocked' && <Textarea label={t('plan.fields.statusReason')} required rows={2} {...form.getInputProps('status_reason')} />}
-      {status === 'done' && <TextInput type="date" label={t('plan.fields.completedOn')} required max={today} {...form.getInputProps('completed_on')} />}
+      {status === 'blocked' && <Textarea label={t('plan.fields.statusReason')} required rows={2} maxLength={LIMITS.reason} {...form.getInputProps('status_reason')} />}
+      {status === 'done' && <TextInput type="date" min={LIMITS.dateMin} label={t('plan.fields.completedOn')} required max={today} {...form.getInputProps('completed_on')} />}
     </>
   )
 }

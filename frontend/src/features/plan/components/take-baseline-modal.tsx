@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useTakeBaseline } from '../api/plan-mutations'
+import { LIMITS } from '../../../lib/limits'
 
 /** Freezes the plan's dates under a name and reason (`POST /deals/{id}/baselines`). */
 export function TakeBaselineModal({ dealId, onClose }: { dealId: string; onClose: () => void }) {
@@ -21,8 +22,8 @@ export function TakeBaselineModal({ dealId, onClose }: { dealId: string; onClose
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">{t('plan.baselines.takeHint')}</Text>
-          <TextInput label={t('plan.baselines.name')} required data-autofocus {...form.getInputProps('name')} />
-          <Textarea label={t('plan.baselines.reason')} rows={2} {...form.getInputProps('reason')} />
+          <TextInput label={t('plan.baselines.name')} required data-autofocus maxLength={LIMITS.name} {...form.getInputProps('name')} />
+          <Textarea label={t('plan.baselines.reason')} rows={2} maxLength={LIMITS.reason} {...form.getInputProps('reason')} />
           <ErrorAlert error={take.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useCreateToken, type CreatedToken } from '../api/tokens'
+import { LIMITS } from '../../../lib/limits'
 
 /** Names and creates a token, then shows its secret this one time with a copy button. */
 export function CreateTokenForm() {
@@ -30,6 +31,7 @@ export function CreateTokenForm() {
             placeholder={t('tokens.namePlaceholder')}
             required
             w={320}
+            maxLength={LIMITS.tokenName}
             {...form.getInputProps('name')}
           />
           <Button type="submit" mt={25} loading={create.isPending}>

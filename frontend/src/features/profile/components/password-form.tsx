@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert'
 import { MIN_PASSWORD_LENGTH, showFieldErrors } from '../../../lib/form-errors'
 import { useChangePassword, type PasswordChange } from '../api/change-password'
 import { PasswordField } from '../../../components/password-field'
+import { LIMITS } from '../../../lib/limits'
 
 /** Changes the signed-in user's password; a wrong current password is reported under its field. */
 export function PasswordForm() {
@@ -39,6 +40,7 @@ export function PasswordForm() {
           label={t('profile.currentPassword')}
           autoComplete="current-password"
           required
+          maxLength={LIMITS.passwordMax}
           {...form.getInputProps('current_password')}
         />
         <PasswordField
@@ -46,6 +48,8 @@ export function PasswordForm() {
           description={t('profile.newPasswordHint')}
           autoComplete="new-password"
           required
+          minLength={LIMITS.passwordMin}
+          maxLength={LIMITS.passwordMax}
           {...form.getInputProps('new_password')}
         />
         <ErrorAlert error={change.error} />

@@ -8,6 +8,7 @@ import { LANGUAGE_OPTIONS, type LanguageCode } from '../../../i18n/language'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useSignedIn } from '../../../lib/session'
 import { useReloadMe, useUpdateMe, type ProfileChanges } from '../api/update-me'
+import { LIMITS } from '../../../lib/limits'
 
 interface Values {
   name: string
@@ -59,7 +60,7 @@ export function ProfileForm() {
       <Stack>
         <TextInput label={t('profile.email')} value={user.email} readOnly variant="filled" />
         <TextInput label={t('profile.role')} value={t(`roles.${user.role}`)} readOnly variant="filled" />
-        <TextInput label={t('profile.name')} required autoComplete="name" {...form.getInputProps('name')} />
+        <TextInput label={t('profile.name')} required autoComplete="name" maxLength={LIMITS.name} {...form.getInputProps('name')} />
         <Select label={t('profile.locale')} data={LANGUAGE_OPTIONS} allowDeselect={false} {...form.getInputProps('locale')} />
         <ErrorAlert error={update.error} onReload={reload} />
         <Group>

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import type { User } from '../../../lib/session'
 import { emptyAction, type RetrospectiveValues } from '../retrospective-form'
+import { LIMITS } from '../../../lib/limits'
 
 /** The retrospective form's action items, edited inline: title, owner and due date per row. */
 export function ActionItemsFields({ form, users }: { form: UseFormReturnType<RetrospectiveValues>; users: User[] }) {
@@ -19,7 +20,7 @@ export function ActionItemsFields({ form, users }: { form: UseFormReturnType<Ret
         return (
           <Fieldset key={action.key} legend={t('retrospectives.actions.row', { number })} p="xs" pt={4}>
             <Group align="flex-start" gap="xs" wrap="nowrap">
-              <TextInput label={t('retrospectives.actions.action')} required style={{ flex: 2 }} {...form.getInputProps(`actions.${i}.title`)} />
+              <TextInput label={t('retrospectives.actions.action')} required style={{ flex: 2 }} maxLength={LIMITS.actionTitle} {...form.getInputProps(`actions.${i}.title`)} />
               <Select
                 label={t('retrospectives.actions.owner')}
                
@@ -30,7 +31,7 @@ export function ActionItemsFields({ form, users }: { form: UseFormReturnType<Ret
                 style={{ flex: 1.4 }}
                 {...form.getInputProps(`actions.${i}.owner_id`)}
               />
-              <TextInput type="date" label={t('retrospectives.actions.due')} required style={{ flex: 1 }} {...form.getInputProps(`actions.${i}.due_on`)} />
+              <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('retrospectives.actions.due')} required style={{ flex: 1 }} {...form.getInputProps(`actions.${i}.due_on`)} />
               <ActionIcon
                 variant="subtle"
                 color="red"

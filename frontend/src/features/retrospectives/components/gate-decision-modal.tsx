@@ -10,6 +10,7 @@ import { useRecordGateDecision } from '../api/review-mutations'
 import { useDealSnapshot } from '../api/review-queries'
 import type { Decision, MilestoneRef } from '../api/types'
 import { isIsoDate } from '../dates'
+import { LIMITS } from '../../../lib/limits'
 
 interface Values {
   milestone_id: string | null
@@ -78,7 +79,7 @@ export function GateDecisionModal({ dealId, gates, label, today, onClose }: Gate
               allowDeselect={false}
               {...form.getInputProps('milestone_id')}
             />
-            <TextInput type="date" label={t('retrospectives.gates.decidedOn')} required max={today} {...form.getInputProps('decided_on')} />
+            <TextInput type="date" min={LIMITS.dateMin} label={t('retrospectives.gates.decidedOn')} required max={today} {...form.getInputProps('decided_on')} />
           </SimpleGrid>
           <Radio.Group label={t('retrospectives.gates.decision')} required {...form.getInputProps('decision')}>
             <Group mt={4}>
@@ -86,8 +87,8 @@ export function GateDecisionModal({ dealId, gates, label, today, onClose }: Gate
               <Radio value="no_go" label={t('retrospectives.gates.no_go')} />
             </Group>
           </Radio.Group>
-          <Textarea label={t('retrospectives.gates.rationale')} required rows={3} {...form.getInputProps('rationale')} />
-          <Textarea label={t('retrospectives.gates.conditions')} rows={2} {...form.getInputProps('conditions')} />
+          <Textarea label={t('retrospectives.gates.rationale')} required rows={3} maxLength={LIMITS.text} {...form.getInputProps('rationale')} />
+          <Textarea label={t('retrospectives.gates.conditions')} rows={2} maxLength={LIMITS.text} {...form.getInputProps('conditions')} />
           {canAbandon && (
             <Checkbox
               color="red"

@@ -8,6 +8,7 @@ import { OUTCOMES, type Retrospective } from '../api/types'
 import { emptyValues, formPath, FREE_STANDING, toInput, toValues, validateRetrospective, type RetrospectiveValues } from '../retrospective-form'
 import { ActionItemsFields } from './action-items-fields'
 import type { ReviewNames } from './use-review-names'
+import { LIMITS } from '../../../lib/limits'
 
 /** Props of the hold / edit dialog; `retrospective` is the current saved one when editing. */
 export interface RetrospectiveFormModalProps {
@@ -59,7 +60,7 @@ export function RetrospectiveFormModal({ dealId, retrospective, names, today, on
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <Select label={t('retrospectives.fields.milestone')} data={milestoneData} searchable allowDeselect={false} {...form.getInputProps('milestone_id')} />
-            <TextInput type="date" label={t('retrospectives.fields.heldOn')} required {...form.getInputProps('held_on')} />
+            <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('retrospectives.fields.heldOn')} required {...form.getInputProps('held_on')} />
             <Select
               label={t('retrospectives.fields.outcome')}
               data={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`retrospectives.outcomes.${outcome}`) }))}
@@ -67,10 +68,10 @@ export function RetrospectiveFormModal({ dealId, retrospective, names, today, on
               {...form.getInputProps('outcome')}
             />
           </SimpleGrid>
-          <Textarea label={t('retrospectives.fields.planned')} rows={2} {...form.getInputProps('planned')} />
-          <Textarea label={t('retrospectives.fields.happened')} required rows={2} {...form.getInputProps('happened')} />
-          <Textarea label={t('retrospectives.fields.gapCause')} rows={2} {...form.getInputProps('gap_cause')} />
-          <Textarea label={t('retrospectives.fields.next')} rows={2} {...form.getInputProps('next')} />
+          <Textarea label={t('retrospectives.fields.planned')} rows={2} maxLength={LIMITS.text} {...form.getInputProps('planned')} />
+          <Textarea label={t('retrospectives.fields.happened')} required rows={2} maxLength={LIMITS.text} {...form.getInputProps('happened')} />
+          <Textarea label={t('retrospectives.fields.gapCause')} rows={2} maxLength={LIMITS.text} {...form.getInputProps('gap_cause')} />
+          <Textarea label={t('retrospectives.fields.next')} rows={2} maxLength={LIMITS.text} {...form.getInputProps('next')} />
           <ActionItemsFields form={form} users={names.users} />
           {!fieldErrors && <ErrorAlert error={mutation.error} onReload={() => { mutation.reset(); onReload() }} />}
           <Group justify="flex-end">

@@ -9,6 +9,7 @@ import { SignedInContext } from '../../../lib/session'
 import { useCreateStakeholder } from '../api/stakeholder-mutations'
 import type { Contact, DecisionRole, MilestoneRef, NewStakeholder, Stance } from '../api/types'
 import { useChoices } from './person-fields'
+import { LIMITS } from '../../../lib/limits'
 
 interface AddValues {
   source: 'existing' | 'new'
@@ -81,8 +82,8 @@ export function AddStakeholderModal({ dealId, customerId, contacts, onDeal, mile
               data={free.map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name }))} {...form.getInputProps('contact_id')} />
           ) : (
             <SimpleGrid cols={2}>
-              <TextInput label={t('stakeholders.fields.name')} required data-autofocus {...form.getInputProps('name')} />
-              <TextInput label={t('stakeholders.fields.title')} {...form.getInputProps('title')} />
+              <TextInput label={t('stakeholders.fields.name')} required data-autofocus maxLength={LIMITS.name} {...form.getInputProps('name')} />
+              <TextInput label={t('stakeholders.fields.title')} maxLength={LIMITS.name} {...form.getInputProps('title')} />
             </SimpleGrid>
           )}
           <SimpleGrid cols={2}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useUserDirectory } from '../../../lib/directory'
 import { DECISION_ROLES, LEVELS, STANCES, type MilestoneRef } from '../api/types'
 import type { PersonValues } from '../stakeholder-form'
+import { LIMITS } from '../../../lib/limits'
 
 /** The options of the decision role, influence and stance selects, translated. */
 export function useChoices() {
@@ -37,7 +38,7 @@ export function PersonFields({ form, canEdit, savedStance, milestones, milestone
         <Select label={t('stakeholders.fields.relationshipStrength')} data={choices.levels.map(({ value }) => ({ value, label: value }))}
           allowDeselect={false} {...form.getInputProps('relationship_strength')} />
         <Select label={t('stakeholders.fields.owner')} data={owners} searchable clearable {...form.getInputProps('owner_id')} />
-        <TextInput type="date" label={t('stakeholders.fields.lastContact')} {...form.getInputProps('last_contact_on')} />
+        <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('stakeholders.fields.lastContact')} {...form.getInputProps('last_contact_on')} />
       </SimpleGrid>
       {canEdit && <Textarea
         label={stanceChanged ? t('stakeholders.stanceChange.note') : t('stakeholders.drawer.note')}
@@ -45,15 +46,16 @@ export function PersonFields({ form, canEdit, savedStance, milestones, milestone
         required={stanceChanged}
        
         rows={2}
+        maxLength={LIMITS.reason}
         {...form.getInputProps('note')}
       />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('stakeholders.fields.nextStep')} {...form.getInputProps('next_step')} />
-        <TextInput type="date" label={t('stakeholders.fields.nextStepDue')} {...form.getInputProps('next_step_due')} />
+        <TextInput label={t('stakeholders.fields.nextStep')} maxLength={LIMITS.nextStep} {...form.getInputProps('next_step')} />
+        <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('stakeholders.fields.nextStepDue')} {...form.getInputProps('next_step_due')} />
       </SimpleGrid>
       <MultiSelect label={t('stakeholders.fields.milestones')} searchable clearable
         data={milestones.map((m) => ({ value: m.id, label: milestoneLabel(m.id) }))} {...form.getInputProps('milestone_ids')} />
-      <Textarea label={t('stakeholders.fields.notes')} rows={3} {...form.getInputProps('notes')} />
+      <Textarea label={t('stakeholders.fields.notes')} rows={3} maxLength={LIMITS.text} {...form.getInputProps('notes')} />
     </>
   )
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api-client'
 import { useUpdateStakeholder } from '../api/stakeholder-mutations'
 import type { Stakeholder, Stance } from '../api/types'
 import { StanceBadge } from './stance-menu'
+import { LIMITS } from '../../../lib/limits'
 
 /**
  * The quick stance change: asks why (required) and saves the stance with the note, based on
@@ -49,6 +50,7 @@ export function StanceChangeDialog({ dealId, person, stance, onReload, onClose }
             required
            
             rows={3}
+            maxLength={LIMITS.reason}
             data-autofocus
             value={note}
             onChange={(event) => {

@@ -101,7 +101,11 @@ func (r updateDealRequest) toDomain() deals.DealPatch {
 	return p
 }
 
-type teamRequest []memberDTO
+// teamRequest is the body of PUT /deals/{id}/team (a bare JSON list), wrapped so that
+// validation errors name each member as team[i].field.
+type teamRequest struct {
+	Team []memberDTO `json:"team" validate:"dive"`
+}
 
 func toDomainMembers(in []memberDTO) []deals.Member {
 	out := make([]deals.Member, 0, len(in))

@@ -114,8 +114,11 @@ type Store interface {
 	ListActivity(ctx context.Context, dealID string, p domain.ListParams) (domain.Page[Activity], error)
 }
 
-// VersionedMove is a move applied only if the milestone is still at Version.
+// VersionedMove is a move applied only if the milestone is still at Version. Allowed
+// says whether the actor may move it (PlanRights); a cascade with any move not allowed
+// is refused as a whole.
 type VersionedMove struct {
 	Move
 	Version int
+	Allowed bool
 }

@@ -1,9 +1,15 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"summit/domain/deals"
+	"summit/domain/identity"
+	"summit/domain/stakeholders"
 )
 
 // PUT /deals/{id}/team replaces the whole deal team: a body that is no list is 400 naming
@@ -208,5 +214,81 @@ func TestMovingADealFollowsTheCreateTeamRule(t *testing.T) {
 		} else if !strings.Contains(rec.Body.String(), "team_id") {
 			t.Errorf("%s: %s does not name team_id", tc.name, rec.Body)
 		}
+	}
+}
+
+// A customer's contacts (with phone and email) are read by those who may read one of its
+// deals and changed by those holding a deal role on one; others get 404 (no probing),
+// readers without a role 403. A stakeholder on another team's deal stays theirs.
+func TestContactsAreScopedToTheCustomersDeals(t *testing.T) {
+	t.Parallel()
+	w := newDealWorld(t)
+	ctx := context.Background()
+	executive := w.ts.user("cxo@example.com", identity.RoleExecutive)
+	ours, err := w.ts.st.CreateContact(ctx, stakeholders.Contact{CustomerID: w.customer.ID, Name: "Director Zhao", Phone: "+86 10 1234 5678"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another customer's deal in East China, with its stakeholder's contact.
+	theirCustomer, err := w.ts.dl.CreateCustomer(ctx, deals.Customer{Name: "Shanghai Data Group", Kind: "state_owned"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirDeal, err := w.ts.dl.CreateDeal(ctx, deals.Actor{UserID: w.outsider.ID}, deals.NewDealInput{Deal: deals.Deal{Name: "East deal",
+		CustomerID: theirCustomer.ID, Segment: deals.SegmentKeyAccount, TeamID: w.east.ID, Currency: "CNY", TargetCloseDate: time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := w.ts.st.AddStakeholder(ctx, w.outsider.ID, theirDeal.ID, stakeholders.NewStakeholder{ContactName: "Manager Qian",
+		Stakeholder: stakeholders.Stakeholder{DecisionRole: "decision_maker", Influence: 5, Stance: "neutral"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rename := func(id string, version int) string { return `{"name":"Renamed ` + id[:4] + `"}` }
+	tests := []struct {
+		who                               string
+		email                             string
+		customerID, contactID             string
+		wantList, wantGet, wantPatch, add int
+	}{
+		{"business role on the deal", w.business.Email, w.customer.ID, ours.ID, 200, 200, 200, 201},
+		{"solution role on the deal", w.solution.Email, w.customer.ID, ours.ID, 200, 200, 412, 201},
+		{"member of the deal's team, no role", w.teamMember.Email, w.customer.ID, ours.ID, 200, 200, 403, 403},
+		{"executive", executive.Email, w.customer.ID, ours.ID, 200, 200, 403, 403},
+		{"member of another team", w.outsider.Email, w.customer.ID, ours.ID, 404, 404, 404, 404},
+		{"our PMO on the other team's stakeholder", w.pmo.Email, theirCustomer.ID, theirs.ContactID, 404, 404, 404, 404},
+		{"their PMO on their own stakeholder", w.outsider.Email, theirCustomer.ID, theirs.ContactID, 200, 200, 200, 201},
+		{"admin anywhere", w.admin.Email, theirCustomer.ID, theirs.ContactID, 200, 200, 412, 201},
+	}
+	for _, tc := range tests {
+		b := w.ts.signIn(tc.email)
+		if rec := b.do("GET", "/api/v1/customers/"+tc.customerID+"/contacts", ""); rec.Code != tc.wantList {
+			t.Errorf("%s listing: %d, want %d", tc.who, rec.Code, tc.wantList)
+		}
+		rec := b.do("GET", "/api/v1/contacts/"+tc.contactID, "")
+		if rec.Code != tc.wantGet || (rec.Code != 200 && strings.Contains(rec.Body.String(), "+86")) {
+			t.Errorf("%s reading: %d %s, want %d", tc.who, rec.Code, rec.Body, tc.wantGet)
+		}
+		var current contactResponse
+		if rec.Code == 200 {
+			decode(t, rec, &current)
+		}
+		version := current.Version
+		if tc.wantPatch == 412 {
+			version = 999 // allowed; stop before changing anything
+		} else if version == 0 {
+			version = 1
+		}
+		if rec := b.do("PATCH", "/api/v1/contacts/"+tc.contactID, rename(tc.contactID, version), "If-Match", etag(version)); rec.Code != tc.wantPatch {
+			t.Errorf("%s renaming: %d %s, want %d", tc.who, rec.Code, rec.Body, tc.wantPatch)
+		}
+		if rec := b.do("POST", "/api/v1/customers/"+tc.customerID+"/contacts", `{"name":"New person"}`); rec.Code != tc.add {
+			t.Errorf("%s adding: %d %s, want %d", tc.who, rec.Code, rec.Body, tc.add)
+		}
+	}
+	// Nobody outside renamed the other team's contact.
+	got, err := w.ts.st.Contact(ctx, theirs.ContactID)
+	if err != nil || got.Version != 2 {
+		t.Fatalf("their contact = %+v, %v (only their PMO renamed it)", got, err)
 	}
 }

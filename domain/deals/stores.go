@@ -75,6 +75,9 @@ type Store interface {
 	DeleteCustomer(ctx context.Context, id string, expected int) error
 
 	ListTemplates(ctx context.Context) ([]Template, error)
+	// TemplatePage pages through the templates (the API's list; ListTemplates is every
+	// one, for the demo and the built-ins).
+	TemplatePage(ctx context.Context, p domain.ListParams) (domain.Page[Template], error)
 	Template(ctx context.Context, id string) (Template, error)
 	CreateTemplate(ctx context.Context, t Template) (Template, error)
 	UpdateTemplate(ctx context.Context, t Template, expected int) (Template, error)

@@ -82,6 +82,7 @@ func TestDomainErrorsMapToDocumentedStatuses(t *testing.T) {
 		{domain.ErrForbidden, 403, "forbidden"},
 		{domain.ErrUnavailable, 503, "database_unavailable"},
 		{domain.Invalid("depends_on", "cycle", "A → B → A"), 422, "validation_failed"},
+		{fmt.Errorf("apply: %w", domain.Refuse("milestones", "not_movable", "Bid")), 403, "forbidden"},
 		{fmt.Errorf("boom"), 500, "internal_error"},
 	}
 	for _, tc := range tests {
@@ -92,6 +93,11 @@ func TestDomainErrorsMapToDocumentedStatuses(t *testing.T) {
 		if _, zh := describe(tc.err, LocaleZH); zh.Error.Message == body.Error.Message {
 			t.Errorf("%s has no Chinese message", tc.wantCode)
 		}
+	}
+	// A refusal about parts of the request names them, in the caller's language.
+	_, refused := describe(domain.Refuse("weight", "role_field", ""), LocaleZH)
+	if !strings.Contains(refused.Error.Fields["weight"], "PMO") || refused.Error.Message != errorMessages["forbidden"].zh {
+		t.Errorf("refused fields = %+v", refused.Error)
 	}
 	_, body := describe(domain.Invalid("depends_on", "cycle", "A → B → A"), LocaleZH)
 	if body.Error.Fields["depends_on"] != "将形成循环：A → B → A" {
@@ -122,7 +128,7 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 }
 
 // ruleUse finds the rule names passed to domain.Invalid, ValidationError.Add and badQuery.
-var ruleUse = regexp.MustCompile(`(?:Invalid|\.Add|badQuery|bad)\([^,()]+, "([a-z_0-9]+)"`)
+var ruleUse = regexp.MustCompile(`(?:Invalid|Refuse|\.Add|badQuery|bad)\([^,()]+, "([a-z_0-9]+)"`)
 
 // TestEveryRuleUsedHasAMessage reads the source of domain/ and handlers/ for every rule
 // name a check can report, and fails on one the catalogue cannot put into words.

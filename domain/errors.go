@@ -63,3 +63,40 @@ func (e *ValidationError) Error() string {
 	sort.Strings(parts)
 	return "invalid values: " + strings.Join(parts, ", ")
 }
+
+// ForbiddenError is ErrForbidden naming what the caller may not do, per field (the
+// fields of a patch its role may not change, the milestones a cascade may not move);
+// it maps to 403 with those fields. errors.Is(err, ErrForbidden) holds.
+type ForbiddenError struct {
+	Violations []Violation
+}
+
+// Refuse builds a ForbiddenError for a single field.
+func Refuse(field, rule, param string) *ForbiddenError {
+	return &ForbiddenError{Violations: []Violation{{Field: field, Rule: rule, Param: param}}}
+}
+
+// Add records one more refused field.
+func (e *ForbiddenError) Add(field, rule, param string) {
+	e.Violations = append(e.Violations, Violation{Field: field, Rule: rule, Param: param})
+}
+
+// OrNil returns nil when nothing was refused.
+func (e *ForbiddenError) OrNil() error {
+	if e == nil || len(e.Violations) == 0 {
+		return nil
+	}
+	return e
+}
+
+func (e *ForbiddenError) Error() string {
+	parts := make([]string, 0, len(e.Violations))
+	for _, v := range e.Violations {
+		parts = append(parts, v.Field+": "+v.Rule)
+	}
+	sort.Strings(parts)
+	return "forbidden: " + strings.Join(parts, ", ")
+}
+
+// Unwrap makes a ForbiddenError an ErrForbidden.
+func (e *ForbiddenError) Unwrap() error { return ErrForbidden }

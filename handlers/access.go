@@ -19,6 +19,9 @@ type access struct {
 	obj    string // casbin object checked for the caller's roles; "" = any signed-in user
 	act    string
 	scope  dealScope
+	// contacts scopes a route to one customer's contacts (contact_access.go), after the
+	// global obj/act check.
+	contacts contactScope
 }
 
 // dealScope says whether a route acts on one deal, and how its path names it.
@@ -39,6 +42,12 @@ var (
 )
 
 func allow(obj, act string) access { return access{obj: obj, act: act} }
+
+// onContacts checks obj/act with the caller's global roles, then the contacts rule on the
+// customer named by the path (stakeholders.ContactRights).
+func onContacts(scope contactScope, obj, act string) access {
+	return access{obj: obj, act: act, contacts: scope}
+}
 
 // onDeal checks obj/act with the roles the caller holds on the deal in the path.
 func onDeal(obj, act string) access { return access{obj: obj, act: act, scope: dealInPath} }

@@ -5,8 +5,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"summit/domain"
 	"summit/domain/stakeholders"
+	"summit/repository"
 )
 
 type contactResponse struct {
@@ -44,33 +44,33 @@ type updateContactRequest struct {
 	Email       *string    `json:"email" validate:"omitempty,max=254,email"`
 }
 
-// listContacts answers GET /customers/{id}/contacts: the customer's people (org chart).
+var contactList = listQuery{sorts: repository.ContactSortFields(), defaultSort: "name"}
+
+// listContacts answers GET /customers/{id}/contacts: the customer's people (org chart),
+// a page at a time (?limit, ?cursor, ?sort, ?q over name, title and department).
 func (s *server) listContacts(c echo.Context) error {
-	id, err := pathID(c, "id")
+	p, err := contactList.parse(c)
 	if err != nil {
 		return err
 	}
-	if _, err := s.deps.Deals.Customer(c.Request().Context(), id); err != nil {
-		return err
-	}
-	list, err := s.deps.Stakeholders.ListContacts(c.Request().Context(), id)
+	page, err := s.deps.Stakeholders.ListContacts(c.Request().Context(), contactCustomerOf(c), p)
 	if err != nil {
 		return err
 	}
-	return writeList(c, domain.ListParams{}, domain.Page[stakeholders.Contact]{Items: list}, toResponseContact)
+	return writeList(c, p, page, toResponseContact)
+}
+
+// contactCustomerOf is the customer authorizeContacts resolved for the route.
+func contactCustomerOf(c echo.Context) string {
+	id, _ := c.Get(contactCustomerKey).(string)
+	return id
 }
 
 // createContact answers POST /customers/{id}/contacts.
 func (s *server) createContact(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
+	id := contactCustomerOf(c)
 	var req createContactRequest
 	if err := bindJSON(c, &req); err != nil {
-		return err
-	}
-	if _, err := s.deps.Deals.Customer(c.Request().Context(), id); err != nil {
 		return err
 	}
 	ct, err := s.deps.Stakeholders.CreateContact(c.Request().Context(), stakeholders.Contact{CustomerID: id, Name: req.Name, Title: req.Title,

@@ -1,11 +1,13 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"summit/domain/deals"
+	"summit/domain/identity"
 	"summit/policies"
 	"summit/repository"
 )
@@ -112,17 +114,10 @@ func (s *server) createDeal(c echo.Context) error {
 		return err
 	}
 	in := req.toDomain()
-	caller := callerOf(c)
+	var err error
 	// Only roles allowed every deal may put one in any team; others in their own teams.
-	if !s.deps.Policy.Allowed(globalRoles(caller), "deal", policies.Write) {
-		teams, err := s.visibleTeams(ctx, caller)
-		if err != nil {
-			return err
-		}
-		if teams == nil {
-			teams = []string{} // no team: may create nowhere (nil would mean anywhere)
-		}
-		in.AllowedTeams = teams
+	if in.AllowedTeams, err = s.allowedTeams(ctx, callerOf(c)); err != nil {
+		return err
 	}
 	d, err := s.deps.Deals.CreateDeal(ctx, dealActor(c, s), in)
 	if err != nil {
@@ -135,8 +130,10 @@ func (s *server) createDeal(c echo.Context) error {
 	return writeDeal(c, http.StatusCreated, d, &plan)
 }
 
-// updateDeal answers PATCH /deals/{id} (fields and status).
+// updateDeal answers PATCH /deals/{id} (fields and status); a move to another team
+// follows the creation rule (one of the caller's teams; admins any).
 func (s *server) updateDeal(c echo.Context) error {
+	ctx := c.Request().Context()
 	version, err := ifMatchVersion(c)
 	if err != nil {
 		return err
@@ -145,7 +142,13 @@ func (s *server) updateDeal(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	d, err := s.deps.Deals.UpdateDeal(c.Request().Context(), dealActor(c, s), dealIDOf(c), version, req.toDomain())
+	patch := req.toDomain()
+	if patch.TeamID != nil {
+		if patch.AllowedTeams, err = s.allowedTeams(ctx, callerOf(c)); err != nil {
+			return err
+		}
+	}
+	d, err := s.deps.Deals.UpdateDeal(ctx, dealActor(c, s), dealIDOf(c), version, patch)
 	if err != nil {
 		return err
 	}
@@ -168,7 +171,9 @@ func (s *server) deleteDeal(c echo.Context) error {
 	return c.NoContent(http.StatusNoContent)
 }
 
-// setDealTeam answers PUT /deals/{id}/team.
+// setDealTeam answers PUT /deals/{id}/team: the body is the whole new deal team, a JSON
+// list of members. No list (an empty body, null, an object, trailing data) is 400
+// naming "team" and changes nothing; a list without a PMO is 422 (deals.CheckDealTeam).
 func (s *server) setDealTeam(c echo.Context) error {
 	version, err := ifMatchVersion(c)
 	if err != nil {
@@ -194,8 +199,33 @@ func writeDeal(c echo.Context, status int, d deals.Deal, plan *[]deals.Milestone
 	return c.JSON(status, resp)
 }
 
-// dealActor is the caller as the deals service sees it.
+// dealActor is the caller as the deals service sees it. On a deal route its plan rights
+// follow its roles there: deal.plan write reaches the whole plan; deal.plan.solution
+// write only milestones owned by the solution role, and only their owner fields.
 func dealActor(c echo.Context, s *server) deals.Actor {
 	caller := callerOf(c)
-	return deals.Actor{UserID: caller.User.ID, IsAdmin: s.deps.Policy.Allowed(globalRoles(caller), "deal", policies.Write)}
+	a := deals.Actor{UserID: caller.User.ID, IsAdmin: s.deps.Policy.Allowed(globalRoles(caller), "deal", policies.Write)}
+	if roles := dealRolesOf(c); roles != nil && !s.deps.Policy.Allowed(roles, "deal.plan", policies.Write) {
+		a.Plan.Limited = true
+		if s.deps.Policy.Allowed(roles, "deal.plan.solution", policies.Write) {
+			a.Plan.OwnedBy = []deals.OwnerRole{deals.RoleSolution}
+		}
+	}
+	return a
+}
+
+// allowedTeams are the teams the caller may put a deal in (on creation or a move): any
+// for roles allowed every deal (nil), else its teams and those below them.
+func (s *server) allowedTeams(ctx context.Context, caller identity.Caller) ([]string, error) {
+	if s.deps.Policy.Allowed(globalRoles(caller), "deal", policies.Write) {
+		return nil, nil
+	}
+	teams, err := s.visibleTeams(ctx, caller)
+	if err != nil {
+		return nil, err
+	}
+	if teams == nil {
+		teams = []string{} // no team: may put a deal nowhere (nil would mean anywhere)
+	}
+	return teams, nil
 }

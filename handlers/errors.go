@@ -107,6 +107,7 @@ func describe(err error, l Locale) (int, errorBody) {
 	var (
 		verr      validator.ValidationErrors
 		domainErr *domain.ValidationError
+		refused   *domain.ForbiddenError
 		reqErr    *requestError
 		echoErr   *echo.HTTPError
 		throttled *identity.ThrottledError
@@ -128,6 +129,12 @@ func describe(err error, l Locale) (int, errorBody) {
 			fields[v.Field] = ruleMessage(l, v.Rule, v.Param)
 		}
 		return body(http.StatusUnprocessableEntity, "validation_failed", l, fields)
+	case errors.As(err, &refused):
+		fields := map[string]string{}
+		for _, v := range refused.Violations {
+			fields[v.Field] = ruleMessage(l, v.Rule, v.Param)
+		}
+		return body(http.StatusForbidden, "forbidden", l, fields)
 	case errors.As(err, &reqErr):
 		fields := map[string]string{}
 		for field, rule := range reqErr.fields {

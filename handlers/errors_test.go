@@ -99,6 +99,7 @@ func TestDomainErrorsMapToDocumentedStatuses(t *testing.T) {
 		{domain.ErrForbidden, 403, "forbidden"},
 		{domain.ErrUnavailable, 503, "database_unavailable"},
 		{domain.Invalid("depends_on", "cycle", "A → B → A"), 422, "validation_failed"},
+		{fmt.Errorf("apply: %w", domain.Refuse("milestones", "not_movable", "Bid")), 403, "forbidden"},
 		{fmt.Errorf("boom"), 500, "internal_error"},
 	}
 	for _, tc := range tests {
@@ -109,6 +110,11 @@ func TestDomainErrorsMapToDocumentedStatuses(t *testing.T) {
 		if _, zh := describe(tc.err, LocaleZH); zh.Error.Message == body.Error.Message {
 			t.Errorf("%s has no Chinese message", tc.wantCode)
 		}
+	}
+	// A refusal about parts of the request names them, in the caller's language.
+	_, refused := describe(domain.Refuse("weight", "role_field", ""), LocaleZH)
+	if !strings.Contains(refused.Error.Fields["weight"], "PMO") || refused.Error.Message != errorMessages["forbidden"].zh {
+		t.Errorf("refused fields = %+v", refused.Error)
 	}
 	_, body := describe(domain.Invalid("depends_on", "cycle", "A → B → A"), LocaleZH)
 	if body.Error.Fields["depends_on"] != "将形成循环：A → B → A" {

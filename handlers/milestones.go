@@ -96,7 +96,7 @@ func (s *server) previewReschedule(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	moves, err := s.deps.Deals.PreviewReschedule(c.Request().Context(), id, req.PlannedStart.Time, req.PlannedDue.Time)
+	moves, err := s.deps.Deals.PreviewReschedule(c.Request().Context(), dealActor(c, s), id, req.PlannedStart.Time, req.PlannedDue.Time)
 	if err != nil {
 		return err
 	}

@@ -102,13 +102,16 @@ type moveResponse struct {
 	ToDue       date   `json:"to_due"`
 	ShiftDays   int    `json:"shift_days"`
 	Version     int    `json:"version"`
+	// Allowed: the caller may move this milestone; a cascade with any move not allowed
+	// is refused (403) as a whole.
+	Allowed bool `json:"allowed"`
 }
 
 func toResponseMoves(moves []deals.VersionedMove) []moveResponse {
 	out := make([]moveResponse, 0, len(moves))
 	for _, m := range moves {
 		out = append(out, moveResponse{MilestoneID: m.MilestoneID, Name: m.Name, FromStart: toDate(m.FromStart), FromDue: toDate(m.FromDue),
-			ToStart: toDate(m.ToStart), ToDue: toDate(m.ToDue), ShiftDays: deals.CalendarDaysBetween(m.FromDue, m.ToDue), Version: m.Version})
+			ToStart: toDate(m.ToStart), ToDue: toDate(m.ToDue), ShiftDays: deals.CalendarDaysBetween(m.FromDue, m.ToDue), Version: m.Version, Allowed: m.Allowed})
 	}
 	return out
 }

@@ -40,6 +40,9 @@ var (
 		"member_of_team": 403, "pmo": 403, "solution": 403, "executive": 403}
 	dealPMOOrBusiness = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
 		"member_of_team": 403, "solution": 403, "executive": 403}
+	// A customer's contacts: read like its deals, changed by any deal role on one of them.
+	dealRoleHolders = expectation{"anonymous": 401, "member_elsewhere": 404, "pmo_other_deal": 404,
+		"member_of_team": 403, "executive": 403}
 )
 
 // permissionMatrix is every API route with who may call it. A route missing here fails
@@ -101,10 +104,10 @@ var permissionMatrix = map[string]expectation{
 	"GET /api/v1/deals/:id/baselines":                dealReaders,
 	"POST /api/v1/deals/:id/baselines":               dealPMOs,
 
-	"GET /api/v1/customers/:id/contacts":  signedInOnly,
-	"POST /api/v1/customers/:id/contacts": signedInOnly,
-	"GET /api/v1/contacts/:id":            signedInOnly,
-	"PATCH /api/v1/contacts/:id":          signedInOnly,
+	"GET /api/v1/customers/:id/contacts":  dealReaders,
+	"POST /api/v1/customers/:id/contacts": dealRoleHolders,
+	"GET /api/v1/contacts/:id":            dealReaders,
+	"PATCH /api/v1/contacts/:id":          dealRoleHolders,
 	"DELETE /api/v1/contacts/:id":         adminsOnly,
 
 	"GET /api/v1/deals/:id/stakeholders":    dealReaders,
@@ -222,24 +225,29 @@ func (ts *testServer) permissionFixture() permissionFixture {
 	}
 	fx.ids["/api/v1/me/tokens/:id"] = "00000000-0000-4000-8000-000000000001"
 
-	// A deal of the "Deal team" team with its deal team, and another deal elsewhere.
+	// A deal of the "Deal team" team with its deal team, and another deal elsewhere, for
+	// another customer (whose contacts the first deal's people may not see).
 	customer, err := ts.dl.CreateCustomer(ctx, deals.Customer{Name: "Customer", Kind: "enterprise"})
 	if err != nil {
 		ts.t.Fatal(err)
 	}
+	otherCustomer, err := ts.dl.CreateCustomer(ctx, deals.Customer{Name: "Other customer", Kind: "enterprise"})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
 	tpl := builtinTemplate(ts, "g2b")
-	newDeal := func(teamID string, members []deals.Member) deals.Deal {
+	newDeal := func(customerID, teamID string, members []deals.Member) deals.Deal {
 		d, err := ts.dl.CreateDeal(ctx, deals.Actor{}, deals.NewDealInput{TemplateID: &tpl.ID, Deal: deals.Deal{
-			Name: "Deal", CustomerID: customer.ID, Segment: deals.SegmentG2B, TeamID: teamID, AmountMinor: 100,
+			Name: "Deal", CustomerID: customerID, Segment: deals.SegmentG2B, TeamID: teamID, AmountMinor: 100,
 			Currency: "CNY", TargetCloseDate: time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC), Team: members}})
 		if err != nil {
 			ts.t.Fatal(err)
 		}
 		return d
 	}
-	deal := newDeal(team.ID, []deals.Member{{UserID: users["pmo"].ID, Role: deals.RolePMO},
+	deal := newDeal(customer.ID, team.ID, []deals.Member{{UserID: users["pmo"].ID, Role: deals.RolePMO},
 		{UserID: users["business"].ID, Role: deals.RoleBusiness}, {UserID: users["solution"].ID, Role: deals.RoleSolution}})
-	newDeal(other.ID, []deals.Member{{UserID: users["pmo_other_deal"].ID, Role: deals.RolePMO}})
+	newDeal(otherCustomer.ID, other.ID, []deals.Member{{UserID: users["pmo_other_deal"].ID, Role: deals.RolePMO}})
 	plan, err := ts.dl.Plan(ctx, deal.ID)
 	if err != nil {
 		ts.t.Fatal(err)

@@ -72,11 +72,13 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "GET", "/deals/:id/baselines", s.listBaselines, onDeal("deal.baselines", policies.Read))
 	s.handle(api, "POST", "/deals/:id/baselines", s.takeBaseline, onDeal("deal.baselines", policies.Write))
 
-	s.handle(api, "GET", "/customers/:id/contacts", s.listContacts, allow("customers", policies.Read))
-	s.handle(api, "POST", "/customers/:id/contacts", s.createContact, allow("customers", policies.Create))
-	s.handle(api, "GET", "/contacts/:id", s.getContact, allow("customers", policies.Read))
-	s.handle(api, "PATCH", "/contacts/:id", s.updateContact, allow("customers", policies.Write))
-	s.handle(api, "DELETE", "/contacts/:id", s.deleteContact, allow("customers", policies.Delete))
+	// Contacts: read with a deal of the customer the caller may read, changed with a deal
+	// role on one (admins all).
+	s.handle(api, "GET", "/customers/:id/contacts", s.listContacts, onContacts(customerInPath, "customers", policies.Read))
+	s.handle(api, "POST", "/customers/:id/contacts", s.createContact, onContacts(customerInPath, "customers", policies.Create))
+	s.handle(api, "GET", "/contacts/:id", s.getContact, onContacts(contactInPath, "customers", policies.Read))
+	s.handle(api, "PATCH", "/contacts/:id", s.updateContact, onContacts(contactInPath, "customers", policies.Write))
+	s.handle(api, "DELETE", "/contacts/:id", s.deleteContact, onContacts(contactInPath, "customers", policies.Delete))
 
 	s.handle(api, "GET", "/deals/:id/stakeholders", s.listStakeholders, onDeal("deal.stakeholders", policies.Read))
 	s.handle(api, "POST", "/deals/:id/stakeholders", s.createStakeholder, onDeal("deal.stakeholders", policies.Write))
@@ -113,6 +115,9 @@ func (s *server) handle(g *echo.Group, method, path string, h echo.HandlerFunc, 
 		mw = append(mw, s.authorizeDeal(a))
 	case a.obj != "":
 		mw = append(mw, s.authorize(a.obj, a.act))
+	}
+	if a.contacts != noContacts {
+		mw = append(mw, s.authorizeContacts(a))
 	}
 	g.Add(method, path, h, mw...)
 	s.rules[method+" "+apiBase+path] = a

@@ -5,8 +5,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"summit/domain"
 	"summit/domain/identity"
+	"summit/repository"
 )
 
 // teamResponse is a team as the API shows it.
@@ -36,13 +36,20 @@ type teamMembersRequest struct {
 	UserIDs []string `json:"user_ids" validate:"required,dive,uuid"`
 }
 
-// listTeams answers GET /teams: the whole tree, one page.
+var teamList = listQuery{sorts: repository.TeamSortFields(), defaultSort: "name"}
+
+// listTeams answers GET /teams: the teams with their members, a page at a time
+// (?limit, ?cursor, ?sort, ?q over names).
 func (s *server) listTeams(c echo.Context) error {
-	teams, err := s.deps.Identity.ListTeams(c.Request().Context())
+	p, err := teamList.parse(c)
 	if err != nil {
 		return err
 	}
-	return writeList(c, domain.ListParams{}, domain.Page[identity.Team]{Items: teams}, toResponseTeam)
+	page, err := s.deps.Identity.TeamPage(c.Request().Context(), p)
+	if err != nil {
+		return err
+	}
+	return writeList(c, p, page, toResponseTeam)
 }
 
 // getTeam answers GET /teams/{id}.

@@ -5,8 +5,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"summit/domain"
 	"summit/domain/deals"
+	"summit/repository"
 )
 
 type templateMilestoneDTO struct {
@@ -65,13 +65,20 @@ func (r templateRequest) toDomain() deals.Template {
 	return t
 }
 
-// listTemplates answers GET /templates (every template, built-in first).
+var templateList = listQuery{sorts: repository.TemplateSortFields(), defaultSort: "name"}
+
+// listTemplates answers GET /templates a page at a time (?limit, ?cursor, ?sort, ?q over
+// both names); each says whether it is built-in.
 func (s *server) listTemplates(c echo.Context) error {
-	ts, err := s.deps.Deals.ListTemplates(c.Request().Context())
+	p, err := templateList.parse(c)
 	if err != nil {
 		return err
 	}
-	return writeList(c, domain.ListParams{}, domain.Page[deals.Template]{Items: ts}, toResponseTemplate)
+	page, err := s.deps.Deals.TemplatePage(c.Request().Context(), p)
+	if err != nil {
+		return err
+	}
+	return writeList(c, p, page, toResponseTemplate)
 }
 
 func (s *server) getTemplate(c echo.Context) error {

@@ -30,7 +30,7 @@ func TestEveryDealWriteRecordsActivity(t *testing.T) {
 			return d.ID, err
 		}},
 		{"deal.team_set", "team", func() (string, error) {
-			updated, err := f.svc.SetTeam(f.ctx, actor, d.ID, version, []deals.Member{{UserID: other.ID, Role: deals.RoleBusiness}})
+			updated, err := f.svc.SetTeam(f.ctx, actor, d.ID, version, []deals.Member{{UserID: other.ID, Role: deals.RolePMO}})
 			version = updated.Version
 			return d.ID, err
 		}},

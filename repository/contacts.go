@@ -38,28 +38,60 @@ func toDomainContact(r contactRow) stakeholders.Contact {
 		ReportsToID: r.ReportsToID, Phone: r.Phone, Email: r.Email, Version: r.Version}
 }
 
-// ListContacts lists a customer's people by name; an unknown customer is
-// domain.ErrNotFound.
-func (r *Stakeholders) ListContacts(ctx context.Context, customerID string) ([]stakeholders.Contact, error) {
-	db := r.db.WithContext(ctx)
-	var rows []contactRow
-	if err := db.Where("customer_id = ?", customerID).Order("name, id").Find(&rows).Error; err != nil {
-		return nil, translate(err, "contacts of customer "+customerID)
+func (r contactRow) rowID() string { return r.ID }
+
+// contactSorts are the fields a contact list may be sorted by.
+var contactSorts = sortKeys[contactRow]{
+	"name":       {"name", func(r contactRow) string { return r.Name }},
+	"created_at": {"created_at", func(r contactRow) string { return timeKey(r.CreatedAt) }},
+}
+
+// ContactSortFields lists the sort keys ListContacts accepts.
+func ContactSortFields() []string { return contactSorts.fields() }
+
+// ListContacts pages through a customer's people (p.Search in name, title or
+// department).
+func (r *Stakeholders) ListContacts(ctx context.Context, customerID string, p domain.ListParams) (domain.Page[stakeholders.Contact], error) {
+	q := r.db.WithContext(ctx).Model(&contactRow{}).Where("customer_id = ?", customerID)
+	if p.Search != "" {
+		like := "%" + escapeLike(p.Search) + "%"
+		q = q.Where("(name ILIKE ? OR title ILIKE ? OR department ILIKE ?)", like, like, like)
 	}
-	if len(rows) == 0 {
-		var n int64
-		if err := db.Model(&customerRow{}).Where("id = ?", customerID).Count(&n).Error; err != nil {
-			return nil, translate(err, "customer "+customerID)
-		}
-		if n == 0 {
-			return nil, fmt.Errorf("customer %s: %w", customerID, domain.ErrNotFound)
-		}
+	rows, next, err := listPage(q, contactSorts, p)
+	if err != nil {
+		return domain.Page[stakeholders.Contact]{}, translate(err, "contacts of customer "+customerID)
 	}
-	out := make([]stakeholders.Contact, 0, len(rows))
+	page := domain.Page[stakeholders.Contact]{Items: make([]stakeholders.Contact, 0, len(rows)), Next: next}
 	for _, row := range rows {
-		out = append(out, toDomainContact(row))
+		page.Items = append(page.Items, toDomainContact(row))
 	}
-	return out, nil
+	return page, nil
+}
+
+// CustomerReach says whether a deal of the customer is readable by the caller (in one of
+// teamIDs, or with the caller on its deal team) and whether the caller holds a role on
+// one; an unknown customer is domain.ErrNotFound. One query.
+func (r *Stakeholders) CustomerReach(ctx context.Context, customerID string, teamIDs []string, userID string) (stakeholders.CustomerReach, error) {
+	var out struct {
+		Known      bool
+		ReadsADeal bool
+		HoldsARole bool
+	}
+	// deals.team_id IN (NULL) when the caller is in no team: no deal matches.
+	err := r.db.WithContext(ctx).Raw(`SELECT
+		EXISTS (SELECT 1 FROM customers WHERE id = ?) AS known,
+		EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = ? AND d.team_id IN ?) AS reads_a_deal,
+		EXISTS (SELECT 1 FROM deal_members dm JOIN deals d ON d.id = dm.deal_id
+		        WHERE d.customer_id = ? AND dm.user_id::text = ?) AS holds_a_role`,
+		customerID, customerID, teamIDs, customerID, userID).Scan(&out).Error
+	if err != nil {
+		return stakeholders.CustomerReach{}, translate(err, "reach of customer "+customerID)
+	}
+	if !out.Known {
+		return stakeholders.CustomerReach{}, fmt.Errorf("customer %s: %w", customerID, domain.ErrNotFound)
+	}
+	// A deal-team member reads the deal whatever its team.
+	return stakeholders.CustomerReach{ReadsADeal: out.ReadsADeal || out.HoldsARole, HoldsARole: out.HoldsARole}, nil
 }
 
 // Contact returns one contact.

@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"summit/domain"
 	"summit/domain/deals"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
@@ -78,11 +79,11 @@ func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.R
 		}
 		// The same customer's deals share its people: contacts are found by name first.
 		known := map[string]string{}
-		contacts, err := people.ListContacts(ctx, d.CustomerID)
+		contacts, err := people.ListContacts(ctx, d.CustomerID, domain.ListParams{Limit: domain.MaxPageSize, Sort: domain.SortOrder{Field: "name"}})
 		if err != nil {
 			return err
 		}
-		for _, c := range contacts {
+		for _, c := range contacts.Items {
 			known[c.Name] = c.ID
 		}
 		offset := int(d.CustomerID[0]) // a customer's people are the same names in every deal

@@ -24,6 +24,16 @@ type teamRow struct {
 }
 
 func (teamRow) TableName() string { return "teams" }
+func (r teamRow) rowID() string   { return r.ID }
+
+// teamSorts are the fields a team list may be sorted by.
+var teamSorts = sortKeys[teamRow]{
+	"name":       {"name", func(r teamRow) string { return r.Name }},
+	"created_at": {"created_at", func(r teamRow) string { return timeKey(r.CreatedAt) }},
+}
+
+// TeamSortFields lists the sort keys TeamPage accepts.
+func TeamSortFields() []string { return teamSorts.fields() }
 
 // teamMemberRow links a user to a team.
 type teamMemberRow struct {
@@ -65,6 +75,39 @@ func (r *Teams) ListTeams(ctx context.Context) ([]identity.Team, error) {
 		out = append(out, toDomainTeam(row, members[row.ID]))
 	}
 	return out, nil
+}
+
+// TeamPage pages through the teams (p.Search in their names), each with its members
+// (two queries in all).
+func (r *Teams) TeamPage(ctx context.Context, p domain.ListParams) (domain.Page[identity.Team], error) {
+	db := r.db.WithContext(ctx)
+	q := db.Model(&teamRow{})
+	if p.Search != "" {
+		q = q.Where("name ILIKE ?", "%"+escapeLike(p.Search)+"%")
+	}
+	rows, next, err := listPage(q, teamSorts, p)
+	if err != nil {
+		return domain.Page[identity.Team]{}, translate(err, "list teams")
+	}
+	ids := make([]string, 0, len(rows))
+	for _, row := range rows {
+		ids = append(ids, row.ID)
+	}
+	members := map[string][]string{}
+	if len(ids) > 0 {
+		var links []teamMemberRow
+		if err := db.Where("team_id IN ?", ids).Order("user_id").Find(&links).Error; err != nil {
+			return domain.Page[identity.Team]{}, translate(err, "list team members")
+		}
+		for _, l := range links {
+			members[l.TeamID] = append(members[l.TeamID], l.UserID)
+		}
+	}
+	page := domain.Page[identity.Team]{Items: make([]identity.Team, 0, len(rows)), Next: next}
+	for _, row := range rows {
+		page.Items = append(page.Items, toDomainTeam(row, members[row.ID]))
+	}
+	return page, nil
 }
 
 // TeamByID returns one team with its members.

@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"summit/domain"
 	"summit/domain/deals"
 )
 
@@ -26,6 +27,38 @@ type templateRow struct {
 }
 
 func (templateRow) TableName() string { return "templates" }
+func (r templateRow) rowID() string   { return r.ID }
+
+// templateSorts are the fields a template list may be sorted by.
+var templateSorts = sortKeys[templateRow]{
+	"name":       {"name", func(r templateRow) string { return r.Name }},
+	"created_at": {"created_at", func(r templateRow) string { return timeKey(r.CreatedAt) }},
+}
+
+// TemplateSortFields lists the sort keys TemplatePage accepts.
+func TemplateSortFields() []string { return templateSorts.fields() }
+
+// TemplatePage pages through the templates (p.Search in either name).
+func (r *Deals) TemplatePage(ctx context.Context, p domain.ListParams) (domain.Page[deals.Template], error) {
+	q := r.db.WithContext(ctx).Model(&templateRow{})
+	if p.Search != "" {
+		like := "%" + escapeLike(p.Search) + "%"
+		q = q.Where("(name ILIKE ? OR name_zh ILIKE ?)", like, like)
+	}
+	rows, next, err := listPage(q, templateSorts, p)
+	if err != nil {
+		return domain.Page[deals.Template]{}, translate(err, "list templates")
+	}
+	page := domain.Page[deals.Template]{Items: make([]deals.Template, 0, len(rows)), Next: next}
+	for _, row := range rows {
+		t, err := toDomainTemplate(row)
+		if err != nil {
+			return domain.Page[deals.Template]{}, err
+		}
+		page.Items = append(page.Items, t)
+	}
+	return page, nil
+}
 
 func toTemplateRow(t deals.Template) (templateRow, error) {
 	milestones := t.Milestones

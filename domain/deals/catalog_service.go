@@ -54,6 +54,11 @@ func (s *Service) DeleteCustomer(ctx context.Context, id string, version int) er
 	return s.Store.DeleteCustomer(ctx, id, version)
 }
 
+// TemplatePage returns one page of templates.
+func (s *Service) TemplatePage(ctx context.Context, p domain.ListParams) (domain.Page[Template], error) {
+	return s.Store.TemplatePage(ctx, p)
+}
+
 // ListTemplates returns every template, built-in first.
 func (s *Service) ListTemplates(ctx context.Context) ([]Template, error) {
 	return s.Store.ListTemplates(ctx)

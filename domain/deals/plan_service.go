@@ -65,6 +65,7 @@ func (s *Service) UpdateMilestone(ctx context.Context, a Actor, id string, versi
 	if err != nil {
 		return Milestone{}, err
 	}
+	current := m
 	before := milestoneSnapshot(m)
 	setIf(&m.Name, p.Name)
 	setIf(&m.NameZh, p.NameZh)
@@ -81,6 +82,9 @@ func (s *Service) UpdateMilestone(ctx context.Context, a Actor, id string, versi
 	}
 	if p.PlannedDue != nil {
 		m.PlannedDue = Day(*p.PlannedDue)
+	}
+	if err := a.Plan.CheckEdit(current, m); err != nil {
+		return Milestone{}, err
 	}
 	plan = replace(plan, m)
 	if err := checkMilestone(m, plan); err != nil {
@@ -121,8 +125,8 @@ func (s *Service) Reorder(ctx context.Context, a Actor, dealID string, ids []str
 }
 
 // PreviewReschedule returns the moves that giving milestone id new dates implies,
-// without changing anything.
-func (s *Service) PreviewReschedule(ctx context.Context, id string, start, due time.Time) ([]VersionedMove, error) {
+// without changing anything; each says whether a.Plan allows it.
+func (s *Service) PreviewReschedule(ctx context.Context, a Actor, id string, start, due time.Time) ([]VersionedMove, error) {
 	m, plan, err := s.milestoneInPlan(ctx, id)
 	if err != nil {
 		return nil, err
@@ -130,27 +134,33 @@ func (s *Service) PreviewReschedule(ctx context.Context, id string, start, due t
 	if Day(due).Before(Day(start)) {
 		return nil, domain.Invalid("planned_due", "after_start", "")
 	}
-	versions := map[string]int{}
+	byID := map[string]Milestone{}
 	for _, pm := range plan {
-		versions[pm.ID] = pm.Version
+		byID[pm.ID] = pm
 	}
 	moves := Reschedule(plan, m.ID, start, due)
 	out := make([]VersionedMove, 0, len(moves))
 	for _, mv := range moves {
-		out = append(out, VersionedMove{Move: mv, Version: versions[mv.MilestoneID]})
+		pm := byID[mv.MilestoneID]
+		out = append(out, VersionedMove{Move: mv, Version: pm.Version, Allowed: a.Plan.MayChange(pm)})
 	}
 	return out, nil
 }
 
 // ApplyReschedule moves milestone id (at version) and its dependents in one
 // transaction; if any of them changed since, nothing moves (domain.ErrStaleVersion).
+// A cascade reaching milestones a.Plan may not change moves nothing either: a
+// domain.ForbiddenError names them.
 func (s *Service) ApplyReschedule(ctx context.Context, a Actor, id string, version int, start, due time.Time) ([]VersionedMove, error) {
-	moves, err := s.PreviewReschedule(ctx, id, start, due)
+	moves, err := s.PreviewReschedule(ctx, a, id, start, due)
 	if err != nil {
 		return nil, err
 	}
 	if moves[0].Version != version {
 		return nil, domain.ErrStaleVersion
+	}
+	if err := a.Plan.CheckMoves(moves); err != nil {
+		return nil, err
 	}
 	dealID, err := s.Store.MilestoneDeal(ctx, id)
 	if err != nil {

@@ -19,6 +19,8 @@ type Service struct {
 type Actor struct {
 	UserID  string
 	IsAdmin bool
+	// Plan limits which milestones and fields the actor may change (zero: all).
+	Plan PlanRights
 }
 
 func (a Actor) activity(dealID, action, entityType string, entityID *string, before, after any) Activity {
@@ -48,8 +50,8 @@ func (s *Service) CreateDeal(ctx context.Context, a Actor, in NewDealInput) (Dea
 	if err := CheckDeal(d); err != nil {
 		return Deal{}, err
 	}
-	if in.AllowedTeams != nil && !slices.Contains(in.AllowedTeams, d.TeamID) {
-		return Deal{}, domain.Invalid("team_id", "your_team", "")
+	if err := CheckTeamChoice(in.AllowedTeams, d.TeamID); err != nil {
+		return Deal{}, err
 	}
 	if _, err := s.Store.Customer(ctx, d.CustomerID); err != nil {
 		return Deal{}, fieldNotFound(err, "customer_id")
@@ -85,6 +87,9 @@ type DealPatch struct {
 	Currency        *string
 	TargetCloseDate *time.Time
 	Status          *StatusRequest
+	// AllowedTeams are the teams the actor may move the deal to, as in NewDealInput;
+	// nil means any. Keeping the current team is always allowed.
+	AllowedTeams []string
 }
 
 // UpdateDeal applies a patch at the given version.
@@ -94,6 +99,11 @@ func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version in
 		return Deal{}, err
 	}
 	before := dealSnapshot(d)
+	if p.TeamID != nil && *p.TeamID != d.TeamID {
+		if err := CheckTeamChoice(p.AllowedTeams, *p.TeamID); err != nil {
+			return Deal{}, err
+		}
+	}
 	setIf(&d.Name, p.Name)
 	setIf(&d.Segment, p.Segment)
 	setIf(&d.TeamID, p.TeamID)
@@ -131,9 +141,9 @@ func (s *Service) DeleteDeal(ctx context.Context, a Actor, id string, version in
 	return s.Store.DeleteDeal(ctx, id, version, a.UserID, dealSnapshot(d))
 }
 
-// SetTeam replaces the deal team.
+// SetTeam replaces the deal team; the new team must keep a PMO (CheckDealTeam).
 func (s *Service) SetTeam(ctx context.Context, a Actor, id string, version int, members []Member) (Deal, error) {
-	if err := checkMembers(members); err != nil {
+	if err := CheckDealTeam(members); err != nil {
 		return Deal{}, err
 	}
 	d, err := s.Store.Deal(ctx, id)
@@ -148,6 +158,29 @@ func checkMembers(members []Member) error {
 		if !m.Role.Valid() {
 			return domain.Invalid("role", "oneof", "pmo business solution")
 		}
+	}
+	return nil
+}
+
+// CheckDealTeam validates a deal team that replaces the current one: valid roles and at
+// least one PMO, so that someone besides admins can still run the deal and its plan
+// (and change the team again). An empty team is refused for the same reason.
+func CheckDealTeam(members []Member) error {
+	if err := checkMembers(members); err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(members, func(m Member) bool { return m.Role == RolePMO }) {
+		return domain.Invalid("team", "needs_pmo", "")
+	}
+	return nil
+}
+
+// CheckTeamChoice is the rule for putting a deal in a team, on creation and on a move:
+// one of the allowed teams (the actor's teams and those below them); nil allows any
+// (admins).
+func CheckTeamChoice(allowed []string, teamID string) error {
+	if allowed != nil && !slices.Contains(allowed, teamID) {
+		return domain.Invalid("team_id", "your_team", "")
 	}
 	return nil
 }

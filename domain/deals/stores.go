@@ -75,6 +75,9 @@ type Store interface {
 	DeleteCustomer(ctx context.Context, id string, expected int) error
 
 	ListTemplates(ctx context.Context) ([]Template, error)
+	// TemplatePage pages through the templates (the API's list; ListTemplates is every
+	// one, for the demo and the built-ins).
+	TemplatePage(ctx context.Context, p domain.ListParams) (domain.Page[Template], error)
 	Template(ctx context.Context, id string) (Template, error)
 	CreateTemplate(ctx context.Context, t Template) (Template, error)
 	UpdateTemplate(ctx context.Context, t Template, expected int) (Template, error)
@@ -114,8 +117,11 @@ type Store interface {
 	ListActivity(ctx context.Context, dealID string, p domain.ListParams) (domain.Page[Activity], error)
 }
 
-// VersionedMove is a move applied only if the milestone is still at Version.
+// VersionedMove is a move applied only if the milestone is still at Version. Allowed
+// says whether the actor may move it (PlanRights); a cascade with any move not allowed
+// is refused as a whole.
 type VersionedMove struct {
 	Move
 	Version int
+	Allowed bool
 }

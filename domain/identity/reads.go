@@ -19,6 +19,11 @@ func (s *Service) ListUsers(ctx context.Context, f UserFilter, p domain.ListPara
 // ListTeams returns every team with its members.
 func (s *Service) ListTeams(ctx context.Context) ([]Team, error) { return s.Teams.ListTeams(ctx) }
 
+// TeamPage returns one page of teams with their members.
+func (s *Service) TeamPage(ctx context.Context, p domain.ListParams) (domain.Page[Team], error) {
+	return s.Teams.TeamPage(ctx, p)
+}
+
 // Team returns one team with its members.
 func (s *Service) Team(ctx context.Context, id string) (Team, error) {
 	return s.Teams.TeamByID(ctx, id)

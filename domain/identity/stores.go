@@ -58,6 +58,8 @@ type TokenStore interface {
 // TeamStore persists the team tree and memberships.
 type TeamStore interface {
 	ListTeams(ctx context.Context) ([]Team, error)
+	// TeamPage pages through the teams with their members.
+	TeamPage(ctx context.Context, p domain.ListParams) (domain.Page[Team], error)
 	TeamByID(ctx context.Context, id string) (Team, error)
 	Tree(ctx context.Context) (TeamTree, error)
 	CreateTeam(ctx context.Context, t Team, ev AuditEvent) (Team, error)

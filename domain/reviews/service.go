@@ -2,6 +2,7 @@ package reviews
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -124,6 +125,10 @@ func (s *Service) Decide(ctx context.Context, actorID string, d GateDecision, ab
 	}
 	d.Rationale, d.Conditions = strings.TrimSpace(d.Rationale), strings.TrimSpace(d.Conditions)
 	isGate, err := s.Store.MilestoneOfDeal(ctx, d.DealID, d.MilestoneID)
+	if errors.Is(err, domain.ErrNotFound) {
+		// Unknown, or a milestone of another deal: the field is wrong, the deal is there.
+		return GateDecision{}, domain.Invalid("milestone_id", "exists", "")
+	}
 	if err != nil {
 		return GateDecision{}, err
 	}

@@ -22,9 +22,10 @@ type NewStakeholder struct {
 	Title       string
 }
 
-// ListContacts lists a customer's people.
-func (s *Service) ListContacts(ctx context.Context, customerID string) ([]Contact, error) {
-	return s.Store.ListContacts(ctx, customerID)
+// ListContacts pages through a customer's people; authorization (CheckContactAccess)
+// comes first.
+func (s *Service) ListContacts(ctx context.Context, customerID string, p domain.ListParams) (domain.Page[Contact], error) {
+	return s.Store.ListContacts(ctx, customerID, p)
 }
 
 // CreateContact adds a person to a customer.

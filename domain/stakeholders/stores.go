@@ -3,6 +3,8 @@ package stakeholders
 import (
 	"context"
 	"time"
+
+	"summit/domain"
 )
 
 // Activity is an entry for the deal's audit trail (stored in deal_activity).
@@ -18,7 +20,11 @@ type Activity struct {
 // Store persists contacts, stakeholders and their history. Writes check versions
 // (domain.ErrStaleVersion) and store history and activity in the same transaction.
 type Store interface {
-	ListContacts(ctx context.Context, customerID string) ([]Contact, error)
+	// ListContacts pages through a customer's people (sorted by ContactSortFields).
+	ListContacts(ctx context.Context, customerID string, p domain.ListParams) (domain.Page[Contact], error)
+	// CustomerReach says how a caller (its teams with those below, its id) reaches the
+	// customer through its deals; an unknown customer is domain.ErrNotFound.
+	CustomerReach(ctx context.Context, customerID string, teamIDs []string, userID string) (CustomerReach, error)
 	Contact(ctx context.Context, id string) (Contact, error)
 	CreateContact(ctx context.Context, c Contact) (Contact, error)
 	UpdateContact(ctx context.Context, c Contact, expected int) (Contact, error)

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query'
 import { api } from './api-client'
-import { fetchAllPages, type Page } from './paging'
+import { fetchAllPages, WHOLE_LIST_PAGE_SIZE, type Page } from './paging'
 import type { User } from './session'
 
 /** A team in the tree, as `GET /teams` returns it. */
@@ -16,11 +16,9 @@ export interface TeamEntry {
   version: number
 }
 
-const USER_PAGE_SIZE = 500
-
 /** `GET /users?limit=500`, following cursors: every user by name. */
 export function listAllUsers(signal?: AbortSignal): Promise<User[]> {
-  return fetchAllPages((cursor) => api.get<Page<User>>('/users', { signal, query: { limit: USER_PAGE_SIZE, sort: 'name', cursor } }))
+  return fetchAllPages((cursor) => api.get<Page<User>>('/users', { signal, query: { limit: WHOLE_LIST_PAGE_SIZE, sort: 'name', cursor } }))
 }
 
 /** Every user, for pickers and for showing people by name. */
@@ -28,9 +26,9 @@ export function useUserDirectory() {
   return useQuery({ queryKey: ['users', 'all'], queryFn: ({ signal }) => listAllUsers(signal) })
 }
 
-/** `GET /teams`: the whole tree in one page. */
+/** `GET /teams?limit=500&sort=name`, following cursors: the whole tree. */
 export function listAllTeams(signal?: AbortSignal): Promise<TeamEntry[]> {
-  return fetchAllPages((cursor) => api.get<Page<TeamEntry>>('/teams', { signal, query: { cursor } }))
+  return fetchAllPages((cursor) => api.get<Page<TeamEntry>>('/teams', { signal, query: { limit: WHOLE_LIST_PAGE_SIZE, sort: 'name', cursor } }))
 }
 
 /** Every team, for pickers and for showing teams by name. */

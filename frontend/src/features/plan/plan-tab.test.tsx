@@ -106,8 +106,8 @@ describe('plan tab', () => {
       ...planRoutes,
       'POST /milestones/m-1/reschedule/preview': {
         moves: [
-          { milestone_id: 'm-1', name: 'Need shaping', from_start: '2026-03-02', from_due: '2026-03-13', to_start: '2026-03-02', to_due: '2026-03-20', shift_days: 7, version: 3 },
-          { milestone_id: 'm-2', name: 'Budget support', from_start: '2026-03-16', from_due: '2026-03-27', to_start: '2026-03-23', to_due: '2026-04-03', shift_days: 7, version: 5 },
+          { milestone_id: 'm-1', name: 'Need shaping', from_start: '2026-03-02', from_due: '2026-03-13', to_start: '2026-03-02', to_due: '2026-03-20', shift_days: 7, version: 3, allowed: true },
+          { milestone_id: 'm-2', name: 'Budget support', from_start: '2026-03-16', from_due: '2026-03-27', to_start: '2026-03-23', to_due: '2026-04-03', shift_days: 7, version: 5, allowed: true },
         ],
       },
       'POST /milestones/m-1/reschedule': { moves: [] },
@@ -134,6 +134,31 @@ describe('plan tab', () => {
     expect(apply?.body).toEqual({ planned_start: '2026-03-02', planned_due: '2026-03-20' })
   })
 
+  it('marks the moves the caller may not make and does not offer to apply them', async () => {
+    const fetchMock = mockApi({
+      ...planRoutes,
+      'POST /milestones/m-1/reschedule/preview': {
+        moves: [
+          { milestone_id: 'm-1', name: 'Need shaping', from_start: '2026-03-02', from_due: '2026-03-13', to_start: '2026-03-02', to_due: '2026-03-20', shift_days: 7, version: 3, allowed: true },
+          { milestone_id: 'm-2', name: 'Budget support', from_start: '2026-03-16', from_due: '2026-03-27', to_start: '2026-03-23', to_due: '2026-04-03', shift_days: 7, version: 5, allowed: false },
+        ],
+      },
+    })
+    renderPlanTab()
+
+    const drawer = await openDrawer('Need shaping')
+    fireEvent.change(drawer.getByLabelText(/^Planned due/), { target: { value: '2026-03-20' } })
+    await userEvent.click(drawer.getByRole('button', { name: 'Save' }))
+
+    const dialog = within(await screen.findByRole('dialog', { name: 'Reschedule Need shaping' }))
+    expect(await dialog.findByRole('row', { name: /Budget support.*not yours to move/ })).toBeInTheDocument()
+    expect(dialog.getByRole('row', { name: /Need shaping/ })).not.toHaveTextContent('not yours to move')
+    expect(dialog.getByText(/would move a milestone you may not move/)).toBeInTheDocument()
+    expect(dialog.getByRole('button', { name: 'Apply' })).toBeDisabled()
+    expect(dialog.getByRole('button', { name: 'Move only this milestone' })).toBeEnabled()
+    expect(requestsTo(fetchMock, 'POST /milestones/m-1/reschedule')).toHaveLength(0)
+  })
+
   it('drags a bar by whole days into the reschedule dialog; "Move only this milestone" patches its dates', async () => {
     const fetchMock = mockApi({
       ...planRoutes,
@@ -141,8 +166,8 @@ describe('plan tab', () => {
         const { planned_start, planned_due } = body as { planned_start: string; planned_due: string }
         return jsonResponse(200, {
           moves: [
-            { milestone_id: 'm-2', name: 'Budget support', from_start: '2026-03-16', from_due: '2026-03-27', to_start: planned_start, to_due: planned_due, shift_days: 3, version: 5 },
-            { milestone_id: 'm-3', name: 'Tender response', from_start: '2026-03-30', from_due: '2026-04-03', to_start: '2026-04-02', to_due: '2026-04-08', shift_days: 5, version: 1 },
+            { milestone_id: 'm-2', name: 'Budget support', from_start: '2026-03-16', from_due: '2026-03-27', to_start: planned_start, to_due: planned_due, shift_days: 3, version: 5, allowed: true },
+            { milestone_id: 'm-3', name: 'Tender response', from_start: '2026-03-30', from_due: '2026-04-03', to_start: '2026-04-02', to_due: '2026-04-08', shift_days: 5, version: 1, allowed: true },
           ],
         })
       },
@@ -185,6 +210,18 @@ describe('plan tab', () => {
     expect(drawer.getByRole('textbox', { name: 'Name' })).toBeDisabled()
     expect(drawer.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument()
     expect(drawer.queryByRole('button', { name: 'Remove' })).not.toBeInTheDocument()
+  })
+
+  it('leaves owner role, weight, gate and dependencies to the PMO when the solution role edits its milestone', async () => {
+    mockApi(planRoutes)
+    renderPlanTab(['deal:read', 'deal.plan.solution:write'])
+
+    const drawer = await openDrawer('Tender response')
+    expect(drawer.getByText('Owner role, weight, gate and dependencies are the deal’s PMO’s to change.')).toBeInTheDocument()
+    expect(drawer.getByRole('textbox', { name: 'Weight' })).toBeDisabled()
+    expect(drawer.getByRole('checkbox', { name: /Gate/ })).toBeDisabled()
+    expect(drawer.getByRole('textbox', { name: 'Name' })).toBeEnabled()
+    expect(drawer.getByLabelText(/^Planned due/)).toBeEnabled()
   })
 
   it('lets the solution role edit only solution milestones, in the table too', async () => {

@@ -87,7 +87,8 @@ export function PlanTab({ dealId, permissions }: { dealId: string; permissions: 
         onCompare={(baseline) => setViewState({ baseline })} />
 
       {open && (
-        <MilestoneDrawer key={open.id} dealId={dealId} milestone={open} milestones={milestones} editable={access.canEdit(open)} today={today}
+        <MilestoneDrawer key={open.id} dealId={dealId} milestone={open} milestones={milestones} editable={access.canEdit(open)}
+          canShapePlan={access.canEditPlan} today={today}
           onClose={() => setOpenId(null)}
           onReschedule={(milestone, start, due) => { setOpenId(null); setReschedule({ milestone, start, due }) }}
           onRemove={(milestone) => { setOpenId(null); setRemoving(milestone) }} />

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { mockApi, requestsTo } from '../../test/mock-api'
+import { mockApi, requestsTo, type MockRequest } from '../../test/mock-api'
 import { jsonResponse } from '../../test/render'
-import { aStakeholder, EDIT, history, people, renderStakeholdersTab, stakeholderRoutes } from './stakeholder-fixtures'
+import { aStakeholder, contacts, EDIT, history, people, renderStakeholdersTab, stakeholderRoutes } from './stakeholder-fixtures'
 
 const SLOW = { timeout: 20_000 }
 
@@ -152,6 +152,24 @@ describe('stakeholders tab', () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'Open Analyst Sun (Skeptic)' }))
     expect(await screen.findByRole('dialog', { name: 'Analyst Sun' })).toBeInTheDocument()
+  })
+
+  it('follows the contacts list page by page, so the org chart has every reporting line', async () => {
+    const fetchMock = mockApi({
+      ...stakeholderRoutes,
+      // The deputy (reporting to Zhao) comes on a second page.
+      'GET /customers/cu-1/contacts': ({ query }: MockRequest) =>
+        jsonResponse(200, query.get('cursor') === 'after-sun'
+          ? { items: contacts.slice(3), next_cursor: null }
+          : { items: contacts.slice(0, 3), next_cursor: 'after-sun' }),
+    })
+    const { container } = renderStakeholdersTab(EDIT, '?view=org')
+
+    await screen.findByRole('list', { name: 'Org chart' })
+    await waitFor(() => expect(container.querySelector('[data-contact-id="c-4"]')).toHaveAttribute('data-on-deal', 'false'))
+    const pages = requestsTo(fetchMock, 'GET /customers/cu-1/contacts')
+    expect(pages.map((request) => request.query.get('cursor'))).toEqual(expect.arrayContaining([null, 'after-sun']))
+    expect(pages.every((request) => request.query.get('limit') === '500')).toBe(true)
   })
 
   it('lists people in the table with the next step overdue in red', async () => {

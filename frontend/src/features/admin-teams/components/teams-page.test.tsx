@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { adminSession } from '../../../test/fixtures'
-import { mockApi, requestsTo } from '../../../test/mock-api'
+import { mockApi, requestsTo, type MockRequest } from '../../../test/mock-api'
 import { jsonResponse, renderApp } from '../../../test/render'
 import type { Team } from '../api/teams'
 
@@ -36,6 +36,24 @@ describe('team tree', () => {
     expect(within(emea).getByText('Berlin')).toBeInTheDocument()
     expect(within(emea).queryByText('APAC')).not.toBeInTheDocument()
     expect(within(emea).getByText('2 members')).toBeInTheDocument()
+  })
+
+  it('asks for large pages and follows next_cursor, so a long tree is whole', async () => {
+    const fetchMock = mockApi({
+      'GET /me': adminSession,
+      'GET /teams': ({ query }: MockRequest) =>
+        jsonResponse(200, query.get('cursor') === 'page-2'
+          ? { items: teams.slice(3), next_cursor: null }
+          : { items: teams.slice(0, 3), next_cursor: 'page-2' }),
+    })
+    renderApp('/admin/teams')
+
+    const tree = await screen.findByRole('list', { name: 'Teams' })
+    await within(tree).findByText('Berlin')
+    expect(within(tree).getAllByRole('listitem').map(nameOf)).toEqual(['APAC', 'EMEA', 'France', 'Germany', 'Berlin'])
+    const pages = requestsTo(fetchMock, 'GET /teams')
+    expect(pages.map((request) => request.query.get('cursor'))).toEqual(expect.arrayContaining([null, 'page-2']))
+    expect(pages.every((request) => request.query.get('limit') === '500' && request.query.get('sort') === 'name')).toBe(true)
   })
 
   it('moves a team, offering neither itself nor its sub-teams as the new parent', async () => {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { api } from '../../../lib/api-client'
 import type { DealRole, Segment } from '../../../lib/deals'
-import { fetchAllPages, type Page } from '../../../lib/paging'
+import { fetchAllPages, WHOLE_LIST_PAGE_SIZE, type Page } from '../../../lib/paging'
 
 /** One step of a template; `depends_on` holds indexes of earlier steps. */
 export interface TemplateMilestone {
@@ -45,11 +45,17 @@ export function templatePath(id: string): string {
   return `/templates/${encodeURIComponent(id)}`
 }
 
-/** `GET /templates`: every template, built-in first (one page today; cursors followed anyway). */
+/** Built-in templates first, each group in the order given (by name from the server). */
+export function builtinFirst<T extends { builtin: boolean }>(templates: T[]): T[] {
+  return [...templates.filter((t) => t.builtin), ...templates.filter((t) => !t.builtin)]
+}
+
+/** `GET /templates?limit=500&sort=name`, following cursors: every template, built-in first. */
 export function useTemplates() {
   return useQuery({
     queryKey: [...templatesQueryKey, 'list'],
-    queryFn: ({ signal }) => fetchAllPages((cursor) => api.get<Page<Template>>('/templates', { signal, query: { cursor } })),
+    queryFn: async ({ signal }) =>
+      builtinFirst(await fetchAllPages((cursor) => api.get<Page<Template>>('/templates', { signal, query: { limit: WHOLE_LIST_PAGE_SIZE, sort: 'name', cursor } }))),
   })
 }
 

@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { adminSession } from '../../../test/fixtures'
-import { mockApi, requestsTo } from '../../../test/mock-api'
-import { renderApp } from '../../../test/render'
+import { mockApi, requestsTo, type MockRequest } from '../../../test/mock-api'
+import { jsonResponse, renderApp } from '../../../test/render'
 import { builtinTemplate, customTemplate, templatesAdmin } from '../template-fixtures'
 
 const list = { items: [builtinTemplate, customTemplate], next_cursor: null }
@@ -22,6 +22,23 @@ describe('templates list', () => {
     expect(within(builtin).queryByRole('button', { name: /Delete/ })).not.toBeInTheDocument()
     expect(within(builtin).getByText('Cannot be deleted')).toBeInTheDocument()
     expect(within(table).getByRole('button', { name: 'Delete Framework call-off' })).toBeInTheDocument()
+  })
+
+  it('pages through every template with large pages and shows the built-in ones first', async () => {
+    const fetchMock = mockApi({
+      'GET /me': templatesAdmin,
+      // By name, the custom template comes first and the built-in one on a second page.
+      'GET /templates': ({ query }: MockRequest) =>
+        jsonResponse(200, query.get('cursor') === 'next' ? { items: [builtinTemplate], next_cursor: null } : { items: [customTemplate], next_cursor: 'next' }),
+    })
+    renderApp('/admin/templates')
+
+    const table = await screen.findByRole('table', { name: 'Templates' })
+    await within(table).findByRole('row', { name: /G2B public procurement/ })
+    const rows = within(table).getAllByRole('row').slice(1)
+    expect(rows[0]).toHaveTextContent('G2B public procurement')
+    expect(rows[1]).toHaveTextContent('Framework call-off')
+    expect(requestsTo(fetchMock, 'GET /templates').every((request) => request.query.get('limit') === '500')).toBe(true)
   })
 
   it('deletes a custom template after confirmation, based on its version', async () => {

@@ -45,6 +45,21 @@ describe('deal team tab', () => {
     await waitFor(() => expect(requestsTo(fetchMock, 'GET /deals/d-1').length).toBeGreaterThanOrEqual(2))
   })
 
+  it('does not save a team without a PMO and says why', SLOW, async () => {
+    const fetchMock = mockApi({ ...routes, 'GET /deals/d-1': aDeal() })
+    renderApp('/deals/d-1/team')
+    await screen.findByRole('cell', { name: 'am@summit.example' })
+
+    // Li Wei, the only PMO, becomes business only: everyone has a role, nobody runs the deal.
+    await userEvent.click(within(row('Li Wei')).getByRole('checkbox', { name: 'Business' }))
+    await userEvent.click(within(row('Li Wei')).getByRole('checkbox', { name: 'PMO' }))
+
+    expect(screen.queryByText('Pick at least one role.')).not.toBeInTheDocument()
+    expect(screen.getByText('Keep at least one PMO on the deal team: someone has to run the deal and its plan.')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Save team' })).toBeDisabled()
+    expect(requestsTo(fetchMock, 'PUT /deals/d-1/team')).toHaveLength(0)
+  })
+
   it('keeps the edits on a 412 and saves them on the reloaded version', SLOW, async () => {
     let version = 4
     const fetchMock = mockApi({

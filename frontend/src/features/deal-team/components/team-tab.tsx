@@ -26,6 +26,8 @@ export function TeamTab({ deal }: { deal: Deal }) {
   const byId = new Map((users.data ?? []).map((user) => [user.id, user]))
   const dirty = draft !== null && (!sameTeam(toMembers(draft), deal.team) || draft.some((p) => p.roles.length === 0))
   const complete = people.every((person) => person.roles.length > 0)
+  // The server keeps a PMO on every deal team (422 on `team` otherwise), so someone runs the deal.
+  const hasPMO = people.some((person) => person.roles.includes('pmo'))
 
   const submit = () => {
     if (!draft) return
@@ -54,6 +56,7 @@ export function TeamTab({ deal }: { deal: Deal }) {
             exclude={people.map((person) => person.user_id)}
             onAdd={(userId) => setDraft([...people, { user_id: userId, roles: [] }])}
           />
+          {dirty && !hasPMO && <Text size="sm" c="red.7">{t('dealTeam.needsPmo')}</Text>}
           <ErrorAlert error={save.error} onReload={reload} />
           <Group justify="flex-end">
             {dirty && (
@@ -61,7 +64,7 @@ export function TeamTab({ deal }: { deal: Deal }) {
                 {t('dealTeam.discard')}
               </Button>
             )}
-            <Button onClick={submit} disabled={!dirty || !complete} loading={save.isPending}>
+            <Button onClick={submit} disabled={!dirty || !complete || !hasPMO} loading={save.isPending}>
               {t('dealTeam.save')}
             </Button>
           </Group>

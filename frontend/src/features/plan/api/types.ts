@@ -61,6 +61,8 @@ export interface Move {
   /** Calendar days from `from_due` to `to_due`. */
   shift_days: number
   version: number
+  /** Whether the caller may move this milestone; a reschedule with any move not allowed is refused (403). */
+  allowed: boolean
 }
 
 /** One milestone's dates frozen in a baseline. */

@@ -20,6 +20,8 @@ export interface MilestoneDrawerProps {
   milestone: Milestone
   milestones: Milestone[]
   editable: boolean
+  /** May change what shapes the plan (owner role, weight, gate, dependencies): the PMO, not the solution role. */
+  canShapePlan: boolean
   today: string
   onClose: () => void
   /** New dates go through the reschedule preview instead of a plain save. */
@@ -93,7 +95,7 @@ export function MilestoneDrawer(props: MilestoneDrawerProps) {
           {!props.editable && <Text size="sm" c="dimmed">{t('plan.readOnly')}</Text>}
           <Fieldset variant="unstyled" disabled={!props.editable}>
             <Stack>
-              <MilestoneFields form={form} others={others} />
+              <MilestoneFields form={form} others={others} shapeLocked={props.editable && !props.canShapePlan} />
               <StatusFields form={form} today={props.today} />
             </Stack>
           </Fieldset>

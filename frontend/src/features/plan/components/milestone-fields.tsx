@@ -1,4 +1,4 @@
-import { Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
+import { Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { OWNER_ROLES, type Milestone } from '../api/types'
@@ -9,12 +9,19 @@ import { LIMITS } from '../../../lib/limits'
 /**
  * The fields a milestone is planned with: names, owner role, weight, gate, dates, exit
  * criteria and dependencies (any other milestone of the plan). Shared by add and edit.
+ * `shapeLocked` (the solution role on its own milestone) disables what only the PMO
+ * changes: owner role, weight, gate and dependencies (the server refuses them with 403).
  */
-export function MilestoneFields({ form, others }: { form: UseFormReturnType<MilestoneValues>; others: Milestone[] }) {
+export function MilestoneFields({ form, others, shapeLocked = false }: {
+  form: UseFormReturnType<MilestoneValues>
+  others: Milestone[]
+  shapeLocked?: boolean
+}) {
   const { t } = useTranslation()
   const nameOf = useMilestoneName()
   return (
     <>
+      {shapeLocked && <Text size="xs" c="dimmed">{t('plan.fields.shapeLocked')}</Text>}
       <TextInput label={t('plan.fields.name')} required data-autofocus maxLength={LIMITS.title} {...form.getInputProps('name')} />
       <TextInput label={t('plan.fields.nameZh')} lang="zh-CN" maxLength={LIMITS.title} {...form.getInputProps('name_zh')} />
       <Group grow align="flex-start">
@@ -22,11 +29,12 @@ export function MilestoneFields({ form, others }: { form: UseFormReturnType<Mile
           label={t('plan.fields.ownerRole')}
           data={OWNER_ROLES.map((role) => ({ value: role, label: t(`terms.dealRoles.${role}`) }))}
           allowDeselect={false}
+          disabled={shapeLocked}
           {...form.getInputProps('owner_role')}
         />
-        <NumberInput label={t('plan.fields.weight')} min={LIMITS.weightMin} max={LIMITS.weightMax} allowDecimal={false} {...form.getInputProps('weight')} />
+        <NumberInput label={t('plan.fields.weight')} min={LIMITS.weightMin} max={LIMITS.weightMax} allowDecimal={false} disabled={shapeLocked} {...form.getInputProps('weight')} />
       </Group>
-      <Checkbox label={t('plan.fields.gate')} description={t('plan.fields.gateHint')} {...form.getInputProps('gate', { type: 'checkbox' })} />
+      <Checkbox label={t('plan.fields.gate')} description={t('plan.fields.gateHint')} disabled={shapeLocked} {...form.getInputProps('gate', { type: 'checkbox' })} />
       <SimpleGrid cols={2}>
         <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('plan.fields.plannedStart')} required {...form.getInputProps('planned_start')} />
         <TextInput type="date" max={LIMITS.dateMax} label={t('plan.fields.plannedDue')} required min={form.values.planned_start || LIMITS.dateMin} {...form.getInputProps('planned_due')} />
@@ -37,6 +45,7 @@ export function MilestoneFields({ form, others }: { form: UseFormReturnType<Mile
         data={others.map((m) => ({ value: m.id, label: `${m.sequence}. ${nameOf(m)}` }))}
         searchable
         clearable
+        disabled={shapeLocked}
         {...form.getInputProps('depends_on')}
       />
       <Textarea label={t('plan.fields.exitCriteria')} rows={3} maxLength={LIMITS.text} {...form.getInputProps('exit_criteria')} />

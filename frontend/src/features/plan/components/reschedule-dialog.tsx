@@ -1,4 +1,4 @@
-import { Button, Center, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core'
+import { Alert, Badge, Button, Center, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
@@ -36,6 +36,8 @@ export function RescheduleDialog({ dealId, request, milestones, onClose }: {
   const apply = useApplyReschedule(dealId)
   const onlyThis = useUpdateMilestone(dealId)
   const moves = preview.data ?? []
+  // Moves the caller may not make (another role's milestones): the server refuses the whole cascade.
+  const blocked = moves.filter((move) => !move.allowed)
   const span = (from: string, to: string) => `${format.date(from)} – ${format.date(to)}`
   const nameById = (id: string, fallback: string) => {
     const found = milestones.find((m) => m.id === id)
@@ -68,7 +70,10 @@ export function RescheduleDialog({ dealId, request, milestones, onClose }: {
               <Table.Tbody>
                 {moves.map((move) => (
                   <Table.Tr key={move.milestone_id}>
-                    <Table.Td>{nameById(move.milestone_id, move.name)}</Table.Td>
+                    <Table.Td>
+                      {nameById(move.milestone_id, move.name)}
+                      {!move.allowed && <Badge ml="xs" size="sm" color="orange" variant="light">{t('plan.reschedule.notYours')}</Badge>}
+                    </Table.Td>
                     <Table.Td>{span(move.from_start, move.from_due)}</Table.Td>
                     <Table.Td>→ {span(move.to_start, move.to_due)}</Table.Td>
                     <Table.Td ta="right" c={move.shift_days > 0 ? 'red.7' : undefined} fw={600}>{shiftLabel(t, move.shift_days)}</Table.Td>
@@ -76,6 +81,7 @@ export function RescheduleDialog({ dealId, request, milestones, onClose }: {
                 ))}
               </Table.Tbody>
             </Table>
+            {blocked.length > 0 && <Alert color="orange">{t('plan.reschedule.blocked', { count: blocked.length })}</Alert>}
           </>
         )}
         <ErrorAlert error={apply.error ?? onlyThis.error} onReload={reload} />
@@ -87,7 +93,7 @@ export function RescheduleDialog({ dealId, request, milestones, onClose }: {
               {t('plan.reschedule.onlyThis')}
             </Button>
           )}
-          <Button loading={apply.isPending} disabled={moves.length === 0 || onlyThis.isPending}
+          <Button loading={apply.isPending} disabled={moves.length === 0 || blocked.length > 0 || onlyThis.isPending}
             onClick={() => apply.mutate({ id: milestone.id, version: milestone.version, start, due }, { onSuccess: onClose })}>
             {t('plan.reschedule.apply')}
           </Button>

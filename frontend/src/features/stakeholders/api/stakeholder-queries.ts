@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { api } from '../../../lib/api-client'
 import { dealQueryKey } from '../../../lib/deals'
+import { fetchAllPages, WHOLE_LIST_PAGE_SIZE, type Page } from '../../../lib/paging'
 import type { Contact, GateRisk, HistoryEntry, ItemList, MilestoneRef, Stakeholder } from './types'
 
 /** How far ahead the map looks for gates at risk, and when a decisive person counts as not contacted. */
@@ -29,11 +30,16 @@ export function useStakeholders(dealId: string) {
   })
 }
 
-/** `GET /customers/{id}/contacts`: the customer's people, for the org chart and "add existing contact". */
+/**
+ * `GET /customers/{id}/contacts?limit=500&sort=name`, following cursors: all the customer's
+ * people, for the org chart (it needs every reporting line) and "add existing contact".
+ */
 export function useContacts(customerId: string) {
   return useQuery({
     queryKey: stakeholderKeys.contacts(customerId),
-    queryFn: async ({ signal }) => (await api.get<ItemList<Contact>>(`/customers/${encodeURIComponent(customerId)}/contacts`, { signal })).items,
+    queryFn: ({ signal }) =>
+      fetchAllPages((cursor) =>
+        api.get<Page<Contact>>(`/customers/${encodeURIComponent(customerId)}/contacts`, { signal, query: { limit: WHOLE_LIST_PAGE_SIZE, sort: 'name', cursor } })),
   })
 }
 

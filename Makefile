@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 PGRUN   := bin/pgrun
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: run build test test-go test-frontend test-e2e lint deps frontend-deps system-deps chromium clean
+.PHONY: run build test test-go test-fuzz test-frontend test-e2e lint deps frontend-deps system-deps chromium clean
 
 ## run: build everything, start a project-local PostgreSQL unless DATABASE_URL is set, migrate, load demo data, serve on :8080
 run: build
@@ -22,11 +22,18 @@ frontend-build: frontend-deps
 
 ## test: every check — lint, Go unit and integration tests on real PostgreSQL, Vitest, browser end-to-end tests
 test: lint test-frontend build chromium $(PGRUN)
-	$(PGRUN) -- $(MAKE) --no-print-directory test-go test-e2e-inner
+	$(PGRUN) -- $(MAKE) --no-print-directory test-go test-fuzz test-e2e-inner
 
 ## test-go: Go tests (with DATABASE_URL set they share that server; else each package starts its own)
 test-go:
 	$(GO) test -race -count=1 ./...
+
+## test-fuzz: a short run of each fuzz target (JSON binding, plan import); a finding fails the run
+## and is saved under testdata/fuzz/ so it is replayed by every later `go test`.
+FUZZTIME ?= 15s
+test-fuzz:
+	$(GO) test ./handlers -run '^$$' -fuzz '^FuzzBindJSON$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s -parallel 1
+	$(GO) test ./handlers/sheet -run '^$$' -fuzz '^FuzzReadSheet$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s -parallel 1
 
 test-frontend: frontend-deps
 	cd frontend && $(NPM) run typecheck && $(NPM) test

@@ -54,6 +54,8 @@ const (
 	MaxScore = 5
 	// MaxTemplateSteps: the most steps a template may have.
 	MaxTemplateSteps = 200
+	// MaxUserAgentLen: the most of a browser's User-Agent header a session keeps.
+	MaxUserAgentLen = 500
 )
 
 // CheckLen records a "max" violation on field when s has more than max characters.

@@ -1,6 +1,11 @@
 package identity
 
-import "time"
+import (
+	"strings"
+	"time"
+
+	"summit/domain"
+)
 
 // SessionPolicy bounds how long a sign-in lasts.
 type SessionPolicy struct {
@@ -30,7 +35,18 @@ func (p SessionPolicy) NewSession(userID, ip, userAgent string, now time.Time) (
 	cookie, hash := NewSecret(SessionPrefix)
 	csrf, _ := NewSecret("")
 	return cookie, Session{IDHash: hash, UserID: userID, CSRFToken: csrf, CreatedAt: now, LastSeenAt: now,
-		ExpiresAt: now.Add(p.Absolute), IP: ip, UserAgent: userAgent}
+		ExpiresAt: now.Add(p.Absolute), IP: ip, UserAgent: storableUserAgent(userAgent)}
+}
+
+// storableUserAgent is the header as a session keeps it: valid UTF-8 (a header may carry
+// any byte) of at most domain.MaxUserAgentLen characters, so no client can make a
+// sign-in fail or store an unbounded value.
+func storableUserAgent(ua string) string {
+	ua = strings.ToValidUTF8(ua, "\uFFFD")
+	if r := []rune(ua); len(r) > domain.MaxUserAgentLen {
+		ua = string(r[:domain.MaxUserAgentLen])
+	}
+	return ua
 }
 
 // Alive reports whether s may still be used at now.

@@ -16,6 +16,9 @@ ALTER TABLE api_tokens
 ALTER TABLE login_failures
     ADD CONSTRAINT limit_email CHECK (char_length(email) <= 254);
 
+ALTER TABLE sessions
+    ADD CONSTRAINT limit_user_agent CHECK (char_length(user_agent) <= 500);
+
 ALTER TABLE customers
     ADD CONSTRAINT limit_name CHECK (char_length(name) <= 200),
     ADD CONSTRAINT limit_region CHECK (char_length(region) <= 100),
@@ -94,6 +97,9 @@ ALTER TABLE templates
     ADD CONSTRAINT limit_milestones CHECK (template_steps_within_limits(milestones));
 
 -- +goose Down
+ALTER TABLE sessions
+    DROP CONSTRAINT limit_user_agent;
+
 ALTER TABLE templates
     DROP CONSTRAINT limit_milestones;
 DROP FUNCTION template_steps_within_limits(jsonb);

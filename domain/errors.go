@@ -55,14 +55,7 @@ func (e *ValidationError) OrNil() error {
 	return e
 }
 
-func (e *ValidationError) Error() string {
-	parts := make([]string, 0, len(e.Violations))
-	for _, v := range e.Violations {
-		parts = append(parts, v.Field+": "+v.Rule)
-	}
-	sort.Strings(parts)
-	return "invalid values: " + strings.Join(parts, ", ")
-}
+func (e *ValidationError) Error() string { return describe("invalid values", e.Violations) }
 
 // ForbiddenError is ErrForbidden naming what the caller may not do, per field (the
 // fields of a patch its role may not change, the milestones a cascade may not move);
@@ -89,13 +82,16 @@ func (e *ForbiddenError) OrNil() error {
 	return e
 }
 
-func (e *ForbiddenError) Error() string {
-	parts := make([]string, 0, len(e.Violations))
-	for _, v := range e.Violations {
+func (e *ForbiddenError) Error() string { return describe("forbidden", e.Violations) }
+
+// describe lists violations as "what: field: rule, …", sorted, for logs and tests.
+func describe(what string, violations []Violation) string {
+	parts := make([]string, 0, len(violations))
+	for _, v := range violations {
 		parts = append(parts, v.Field+": "+v.Rule)
 	}
 	sort.Strings(parts)
-	return "forbidden: " + strings.Join(parts, ", ")
+	return what + ": " + strings.Join(parts, ", ")
 }
 
 // Unwrap makes a ForbiddenError an ErrForbidden.

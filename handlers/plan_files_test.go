@@ -23,16 +23,7 @@ import (
 
 // upload posts a file as multipart form field "file".
 func (b *browser) upload(target, filename string, content []byte) *httptest.ResponseRecorder {
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, _ := mw.CreateFormFile("file", filename)
-	fw.Write(content)
-	mw.Close()
-	req := httptest.NewRequest("POST", target, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Cookie", sessionCookie+"="+b.cookie)
-	req.Header.Set(csrfHeader, b.csrf)
-	return b.ts.serve(req)
+	return b.ts.serve(b.uploadRequest(target, filename, content))
 }
 
 func TestImportPlanAllOrNothing(t *testing.T) {

@@ -23,12 +23,10 @@ func (t LoginThrottle) RetryAfter(accountFailures, ipFailures []time.Time, now t
 		if len(failures) < limit {
 			return 0
 		}
-		// Allowed again once enough old failures leave the window.
+		// Allowed again once enough old failures leave the window. A concurrent attempt may
+		// carry a clock reading a moment later than now; no wait is longer than the window.
 		freeAt := failures[len(failures)-limit].Add(t.Window)
-		if d := freeAt.Sub(now); d > 0 {
-			return d
-		}
-		return 0
+		return min(max(freeAt.Sub(now), 0), t.Window)
 	}
 	return max(wait(accountFailures, t.PerAccount), wait(ipFailures, t.PerIP))
 }

@@ -28,6 +28,7 @@ func TestLoginThrottleRetryAfter(t *testing.T) {
 		{"IP limit across accounts", ago(1), ago(9, 8, 7, 6, 1), 6 * time.Minute},
 		{"attempts being checked right now count: the next waits the whole window", ago(0, 0, 0), ago(0, 0, 0), 15 * time.Minute},
 		{"old attempts have left the window", ago(16, 15, 15), ago(16, 15, 15), 0},
+		{"concurrent attempts stamped a moment after now: still at most the window", ago(-1, -1, -1), ago(-1, -1, -1), 15 * time.Minute},
 	}
 	for _, tc := range tests {
 		if got := th.RetryAfter(tc.account, tc.ip, now); got != tc.want {

@@ -1,0 +1,88 @@
+package repository_test
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+
+	"summit/domain"
+	"summit/domain/deals"
+)
+
+// TestConcurrentDependencyEditsNeverStoreACycle runs edits that together close a
+// dependency loop (A→B with B→A; A→B, B→C and C→A) at the same moment, a hundred times
+// each. Every edit alone is fine; together they are a cycle. At least one edit of each
+// round must be refused, as a cycle (422) or a stale version (412), and the stored plan
+// must never hold a cycle; the first edit to commit stands.
+func TestConcurrentDependencyEditsNeverStoreACycle(t *testing.T) {
+	t.Parallel()
+	const rounds = 100
+	cases := []struct {
+		name  string
+		edits [][2]int // milestone index depends on milestone index
+	}{
+		{"A→B with B→A", [][2]int{{0, 1}, {1, 0}}},
+		{"A→B, B→C with C→A", [][2]int{{0, 1}, {1, 2}, {2, 0}}},
+	}
+	f := newDealsFixture(t)
+	pmo := f.user("pmo@example.com")
+	team := f.team("North")
+	customer := f.customer("Beijing Water Bureau", "government")
+	actor := deals.Actor{UserID: pmo.ID}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cycles := 0
+			for round := range rounds {
+				d := f.deal(pmo, deals.Deal{Name: fmt.Sprintf("%s %d", tc.name, round), CustomerID: customer.ID,
+					Segment: deals.SegmentG2B, TeamID: team.ID, AmountMinor: 1}, nil)
+				var ms []deals.Milestone
+				for i := range tc.edits {
+					m, err := f.svc.CreateMilestone(f.ctx, actor, d.ID, deals.MilestoneInput{Name: fmt.Sprintf("M%d", i),
+						OwnerRole: deals.RolePMO, Weight: 1, PlannedStart: planStart, PlannedDue: planStart.AddDate(0, 0, 7)})
+					if err != nil {
+						t.Fatal(err)
+					}
+					ms = append(ms, m)
+				}
+
+				start := make(chan struct{})
+				errs := make([]error, len(tc.edits))
+				var wg sync.WaitGroup
+				for i, e := range tc.edits {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						<-start
+						deps := []string{ms[e[1]].ID}
+						_, errs[i] = f.svc.UpdateMilestone(f.ctx, actor, ms[e[0]].ID, ms[e[0]].Version, deals.MilestonePatch{DependsOn: &deps})
+					}()
+				}
+				close(start)
+				wg.Wait()
+
+				refused := 0
+				for _, err := range errs {
+					var verr *domain.ValidationError
+					switch {
+					case err == nil:
+					case errors.Is(err, domain.ErrStaleVersion),
+						errors.As(err, &verr) && len(verr.Violations) == 1 && verr.Violations[0].Rule == "cycle":
+						refused++
+					default:
+						t.Fatalf("round %d: unexpected error %v", round, err)
+					}
+				}
+				if refused == len(tc.edits) {
+					t.Errorf("round %d: every edit was refused; the first to commit should stand", round)
+				}
+				if err := deals.CheckDependencies(f.plan(d.ID)); err != nil || refused == 0 {
+					cycles++
+				}
+			}
+			if cycles > 0 {
+				t.Errorf("%d of %d rounds stored a dependency cycle", cycles, rounds)
+			}
+		})
+	}
+}

@@ -67,16 +67,49 @@ func (r *Reviews) Tx(ctx context.Context, fn func(ctx context.Context) error) er
 // takes; rows merely referring to the deal (activity, gate decisions) are not held up.
 // An unknown deal is domain.ErrNotFound.
 func (r *Deals) LockPlan(ctx context.Context, dealID string) error {
+	return lockRow(ctx, r.db, "deals", dealID)
+}
+
+// Tx runs fn in one transaction (domain.Transactor).
+func (r *Teams) Tx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return runTx(ctx, r.db, fn)
+}
+
+// LockTree holds the team tree until the transaction in ctx ends. SHARE ROW EXCLUSIVE
+// lets everyone read teams and refer to them (a deal's team) but lets one transaction
+// at a time change them, so a move's loop check reads the tree its write lands in.
+func (r *Teams) LockTree(ctx context.Context) error {
+	if !inTx(ctx) {
+		return errNoTx
+	}
+	return translate(conn(ctx, r.db).Exec("LOCK TABLE teams IN SHARE ROW EXCLUSIVE MODE").Error, "lock team tree")
+}
+
+// Tx runs fn in one transaction (domain.Transactor).
+func (r *Stakeholders) Tx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return runTx(ctx, r.db, fn)
+}
+
+// LockReportingLines holds the customer's row (FOR NO KEY UPDATE, as LockPlan holds a
+// deal's) until the transaction in ctx ends: changes to its people's reporting lines run
+// one after the other. An unknown customer is domain.ErrNotFound.
+func (r *Stakeholders) LockReportingLines(ctx context.Context, customerID string) error {
+	return lockRow(ctx, r.db, "customers", customerID)
+}
+
+// lockRow takes FOR NO KEY UPDATE on one row of table (a constant) for the transaction
+// in ctx.
+func lockRow(ctx context.Context, db *gorm.DB, table, id string) error {
 	if !inTx(ctx) {
 		return errNoTx
 	}
 	var ids []string
-	err := conn(ctx, r.db).Raw("SELECT id FROM deals WHERE id = ? FOR NO KEY UPDATE", dealID).Scan(&ids).Error
+	err := conn(ctx, db).Raw("SELECT id FROM "+table+" WHERE id = ? FOR NO KEY UPDATE", id).Scan(&ids).Error
 	if err != nil {
-		return translate(err, "lock deal "+dealID)
+		return translate(err, "lock "+table+" "+id)
 	}
 	if len(ids) == 0 {
-		return fmt.Errorf("deal %s: %w", dealID, domain.ErrNotFound)
+		return fmt.Errorf("%s %s: %w", table, id, domain.ErrNotFound)
 	}
 	return nil
 }

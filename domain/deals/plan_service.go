@@ -46,7 +46,7 @@ func (s *Service) Plan(ctx context.Context, dealID string) ([]Milestone, error) 
 
 // CreateMilestone appends a milestone to a deal's plan.
 func (s *Service) CreateMilestone(ctx context.Context, a Actor, dealID string, in MilestoneInput) (out Milestone, err error) {
-	err = s.withPlan(ctx, dealID, func(ctx context.Context) error {
+	err = s.WithPlan(ctx, dealID, func(ctx context.Context) error {
 		plan, err := s.Store.Plan(ctx, dealID)
 		if err != nil {
 			return err
@@ -118,7 +118,7 @@ func (s *Service) DeleteMilestone(ctx context.Context, a Actor, id string, versi
 
 // Reorder sets the plan's order; ids must be exactly the deal's milestones.
 func (s *Service) Reorder(ctx context.Context, a Actor, dealID string, ids []string) error {
-	return s.withPlan(ctx, dealID, func(ctx context.Context) error {
+	return s.WithPlan(ctx, dealID, func(ctx context.Context) error {
 		plan, err := s.Store.Plan(ctx, dealID)
 		if err != nil {
 			return err
@@ -201,7 +201,7 @@ func (s *Service) TakeBaseline(ctx context.Context, a Actor, dealID, name, reaso
 		return Baseline{}, err
 	}
 	var out Baseline
-	err := s.withPlan(ctx, dealID, func(ctx context.Context) error {
+	err := s.WithPlan(ctx, dealID, func(ctx context.Context) error {
 		plan, err := s.Store.Plan(ctx, dealID)
 		if err != nil {
 			return err
@@ -219,9 +219,10 @@ func (s *Service) TakeBaseline(ctx context.Context, a Actor, dealID, name, reaso
 	return out, err
 }
 
-// withPlan runs fn in one transaction that holds dealID's plan (Store.LockPlan): what fn
-// reads of the deal cannot change before fn's writes commit.
-func (s *Service) withPlan(ctx context.Context, dealID string, fn func(ctx context.Context) error) error {
+// WithPlan runs fn in one transaction that holds dealID's plan (Store.LockPlan): what fn
+// reads of the deal cannot change before fn's writes commit. Other services run their use
+// cases on a deal in it (reviews.Service.Decide); inside it, this service's methods join.
+func (s *Service) WithPlan(ctx context.Context, dealID string, fn func(ctx context.Context) error) error {
 	return s.Store.Tx(ctx, func(ctx context.Context) error {
 		if err := s.Store.LockPlan(ctx, dealID); err != nil {
 			return err
@@ -230,14 +231,14 @@ func (s *Service) withPlan(ctx context.Context, dealID string, fn func(ctx conte
 	})
 }
 
-// withMilestone runs fn as withPlan does for the deal of milestone id, with the
+// withMilestone runs fn as WithPlan does for the deal of milestone id, with the
 // milestone and its plan read after the lock.
 func (s *Service) withMilestone(ctx context.Context, id string, fn func(ctx context.Context, m Milestone, plan []Milestone) error) error {
 	dealID, err := s.Store.MilestoneDeal(ctx, id) // a milestone never changes deal
 	if err != nil {
 		return err
 	}
-	return s.withPlan(ctx, dealID, func(ctx context.Context) error {
+	return s.WithPlan(ctx, dealID, func(ctx context.Context) error {
 		m, plan, err := findInPlan(ctx, s.Store, dealID, id)
 		if err != nil {
 			return err
@@ -347,7 +348,7 @@ func (s *Service) ImportPlan(ctx context.Context, a Actor, dealID string, rows [
 		return nil, err
 	}
 	var stored []Milestone
-	err = s.withPlan(ctx, dealID, func(ctx context.Context) error {
+	err = s.WithPlan(ctx, dealID, func(ctx context.Context) error {
 		old, err := s.Store.Plan(ctx, dealID)
 		if err != nil {
 			return err

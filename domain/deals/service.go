@@ -102,7 +102,7 @@ type DealPatch struct {
 // UpdateDeal applies a patch at the given version. A status change is checked against
 // the plan as it is in the transaction that stores it.
 func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version int, p DealPatch) (out Deal, err error) {
-	err = s.withPlan(ctx, id, func(ctx context.Context) error {
+	err = s.WithPlan(ctx, id, func(ctx context.Context) error {
 		out, err = s.updateDeal(ctx, a, id, version, p)
 		return err
 	})
@@ -150,7 +150,7 @@ func (s *Service) updateDeal(ctx context.Context, a Actor, id string, version in
 // DeleteDeal removes a deal for good (an admin's correction of a mistake; ending a deal
 // is a status change). What it was stays in the audit trail.
 func (s *Service) DeleteDeal(ctx context.Context, a Actor, id string, version int) error {
-	return s.withPlan(ctx, id, func(ctx context.Context) error {
+	return s.WithPlan(ctx, id, func(ctx context.Context) error {
 		d, err := s.Store.Deal(ctx, id)
 		if err != nil {
 			return err
@@ -164,7 +164,7 @@ func (s *Service) SetTeam(ctx context.Context, a Actor, id string, version int, 
 	if err := CheckDealTeam(members); err != nil {
 		return Deal{}, err
 	}
-	err = s.withPlan(ctx, id, func(ctx context.Context) error {
+	err = s.WithPlan(ctx, id, func(ctx context.Context) error {
 		d, err := s.Store.Deal(ctx, id)
 		if err != nil {
 			return err
@@ -178,7 +178,7 @@ func (s *Service) SetTeam(ctx context.Context, a Actor, id string, version int, 
 // AbandonDeal ends an open deal as abandoned with reason, at version, as a no-go at a
 // gate does (reviews.Service.Decide). It joins the transaction in ctx, if any.
 func (s *Service) AbandonDeal(ctx context.Context, a Actor, id string, version int, reason string) (out Deal, err error) {
-	err = s.withPlan(ctx, id, func(ctx context.Context) error {
+	err = s.WithPlan(ctx, id, func(ctx context.Context) error {
 		d, err := s.Store.Deal(ctx, id)
 		if err != nil {
 			return err

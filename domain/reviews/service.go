@@ -13,8 +13,8 @@ import (
 // Service runs retrospectives and gate decisions.
 type Service struct {
 	Store Store
-	// Deals ends a deal at a no-go with abandon (deals.Service.AbandonDeal), in the
-	// decision's transaction.
+	// Deals holds the deal while a gate decision is taken and ends it at a no-go with
+	// abandon (deals.Service.AbandonDeal), in the decision's transaction. Required.
 	Deals *deals.Service
 	Now   func() time.Time
 }
@@ -122,7 +122,8 @@ func (s *Service) ListDecisions(ctx context.Context, dealID string) ([]GateDecis
 
 // Decide records a go / no-go at a gate. A no-go with abandon ends the deal as
 // abandoned (at dealVersion; deals.Abandon is the rule) with the rationale as the reason:
-// the decision and the deal's end are one transaction.
+// the decision and the deal's end are one transaction, which holds the deal's plan so the
+// gate is still a gate when the decision is stored.
 func (s *Service) Decide(ctx context.Context, actorID string, d GateDecision, abandon bool, dealVersion int) (out GateDecision, err error) {
 	if d.DecidedOn.IsZero() {
 		d.DecidedOn = s.today()
@@ -131,7 +132,7 @@ func (s *Service) Decide(ctx context.Context, actorID string, d GateDecision, ab
 	if actorID != "" {
 		d.DecidedBy = &actorID
 	}
-	err = s.Store.Tx(ctx, func(ctx context.Context) error {
+	err = s.Deals.WithPlan(ctx, d.DealID, func(ctx context.Context) error {
 		isGate, err := s.Store.MilestoneOfDeal(ctx, d.DealID, d.MilestoneID)
 		if errors.Is(err, domain.ErrNotFound) {
 			// Unknown, or a milestone of another deal: the field is wrong, the deal is there.

@@ -75,7 +75,7 @@ func (r *Deals) ListActivity(ctx context.Context, dealID string, p domain.ListPa
 	if p.Sort.Field == "" {
 		p.Sort = domain.SortOrder{Field: "at", Desc: true}
 	}
-	q := r.db.WithContext(ctx).Table("deal_activity").
+	q := conn(ctx, r.db).Table("deal_activity").
 		Select("deal_activity.*, users.name AS actor_name").
 		Joins("LEFT JOIN users ON users.id = deal_activity.actor_id").
 		Where("deal_activity.deal_id = ?", dealID)

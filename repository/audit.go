@@ -53,7 +53,7 @@ func NewAudit(db *gorm.DB) *Audit { return &Audit{db: db} }
 
 // ListAudit pages through events, newest first, optionally of one action.
 func (r *Audit) ListAudit(ctx context.Context, action string, p domain.ListParams) (domain.Page[identity.AuditEvent], error) {
-	q := r.db.WithContext(ctx).Table("audit_events").
+	q := conn(ctx, r.db).Table("audit_events").
 		Select("audit_events.*, users.email AS actor_email").
 		Joins("LEFT JOIN users ON users.id = audit_events.actor_id")
 	if action != "" {

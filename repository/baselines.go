@@ -34,7 +34,7 @@ func (baselineMilestoneRow) TableName() string { return "baseline_milestones" }
 // ListBaselines returns a deal's baselines, newest first, each with its milestones' dates
 // in plan order (two queries); an unknown deal is domain.ErrNotFound.
 func (r *Deals) ListBaselines(ctx context.Context, dealID string) ([]deals.Baseline, error) {
-	db := r.db.WithContext(ctx)
+	db := conn(ctx, r.db)
 	var rows []baselineRow
 	if err := db.Where("deal_id = ?", dealID).Order("taken_at DESC, id DESC").Find(&rows).Error; err != nil {
 		return nil, translate(err, "baselines of deal "+dealID)
@@ -80,7 +80,7 @@ func (r *Deals) TakeBaseline(ctx context.Context, b deals.Baseline, act deals.Ac
 	if row.TakenAt.IsZero() {
 		row.TakenAt = time.Now().UTC()
 	}
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err, "take baseline")
 		}

@@ -52,7 +52,7 @@ func ContactSortFields() []string { return contactSorts.fields() }
 // ListContacts pages through a customer's people (p.Search in name, title or
 // department).
 func (r *Stakeholders) ListContacts(ctx context.Context, customerID string, p domain.ListParams) (domain.Page[stakeholders.Contact], error) {
-	q := r.db.WithContext(ctx).Model(&contactRow{}).Where("customer_id = ?", customerID)
+	q := conn(ctx, r.db).Model(&contactRow{}).Where("customer_id = ?", customerID)
 	if p.Search != "" {
 		like := "%" + escapeLike(p.Search) + "%"
 		q = q.Where("(name ILIKE ? OR title ILIKE ? OR department ILIKE ?)", like, like, like)
@@ -78,7 +78,7 @@ func (r *Stakeholders) CustomerReach(ctx context.Context, customerID string, tea
 		HoldsARole bool
 	}
 	// deals.team_id IN (NULL) when the caller is in no team: no deal matches.
-	err := r.db.WithContext(ctx).Raw(`SELECT
+	err := conn(ctx, r.db).Raw(`SELECT
 		EXISTS (SELECT 1 FROM customers WHERE id = ?) AS known,
 		EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = ? AND d.team_id IN ?) AS reads_a_deal,
 		EXISTS (SELECT 1 FROM deal_members dm JOIN deals d ON d.id = dm.deal_id
@@ -97,7 +97,7 @@ func (r *Stakeholders) CustomerReach(ctx context.Context, customerID string, tea
 // Contact returns one contact.
 func (r *Stakeholders) Contact(ctx context.Context, id string) (stakeholders.Contact, error) {
 	var row contactRow
-	if err := r.db.WithContext(ctx).Take(&row, "id = ?", id).Error; err != nil {
+	if err := conn(ctx, r.db).Take(&row, "id = ?", id).Error; err != nil {
 		return stakeholders.Contact{}, translate(err, "contact "+id)
 	}
 	return toDomainContact(row), nil
@@ -108,7 +108,7 @@ func (r *Stakeholders) Contact(ctx context.Context, id string) (stakeholders.Con
 func (r *Stakeholders) CreateContact(ctx context.Context, c stakeholders.Contact) (stakeholders.Contact, error) {
 	row := toContactRow(c)
 	row.ID, row.Version = "", 1
-	if err := r.db.WithContext(ctx).Create(&row).Error; err != nil {
+	if err := conn(ctx, r.db).Create(&row).Error; err != nil {
 		return stakeholders.Contact{}, translate(err, "create contact")
 	}
 	return toDomainContact(row), nil
@@ -117,7 +117,7 @@ func (r *Stakeholders) CreateContact(ctx context.Context, c stakeholders.Contact
 // UpdateContact stores c's fields (not its customer) if its version is still expected.
 func (r *Stakeholders) UpdateContact(ctx context.Context, c stakeholders.Contact, expected int) (stakeholders.Contact, error) {
 	var out contactRow
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &contactRow{}, c.ID, expected, map[string]any{
 			"name": c.Name, "title": c.Title, "department": c.Department, "reports_to_id": c.ReportsToID,
 			"phone": c.Phone, "email": c.Email,
@@ -137,13 +137,13 @@ func (r *Stakeholders) UpdateContact(ctx context.Context, c stakeholders.Contact
 // domain.ErrConflict (the foreign key restricts it). Contacts reporting to it lose
 // their manager.
 func (r *Stakeholders) DeleteContact(ctx context.Context, id string, expected int) error {
-	return deleteVersioned(r.db.WithContext(ctx), &contactRow{}, id, expected)
+	return deleteVersioned(conn(ctx, r.db), &contactRow{}, id, expected)
 }
 
 // ReportingLines maps every contact of the customer to its manager (nil: none).
 func (r *Stakeholders) ReportingLines(ctx context.Context, customerID string) (map[string]*string, error) {
 	var rows []contactRow
-	err := r.db.WithContext(ctx).Select("id", "reports_to_id").Where("customer_id = ?", customerID).Find(&rows).Error
+	err := conn(ctx, r.db).Select("id", "reports_to_id").Where("customer_id = ?", customerID).Find(&rows).Error
 	if err != nil {
 		return nil, translate(err, "reporting lines of customer "+customerID)
 	}

@@ -46,7 +46,7 @@ func CustomerSortFields() []string { return customerSorts.fields() }
 // ListCustomers pages through customers, optionally of one kind and matching p.Search
 // in their name.
 func (r *Deals) ListCustomers(ctx context.Context, kind *deals.CustomerKind, p domain.ListParams) (domain.Page[deals.Customer], error) {
-	q := r.db.WithContext(ctx).Model(&customerRow{})
+	q := conn(ctx, r.db).Model(&customerRow{})
 	if kind != nil {
 		q = q.Where("kind = ?", string(*kind))
 	}
@@ -67,7 +67,7 @@ func (r *Deals) ListCustomers(ctx context.Context, kind *deals.CustomerKind, p d
 // Customer returns one customer.
 func (r *Deals) Customer(ctx context.Context, id string) (deals.Customer, error) {
 	var row customerRow
-	if err := r.db.WithContext(ctx).Take(&row, "id = ?", id).Error; err != nil {
+	if err := conn(ctx, r.db).Take(&row, "id = ?", id).Error; err != nil {
 		return deals.Customer{}, translate(err, "customer "+id)
 	}
 	return toDomainCustomer(row), nil
@@ -78,7 +78,7 @@ func (r *Deals) Customer(ctx context.Context, id string) (deals.Customer, error)
 func (r *Deals) CreateCustomer(ctx context.Context, c deals.Customer) (deals.Customer, error) {
 	row := toCustomerRow(c)
 	row.ID, row.Version = "", 1
-	if err := r.db.WithContext(ctx).Create(&row).Error; err != nil {
+	if err := conn(ctx, r.db).Create(&row).Error; err != nil {
 		return deals.Customer{}, translate(err, "create customer")
 	}
 	return toDomainCustomer(row), nil
@@ -87,7 +87,7 @@ func (r *Deals) CreateCustomer(ctx context.Context, c deals.Customer) (deals.Cus
 // UpdateCustomer stores c if its version is still expected.
 func (r *Deals) UpdateCustomer(ctx context.Context, c deals.Customer, expected int) (deals.Customer, error) {
 	var out customerRow
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &customerRow{}, c.ID, expected, map[string]any{
 			"name": c.Name, "kind": string(c.Kind), "region": c.Region, "industry": c.Industry,
 		})
@@ -105,7 +105,7 @@ func (r *Deals) UpdateCustomer(ctx context.Context, c deals.Customer, expected i
 // DeleteCustomer removes a customer at version; one that still has deals is
 // domain.ErrConflict (the foreign key restricts it).
 func (r *Deals) DeleteCustomer(ctx context.Context, id string, expected int) error {
-	return deleteVersioned(r.db.WithContext(ctx), &customerRow{}, id, expected)
+	return deleteVersioned(conn(ctx, r.db), &customerRow{}, id, expected)
 }
 
 // deleteVersioned deletes the row id of model's table only if its version is still

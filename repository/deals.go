@@ -92,7 +92,7 @@ func dealsWithCustomer(tx *gorm.DB) *gorm.DB {
 // ListDeals pages through the deals f allows, searching p.Search in deal and customer
 // names; the page's deal teams come with one more query.
 func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.ListParams) (domain.Page[deals.Deal], error) {
-	db := r.db.WithContext(ctx)
+	db := conn(ctx, r.db)
 	q := dealsWithCustomer(db)
 	if f.Segment != nil {
 		q = q.Where("deals.segment = ?", string(*f.Segment))
@@ -148,7 +148,7 @@ func visibleTo(q *gorm.DB, v *deals.Visibility) *gorm.DB {
 // OpenDealIDs lists the open deals v may read (nil: every open deal).
 func (r *Deals) OpenDealIDs(ctx context.Context, v *deals.Visibility) ([]string, error) {
 	ids := []string{}
-	q := visibleTo(r.db.WithContext(ctx).Model(&dealRow{}).Where("deals.status = 'open'"), v)
+	q := visibleTo(conn(ctx, r.db).Model(&dealRow{}).Where("deals.status = 'open'"), v)
 	err := q.Order("deals.id").Pluck("deals.id", &ids).Error
 	return ids, translate(err, "open deal ids")
 }
@@ -178,7 +178,7 @@ func withMembers(tx *gorm.DB, rows []dealRow) ([]deals.Deal, error) {
 
 // Deal returns one deal with its team and customer name.
 func (r *Deals) Deal(ctx context.Context, id string) (deals.Deal, error) {
-	return dealByID(r.db.WithContext(ctx), id)
+	return dealByID(conn(ctx, r.db), id)
 }
 
 func dealByID(tx *gorm.DB, id string) (deals.Deal, error) {
@@ -195,7 +195,7 @@ func dealByID(tx *gorm.DB, id string) (deals.Deal, error) {
 
 // DealAccess returns what authorization needs of a deal: its team and deal team.
 func (r *Deals) DealAccess(ctx context.Context, dealID string) (deals.Access, error) {
-	db := r.db.WithContext(ctx)
+	db := conn(ctx, r.db)
 	var row dealRow
 	if err := db.Select("id", "team_id").Take(&row, "id = ?", dealID).Error; err != nil {
 		return deals.Access{}, translate(err, "deal "+dealID)
@@ -214,7 +214,7 @@ func (r *Deals) DealAccess(ctx context.Context, dealID string) (deals.Access, er
 // MilestoneDeal returns the id of the deal milestoneID belongs to.
 func (r *Deals) MilestoneDeal(ctx context.Context, milestoneID string) (string, error) {
 	var row milestoneRow
-	if err := r.db.WithContext(ctx).Select("id", "deal_id").Take(&row, "id = ?", milestoneID).Error; err != nil {
+	if err := conn(ctx, r.db).Select("id", "deal_id").Take(&row, "id = ?", milestoneID).Error; err != nil {
 		return "", translate(err, "milestone "+milestoneID)
 	}
 	return row.DealID, nil
@@ -226,7 +226,7 @@ func (r *Deals) CreateDeal(ctx context.Context, d deals.Deal, plan []deals.Miles
 	row := toDealRow(d)
 	row.ID, row.Version = "", 1
 	var out deals.Deal
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Omit("CustomerName").Create(&row).Error; err != nil {
 			return translate(err, "create deal")
 		}
@@ -279,7 +279,7 @@ func insertPlan(tx *gorm.DB, dealID string, plan []deals.Milestone) error {
 // UpdateDeal stores d's fields (not its team) if its version is still expected.
 func (r *Deals) UpdateDeal(ctx context.Context, d deals.Deal, expected int, act deals.Activity) (deals.Deal, error) {
 	var out deals.Deal
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &dealRow{}, d.ID, expected, map[string]any{
 			"name": d.Name, "customer_id": d.CustomerID, "segment": string(d.Segment), "team_id": d.TeamID,
 			"amount_minor": d.AmountMinor, "currency": d.Currency, "target_close_date": deals.Day(d.TargetCloseDate),
@@ -304,7 +304,7 @@ func (r *Deals) DeleteDeal(ctx context.Context, id string, expected int, actorID
 	if actorID != "" {
 		ev.ActorID = &actorID
 	}
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := deleteVersioned(tx, &dealRow{}, id, expected); err != nil {
 			return err
 		}
@@ -315,7 +315,7 @@ func (r *Deals) DeleteDeal(ctx context.Context, id string, expected int, actorID
 // SetTeam replaces the deal team if the deal's version is still expected, and bumps it.
 func (r *Deals) SetTeam(ctx context.Context, dealID string, members []deals.Member, expected int, act deals.Activity) (deals.Deal, error) {
 	var out deals.Deal
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := updateVersioned(tx, &dealRow{}, dealID, expected, map[string]any{}); err != nil {
 			return err
 		}

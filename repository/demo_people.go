@@ -45,7 +45,7 @@ var demoNames = []string{
 // on about a third of the deals.
 func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.Rand) error {
 	people := &stakeholders.Service{Store: NewStakeholders(tx), Now: func() time.Time { return now }}
-	retros := &reviews.Service{Store: NewReviews(tx), Now: func() time.Time { return now }}
+	retros := &reviews.Service{Store: NewReviews(tx), Deals: &deals.Service{Store: NewDeals(tx), Now: func() time.Time { return now }}, Now: func() time.Time { return now }}
 	var ds []dealRow
 	if err := tx.Order("created_at, id").Find(&ds).Error; err != nil {
 		return err

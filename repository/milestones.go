@@ -101,7 +101,7 @@ func dependenciesWhere(tx *gorm.DB, cond string, args ...any) (map[string][]stri
 // Plan returns a deal's milestones in sequence order with their dependencies and
 // baseline due dates (two queries); an unknown deal is domain.ErrNotFound.
 func (r *Deals) Plan(ctx context.Context, dealID string) ([]deals.Milestone, error) {
-	return planOf(r.db.WithContext(ctx), dealID)
+	return planOf(conn(ctx, r.db), dealID)
 }
 
 func planOf(tx *gorm.DB, dealID string) ([]deals.Milestone, error) {
@@ -142,7 +142,7 @@ func dealExists(tx *gorm.DB, id string) error {
 
 // Milestone returns one milestone with its dependencies and baseline due date.
 func (r *Deals) Milestone(ctx context.Context, id string) (deals.Milestone, error) {
-	return milestoneByID(r.db.WithContext(ctx), id)
+	return milestoneByID(conn(ctx, r.db), id)
 }
 
 func milestoneByID(tx *gorm.DB, id string) (deals.Milestone, error) {
@@ -191,7 +191,7 @@ func (r *Deals) CreateMilestone(ctx context.Context, m deals.Milestone, act deal
 	row := toMilestoneRow(m)
 	row.ID, row.Version = "", 1
 	var out deals.Milestone
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Omit("BaselineDue").Create(&row).Error; err != nil {
 			return translate(err, "create milestone")
 		}
@@ -213,7 +213,7 @@ func (r *Deals) CreateMilestone(ctx context.Context, m deals.Milestone, act deal
 func (r *Deals) UpdateMilestone(ctx context.Context, m deals.Milestone, expected int, act deals.Activity) (deals.Milestone, error) {
 	row := toMilestoneRow(m)
 	var out deals.Milestone
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &milestoneRow{}, m.ID, expected, map[string]any{
 			"name": row.Name, "name_zh": row.NameZh, "owner_role": row.OwnerRole, "assignee_id": row.AssigneeID,
 			"weight": row.Weight, "gate": row.Gate, "planned_start": row.PlannedStart, "planned_due": row.PlannedDue,
@@ -241,7 +241,7 @@ func (r *Deals) UpdateMilestone(ctx context.Context, m deals.Milestone, expected
 // DeleteMilestone removes a milestone at version (its dependency links and baseline dates
 // go with it) and renumbers the rest of the plan 1..n.
 func (r *Deals) DeleteMilestone(ctx context.Context, id string, expected int, act deals.Activity) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		var row milestoneRow
 		if err := tx.Select("id", "deal_id").Take(&row, "id = ?", id).Error; err != nil {
 			return translate(err, "milestone "+id)
@@ -262,7 +262,7 @@ func (r *Deals) DeleteMilestone(ctx context.Context, id string, expected int, ac
 // ApplyMoves gives each milestone its new dates if it is still at its version: all or
 // none (domain.ErrStaleVersion), with one activity entry.
 func (r *Deals) ApplyMoves(ctx context.Context, dealID string, moves []deals.VersionedMove, act deals.Activity) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		for _, mv := range moves {
 			err := updateVersioned(tx, &milestoneRow{}, mv.MilestoneID, mv.Version, map[string]any{
 				"planned_start": deals.Day(mv.ToStart), "planned_due": deals.Day(mv.ToDue),
@@ -279,7 +279,7 @@ func (r *Deals) ApplyMoves(ctx context.Context, dealID string, moves []deals.Ver
 // version. If the plan gained or lost milestones meanwhile, nothing changes
 // (domain.ErrStaleVersion).
 func (r *Deals) Reorder(ctx context.Context, dealID string, ids []string, act deals.Activity) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := bumpDealVersion(tx, dealID); err != nil {
 			return err
 		}
@@ -310,7 +310,7 @@ func (r *Deals) Reorder(ctx context.Context, dealID string, ids []string, act de
 // with them) and stores plan instead, its ids and DependsOn indexes as in CreateDeal; the
 // deal's version moves on, as with Reorder.
 func (r *Deals) ReplacePlan(ctx context.Context, dealID string, plan []deals.Milestone, act deals.Activity) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := bumpDealVersion(tx, dealID); err != nil {
 			return err
 		}

@@ -122,7 +122,7 @@ func retrospectiveByID(tx *gorm.DB, id string) (reviews.Retrospective, error) {
 // ListRetrospectives lists a deal's retrospectives, newest first, with their actions; an
 // unknown deal is domain.ErrNotFound.
 func (r *Reviews) ListRetrospectives(ctx context.Context, dealID string) ([]reviews.Retrospective, error) {
-	db := r.db.WithContext(ctx)
+	db := conn(ctx, r.db)
 	var rows []retrospectiveRow
 	if err := db.Where("deal_id = ?", dealID).Order("held_on DESC, created_at DESC, id DESC").Find(&rows).Error; err != nil {
 		return nil, translate(err, "retrospectives of deal "+dealID)
@@ -137,7 +137,7 @@ func (r *Reviews) ListRetrospectives(ctx context.Context, dealID string) ([]revi
 
 // Retrospective returns one retrospective with its actions.
 func (r *Reviews) Retrospective(ctx context.Context, id string) (reviews.Retrospective, error) {
-	return retrospectiveByID(r.db.WithContext(ctx), id)
+	return retrospectiveByID(conn(ctx, r.db), id)
 }
 
 // CreateRetrospective stores a retrospective, its actions and the activity entry in one
@@ -146,7 +146,7 @@ func (r *Reviews) CreateRetrospective(ctx context.Context, rt reviews.Retrospect
 	row := retrospectiveRow{DealID: rt.DealID, MilestoneID: rt.MilestoneID, HeldOn: deals.Day(rt.HeldOn), Planned: rt.Planned,
 		Happened: rt.Happened, GapCause: rt.GapCause, Next: rt.Next, Outcome: string(rt.Outcome), CreatedBy: rt.CreatedBy, Version: 1}
 	var out reviews.Retrospective
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err, "create retrospective")
 		}
@@ -181,7 +181,7 @@ func insertActions(tx *gorm.DB, retrospectiveID string, actions []reviews.Action
 // that is not an action of this retrospective is a validation error.
 func (r *Reviews) UpdateRetrospective(ctx context.Context, rt reviews.Retrospective, expected int, act reviews.Activity) (reviews.Retrospective, error) {
 	var out reviews.Retrospective
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &retrospectiveRow{}, rt.ID, expected, map[string]any{
 			"milestone_id": rt.MilestoneID, "held_on": deals.Day(rt.HeldOn), "planned": rt.Planned,
 			"happened": rt.Happened, "gap_cause": rt.GapCause, "next": rt.Next, "outcome": string(rt.Outcome),
@@ -260,7 +260,7 @@ func sameString(a, b *string) bool {
 
 // DeleteRetrospective removes a retrospective and its actions at version.
 func (r *Reviews) DeleteRetrospective(ctx context.Context, id string, expected int, act reviews.Activity) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		var row retrospectiveRow
 		if err := tx.Select("id", "deal_id").Take(&row, "id = ?", id).Error; err != nil {
 			return translate(err, "retrospective "+id)
@@ -274,7 +274,7 @@ func (r *Reviews) DeleteRetrospective(ctx context.Context, id string, expected i
 
 // Action returns one action item with its deal's id and name.
 func (r *Reviews) Action(ctx context.Context, id string) (reviews.Action, error) {
-	return actionByID(r.db.WithContext(ctx), id)
+	return actionByID(conn(ctx, r.db), id)
 }
 
 func actionByID(tx *gorm.DB, id string) (reviews.Action, error) {
@@ -289,7 +289,7 @@ func actionByID(tx *gorm.DB, id string) (reviews.Action, error) {
 // expected.
 func (r *Reviews) UpdateAction(ctx context.Context, a reviews.Action, expected int, act reviews.Activity) (reviews.Action, error) {
 	var out reviews.Action
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &actionRow{}, a.ID, expected, map[string]any{
 			"title": a.Title, "owner_id": a.OwnerID, "due_on": deals.Day(a.DueOn), "status": a.Status,
 		})
@@ -306,14 +306,14 @@ func (r *Reviews) UpdateAction(ctx context.Context, a reviews.Action, expected i
 
 // OpenActionsOf lists a user's open action items across deals, soonest due first.
 func (r *Reviews) OpenActionsOf(ctx context.Context, userID string) ([]reviews.Action, error) {
-	q := actionsWithDeal(r.db.WithContext(ctx)).
+	q := actionsWithDeal(conn(ctx, r.db)).
 		Where("retrospective_actions.owner_id = ? AND retrospective_actions.status = 'open'", userID)
 	return findActions(q, "open actions of user "+userID)
 }
 
 // OpenActionsOfDeal lists a deal's open action items, soonest due first.
 func (r *Reviews) OpenActionsOfDeal(ctx context.Context, dealID string) ([]reviews.Action, error) {
-	q := actionsWithDeal(r.db.WithContext(ctx)).
+	q := actionsWithDeal(conn(ctx, r.db)).
 		Where("r.deal_id = ? AND retrospective_actions.status = 'open'", dealID)
 	return findActions(q, "open actions of deal "+dealID)
 }

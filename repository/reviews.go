@@ -28,7 +28,7 @@ func reviewActivity(a reviews.Activity, entityType string) deals.Activity {
 // dealID is domain.ErrNotFound.
 func (r *Reviews) MilestoneOfDeal(ctx context.Context, dealID, milestoneID string) (bool, error) {
 	var row milestoneRow
-	err := r.db.WithContext(ctx).Select("id", "gate").Take(&row, "id = ? AND deal_id = ?", milestoneID, dealID).Error
+	err := conn(ctx, r.db).Select("id", "gate").Take(&row, "id = ? AND deal_id = ?", milestoneID, dealID).Error
 	if err != nil {
 		return false, translate(err, "milestone "+milestoneID+" of deal "+dealID)
 	}
@@ -38,7 +38,7 @@ func (r *Reviews) MilestoneOfDeal(ctx context.Context, dealID, milestoneID strin
 // RetrospectiveDeal returns the id of the deal a retrospective belongs to.
 func (r *Reviews) RetrospectiveDeal(ctx context.Context, id string) (string, error) {
 	var row retrospectiveRow
-	if err := r.db.WithContext(ctx).Select("id", "deal_id").Take(&row, "id = ?", id).Error; err != nil {
+	if err := conn(ctx, r.db).Select("id", "deal_id").Take(&row, "id = ?", id).Error; err != nil {
 		return "", translate(err, "retrospective "+id)
 	}
 	return row.DealID, nil
@@ -47,7 +47,7 @@ func (r *Reviews) RetrospectiveDeal(ctx context.Context, id string) (string, err
 // ActionDeal returns the id of the deal an action item belongs to.
 func (r *Reviews) ActionDeal(ctx context.Context, id string) (string, error) {
 	var dealID string
-	err := r.db.WithContext(ctx).Table("retrospective_actions a").Select("r.deal_id").
+	err := conn(ctx, r.db).Table("retrospective_actions a").Select("r.deal_id").
 		Joins("JOIN retrospectives r ON r.id = a.retrospective_id").Where("a.id = ?", id).Take(&dealID).Error
 	if err != nil {
 		return "", translate(err, "action "+id)

@@ -45,7 +45,7 @@ func NewSessions(db *gorm.DB) *Sessions { return &Sessions{db: db} }
 
 // CreateSession stores s and the sign-in's audit event.
 func (r *Sessions) CreateSession(ctx context.Context, s identity.Session, ev identity.AuditEvent) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		row := sessionRow(s)
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err, "create session")
@@ -57,7 +57,7 @@ func (r *Sessions) CreateSession(ctx context.Context, s identity.Session, ev ide
 // SessionByHash finds a session by the hash of its cookie.
 func (r *Sessions) SessionByHash(ctx context.Context, hash []byte) (identity.Session, error) {
 	var row sessionRow
-	if err := r.db.WithContext(ctx).Take(&row, "id_hash = ?", hash).Error; err != nil {
+	if err := conn(ctx, r.db).Take(&row, "id_hash = ?", hash).Error; err != nil {
 		return identity.Session{}, translate(err, "session")
 	}
 	return identity.Session(row), nil
@@ -65,13 +65,13 @@ func (r *Sessions) SessionByHash(ctx context.Context, hash []byte) (identity.Ses
 
 // TouchSession records that the session was used at `at`.
 func (r *Sessions) TouchSession(ctx context.Context, hash []byte, at time.Time) error {
-	err := r.db.WithContext(ctx).Model(&sessionRow{}).Where("id_hash = ?", hash).Update("last_seen_at", at).Error
+	err := conn(ctx, r.db).Model(&sessionRow{}).Where("id_hash = ?", hash).Update("last_seen_at", at).Error
 	return translate(err, "touch session")
 }
 
 // DeleteSession ends a session (sign-out) and records it.
 func (r *Sessions) DeleteSession(ctx context.Context, hash []byte, ev identity.AuditEvent) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Where("id_hash = ?", hash).Delete(&sessionRow{}).Error; err != nil {
 			return translate(err, "delete session")
 		}
@@ -89,7 +89,7 @@ func (r *Sessions) ReserveLoginAttempt(ctx context.Context, email, ip string, at
 		id   int64
 		wait time.Duration
 	)
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		keys := []int64{lockKey("login email " + email), lockKey("login ip " + ip)}
 		slices.Sort(keys)
 		for _, k := range keys {
@@ -120,18 +120,18 @@ func (r *Sessions) ReserveLoginAttempt(ctx context.Context, email, ip string, at
 
 // CancelLoginAttempt forgets an attempt whose password was never checked.
 func (r *Sessions) CancelLoginAttempt(ctx context.Context, attempt int64) error {
-	return translate(r.db.WithContext(ctx).Delete(&loginFailureRow{}, attempt).Error, "cancel login attempt")
+	return translate(conn(ctx, r.db).Delete(&loginFailureRow{}, attempt).Error, "cancel login attempt")
 }
 
 // RecordLoginFailure records a failed sign-in in the audit trail; the attempt itself
 // was counted by ReserveLoginAttempt.
 func (r *Sessions) RecordLoginFailure(ctx context.Context, ev identity.AuditEvent) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return writeAudit(tx, ev, nil) })
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error { return writeAudit(tx, ev, nil) })
 }
 
 // ClearLoginFailures forgets an account's failures after a successful sign-in.
 func (r *Sessions) ClearLoginFailures(ctx context.Context, email string) error {
-	return translate(r.db.WithContext(ctx).Where("email = ?", email).Delete(&loginFailureRow{}).Error, "clear login failures")
+	return translate(conn(ctx, r.db).Where("email = ?", email).Delete(&loginFailureRow{}).Error, "clear login failures")
 }
 
 // lockKey names an advisory lock: the first 8 bytes of the SHA-256 of name.

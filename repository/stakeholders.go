@@ -161,7 +161,7 @@ func stakeholderByID(tx *gorm.DB, id string) (stakeholders.Stakeholder, error) {
 
 // DealCustomer returns the customer of a deal.
 func (r *Stakeholders) DealCustomer(ctx context.Context, dealID string) (string, error) {
-	return dealCustomer(r.db.WithContext(ctx), dealID)
+	return dealCustomer(conn(ctx, r.db), dealID)
 }
 
 func dealCustomer(tx *gorm.DB, dealID string) (string, error) {
@@ -175,7 +175,7 @@ func dealCustomer(tx *gorm.DB, dealID string) (string, error) {
 // ListStakeholders lists a deal's stakeholders by contact name; an unknown deal is
 // domain.ErrNotFound.
 func (r *Stakeholders) ListStakeholders(ctx context.Context, dealID string) ([]stakeholders.Stakeholder, error) {
-	db := r.db.WithContext(ctx)
+	db := conn(ctx, r.db)
 	list, err := loadStakeholders(db, "stakeholders of deal "+dealID, stakeholdersWithContact(db).Where("stakeholders.deal_id = ?", dealID))
 	if err != nil {
 		return nil, err
@@ -190,13 +190,13 @@ func (r *Stakeholders) ListStakeholders(ctx context.Context, dealID string) ([]s
 
 // Stakeholder returns one stakeholder with its contact and milestone links.
 func (r *Stakeholders) Stakeholder(ctx context.Context, id string) (stakeholders.Stakeholder, error) {
-	return stakeholderByID(r.db.WithContext(ctx), id)
+	return stakeholderByID(conn(ctx, r.db), id)
 }
 
 // StakeholderDeal returns the id of the deal a stakeholder belongs to.
 func (r *Stakeholders) StakeholderDeal(ctx context.Context, id string) (string, error) {
 	var row stakeholderRow
-	if err := r.db.WithContext(ctx).Select("id", "deal_id").Take(&row, "id = ?", id).Error; err != nil {
+	if err := conn(ctx, r.db).Select("id", "deal_id").Take(&row, "id = ?", id).Error; err != nil {
 		return "", translate(err, "stakeholder "+id)
 	}
 	return row.DealID, nil
@@ -208,7 +208,7 @@ func (r *Stakeholders) StakeholderDeal(ctx context.Context, id string) (string, 
 // another deal is a validation error on milestone_ids.
 func (r *Stakeholders) CreateStakeholder(ctx context.Context, s stakeholders.Stakeholder, newContact *stakeholders.Contact, act stakeholders.Activity) (stakeholders.Stakeholder, error) {
 	var out stakeholders.Stakeholder
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		customerID, err := dealCustomer(tx, s.DealID)
 		if err != nil {
 			return err
@@ -281,7 +281,7 @@ func linkMilestones(tx *gorm.DB, stakeholderID, dealID string, milestoneIDs []st
 func (r *Stakeholders) UpdateStakeholder(ctx context.Context, s stakeholders.Stakeholder, expected int, history stakeholders.HistoryEntry, act stakeholders.Activity) (stakeholders.Stakeholder, error) {
 	row := toStakeholderRow(s)
 	var out stakeholders.Stakeholder
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &stakeholderRow{}, s.ID, expected, map[string]any{
 			"decision_role": row.DecisionRole, "influence": row.Influence, "stance": row.Stance,
 			"relationship_strength": row.RelationshipStrength, "owner_id": row.OwnerID,
@@ -332,7 +332,7 @@ func insertHistory(tx *gorm.DB, stakeholderID string, h stakeholders.HistoryEntr
 // DeleteStakeholder removes a stakeholder at version (its links and history go with it);
 // the contact stays with the customer.
 func (r *Stakeholders) DeleteStakeholder(ctx context.Context, id string, expected int, act stakeholders.Activity) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		var row stakeholderRow
 		if err := tx.Select("id", "deal_id").Take(&row, "id = ?", id).Error; err != nil {
 			return translate(err, "stakeholder "+id)
@@ -347,7 +347,7 @@ func (r *Stakeholders) DeleteStakeholder(ctx context.Context, id string, expecte
 // History lists a stakeholder's recorded changes, newest first, with the actors' names;
 // an unknown stakeholder is domain.ErrNotFound.
 func (r *Stakeholders) History(ctx context.Context, stakeholderID string) ([]stakeholders.HistoryEntry, error) {
-	db := r.db.WithContext(ctx)
+	db := conn(ctx, r.db)
 	var rows []stakeholderHistoryRow
 	err := db.Table("stakeholder_history h").Select("h.*, users.name AS actor_name").
 		Joins("LEFT JOIN users ON users.id = h.actor_id").
@@ -392,7 +392,7 @@ func (r *Stakeholders) Gates(ctx context.Context, dealIDs []string, before time.
 	if dealIDs != nil && len(dealIDs) == 0 {
 		return out, nil
 	}
-	db := r.db.WithContext(ctx)
+	db := conn(ctx, r.db)
 	q := db.Table("milestones m").Select("m.id, m.deal_id, d.name AS deal_name, m.name, m.planned_due").
 		Joins("JOIN deals d ON d.id = m.deal_id").
 		Where("m.gate AND m.status NOT IN ('done', 'skipped') AND d.status = 'open' AND m.planned_due < ?", deals.Day(before))
@@ -451,7 +451,7 @@ func (r *Stakeholders) StakeholdersOf(ctx context.Context, dealIDs []string) ([]
 	if dealIDs != nil && len(dealIDs) == 0 {
 		return []stakeholders.Stakeholder{}, nil
 	}
-	db := r.db.WithContext(ctx)
+	db := conn(ctx, r.db)
 	q := stakeholdersWithContact(db).Joins("JOIN deals d ON d.id = stakeholders.deal_id").Where("d.status = 'open'")
 	if dealIDs != nil {
 		q = q.Where("stakeholders.deal_id IN ?", dealIDs)

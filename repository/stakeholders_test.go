@@ -33,7 +33,7 @@ func newPeopleFixture(t *testing.T) *peopleFixture {
 	f := &peopleFixture{dealsFixture: df, peopleStore: repository.NewStakeholders(df.db), reviewStore: repository.NewReviews(df.db)}
 	now := func() time.Time { return f.clock }
 	f.people = &stakeholders.Service{Store: f.peopleStore, Now: now}
-	f.reviews = &reviews.Service{Store: f.reviewStore, Now: now}
+	f.reviews = &reviews.Service{Store: f.reviewStore, Deals: df.svc, Now: now}
 	f.deal, f.tmpl, f.pmo = df.templateDeal("g2b")
 	return f
 }

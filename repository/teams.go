@@ -59,11 +59,11 @@ func NewTeams(db *gorm.DB) *Teams { return &Teams{db: db} }
 // ListTeams returns every team with its members, ordered by name (two queries in all).
 func (r *Teams) ListTeams(ctx context.Context) ([]identity.Team, error) {
 	var rows []teamRow
-	if err := r.db.WithContext(ctx).Order("lower(name), id").Find(&rows).Error; err != nil {
+	if err := conn(ctx, r.db).Order("lower(name), id").Find(&rows).Error; err != nil {
 		return nil, translate(err, "list teams")
 	}
 	var links []teamMemberRow
-	if err := r.db.WithContext(ctx).Order("user_id").Find(&links).Error; err != nil {
+	if err := conn(ctx, r.db).Order("user_id").Find(&links).Error; err != nil {
 		return nil, translate(err, "list team members")
 	}
 	members := map[string][]string{}
@@ -80,7 +80,7 @@ func (r *Teams) ListTeams(ctx context.Context) ([]identity.Team, error) {
 // TeamPage pages through the teams (p.Search in their names), each with its members
 // (two queries in all).
 func (r *Teams) TeamPage(ctx context.Context, p domain.ListParams) (domain.Page[identity.Team], error) {
-	db := r.db.WithContext(ctx)
+	db := conn(ctx, r.db)
 	q := db.Model(&teamRow{})
 	if p.Search != "" {
 		q = q.Where("name ILIKE ?", "%"+escapeLike(p.Search)+"%")
@@ -112,7 +112,7 @@ func (r *Teams) TeamPage(ctx context.Context, p domain.ListParams) (domain.Page[
 
 // TeamByID returns one team with its members.
 func (r *Teams) TeamByID(ctx context.Context, id string) (identity.Team, error) {
-	return teamByID(r.db.WithContext(ctx), id)
+	return teamByID(conn(ctx, r.db), id)
 }
 
 func teamByID(tx *gorm.DB, id string) (identity.Team, error) {
@@ -130,7 +130,7 @@ func teamByID(tx *gorm.DB, id string) (identity.Team, error) {
 // Tree returns every team's parent link.
 func (r *Teams) Tree(ctx context.Context) (identity.TeamTree, error) {
 	var rows []teamRow
-	if err := r.db.WithContext(ctx).Select("id", "parent_id").Find(&rows).Error; err != nil {
+	if err := conn(ctx, r.db).Select("id", "parent_id").Find(&rows).Error; err != nil {
 		return nil, translate(err, "team tree")
 	}
 	tree := make(identity.TeamTree, len(rows))
@@ -143,7 +143,7 @@ func (r *Teams) Tree(ctx context.Context) (identity.TeamTree, error) {
 // CreateTeam stores a new team; a sibling with the same name is domain.ErrConflict.
 func (r *Teams) CreateTeam(ctx context.Context, t identity.Team, ev identity.AuditEvent) (identity.Team, error) {
 	row := teamRow{Name: t.Name, ParentID: t.ParentID, Version: 1}
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err, "create team")
 		}
@@ -155,7 +155,7 @@ func (r *Teams) CreateTeam(ctx context.Context, t identity.Team, ev identity.Aud
 // UpdateTeam stores a renamed or moved team if its version is still expected.
 func (r *Teams) UpdateTeam(ctx context.Context, t identity.Team, expected int, ev identity.AuditEvent) (identity.Team, error) {
 	var out identity.Team
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := updateVersioned(tx, &teamRow{}, t.ID, expected, map[string]any{"name": t.Name, "parent_id": t.ParentID}); err != nil {
 			return err
 		}
@@ -171,7 +171,7 @@ func (r *Teams) UpdateTeam(ctx context.Context, t identity.Team, expected int, e
 
 // DeleteTeam removes a team that has no sub-teams (and, through foreign keys, no deals).
 func (r *Teams) DeleteTeam(ctx context.Context, id string, expected int, ev identity.AuditEvent) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		var children int64
 		if err := tx.Model(&teamRow{}).Where("parent_id = ?", id).Count(&children).Error; err != nil {
 			return translate(err, "count sub-teams")
@@ -194,7 +194,7 @@ func (r *Teams) DeleteTeam(ctx context.Context, id string, expected int, ev iden
 // user id is domain.ErrConflict.
 func (r *Teams) SetMembers(ctx context.Context, teamID string, userIDs []string, expected int, ev identity.AuditEvent) (identity.Team, error) {
 	var out identity.Team
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := updateVersioned(tx, &teamRow{}, teamID, expected, map[string]any{}); err != nil {
 			return err
 		}
@@ -217,13 +217,13 @@ func (r *Teams) SetMembers(ctx context.Context, teamID string, userIDs []string,
 // TeamIDsOf lists the teams userID is a direct member of.
 func (r *Teams) TeamIDsOf(ctx context.Context, userID string) ([]string, error) {
 	var ids []string
-	err := r.db.WithContext(ctx).Model(&teamMemberRow{}).Where("user_id = ?", userID).Order("team_id").Pluck("team_id", &ids).Error
+	err := conn(ctx, r.db).Model(&teamMemberRow{}).Where("user_id = ?", userID).Order("team_id").Pluck("team_id", &ids).Error
 	return ids, translate(err, "teams of user")
 }
 
 // ByName finds the child of parentID (nil: a root team) with this name, any case.
 func (r *Teams) ByName(ctx context.Context, parentID *string, name string) (identity.Team, error) {
-	q := r.db.WithContext(ctx).Where("lower(name) = lower(?)", name)
+	q := conn(ctx, r.db).Where("lower(name) = lower(?)", name)
 	if parentID == nil {
 		q = q.Where("parent_id IS NULL")
 	} else {
@@ -238,7 +238,7 @@ func (r *Teams) ByName(ctx context.Context, parentID *string, name string) (iden
 
 // AddMembers puts users in a team; those already in it stay as they are.
 func (r *Teams) AddMembers(ctx context.Context, teamID string, userIDs ...string) error {
-	return addMembers(r.db.WithContext(ctx), teamID, userIDs)
+	return addMembers(conn(ctx, r.db), teamID, userIDs)
 }
 
 func addMembers(tx *gorm.DB, teamID string, userIDs []string) error {

@@ -40,7 +40,7 @@ func TemplateSortFields() []string { return templateSorts.fields() }
 
 // TemplatePage pages through the templates (p.Search in either name).
 func (r *Deals) TemplatePage(ctx context.Context, p domain.ListParams) (domain.Page[deals.Template], error) {
-	q := r.db.WithContext(ctx).Model(&templateRow{})
+	q := conn(ctx, r.db).Model(&templateRow{})
 	if p.Search != "" {
 		like := "%" + escapeLike(p.Search) + "%"
 		q = q.Where("(name ILIKE ? OR name_zh ILIKE ?)", like, like)
@@ -93,7 +93,7 @@ func toDomainTemplate(r templateRow) (deals.Template, error) {
 // ListTemplates returns every template: built-in ones first, then by name.
 func (r *Deals) ListTemplates(ctx context.Context) ([]deals.Template, error) {
 	var rows []templateRow
-	if err := r.db.WithContext(ctx).Order("key IS NULL, lower(name), id").Find(&rows).Error; err != nil {
+	if err := conn(ctx, r.db).Order("key IS NULL, lower(name), id").Find(&rows).Error; err != nil {
 		return nil, translate(err, "list templates")
 	}
 	out := make([]deals.Template, 0, len(rows))
@@ -109,7 +109,7 @@ func (r *Deals) ListTemplates(ctx context.Context) ([]deals.Template, error) {
 
 // Template returns one template.
 func (r *Deals) Template(ctx context.Context, id string) (deals.Template, error) {
-	return templateByID(r.db.WithContext(ctx), id)
+	return templateByID(conn(ctx, r.db), id)
 }
 
 func templateByID(tx *gorm.DB, id string) (deals.Template, error) {
@@ -127,7 +127,7 @@ func (r *Deals) CreateTemplate(ctx context.Context, t deals.Template) (deals.Tem
 		return deals.Template{}, err
 	}
 	row.ID, row.Version = "", 1
-	if err := r.db.WithContext(ctx).Create(&row).Error; err != nil {
+	if err := conn(ctx, r.db).Create(&row).Error; err != nil {
 		return deals.Template{}, translate(err, "create template")
 	}
 	return toDomainTemplate(row)
@@ -141,7 +141,7 @@ func (r *Deals) UpdateTemplate(ctx context.Context, t deals.Template, expected i
 		return deals.Template{}, err
 	}
 	var out deals.Template
-	err = r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &templateRow{}, t.ID, expected, map[string]any{
 			"name": row.Name, "name_zh": row.NameZh, "segment": row.Segment, "milestones": row.Milestones,
 		})
@@ -156,7 +156,7 @@ func (r *Deals) UpdateTemplate(ctx context.Context, t deals.Template, expected i
 
 // DeleteTemplate removes a template at version; deals made from it keep their plans.
 func (r *Deals) DeleteTemplate(ctx context.Context, id string, expected int) error {
-	return deleteVersioned(r.db.WithContext(ctx), &templateRow{}, id, expected)
+	return deleteVersioned(conn(ctx, r.db), &templateRow{}, id, expected)
 }
 
 // EnsureBuiltinTemplates stores each of deals.BuiltinTemplates whose key is missing. It

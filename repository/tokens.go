@@ -33,7 +33,7 @@ func NewTokens(db *gorm.DB) *Tokens { return &Tokens{db: db} }
 func (r *Tokens) CreateToken(ctx context.Context, t identity.APIToken, ev identity.AuditEvent) (identity.APIToken, error) {
 	row := tokenRow(t)
 	row.ID = ""
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err, "create token")
 		}
@@ -46,7 +46,7 @@ func (r *Tokens) CreateToken(ctx context.Context, t identity.APIToken, ev identi
 // TokenByHash finds a token by the hash of its secret.
 func (r *Tokens) TokenByHash(ctx context.Context, hash []byte) (identity.APIToken, error) {
 	var row tokenRow
-	if err := r.db.WithContext(ctx).Take(&row, "secret_hash = ?", hash).Error; err != nil {
+	if err := conn(ctx, r.db).Take(&row, "secret_hash = ?", hash).Error; err != nil {
 		return identity.APIToken{}, translate(err, "token")
 	}
 	return identity.APIToken(row), nil
@@ -54,13 +54,13 @@ func (r *Tokens) TokenByHash(ctx context.Context, hash []byte) (identity.APIToke
 
 // TouchToken records the token's last use.
 func (r *Tokens) TouchToken(ctx context.Context, id string, at time.Time) error {
-	return translate(r.db.WithContext(ctx).Model(&tokenRow{}).Where("id = ?", id).Update("last_used_at", at).Error, "touch token")
+	return translate(conn(ctx, r.db).Model(&tokenRow{}).Where("id = ?", id).Update("last_used_at", at).Error, "touch token")
 }
 
 // ListTokens lists a user's tokens, newest first.
 func (r *Tokens) ListTokens(ctx context.Context, userID string) ([]identity.APIToken, error) {
 	var rows []tokenRow
-	if err := r.db.WithContext(ctx).Where("user_id = ?", userID).Order("created_at DESC").Find(&rows).Error; err != nil {
+	if err := conn(ctx, r.db).Where("user_id = ?", userID).Order("created_at DESC").Find(&rows).Error; err != nil {
 		return nil, translate(err, "list tokens")
 	}
 	out := make([]identity.APIToken, 0, len(rows))
@@ -72,7 +72,7 @@ func (r *Tokens) ListTokens(ctx context.Context, userID string) ([]identity.APIT
 
 // DeleteToken revokes one of userID's tokens.
 func (r *Tokens) DeleteToken(ctx context.Context, userID, tokenID string, ev identity.AuditEvent) error {
-	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		res := tx.Where("id = ? AND user_id = ?", tokenID, userID).Delete(&tokenRow{})
 		if res.Error != nil {
 			return translate(res.Error, "delete token")

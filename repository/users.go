@@ -57,7 +57,7 @@ func NewUsers(db *gorm.DB) *Users { return &Users{db: db} }
 func (r *Users) CreateUser(ctx context.Context, u identity.User, ev identity.AuditEvent) (identity.User, error) {
 	row := toUserRow(u)
 	row.ID, row.Version = "", 1
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err, "create user")
 		}
@@ -73,7 +73,7 @@ func (r *Users) CreateUser(ctx context.Context, u identity.User, ev identity.Aud
 // user's sessions and API tokens are deleted in the same transaction.
 func (r *Users) UpdateUser(ctx context.Context, u identity.User, expected int, ev identity.AuditEvent, revokeAccess bool) (identity.User, error) {
 	var out userRow
-	err := r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &userRow{}, u.ID, expected, map[string]any{
 			"name": u.Name, "role": string(u.Role), "locale": string(u.Locale), "active": u.Active, "password_hash": u.PasswordHash,
 		})
@@ -96,7 +96,7 @@ func (r *Users) UpdateUser(ctx context.Context, u identity.User, expected int, e
 	if err != nil {
 		return identity.User{}, err
 	}
-	users, err := withTeams(r.db.WithContext(ctx), []userRow{out})
+	users, err := withTeams(conn(ctx, r.db), []userRow{out})
 	if err != nil {
 		return identity.User{}, err
 	}
@@ -106,10 +106,10 @@ func (r *Users) UpdateUser(ctx context.Context, u identity.User, expected int, e
 // UserByID finds a user by id, with the teams they belong to.
 func (r *Users) UserByID(ctx context.Context, id string) (identity.User, error) {
 	var row userRow
-	if err := r.db.WithContext(ctx).Take(&row, "id = ?", id).Error; err != nil {
+	if err := conn(ctx, r.db).Take(&row, "id = ?", id).Error; err != nil {
 		return identity.User{}, translate(err, "user "+id)
 	}
-	users, err := withTeams(r.db.WithContext(ctx), []userRow{row})
+	users, err := withTeams(conn(ctx, r.db), []userRow{row})
 	if err != nil {
 		return identity.User{}, err
 	}
@@ -147,7 +147,7 @@ func withTeams(tx *gorm.DB, rows []userRow) ([]identity.User, error) {
 // UserByEmail finds a user by email, whatever its case.
 func (r *Users) UserByEmail(ctx context.Context, email string) (identity.User, error) {
 	var row userRow
-	err := r.db.WithContext(ctx).Where("lower(email) = ?", identity.NormalizeEmail(email)).Take(&row).Error
+	err := conn(ctx, r.db).Where("lower(email) = ?", identity.NormalizeEmail(email)).Take(&row).Error
 	if err != nil {
 		return identity.User{}, translate(err, "user by email")
 	}
@@ -157,7 +157,7 @@ func (r *Users) UserByEmail(ctx context.Context, email string) (identity.User, e
 // ListUsers pages through users, optionally filtered by a search over name and email
 // and by active state.
 func (r *Users) ListUsers(ctx context.Context, f identity.UserFilter, p domain.ListParams) (domain.Page[identity.User], error) {
-	q := r.db.WithContext(ctx).Model(&userRow{})
+	q := conn(ctx, r.db).Model(&userRow{})
 	if p.Search != "" {
 		like := "%" + escapeLike(p.Search) + "%"
 		q = q.Where("name ILIKE ? OR email ILIKE ?", like, like)
@@ -169,7 +169,7 @@ func (r *Users) ListUsers(ctx context.Context, f identity.UserFilter, p domain.L
 	if err != nil {
 		return domain.Page[identity.User]{}, translate(err, "list users")
 	}
-	users, err := withTeams(r.db.WithContext(ctx), rows)
+	users, err := withTeams(conn(ctx, r.db), rows)
 	if err != nil {
 		return domain.Page[identity.User]{}, err
 	}

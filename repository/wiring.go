@@ -32,5 +32,5 @@ func NewStakeholderService(db *gorm.DB) *stakeholders.Service {
 
 // NewReviewService wires the reviews service to its PostgreSQL store.
 func NewReviewService(db *gorm.DB) *reviews.Service {
-	return &reviews.Service{Store: NewReviews(db), Now: func() time.Time { return time.Now().UTC() }}
+	return &reviews.Service{Store: NewReviews(db), Deals: NewDealService(db), Now: func() time.Time { return time.Now().UTC() }}
 }

@@ -1,6 +1,7 @@
 package deals
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -142,6 +143,20 @@ func ChangeStatus(d Deal, req StatusRequest, plan []Milestone, isAdmin bool) (De
 		}
 	}
 	d.Status, d.StatusReason = req.To, reason
+	return d, nil
+}
+
+// Abandon is the rule for ending a deal at a no-go: the deal must still be at version
+// (else domain.ErrStaleVersion) and open (else domain.ErrConflict); it becomes abandoned
+// with reason.
+func Abandon(d Deal, version int, reason string) (Deal, error) {
+	if d.Version != version {
+		return d, fmt.Errorf("abandon deal %s at version %d: %w", d.ID, version, domain.ErrStaleVersion)
+	}
+	if d.Status != DealOpen {
+		return d, fmt.Errorf("abandon deal %s: it is %s: %w", d.ID, d.Status, domain.ErrConflict)
+	}
+	d.Status, d.StatusReason = DealAbandoned, reason
 	return d, nil
 }
 

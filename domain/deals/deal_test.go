@@ -61,3 +61,36 @@ func TestChangeStatus(t *testing.T) {
 		}
 	}
 }
+
+func TestAbandon(t *testing.T) {
+	open := Deal{ID: "d1", Status: DealOpen, Version: 3}
+	tests := []struct {
+		name    string
+		deal    Deal
+		version int
+		wantErr error
+	}{
+		{"open at its version", open, 3, nil},
+		{"the deal moved on", open, 2, domain.ErrStaleVersion},
+		{"a version not reached yet", open, 4, domain.ErrStaleVersion},
+		{"already abandoned", Deal{ID: "d1", Status: DealAbandoned, StatusReason: "Earlier no-go", Version: 3}, 3, domain.ErrConflict},
+		{"already won", Deal{ID: "d1", Status: DealWon, Version: 3}, 3, domain.ErrConflict},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Abandon(tc.deal, tc.version, "Specification favours a rival")
+			if !errors.Is(err, tc.wantErr) {
+				t.Fatalf("Abandon: %v, want %v", err, tc.wantErr)
+			}
+			if err != nil {
+				if got.Status != tc.deal.Status || got.StatusReason != tc.deal.StatusReason {
+					t.Fatalf("refused Abandon changed the deal: %+v", got)
+				}
+				return
+			}
+			if got.Status != DealAbandoned || got.StatusReason != "Specification favours a rival" || got.Version != tc.deal.Version {
+				t.Fatalf("Abandon = %+v", got)
+			}
+		})
+	}
+}

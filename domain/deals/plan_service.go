@@ -45,26 +45,37 @@ func (s *Service) Plan(ctx context.Context, dealID string) ([]Milestone, error) 
 }
 
 // CreateMilestone appends a milestone to a deal's plan.
-func (s *Service) CreateMilestone(ctx context.Context, a Actor, dealID string, in MilestoneInput) (Milestone, error) {
-	plan, err := s.Store.Plan(ctx, dealID)
-	if err != nil {
-		return Milestone{}, err
-	}
-	m := Milestone{DealID: dealID, Name: strings.TrimSpace(in.Name), NameZh: in.NameZh, OwnerRole: in.OwnerRole, AssigneeID: in.AssigneeID,
-		Weight: in.Weight, Gate: in.Gate, PlannedStart: Day(in.PlannedStart), PlannedDue: Day(in.PlannedDue),
-		ExitCriteria: in.ExitCriteria, DependsOn: in.DependsOn, Status: StatusPlanned, Sequence: len(plan) + 1, ID: "new"}
-	if err := checkMilestone(m, append(plan, m)); err != nil {
-		return Milestone{}, err
-	}
-	return s.Store.CreateMilestone(ctx, m, a.activity(dealID, "milestone.created", "milestone", nil, nil, milestoneSnapshot(m)))
+func (s *Service) CreateMilestone(ctx context.Context, a Actor, dealID string, in MilestoneInput) (out Milestone, err error) {
+	err = s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+		plan, err := s.Store.Plan(ctx, dealID)
+		if err != nil {
+			return err
+		}
+		m := Milestone{DealID: dealID, Name: strings.TrimSpace(in.Name), NameZh: in.NameZh, OwnerRole: in.OwnerRole, AssigneeID: in.AssigneeID,
+			Weight: in.Weight, Gate: in.Gate, PlannedStart: Day(in.PlannedStart), PlannedDue: Day(in.PlannedDue),
+			ExitCriteria: in.ExitCriteria, DependsOn: in.DependsOn, Status: StatusPlanned, Sequence: len(plan) + 1, ID: "new"}
+		if err := checkMilestone(m, append(plan, m)); err != nil {
+			return err
+		}
+		out, err = s.Store.CreateMilestone(ctx, m, a.activity(dealID, "milestone.created", "milestone", nil, nil, milestoneSnapshot(m)))
+		return err
+	})
+	return out, err
 }
 
-// UpdateMilestone applies a patch, including a status change by the status rules.
-func (s *Service) UpdateMilestone(ctx context.Context, a Actor, id string, version int, p MilestonePatch) (Milestone, error) {
-	m, plan, err := s.milestoneInPlan(ctx, id)
-	if err != nil {
-		return Milestone{}, err
-	}
+// UpdateMilestone applies a patch, including a status change by the status rules. The
+// dependency and status rules are checked on the plan as it is inside the transaction
+// that writes the change.
+func (s *Service) UpdateMilestone(ctx context.Context, a Actor, id string, version int, p MilestonePatch) (out Milestone, err error) {
+	err = s.withMilestone(ctx, id, func(ctx context.Context, m Milestone, plan []Milestone) error {
+		out, err = s.updateMilestone(ctx, a, m, plan, version, p)
+		return err
+	})
+	return out, err
+}
+
+func (s *Service) updateMilestone(ctx context.Context, a Actor, m Milestone, plan []Milestone, version int, p MilestonePatch) (Milestone, error) {
+	var err error
 	current := m
 	before := milestoneSnapshot(m)
 	setIf(&m.Name, p.Name)
@@ -100,28 +111,28 @@ func (s *Service) UpdateMilestone(ctx context.Context, a Actor, id string, versi
 
 // DeleteMilestone removes a milestone; milestones depending on it lose that link.
 func (s *Service) DeleteMilestone(ctx context.Context, a Actor, id string, version int) error {
-	m, err := s.Store.Milestone(ctx, id)
-	if err != nil {
-		return err
-	}
-	return s.Store.DeleteMilestone(ctx, id, version, a.activity(m.DealID, "milestone.deleted", "milestone", &m.ID, milestoneSnapshot(m), nil))
+	return s.withMilestone(ctx, id, func(ctx context.Context, m Milestone, _ []Milestone) error {
+		return s.Store.DeleteMilestone(ctx, id, version, a.activity(m.DealID, "milestone.deleted", "milestone", &m.ID, milestoneSnapshot(m), nil))
+	})
 }
 
 // Reorder sets the plan's order; ids must be exactly the deal's milestones.
 func (s *Service) Reorder(ctx context.Context, a Actor, dealID string, ids []string) error {
-	plan, err := s.Store.Plan(ctx, dealID)
-	if err != nil {
-		return err
-	}
-	current := make([]string, 0, len(plan))
-	for _, m := range plan {
-		current = append(current, m.ID)
-	}
-	sorted := slices.Sorted(slices.Values(ids))
-	if !slices.Equal(sorted, slices.Sorted(slices.Values(current))) {
-		return domain.Invalid("milestone_ids", "permutation", "")
-	}
-	return s.Store.Reorder(ctx, dealID, ids, a.activity(dealID, "plan.reordered", "deal", &dealID, current, ids))
+	return s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+		plan, err := s.Store.Plan(ctx, dealID)
+		if err != nil {
+			return err
+		}
+		current := make([]string, 0, len(plan))
+		for _, m := range plan {
+			current = append(current, m.ID)
+		}
+		sorted := slices.Sorted(slices.Values(ids))
+		if !slices.Equal(sorted, slices.Sorted(slices.Values(current))) {
+			return domain.Invalid("milestone_ids", "permutation", "")
+		}
+		return s.Store.Reorder(ctx, dealID, ids, a.activity(dealID, "plan.reordered", "deal", &dealID, current, ids))
+	})
 }
 
 // PreviewReschedule returns the moves that giving milestone id new dates implies,
@@ -131,6 +142,11 @@ func (s *Service) PreviewReschedule(ctx context.Context, a Actor, id string, sta
 	if err != nil {
 		return nil, err
 	}
+	return previewMoves(a, m, plan, start, due)
+}
+
+// previewMoves is the cascade of giving m new dates in plan.
+func previewMoves(a Actor, m Milestone, plan []Milestone, start, due time.Time) ([]VersionedMove, error) {
 	if Day(due).Before(Day(start)) {
 		return nil, domain.Invalid("planned_due", "after_start", "")
 	}
@@ -151,23 +167,23 @@ func (s *Service) PreviewReschedule(ctx context.Context, a Actor, id string, sta
 // transaction; if any of them changed since, nothing moves (domain.ErrStaleVersion).
 // A cascade reaching milestones a.Plan may not change moves nothing either: a
 // domain.ForbiddenError names them.
-func (s *Service) ApplyReschedule(ctx context.Context, a Actor, id string, version int, start, due time.Time) ([]VersionedMove, error) {
-	moves, err := s.PreviewReschedule(ctx, a, id, start, due)
+// The cascade is worked out on the plan read inside the transaction that moves it.
+func (s *Service) ApplyReschedule(ctx context.Context, a Actor, id string, version int, start, due time.Time) (moves []VersionedMove, err error) {
+	err = s.withMilestone(ctx, id, func(ctx context.Context, m Milestone, plan []Milestone) error {
+		moves, err = previewMoves(a, m, plan, start, due)
+		if err != nil {
+			return err
+		}
+		if moves[0].Version != version {
+			return domain.ErrStaleVersion
+		}
+		if err := a.Plan.CheckMoves(moves); err != nil {
+			return err
+		}
+		act := a.activity(m.DealID, "plan.rescheduled", "milestone", &id, nil, movesSnapshot(moves))
+		return s.Store.ApplyMoves(ctx, m.DealID, moves, act)
+	})
 	if err != nil {
-		return nil, err
-	}
-	if moves[0].Version != version {
-		return nil, domain.ErrStaleVersion
-	}
-	if err := a.Plan.CheckMoves(moves); err != nil {
-		return nil, err
-	}
-	dealID, err := s.Store.MilestoneDeal(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	act := a.activity(dealID, "plan.rescheduled", "milestone", &id, nil, movesSnapshot(moves))
-	if err := s.Store.ApplyMoves(ctx, dealID, moves, act); err != nil {
 		return nil, err
 	}
 	return moves, nil
@@ -184,18 +200,51 @@ func (s *Service) TakeBaseline(ctx context.Context, a Actor, dealID, name, reaso
 	if err := verr.OrNil(); err != nil {
 		return Baseline{}, err
 	}
-	plan, err := s.Store.Plan(ctx, dealID)
+	var out Baseline
+	err := s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+		plan, err := s.Store.Plan(ctx, dealID)
+		if err != nil {
+			return err
+		}
+		b := Baseline{DealID: dealID, Name: strings.TrimSpace(name), Reason: strings.TrimSpace(reason), TakenAt: s.Now().UTC()}
+		if a.UserID != "" {
+			b.TakenBy = &a.UserID
+		}
+		for _, m := range plan {
+			b.Milestones = append(b.Milestones, BaselineMilestone{MilestoneID: m.ID, PlannedStart: m.PlannedStart, PlannedDue: m.PlannedDue})
+		}
+		out, err = s.Store.TakeBaseline(ctx, b, a.activity(dealID, "baseline.taken", "baseline", nil, nil, map[string]any{"name": b.Name, "reason": b.Reason}))
+		return err
+	})
+	return out, err
+}
+
+// WithPlan runs fn in one transaction that holds dealID's plan (Store.LockPlan): what fn
+// reads of the deal cannot change before fn's writes commit. Other services run their use
+// cases on a deal in it (reviews.Service.Decide); inside it, this service's methods join.
+func (s *Service) WithPlan(ctx context.Context, dealID string, fn func(ctx context.Context) error) error {
+	return s.Store.Tx(ctx, func(ctx context.Context) error {
+		if err := s.Store.LockPlan(ctx, dealID); err != nil {
+			return err
+		}
+		return fn(ctx)
+	})
+}
+
+// withMilestone runs fn as WithPlan does for the deal of milestone id, with the
+// milestone and its plan read after the lock.
+func (s *Service) withMilestone(ctx context.Context, id string, fn func(ctx context.Context, m Milestone, plan []Milestone) error) error {
+	dealID, err := s.Store.MilestoneDeal(ctx, id) // a milestone never changes deal
 	if err != nil {
-		return Baseline{}, err
+		return err
 	}
-	b := Baseline{DealID: dealID, Name: strings.TrimSpace(name), Reason: strings.TrimSpace(reason), TakenAt: s.Now().UTC()}
-	if a.UserID != "" {
-		b.TakenBy = &a.UserID
-	}
-	for _, m := range plan {
-		b.Milestones = append(b.Milestones, BaselineMilestone{MilestoneID: m.ID, PlannedStart: m.PlannedStart, PlannedDue: m.PlannedDue})
-	}
-	return s.Store.TakeBaseline(ctx, b, a.activity(dealID, "baseline.taken", "baseline", nil, nil, map[string]any{"name": b.Name, "reason": b.Reason}))
+	return s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+		m, plan, err := findInPlan(ctx, s.Store, dealID, id)
+		if err != nil {
+			return err
+		}
+		return fn(ctx, m, plan)
+	})
 }
 
 func (s *Service) milestoneInPlan(ctx context.Context, id string) (Milestone, []Milestone, error) {
@@ -203,7 +252,12 @@ func (s *Service) milestoneInPlan(ctx context.Context, id string) (Milestone, []
 	if err != nil {
 		return Milestone{}, nil, err
 	}
-	plan, err := s.Store.Plan(ctx, dealID)
+	return findInPlan(ctx, s.Store, dealID, id)
+}
+
+// findInPlan reads dealID's plan and finds milestone id in it.
+func findInPlan(ctx context.Context, store Store, dealID, id string) (Milestone, []Milestone, error) {
+	plan, err := store.Plan(ctx, dealID)
 	if err != nil {
 		return Milestone{}, nil, err
 	}
@@ -293,13 +347,18 @@ func (s *Service) ImportPlan(ctx context.Context, a Actor, dealID string, rows [
 	if err != nil {
 		return nil, err
 	}
-	old, err := s.Store.Plan(ctx, dealID)
-	if err != nil {
-		return nil, err
-	}
-	act := a.activity(dealID, "plan.imported", "deal", &dealID, map[string]any{"milestones": len(old)}, map[string]any{"milestones": len(plan)})
-	if err := s.Store.ReplacePlan(ctx, dealID, plan, act); err != nil {
-		return nil, err
-	}
-	return s.Store.Plan(ctx, dealID)
+	var stored []Milestone
+	err = s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+		old, err := s.Store.Plan(ctx, dealID)
+		if err != nil {
+			return err
+		}
+		act := a.activity(dealID, "plan.imported", "deal", &dealID, map[string]any{"milestones": len(old)}, map[string]any{"milestones": len(plan)})
+		if err := s.Store.ReplacePlan(ctx, dealID, plan, act); err != nil {
+			return err
+		}
+		stored, err = s.Store.Plan(ctx, dealID)
+		return err
+	})
+	return stored, err
 }

@@ -53,28 +53,35 @@ func (s *Service) CreateDeal(ctx context.Context, a Actor, in NewDealInput) (Dea
 	if err := CheckTeamChoice(in.AllowedTeams, d.TeamID); err != nil {
 		return Deal{}, err
 	}
-	if _, err := s.Store.Customer(ctx, d.CustomerID); err != nil {
-		return Deal{}, fieldNotFound(err, "customer_id")
-	}
-	var plan []Milestone
-	if in.TemplateID != nil {
-		t, err := s.Store.Template(ctx, *in.TemplateID)
-		if err != nil {
-			return Deal{}, fieldNotFound(err, "template_id")
-		}
-		start := s.today()
-		if in.StartDate != nil {
-			start = Day(*in.StartDate)
-		}
-		plan = t.LayOut(start)
-	}
 	if len(d.Team) == 0 && a.UserID != "" {
 		d.Team = []Member{{UserID: a.UserID, Role: RolePMO}}
 	}
 	if err := checkMembers(d.Team); err != nil {
 		return Deal{}, err
 	}
-	return s.Store.CreateDeal(ctx, d, plan, a.activity("", "deal.created", "deal", nil, nil, dealSnapshot(d)))
+	// The customer and the template are read in the transaction that stores the deal.
+	var out Deal
+	err := s.Store.Tx(ctx, func(ctx context.Context) error {
+		if _, err := s.Store.Customer(ctx, d.CustomerID); err != nil {
+			return fieldNotFound(err, "customer_id")
+		}
+		var plan []Milestone
+		if in.TemplateID != nil {
+			t, err := s.Store.Template(ctx, *in.TemplateID)
+			if err != nil {
+				return fieldNotFound(err, "template_id")
+			}
+			start := s.today()
+			if in.StartDate != nil {
+				start = Day(*in.StartDate)
+			}
+			plan = t.LayOut(start)
+		}
+		var err error
+		out, err = s.Store.CreateDeal(ctx, d, plan, a.activity("", "deal.created", "deal", nil, nil, dealSnapshot(d)))
+		return err
+	})
+	return out, err
 }
 
 // DealPatch changes some of a deal's fields; Status, when set, follows the status rules.
@@ -92,8 +99,17 @@ type DealPatch struct {
 	AllowedTeams []string
 }
 
-// UpdateDeal applies a patch at the given version.
-func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version int, p DealPatch) (Deal, error) {
+// UpdateDeal applies a patch at the given version. A status change is checked against
+// the plan as it is in the transaction that stores it.
+func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version int, p DealPatch) (out Deal, err error) {
+	err = s.WithPlan(ctx, id, func(ctx context.Context) error {
+		out, err = s.updateDeal(ctx, a, id, version, p)
+		return err
+	})
+	return out, err
+}
+
+func (s *Service) updateDeal(ctx context.Context, a Actor, id string, version int, p DealPatch) (Deal, error) {
 	d, err := s.Store.Deal(ctx, id)
 	if err != nil {
 		return Deal{}, err
@@ -134,23 +150,50 @@ func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version in
 // DeleteDeal removes a deal for good (an admin's correction of a mistake; ending a deal
 // is a status change). What it was stays in the audit trail.
 func (s *Service) DeleteDeal(ctx context.Context, a Actor, id string, version int) error {
-	d, err := s.Store.Deal(ctx, id)
-	if err != nil {
-		return err
-	}
-	return s.Store.DeleteDeal(ctx, id, version, a.UserID, dealSnapshot(d))
+	return s.WithPlan(ctx, id, func(ctx context.Context) error {
+		d, err := s.Store.Deal(ctx, id)
+		if err != nil {
+			return err
+		}
+		return s.Store.DeleteDeal(ctx, id, version, a.UserID, dealSnapshot(d))
+	})
 }
 
 // SetTeam replaces the deal team; the new team must keep a PMO (CheckDealTeam).
-func (s *Service) SetTeam(ctx context.Context, a Actor, id string, version int, members []Member) (Deal, error) {
+func (s *Service) SetTeam(ctx context.Context, a Actor, id string, version int, members []Member) (out Deal, err error) {
 	if err := CheckDealTeam(members); err != nil {
 		return Deal{}, err
 	}
-	d, err := s.Store.Deal(ctx, id)
-	if err != nil {
-		return Deal{}, err
-	}
-	return s.Store.SetTeam(ctx, id, members, version, a.activity(id, "deal.team_set", "team", &id, d.Team, members))
+	err = s.WithPlan(ctx, id, func(ctx context.Context) error {
+		d, err := s.Store.Deal(ctx, id)
+		if err != nil {
+			return err
+		}
+		out, err = s.Store.SetTeam(ctx, id, members, version, a.activity(id, "deal.team_set", "team", &id, d.Team, members))
+		return err
+	})
+	return out, err
+}
+
+// AbandonDeal ends an open deal as abandoned with reason, at version, as a no-go at a
+// gate does (reviews.Service.Decide). It joins the transaction in ctx, if any.
+func (s *Service) AbandonDeal(ctx context.Context, a Actor, id string, version int, reason string) (out Deal, err error) {
+	err = s.WithPlan(ctx, id, func(ctx context.Context) error {
+		d, err := s.Store.Deal(ctx, id)
+		if err != nil {
+			return err
+		}
+		abandoned, err := Abandon(d, version, reason)
+		if err != nil {
+			return err
+		}
+		act := a.activity(id, "deal.updated", "deal", &id,
+			map[string]any{"status": d.Status, "status_reason": d.StatusReason},
+			map[string]any{"status": abandoned.Status, "status_reason": abandoned.StatusReason})
+		out, err = s.Store.UpdateDeal(ctx, abandoned, version, act)
+		return err
+	})
+	return out, err
 }
 
 func checkMembers(members []Member) error {

@@ -67,7 +67,17 @@ type Access struct {
 
 // Store persists customers, templates, deals and plans. Every write stores its activity
 // entries in the same transaction and checks versions (domain.ErrStaleVersion).
+//
+// A use case whose rule spans rows runs in Tx and calls LockPlan first: its reads and
+// writes are then one transaction, and no other change to that deal's plan, team or
+// status can come between the check and the write.
 type Store interface {
+	domain.Transactor
+	// LockPlan holds the deal (its plan, team and status) until the transaction in ctx
+	// ends; the next use case to lock it waits and then reads what this one wrote. It is
+	// an error outside Tx; an unknown deal is domain.ErrNotFound.
+	LockPlan(ctx context.Context, dealID string) error
+
 	ListCustomers(ctx context.Context, kind *CustomerKind, p domain.ListParams) (domain.Page[Customer], error)
 	Customer(ctx context.Context, id string) (Customer, error)
 	CreateCustomer(ctx context.Context, c Customer) (Customer, error)

@@ -56,7 +56,16 @@ type TokenStore interface {
 }
 
 // TeamStore persists the team tree and memberships.
+//
+// A move in the tree runs in Tx after LockTree, so that two moves cannot each pass the
+// loop check and together store a loop.
 type TeamStore interface {
+	domain.Transactor
+	// LockTree holds the team tree's shape until the transaction in ctx ends; the next
+	// use case to lock it waits and then reads what this one wrote. It is an error
+	// outside Tx.
+	LockTree(ctx context.Context) error
+
 	ListTeams(ctx context.Context) ([]Team, error)
 	// TeamPage pages through the teams with their members.
 	TeamPage(ctx context.Context, p domain.ListParams) (domain.Page[Team], error)

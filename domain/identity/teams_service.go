@@ -15,26 +15,49 @@ type TeamPatch struct {
 }
 
 // CreateTeam adds a team under parentID (nil: a new root).
-func (s *Service) CreateTeam(ctx context.Context, a Actor, name string, parentID *string) (Team, error) {
+func (s *Service) CreateTeam(ctx context.Context, a Actor, name string, parentID *string) (out Team, err error) {
 	t, err := NewTeam(name, parentID)
 	if err != nil {
 		return Team{}, err
 	}
-	if parentID != nil {
-		tree, err := s.Teams.Tree(ctx)
-		if err != nil {
-			return Team{}, err
+	err = s.inTree(ctx, func(ctx context.Context) error {
+		if parentID != nil {
+			tree, err := s.Teams.Tree(ctx)
+			if err != nil {
+				return err
+			}
+			if err := tree.CheckParent("", parentID); err != nil {
+				return err
+			}
 		}
-		if err := tree.CheckParent("", parentID); err != nil {
-			return Team{}, err
-		}
-	}
-	ev := a.event(AuditTeamCreated, "team", nil, map[string]any{"name": t.Name, "parent_id": parentID})
-	return s.Teams.CreateTeam(ctx, t, ev)
+		ev := a.event(AuditTeamCreated, "team", nil, map[string]any{"name": t.Name, "parent_id": parentID})
+		out, err = s.Teams.CreateTeam(ctx, t, ev)
+		return err
+	})
+	return out, err
 }
 
-// UpdateTeam renames or moves a team; a move under its own descendant is refused.
-func (s *Service) UpdateTeam(ctx context.Context, a Actor, id string, version int, p TeamPatch) (Team, error) {
+// UpdateTeam renames or moves a team; a move under its own descendant is refused. The
+// check reads the tree inside the transaction that moves the team.
+func (s *Service) UpdateTeam(ctx context.Context, a Actor, id string, version int, p TeamPatch) (out Team, err error) {
+	err = s.inTree(ctx, func(ctx context.Context) error {
+		out, err = s.updateTeam(ctx, a, id, version, p)
+		return err
+	})
+	return out, err
+}
+
+// inTree runs fn in one transaction that holds the team tree (TeamStore.LockTree).
+func (s *Service) inTree(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.Teams.Tx(ctx, func(ctx context.Context) error {
+		if err := s.Teams.LockTree(ctx); err != nil {
+			return err
+		}
+		return fn(ctx)
+	})
+}
+
+func (s *Service) updateTeam(ctx context.Context, a Actor, id string, version int, p TeamPatch) (Team, error) {
 	t, err := s.Teams.TeamByID(ctx, id)
 	if err != nil {
 		return Team{}, err
@@ -68,12 +91,14 @@ func (s *Service) UpdateTeam(ctx context.Context, a Actor, id string, version in
 
 // DeleteTeam removes a team with no sub-teams and no deals.
 func (s *Service) DeleteTeam(ctx context.Context, a Actor, id string, version int) error {
-	t, err := s.Teams.TeamByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	ev := a.event(AuditTeamDeleted, "team", &t.ID, map[string]any{"name": t.Name})
-	return s.Teams.DeleteTeam(ctx, id, version, ev)
+	return s.inTree(ctx, func(ctx context.Context) error {
+		t, err := s.Teams.TeamByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		ev := a.event(AuditTeamDeleted, "team", &t.ID, map[string]any{"name": t.Name})
+		return s.Teams.DeleteTeam(ctx, id, version, ev)
+	})
 }
 
 // SetTeamMembers replaces a team's members.

@@ -13,6 +13,9 @@ import (
 // Service runs retrospectives and gate decisions.
 type Service struct {
 	Store Store
+	// Deals holds the deal while a gate decision is taken and ends it at a no-go with
+	// abandon (deals.Service.AbandonDeal), in the decision's transaction. Required.
+	Deals *deals.Service
 	Now   func() time.Time
 }
 
@@ -118,32 +121,43 @@ func (s *Service) ListDecisions(ctx context.Context, dealID string) ([]GateDecis
 }
 
 // Decide records a go / no-go at a gate. A no-go with abandon ends the deal as
-// abandoned (at dealVersion) with the rationale as the reason, in one transaction.
-func (s *Service) Decide(ctx context.Context, actorID string, d GateDecision, abandon bool, dealVersion int) (GateDecision, error) {
+// abandoned (at dealVersion; deals.Abandon is the rule) with the rationale as the reason:
+// the decision and the deal's end are one transaction, which holds the deal's plan so the
+// gate is still a gate when the decision is stored.
+func (s *Service) Decide(ctx context.Context, actorID string, d GateDecision, abandon bool, dealVersion int) (out GateDecision, err error) {
 	if d.DecidedOn.IsZero() {
 		d.DecidedOn = s.today()
 	}
 	d.Rationale, d.Conditions = strings.TrimSpace(d.Rationale), strings.TrimSpace(d.Conditions)
-	isGate, err := s.Store.MilestoneOfDeal(ctx, d.DealID, d.MilestoneID)
-	if errors.Is(err, domain.ErrNotFound) {
-		// Unknown, or a milestone of another deal: the field is wrong, the deal is there.
-		return GateDecision{}, domain.Invalid("milestone_id", "exists", "")
-	}
-	if err != nil {
-		return GateDecision{}, err
-	}
-	if err := CheckDecision(d, isGate, s.today()); err != nil {
-		return GateDecision{}, err
-	}
-	if abandon && d.Decision != "no_go" {
-		return GateDecision{}, domain.Invalid("abandon_deal", "only_no_go", "")
-	}
 	if actorID != "" {
 		d.DecidedBy = &actorID
 	}
-	act := activity(actorID, d.DealID, "gate.decided", &d.MilestoneID, nil,
-		map[string]any{"decision": d.Decision, "rationale": d.Rationale, "conditions": d.Conditions, "abandon_deal": abandon})
-	return s.Store.CreateDecision(ctx, d, abandon, dealVersion, act)
+	err = s.Deals.WithPlan(ctx, d.DealID, func(ctx context.Context) error {
+		isGate, err := s.Store.MilestoneOfDeal(ctx, d.DealID, d.MilestoneID)
+		if errors.Is(err, domain.ErrNotFound) {
+			// Unknown, or a milestone of another deal: the field is wrong, the deal is there.
+			return domain.Invalid("milestone_id", "exists", "")
+		}
+		if err != nil {
+			return err
+		}
+		if err := CheckDecision(d, isGate, s.today()); err != nil {
+			return err
+		}
+		if abandon && d.Decision != "no_go" {
+			return domain.Invalid("abandon_deal", "only_no_go", "")
+		}
+		if abandon {
+			if _, err := s.Deals.AbandonDeal(ctx, deals.Actor{UserID: actorID}, d.DealID, dealVersion, d.Rationale); err != nil {
+				return err
+			}
+		}
+		act := activity(actorID, d.DealID, "gate.decided", &d.MilestoneID, nil,
+			map[string]any{"decision": d.Decision, "rationale": d.Rationale, "conditions": d.Conditions, "abandon_deal": abandon})
+		out, err = s.Store.CreateDecision(ctx, d, act)
+		return err
+	})
+	return out, err
 }
 
 func (s *Service) checkMilestone(ctx context.Context, dealID string, milestoneID *string) error {

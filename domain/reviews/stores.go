@@ -2,6 +2,8 @@ package reviews
 
 import (
 	"context"
+
+	"summit/domain"
 )
 
 // Activity is an entry for the deal's audit trail.
@@ -17,6 +19,8 @@ type Activity struct {
 // Store persists retrospectives, their actions and gate decisions; writes check versions
 // and store their activity in the same transaction.
 type Store interface {
+	domain.Transactor
+
 	ListRetrospectives(ctx context.Context, dealID string) ([]Retrospective, error)
 	Retrospective(ctx context.Context, id string) (Retrospective, error)
 	CreateRetrospective(ctx context.Context, r Retrospective, act Activity) (Retrospective, error)
@@ -33,9 +37,8 @@ type Store interface {
 	OpenActionsOfDeal(ctx context.Context, dealID string) ([]Action, error)
 
 	ListDecisions(ctx context.Context, dealID string) ([]GateDecision, error)
-	// CreateDecision stores a decision; with abandon set the deal becomes abandoned with
-	// the rationale as its reason (version-checked at dealVersion), in the same transaction.
-	CreateDecision(ctx context.Context, d GateDecision, abandon bool, dealVersion int, act Activity) (GateDecision, error)
+	// CreateDecision stores a decision and its activity entry.
+	CreateDecision(ctx context.Context, d GateDecision, act Activity) (GateDecision, error)
 	// MilestoneOfDeal reports whether milestoneID belongs to dealID and is a gate.
 	MilestoneOfDeal(ctx context.Context, dealID, milestoneID string) (isGate bool, err error)
 	RetrospectiveDeal(ctx context.Context, id string) (string, error)

@@ -34,12 +34,30 @@ func (s *Service) CreateContact(ctx context.Context, c Contact) (Contact, error)
 	if err := CheckContact(c); err != nil {
 		return Contact{}, err
 	}
-	if c.ReportsToID != nil {
-		if err := s.checkManager(ctx, c); err != nil {
-			return Contact{}, err
-		}
+	if c.ReportsToID == nil {
+		return s.Store.CreateContact(ctx, c)
 	}
-	return s.Store.CreateContact(ctx, c)
+	var out Contact
+	err := s.inReportingLines(ctx, c.CustomerID, func(ctx context.Context) error {
+		if err := s.checkManager(ctx, c); err != nil {
+			return err
+		}
+		var err error
+		out, err = s.Store.CreateContact(ctx, c)
+		return err
+	})
+	return out, err
+}
+
+// inReportingLines runs fn in one transaction that holds the customer's reporting lines
+// (Store.LockReportingLines): the loop check and the write see the same lines.
+func (s *Service) inReportingLines(ctx context.Context, customerID string, fn func(ctx context.Context) error) error {
+	return s.Store.Tx(ctx, func(ctx context.Context) error {
+		if err := s.Store.LockReportingLines(ctx, customerID); err != nil {
+			return err
+		}
+		return fn(ctx)
+	})
 }
 
 // ContactPatch changes some of a contact's fields.
@@ -49,8 +67,21 @@ type ContactPatch struct {
 	ClearReportsTo                        bool
 }
 
-// UpdateContact applies a patch at version; a reporting line that loops is refused.
-func (s *Service) UpdateContact(ctx context.Context, id string, version int, p ContactPatch) (Contact, error) {
+// UpdateContact applies a patch at version; a reporting line that loops is refused, on
+// the lines as they are inside the transaction that stores the change.
+func (s *Service) UpdateContact(ctx context.Context, id string, version int, p ContactPatch) (out Contact, err error) {
+	c, err := s.Store.Contact(ctx, id) // a contact never changes customer
+	if err != nil {
+		return Contact{}, err
+	}
+	err = s.inReportingLines(ctx, c.CustomerID, func(ctx context.Context) error {
+		out, err = s.updateContact(ctx, id, version, p)
+		return err
+	})
+	return out, err
+}
+
+func (s *Service) updateContact(ctx context.Context, id string, version int, p ContactPatch) (Contact, error) {
 	c, err := s.Store.Contact(ctx, id)
 	if err != nil {
 		return Contact{}, err

@@ -19,7 +19,16 @@ type Activity struct {
 
 // Store persists contacts, stakeholders and their history. Writes check versions
 // (domain.ErrStaleVersion) and store history and activity in the same transaction.
+//
+// A change to a customer's reporting lines runs in Tx after LockReportingLines, so that
+// two changes cannot each pass the loop check and together store a loop.
 type Store interface {
+	domain.Transactor
+	// LockReportingLines holds the reporting lines of a customer's people until the
+	// transaction in ctx ends. It is an error outside Tx; an unknown customer is
+	// domain.ErrNotFound.
+	LockReportingLines(ctx context.Context, customerID string) error
+
 	// ListContacts pages through a customer's people (sorted by ContactSortFields).
 	ListContacts(ctx context.Context, customerID string, p domain.ListParams) (domain.Page[Contact], error)
 	// CustomerReach says how a caller (its teams with those below, its id) reaches the

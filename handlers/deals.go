@@ -9,10 +9,9 @@ import (
 	"summit/domain/deals"
 	"summit/domain/identity"
 	"summit/policies"
-	"summit/repository"
 )
 
-var dealList = listQuery{sorts: repository.DealSortFields(), defaultSort: "target_close_date"}
+var dealList = listOf(deals.DealSorts)
 
 // listDeals answers GET /deals with filters segment, team_id (with sub-teams), status,
 // period (of the target close date), customer_id, member_id and q; only deals the

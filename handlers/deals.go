@@ -74,11 +74,11 @@ func (s *server) dealFilter(c echo.Context) (deals.DealFilter, error) {
 		if err != nil {
 			return f, badQuery("team_id", "uuid", "")
 		}
-		tree, err := s.deps.Identity.Teams.Tree(c.Request().Context())
+		teams, err := s.deps.Identity.TeamsWithDescendants(c.Request().Context(), []string{id})
 		if err != nil {
 			return f, err
 		}
-		f.TeamIDs = tree.WithDescendants([]string{id})
+		f.TeamIDs = teams
 	}
 	return f, nil
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -12,16 +13,20 @@ import (
 
 // TestHandlersDoNotImportTheRepository keeps the layers as drawn (docs/architecture.md):
 // cmd → handlers → domain ← repository. The HTTP layer talks to the domain's services
-// only; SQL, GORM and the repository stay behind them. Tests may wire the real
-// repository, so only non-test files are checked.
+// only: it imports neither the repository, GORM nor the driver, and does not reach past
+// a service into its stores (s.deps.Deals.Store…, s.deps.Identity.Teams…). Tests may
+// wire the real repository, so only non-test files are checked.
 func TestHandlersDoNotImportTheRepository(t *testing.T) {
 	forbidden := []string{"summit/repository", "gorm.io", "github.com/jackc/"}
+	// fields of the domain services that hold stores
+	stores := map[string]bool{"Store": true, "Users": true, "Sessions": true, "Tokens": true, "Teams": true, "Audit": true}
 	checked := 0
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, 0)
 		if err != nil {
 			return err
 		}
@@ -34,6 +39,19 @@ func TestHandlersDoNotImportTheRepository(t *testing.T) {
 				}
 			}
 		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			// deps.<Service>.<store field>
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok || !stores[sel.Sel.Name] {
+				return true
+			}
+			if svc, ok := sel.X.(*ast.SelectorExpr); ok {
+				if deps, ok := svc.X.(*ast.SelectorExpr); ok && deps.Sel.Name == "deps" {
+					t.Errorf("%s: %s reaches into the %s service's %s; call a service method", fset.Position(sel.Pos()), "deps."+svc.Sel.Name+"."+sel.Sel.Name, svc.Sel.Name, sel.Sel.Name)
+				}
+			}
+			return true
+		})
 		return nil
 	})
 	if err != nil {

@@ -74,8 +74,8 @@ func localeFromHeader(acceptLanguage string) Locale {
 	return LocaleEN
 }
 
-// requestLocale is the language of this request's messages: the signed-in caller's
-// profile language (set by the access middleware), else the Accept-Language header.
+// requestLocale is the language chosen for this request (Accept-Language for now; a
+// signed-in user's profile setting takes precedence once sessions exist).
 func requestLocale(c echo.Context) Locale {
 	if l, ok := c.Request().Context().Value(localeKey).(Locale); ok {
 		return l

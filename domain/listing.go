@@ -12,6 +12,15 @@ const (
 	MaxPageSize     = 500
 )
 
+// Sorts is what one list accepts: the fields it may be sorted by (the whitelist) and the
+// sort it uses when none is asked for ("-" first for descending). The domain declares
+// them; the repository maps each field to its column (and a repository test checks it
+// maps exactly these).
+type Sorts struct {
+	Fields  []string // sorted, for error messages and the OpenAPI document
+	Default string
+}
+
 // SortOrder is one whitelisted sort key and its direction.
 type SortOrder struct {
 	Field string

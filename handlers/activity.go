@@ -25,7 +25,7 @@ func toResponseActivity(a deals.Activity) activityResponse {
 		EntityType: a.EntityType, EntityID: a.EntityID, Before: a.Before, After: a.After}
 }
 
-var activityList = listQuery{sorts: []string{"at"}, defaultSort: "-at"}
+var activityList = listOf(deals.ActivitySorts)
 
 // listActivity answers GET /deals/{id}/activity: the deal's audit trail, newest first.
 func (s *server) listActivity(c echo.Context) error {

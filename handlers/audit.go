@@ -26,7 +26,7 @@ func toResponseAudit(e identity.AuditEvent) auditResponse {
 		SubjectType: e.SubjectType, SubjectID: e.SubjectID, IP: e.IP, Details: e.Details}
 }
 
-var auditList = listQuery{sorts: []string{"at"}, defaultSort: "-at"}
+var auditList = listOf(identity.AuditSorts)
 
 // listAudit answers GET /audit (?action=, paging), newest first.
 func (s *server) listAudit(c echo.Context) error {

@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"summit/domain/stakeholders"
-	"summit/repository"
 )
 
 type contactResponse struct {
@@ -44,7 +43,7 @@ type updateContactRequest struct {
 	Email       *string    `json:"email" validate:"omitempty,max=254,email"`
 }
 
-var contactList = listQuery{sorts: repository.ContactSortFields(), defaultSort: "name"}
+var contactList = listOf(stakeholders.ContactSorts)
 
 // listContacts answers GET /customers/{id}/contacts: the customer's people (org chart),
 // a page at a time (?limit, ?cursor, ?sort, ?q over name, title and department).

@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"summit/domain/deals"
-	"summit/repository"
 )
 
 type customerResponse struct {
@@ -36,7 +35,7 @@ type updateCustomerRequest struct {
 	Industry *string `json:"industry" validate:"omitempty,max=100"`
 }
 
-var customerList = listQuery{sorts: repository.CustomerSortFields(), defaultSort: "name"}
+var customerList = listOf(deals.CustomerSorts)
 
 // listCustomers answers GET /customers (?q= over names, ?kind=).
 func (s *server) listCustomers(c echo.Context) error {

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -38,12 +37,21 @@ func (s *server) authorizeDeal(a access) echo.MiddlewareFunc {
 			if err != nil {
 				return err
 			}
-			owner := s.ownsAction(ctx, a, id, callerOf(c))
+			owner, err := s.ownsAction(ctx, a, id, callerOf(c))
+			if err != nil {
+				return err
+			}
 			if !s.deps.Policy.Allowed(roles, "deal", policies.Read) && !owner {
 				return domain.ErrNotFound
 			}
-			if !s.deps.Policy.Allowed(roles, a.obj, a.act) && !s.solutionMilestone(ctx, a, id, roles) && !owner {
-				return domain.ErrForbidden
+			if !s.deps.Policy.Allowed(roles, a.obj, a.act) && !owner {
+				solution, err := s.solutionMilestone(ctx, a, id, roles)
+				if err != nil {
+					return err
+				}
+				if !solution {
+					return domain.ErrForbidden
+				}
 			}
 			c.Set(dealIDKey, dealID)
 			c.Set(dealRolesKey, roles)
@@ -56,69 +64,74 @@ func (s *server) authorizeDeal(a access) echo.MiddlewareFunc {
 func (s *server) dealOf(ctx context.Context, scope dealScope, id string) (string, error) {
 	switch scope {
 	case milestoneInPath:
-		return s.deps.Deals.Store.MilestoneDeal(ctx, id)
+		return s.deps.Deals.MilestoneDeal(ctx, id)
 	case stakeholderInPath:
-		return s.deps.Stakeholders.Store.StakeholderDeal(ctx, id)
+		return s.deps.Stakeholders.StakeholderDeal(ctx, id)
 	case retrospectiveInPath:
-		return s.deps.Reviews.Store.RetrospectiveDeal(ctx, id)
+		return s.deps.Reviews.RetrospectiveDeal(ctx, id)
 	case actionInPath:
-		return s.deps.Reviews.Store.ActionDeal(ctx, id)
+		return s.deps.Reviews.ActionDeal(ctx, id)
 	}
 	return id, nil
 }
 
 // ownsAction lets the owner of an action item update it, whatever their deal roles:
 // "my actions" are theirs to close.
-func (s *server) ownsAction(ctx context.Context, a access, actionID string, caller identity.Caller) bool {
+func (s *server) ownsAction(ctx context.Context, a access, actionID string, caller identity.Caller) (bool, error) {
 	if a.scope != actionInPath {
-		return false
+		return false, nil
 	}
-	action, err := s.deps.Reviews.Store.Action(ctx, actionID)
-	return err == nil && action.OwnerID != nil && *action.OwnerID == caller.User.ID
+	return s.deps.Reviews.OwnsAction(ctx, actionID, caller.User.ID)
 }
 
 // solutionMilestone allows plan edits of a milestone owned by the solution role to
 // callers whose roles allow deal.plan.solution.
-func (s *server) solutionMilestone(ctx context.Context, a access, milestoneID string, roles []string) bool {
+func (s *server) solutionMilestone(ctx context.Context, a access, milestoneID string, roles []string) (bool, error) {
 	if a.scope != milestoneInPath || a.obj != "deal.plan" || !s.deps.Policy.Allowed(roles, "deal.plan.solution", a.act) {
-		return false
+		return false, nil
 	}
-	m, err := s.deps.Deals.Store.Milestone(ctx, milestoneID)
-	return err == nil && m.OwnerRole == deals.RoleSolution
+	m, err := s.deps.Deals.Milestone(ctx, milestoneID)
+	return err == nil && m.OwnerRole == deals.RoleSolution, err
 }
 
-// dealRoles are the caller's global roles plus those it holds on the deal.
+// dealRoles are the caller's global roles plus those it holds on the deal (deals.RolesOn),
+// named as policies/policy.csv knows them.
 func (s *server) dealRoles(ctx context.Context, caller identity.Caller, dealID string) ([]string, error) {
-	acc, err := s.deps.Deals.Store.DealAccess(ctx, dealID)
-	if err != nil {
-		return nil, err
-	}
-	roles := globalRoles(caller)
-	for _, m := range acc.Members {
-		if m.UserID == caller.User.ID {
-			roles = append(roles, "deal_"+string(m.Role))
-		}
-	}
 	teams, err := s.visibleTeams(ctx, caller)
 	if err != nil {
 		return nil, err
 	}
-	if slices.Contains(teams, acc.TeamID) {
+	held, err := s.deps.Deals.Roles(ctx, dealID, deals.Visibility{TeamIDs: teams, UserID: caller.User.ID})
+	if err != nil {
+		return nil, err
+	}
+	return append(globalRoles(caller), policyRoles(held)...), nil
+}
+
+// dealRolePolicy names each deal-team role as the policy does.
+var dealRolePolicy = map[deals.OwnerRole]string{
+	deals.RolePMO:      policies.RoleDealPMO,
+	deals.RoleBusiness: policies.RoleDealBusiness,
+	deals.RoleSolution: policies.RoleDealSolution,
+}
+
+// policyRoles are the policy's names of the roles held on a deal.
+func policyRoles(held deals.DealRoles) []string {
+	var roles []string
+	for _, r := range held.Team {
+		if name, ok := dealRolePolicy[r]; ok {
+			roles = append(roles, name)
+		}
+	}
+	if held.Reader {
 		roles = append(roles, policies.RoleDealReader)
 	}
-	return roles, nil
+	return roles
 }
 
 // visibleTeams are the caller's teams and every team below them.
 func (s *server) visibleTeams(ctx context.Context, caller identity.Caller) ([]string, error) {
-	if len(caller.User.TeamIDs) == 0 {
-		return nil, nil
-	}
-	tree, err := s.deps.Identity.Teams.Tree(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return tree.WithDescendants(caller.User.TeamIDs), nil
+	return s.deps.Identity.TeamsWithDescendants(ctx, caller.User.TeamIDs)
 }
 
 // dealVisibility limits a deal list to what the caller may read: nothing to limit for

@@ -9,10 +9,9 @@ import (
 	"summit/domain/deals"
 	"summit/domain/identity"
 	"summit/policies"
-	"summit/repository"
 )
 
-var dealList = listQuery{sorts: repository.DealSortFields(), defaultSort: "target_close_date"}
+var dealList = listOf(deals.DealSorts)
 
 // listDeals answers GET /deals with filters segment, team_id (with sub-teams), status,
 // period (of the target close date), customer_id, member_id and q; only deals the
@@ -75,11 +74,11 @@ func (s *server) dealFilter(c echo.Context) (deals.DealFilter, error) {
 		if err != nil {
 			return f, badQuery("team_id", "uuid", "")
 		}
-		tree, err := s.deps.Identity.Teams.Tree(c.Request().Context())
+		teams, err := s.deps.Identity.TeamsWithDescendants(c.Request().Context(), []string{id})
 		if err != nil {
 			return f, err
 		}
-		f.TeamIDs = tree.WithDescendants([]string{id})
+		f.TeamIDs = teams
 	}
 	return f, nil
 }

@@ -1,24 +1,33 @@
 package handlers
 
 import (
+	"context"
+	"database/sql"
 	"net/http"
 	"strings"
 	"testing"
 
+	"gorm.io/gorm"
+
 	"summit/domain/identity"
+	"summit/repository"
+	"summit/repository/dbtest"
 )
 
 // TestTwoInstancesShareSessionsAndSeeChangesOnTheNextRequest runs two app instances with
 // their own connection pools on one database, as behind a load balancer: a session made
-// on one works on the other, and membership or deactivation changed through one applies
-// to the very next request on the other (nothing is cached per instance).
+// on one works on the other, membership or deactivation changed through one applies to
+// the very next request on the other (nothing is cached per instance), and the other
+// keeps serving when the first one's pool is gone.
 func TestTwoInstancesShareSessionsAndSeeChangesOnTheNextRequest(t *testing.T) {
 	t.Parallel()
-	a := newTestServer(t)
-	gdb, sqlDB := a.db, a.sql
-	b := newTestServerOn(t, gdb, sqlDB, Options{})
-	if a.srv == b.srv {
-		t.Fatal("the two instances share a server")
+	url := dbtest.URL(t)
+	gdbA, sqlA := openPool(t, url)
+	gdbB, sqlB := openPool(t, url)
+	a := newTestServerOn(t, gdbA, sqlA, Options{})
+	b := newTestServerOn(t, gdbB, sqlB, Options{})
+	if a.srv == b.srv || a.sql == b.sql {
+		t.Fatal("the two instances share a server or a connection pool")
 	}
 	a.user("admin@example.com", identity.RoleAdmin)
 	li := a.user("li@example.com", identity.RoleMember)
@@ -45,4 +54,28 @@ func TestTwoInstancesShareSessionsAndSeeChangesOnTheNextRequest(t *testing.T) {
 	if code := liOnB.do("GET", "/api/v1/me", "").Code; code != http.StatusUnauthorized {
 		t.Fatalf("deactivated user still served by B: %d", code)
 	}
+	if b.sql.Stats().OpenConnections == 0 {
+		t.Fatal("B answered without a connection of its own pool")
+	}
+
+	// Instance A goes away with its pool; B, on its own pool, still serves A's sessions.
+	if err := a.sql.Close(); err != nil {
+		t.Fatal(err)
+	}
+	adminOnB := &browser{ts: b, cookie: adminOnA.cookie, csrf: adminOnA.csrf}
+	if rec := adminOnB.do("GET", "/api/v1/teams/"+team.ID, ""); rec.Code != http.StatusOK {
+		t.Fatalf("B with A's pool closed: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// openPool opens a connection pool of its own on the database at url, as another
+// instance of the app would; it is closed when t ends.
+func openPool(t *testing.T, url string) (*gorm.DB, *sql.DB) {
+	t.Helper()
+	gdb, sqlDB, err := repository.Open(context.Background(), url, repository.PoolOptions{MaxOpenConns: 4, MaxIdleConns: 4}, dbtest.Logger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sqlDB.Close() })
+	return gdb, sqlDB
 }

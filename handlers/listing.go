@@ -20,6 +20,9 @@ type listQuery struct {
 	defaultSort string   // e.g. "name" or "-created_at"
 }
 
+// listOf is the query of a list whose sorts the domain declares.
+func listOf(s domain.Sorts) listQuery { return listQuery{sorts: s.Fields, defaultSort: s.Default} }
+
 // wireCursor is the opaque next_cursor: the sort it belongs to, the last row's sort value
 // and id, base64url-encoded JSON. A cursor of another sort is refused rather than misread.
 type wireCursor struct {

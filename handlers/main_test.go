@@ -72,7 +72,7 @@ func newTestServerLogging(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Option
 	}
 	svc := repository.NewIdentityService(gdb, identity.DefaultSessionPolicy, identity.DefaultLoginThrottle)
 	srv, e, err := newServer(Deps{
-		SQL: sqlDB, DB: gdb, Log: log, Metrics: prometheus.NewRegistry(), SPA: testSPA,
+		SQL: sqlDB, Log: log, Metrics: prometheus.NewRegistry(), SPA: testSPA,
 		Identity: svc, Deals: repository.NewDealService(gdb), Stakeholders: repository.NewStakeholderService(gdb),
 		Reviews: repository.NewReviewService(gdb), Policy: policy, Version: "test", FiscalYearStartMonth: 4,
 	}, Options{RequestTimeout: cmp.Or(opts.RequestTimeout, 5*time.Second), BodyLimit: cmp.Or(opts.BodyLimit, "64K"),

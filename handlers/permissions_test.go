@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -13,17 +12,16 @@ import (
 	"summit/domain/stakeholders"
 )
 
-// The kinds of caller every route is tried with. Deal-team kinds become distinct from
-// plain members once deal routes exist; until then they must behave like members.
+// The kinds of caller every route is tried with: the deal-team roles on the matrix's
+// deal, a member of its team, a PMO of another deal, a member of another team, and the
+// global roles.
 var callerKinds = []string{
 	"anonymous", "member_elsewhere", "member_of_team", "pmo", "business", "solution", "pmo_other_deal", "executive", "admin",
 }
 
-// expectation says, per caller kind, whether a route lets the caller through
-// (any status but 401/403) or which refusal it gives.
+// expectation says, per caller kind, which refusal a route gives (401, 403 or 404); a
+// kind not listed is let through.
 type expectation map[string]int
-
-const allowed = 0
 
 var (
 	anyone       = expectation{}
@@ -45,90 +43,102 @@ var (
 		"member_of_team": 403, "executive": 403}
 )
 
+// rule is one route's row: who is refused and how, and the exact status every caller let
+// through gets for the matrix's request. Reads succeed (200). Writes are sent with the
+// body {} and If-Match "999", so an allowed writer stops before changing anything: at the
+// version check (412) where the route checks the version before the body, else at the
+// body's validation (422) or shape (400), or at a rule of the resource (409: a built-in
+// template cannot be deleted; 404: no such token of the caller's). Any other status, a
+// 500 above all, fails the row.
+type rule struct {
+	who expectation
+	ok  int
+}
+
 // permissionMatrix is every API route with who may call it. A route missing here fails
 // TestPermissionMatrix, so no endpoint ships without a decision about who may use it.
-var permissionMatrix = map[string]expectation{
-	"GET /api/v1/openapi.json":                  anyone,
-	"GET /api/v1/meta":                          anyone,
-	"POST /api/v1/auth/login":                   anyone,
-	"POST /api/v1/auth/logout":                  signedInOnly,
-	"GET /api/v1/me":                            signedInOnly,
-	"PATCH /api/v1/me":                          signedInOnly,
-	"POST /api/v1/me/password":                  signedInOnly,
-	"GET /api/v1/me/tokens":                     signedInOnly,
-	"POST /api/v1/me/tokens":                    signedInOnly,
-	"DELETE /api/v1/me/tokens/:id":              signedInOnly,
-	"GET /api/v1/users":                         signedInOnly,
-	"GET /api/v1/users/:id":                     signedInOnly,
-	"POST /api/v1/users":                        adminsOnly,
-	"PATCH /api/v1/users/:id":                   adminsOnly,
-	"POST /api/v1/users/:id/password":           adminsOnly,
-	"GET /api/v1/users/:id/tokens":              adminsOnly,
-	"DELETE /api/v1/users/:id/tokens/:token_id": adminsOnly,
-	"GET /api/v1/teams":                         signedInOnly,
-	"GET /api/v1/teams/:id":                     signedInOnly,
-	"POST /api/v1/teams":                        adminsOnly,
-	"PATCH /api/v1/teams/:id":                   adminsOnly,
-	"DELETE /api/v1/teams/:id":                  adminsOnly,
-	"PUT /api/v1/teams/:id/members":             adminsOnly,
-	"GET /api/v1/audit":                         adminsOnly,
+var permissionMatrix = map[string]rule{
+	"GET /api/v1/openapi.json":                  {anyone, 200},
+	"GET /api/v1/meta":                          {anyone, 200},
+	"POST /api/v1/auth/login":                   {anyone, 422},
+	"POST /api/v1/auth/logout":                  {signedInOnly, 204},
+	"GET /api/v1/me":                            {signedInOnly, 200},
+	"PATCH /api/v1/me":                          {signedInOnly, 412},
+	"POST /api/v1/me/password":                  {signedInOnly, 422},
+	"GET /api/v1/me/tokens":                     {signedInOnly, 200},
+	"POST /api/v1/me/tokens":                    {signedInOnly, 422},
+	"DELETE /api/v1/me/tokens/:id":              {signedInOnly, 404}, // not the caller's token
+	"GET /api/v1/users":                         {signedInOnly, 200},
+	"GET /api/v1/users/:id":                     {signedInOnly, 200},
+	"POST /api/v1/users":                        {adminsOnly, 422},
+	"PATCH /api/v1/users/:id":                   {adminsOnly, 412},
+	"POST /api/v1/users/:id/password":           {adminsOnly, 422},
+	"GET /api/v1/users/:id/tokens":              {adminsOnly, 200},
+	"DELETE /api/v1/users/:id/tokens/:token_id": {adminsOnly, 204}, // the one allowed caller revokes it
+	"GET /api/v1/teams":                         {signedInOnly, 200},
+	"GET /api/v1/teams/:id":                     {signedInOnly, 200},
+	"POST /api/v1/teams":                        {adminsOnly, 422},
+	"PATCH /api/v1/teams/:id":                   {adminsOnly, 412},
+	"DELETE /api/v1/teams/:id":                  {adminsOnly, 412},
+	"PUT /api/v1/teams/:id/members":             {adminsOnly, 422},
+	"GET /api/v1/audit":                         {adminsOnly, 200},
 
-	"GET /api/v1/customers":        signedInOnly,
-	"POST /api/v1/customers":       signedInOnly,
-	"GET /api/v1/customers/:id":    signedInOnly,
-	"PATCH /api/v1/customers/:id":  signedInOnly,
-	"DELETE /api/v1/customers/:id": adminsOnly,
-	"GET /api/v1/templates":        signedInOnly,
-	"GET /api/v1/templates/:id":    signedInOnly,
-	"POST /api/v1/templates":       adminsOnly,
-	"PUT /api/v1/templates/:id":    adminsOnly,
-	"DELETE /api/v1/templates/:id": adminsOnly,
+	"GET /api/v1/customers":        {signedInOnly, 200},
+	"POST /api/v1/customers":       {signedInOnly, 422},
+	"GET /api/v1/customers/:id":    {signedInOnly, 200},
+	"PATCH /api/v1/customers/:id":  {signedInOnly, 412},
+	"DELETE /api/v1/customers/:id": {adminsOnly, 412},
+	"GET /api/v1/templates":        {signedInOnly, 200},
+	"GET /api/v1/templates/:id":    {signedInOnly, 200},
+	"POST /api/v1/templates":       {adminsOnly, 422},
+	"PUT /api/v1/templates/:id":    {adminsOnly, 422},
+	"DELETE /api/v1/templates/:id": {adminsOnly, 409},
 
-	"GET /api/v1/deals":                              signedInOnly,
-	"POST /api/v1/deals":                             signedInOnly,
-	"GET /api/v1/deals/:id":                          dealReaders,
-	"PATCH /api/v1/deals/:id":                        dealPMOs,
-	"DELETE /api/v1/deals/:id":                       dealAdmins,
-	"PUT /api/v1/deals/:id/team":                     dealPMOs,
-	"GET /api/v1/deals/:id/activity":                 dealReaders,
-	"GET /api/v1/deals/:id/milestones":               dealReaders,
-	"POST /api/v1/deals/:id/milestones":              dealPMOs,
-	"PUT /api/v1/deals/:id/milestones/order":         dealPMOs,
-	"POST /api/v1/deals/:id/milestones/import":       dealPMOs,
-	"GET /api/v1/deals/:id/plan.xlsx":                dealReaders,
-	"GET /api/v1/milestones/:id":                     dealReaders,
-	"PATCH /api/v1/milestones/:id":                   dealPMOs, // a business-owned milestone
-	"DELETE /api/v1/milestones/:id":                  dealPMOs,
-	"POST /api/v1/milestones/:id/reschedule/preview": dealReaders,
-	"POST /api/v1/milestones/:id/reschedule":         dealPMOs,
-	"GET /api/v1/deals/:id/baselines":                dealReaders,
-	"POST /api/v1/deals/:id/baselines":               dealPMOs,
+	"GET /api/v1/deals":                              {signedInOnly, 200},
+	"POST /api/v1/deals":                             {signedInOnly, 422},
+	"GET /api/v1/deals/:id":                          {dealReaders, 200},
+	"PATCH /api/v1/deals/:id":                        {dealPMOs, 412},
+	"DELETE /api/v1/deals/:id":                       {dealAdmins, 412},
+	"PUT /api/v1/deals/:id/team":                     {dealPMOs, 400},
+	"GET /api/v1/deals/:id/activity":                 {dealReaders, 200},
+	"GET /api/v1/deals/:id/milestones":               {dealReaders, 200},
+	"POST /api/v1/deals/:id/milestones":              {dealPMOs, 422},
+	"PUT /api/v1/deals/:id/milestones/order":         {dealPMOs, 422},
+	"POST /api/v1/deals/:id/milestones/import":       {dealPMOs, 400},
+	"GET /api/v1/deals/:id/plan.xlsx":                {dealReaders, 200},
+	"GET /api/v1/milestones/:id":                     {dealReaders, 200},
+	"PATCH /api/v1/milestones/:id":                   {dealPMOs, 412}, // a business-owned milestone
+	"DELETE /api/v1/milestones/:id":                  {dealPMOs, 412},
+	"POST /api/v1/milestones/:id/reschedule/preview": {dealReaders, 422},
+	"POST /api/v1/milestones/:id/reschedule":         {dealPMOs, 422},
+	"GET /api/v1/deals/:id/baselines":                {dealReaders, 200},
+	"POST /api/v1/deals/:id/baselines":               {dealPMOs, 422},
 
-	"GET /api/v1/customers/:id/contacts":  dealReaders,
-	"POST /api/v1/customers/:id/contacts": dealRoleHolders,
-	"GET /api/v1/contacts/:id":            dealReaders,
-	"PATCH /api/v1/contacts/:id":          dealRoleHolders,
-	"DELETE /api/v1/contacts/:id":         adminsOnly,
+	"GET /api/v1/customers/:id/contacts":  {dealReaders, 200},
+	"POST /api/v1/customers/:id/contacts": {dealRoleHolders, 422},
+	"GET /api/v1/contacts/:id":            {dealReaders, 200},
+	"PATCH /api/v1/contacts/:id":          {dealRoleHolders, 412},
+	"DELETE /api/v1/contacts/:id":         {adminsOnly, 412},
 
-	"GET /api/v1/deals/:id/stakeholders":    dealReaders,
-	"POST /api/v1/deals/:id/stakeholders":   dealBusiness,
-	"GET /api/v1/stakeholders/:id":          dealReaders,
-	"PATCH /api/v1/stakeholders/:id":        dealBusiness,
-	"DELETE /api/v1/stakeholders/:id":       dealBusiness,
-	"GET /api/v1/stakeholders/:id/history":  dealReaders,
-	"GET /api/v1/deals/:id/retrospectives":  dealReaders,
-	"POST /api/v1/deals/:id/retrospectives": dealPMOOrBusiness,
-	"GET /api/v1/retrospectives/:id":        dealReaders,
-	"PUT /api/v1/retrospectives/:id":        dealPMOs,
-	"DELETE /api/v1/retrospectives/:id":     dealPMOs,
-	"PATCH /api/v1/actions/:id":             dealPMOOrBusiness, // the business user owns the action
-	"GET /api/v1/me/actions":                signedInOnly,
-	"GET /api/v1/deals/:id/actions/overdue": dealReaders,
-	"GET /api/v1/deals/:id/gate-decisions":  dealReaders,
-	"POST /api/v1/deals/:id/gate-decisions": dealPMOs,
-	"GET /api/v1/risks/gates":               signedInOnly,
-	"GET /api/v1/risks/next-steps":          signedInOnly,
-	"GET /api/v1/risks/coverage":            signedInOnly,
+	"GET /api/v1/deals/:id/stakeholders":    {dealReaders, 200},
+	"POST /api/v1/deals/:id/stakeholders":   {dealBusiness, 422},
+	"GET /api/v1/stakeholders/:id":          {dealReaders, 200},
+	"PATCH /api/v1/stakeholders/:id":        {dealBusiness, 412},
+	"DELETE /api/v1/stakeholders/:id":       {dealBusiness, 412},
+	"GET /api/v1/stakeholders/:id/history":  {dealReaders, 200},
+	"GET /api/v1/deals/:id/retrospectives":  {dealReaders, 200},
+	"POST /api/v1/deals/:id/retrospectives": {dealPMOOrBusiness, 422},
+	"GET /api/v1/retrospectives/:id":        {dealReaders, 200},
+	"PUT /api/v1/retrospectives/:id":        {dealPMOs, 422},
+	"DELETE /api/v1/retrospectives/:id":     {dealPMOs, 412},
+	"PATCH /api/v1/actions/:id":             {dealPMOOrBusiness, 422}, // the business user owns the action
+	"GET /api/v1/me/actions":                {signedInOnly, 200},
+	"GET /api/v1/deals/:id/actions/overdue": {dealReaders, 200},
+	"GET /api/v1/deals/:id/gate-decisions":  {dealReaders, 200},
+	"POST /api/v1/deals/:id/gate-decisions": {dealPMOs, 422},
+	"GET /api/v1/risks/gates":               {signedInOnly, 200},
+	"GET /api/v1/risks/next-steps":          {signedInOnly, 200},
+	"GET /api/v1/risks/coverage":            {signedInOnly, 200},
 }
 
 func TestPermissionMatrix(t *testing.T) {
@@ -156,9 +166,9 @@ func TestPermissionMatrix(t *testing.T) {
 			t.Errorf("permissionMatrix lists %s, which is not registered", route)
 			continue
 		}
-		target := strings.NewReplacer(":id", fx.ids[path], ":token_id", "00000000-0000-4000-8000-000000000002").Replace(path)
+		target := strings.NewReplacer(":id", fx.ids[path], ":token_id", fx.victimToken).Replace(path)
 		for _, kind := range callerKinds {
-			headers := []string{"If-Match", `"999"`} // allowed writers stop at 412: nothing changes
+			headers := []string{"If-Match", `"999"`} // allowed writers stop before changing anything
 			if kind != "anonymous" {
 				headers = append(headers, "Authorization", "Bearer "+fx.tokens[kind])
 			}
@@ -167,12 +177,12 @@ func TestPermissionMatrix(t *testing.T) {
 				body = "{}"
 			}
 			rec := ts.do(method, target, body, headers...)
-			got := rec.Code
-			switch w := want[kind]; {
-			case w == allowed && (got == http.StatusUnauthorized || got == http.StatusForbidden):
-				t.Errorf("%s as %s: %d %s, want it allowed", route, kind, got, rec.Body)
-			case w != allowed && got != w:
-				t.Errorf("%s as %s: %d, want %d", route, kind, got, w)
+			w, refused := want.who[kind]
+			if !refused {
+				w = want.ok
+			}
+			if rec.Code != w {
+				t.Errorf("%s as %s: %d %.200s, want %d", route, kind, rec.Code, rec.Body, w)
 			}
 		}
 	}
@@ -180,8 +190,9 @@ func TestPermissionMatrix(t *testing.T) {
 
 // permissionFixture holds a token per caller kind and ids to put in paths.
 type permissionFixture struct {
-	tokens map[string]string
-	ids    map[string]string // route path → id for its :id
+	tokens      map[string]string
+	ids         map[string]string // route path → id for its :id
+	victimToken string            // an API token of the user of the /users/:id routes
 }
 
 func (ts *testServer) permissionFixture() permissionFixture {
@@ -217,6 +228,11 @@ func (ts *testServer) permissionFixture() permissionFixture {
 		ts.t.Fatal(err)
 	}
 	victim := ts.user("victim@example.com", identity.RoleMember)
+	_, victimToken, err := ts.id.CreateToken(ctx, identity.Actor{UserID: victim.ID}, "revoked by an admin")
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	fx.victimToken = victimToken.ID
 	for _, path := range []string{"/api/v1/users/:id", "/api/v1/users/:id/password", "/api/v1/users/:id/tokens", "/api/v1/users/:id/tokens/:token_id"} {
 		fx.ids[path] = victim.ID
 	}

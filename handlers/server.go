@@ -13,7 +13,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
-	"gorm.io/gorm"
 
 	"summit/domain/deals"
 	"summit/domain/identity"
@@ -25,7 +24,6 @@ import (
 // Deps are what the HTTP layer needs from the rest of the program.
 type Deps struct {
 	SQL                  *sql.DB // for readiness and pool metrics
-	DB                   *gorm.DB
 	Log                  *slog.Logger
 	Metrics              *prometheus.Registry
 	SPA                  fs.FS

@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"summit/domain/identity"
-	"summit/repository"
 )
 
 // teamResponse is a team as the API shows it.
@@ -36,7 +35,7 @@ type teamMembersRequest struct {
 	UserIDs []string `json:"user_ids" validate:"required,dive,uuid"`
 }
 
-var teamList = listQuery{sorts: repository.TeamSortFields(), defaultSort: "name"}
+var teamList = listOf(identity.TeamSorts)
 
 // listTeams answers GET /teams: the teams with their members, a page at a time
 // (?limit, ?cursor, ?sort, ?q over names).

@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"summit/domain/deals"
-	"summit/repository"
 )
 
 type templateMilestoneDTO struct {
@@ -65,7 +64,7 @@ func (r templateRequest) toDomain() deals.Template {
 	return t
 }
 
-var templateList = listQuery{sorts: repository.TemplateSortFields(), defaultSort: "name"}
+var templateList = listOf(deals.TemplateSorts)
 
 // listTemplates answers GET /templates a page at a time (?limit, ?cursor, ?sort, ?q over
 // both names); each says whether it is built-in.

@@ -7,10 +7,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"summit/domain/identity"
-	"summit/repository"
 )
 
-var userList = listQuery{sorts: repository.UserSortFields(), defaultSort: "name"}
+var userList = listOf(identity.UserSorts)
 
 // listUsers answers GET /users (?q=, ?active=, paging, sorting).
 func (s *server) listUsers(c echo.Context) error {

@@ -29,6 +29,7 @@ type activityRow struct {
 func (activityRow) TableName() string { return "deal_activity" }
 func (r activityRow) rowID() string   { return r.ID }
 
+// activitySorts map the sort fields of deals.ActivitySorts to columns.
 var activitySorts = sortKeys[activityRow]{
 	"at": {"deal_activity.at", func(r activityRow) string { return timeKey(r.At) }},
 }

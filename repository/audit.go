@@ -27,6 +27,7 @@ type auditRow struct {
 func (auditRow) TableName() string { return "audit_events" }
 func (r auditRow) rowID() string   { return r.ID }
 
+// auditSorts map the sort fields of identity.AuditSorts to columns.
 var auditSorts = sortKeys[auditRow]{
 	"at": {"audit_events.at", func(r auditRow) string { return timeKey(r.At) }},
 }

@@ -40,14 +40,11 @@ func toDomainContact(r contactRow) stakeholders.Contact {
 
 func (r contactRow) rowID() string { return r.ID }
 
-// contactSorts are the fields a contact list may be sorted by.
+// contactSorts map the sort fields of stakeholders.ContactSorts to columns.
 var contactSorts = sortKeys[contactRow]{
 	"name":       {"name", func(r contactRow) string { return r.Name }},
 	"created_at": {"created_at", func(r contactRow) string { return timeKey(r.CreatedAt) }},
 }
-
-// ContactSortFields lists the sort keys ListContacts accepts.
-func ContactSortFields() []string { return contactSorts.fields() }
 
 // ListContacts pages through a customer's people (p.Search in name, title or
 // department).

@@ -34,14 +34,11 @@ func toDomainCustomer(r customerRow) deals.Customer {
 	return deals.Customer{ID: r.ID, Name: r.Name, Kind: deals.CustomerKind(r.Kind), Region: r.Region, Industry: r.Industry, Version: r.Version}
 }
 
-// customerSorts are the fields a customer list may be sorted by.
+// customerSorts map the sort fields of deals.CustomerSorts to columns.
 var customerSorts = sortKeys[customerRow]{
 	"name":       {"name", func(r customerRow) string { return r.Name }},
 	"created_at": {"created_at", func(r customerRow) string { return timeKey(r.CreatedAt) }},
 }
-
-// CustomerSortFields lists the sort keys ListCustomers accepts.
-func CustomerSortFields() []string { return customerSorts.fields() }
 
 // ListCustomers pages through customers, optionally of one kind and matching p.Search
 // in their name.

@@ -71,7 +71,7 @@ func toDomainDeal(r dealRow, team []deals.Member) deals.Deal {
 		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
-// dealSorts are the fields a deal list may be sorted by; columns are qualified because
+// dealSorts map the sort fields of deals.DealSorts to columns; columns are qualified because
 // the list joins customers.
 var dealSorts = sortKeys[dealRow]{
 	"name":              {"deals.name", func(r dealRow) string { return r.Name }},
@@ -79,9 +79,6 @@ var dealSorts = sortKeys[dealRow]{
 	"target_close_date": {"deals.target_close_date", func(r dealRow) string { return deals.Day(r.TargetCloseDate).Format(deals.DateLayout) }},
 	"created_at":        {"deals.created_at", func(r dealRow) string { return timeKey(r.CreatedAt) }},
 }
-
-// DealSortFields lists the sort keys ListDeals accepts.
-func DealSortFields() []string { return dealSorts.fields() }
 
 // dealsWithCustomer selects deals with their customer's name.
 func dealsWithCustomer(tx *gorm.DB) *gorm.DB {

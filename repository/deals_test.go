@@ -347,7 +347,7 @@ func TestListDealsFiltersVisibilityAndPaging(t *testing.T) {
 		{"search matches nothing", deals.DealFilter{}, "_x", nil},
 	}
 	sorts := []domain.SortOrder{}
-	for _, field := range repository.DealSortFields() {
+	for _, field := range deals.DealSorts.Fields {
 		sorts = append(sorts, domain.SortOrder{Field: field}, domain.SortOrder{Field: field, Desc: true})
 	}
 	for _, tc := range tests {

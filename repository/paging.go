@@ -25,10 +25,10 @@ type sortKey[R identified] struct {
 	value  func(R) string
 }
 
-// sortKeys maps the API's sort field names to columns; it is the whitelist.
+// sortKeys maps the sort fields a domain list declares (domain.Sorts) to columns.
 type sortKeys[R identified] map[string]sortKey[R]
 
-// fields lists the accepted sort fields, sorted, for error messages and the OpenAPI doc.
+// fields lists the mapped sort fields, sorted (a test compares them with the domain's).
 func (s sortKeys[R]) fields() []string {
 	out := make([]string, 0, len(s))
 	for f := range s {

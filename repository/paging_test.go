@@ -1,9 +1,13 @@
 package repository
 
 import (
+	"slices"
 	"testing"
 
 	"summit/domain"
+	"summit/domain/deals"
+	"summit/domain/identity"
+	"summit/domain/stakeholders"
 )
 
 // A cursor must be of its sort column's kind before it reaches SQL: PostgreSQL refuses a
@@ -34,5 +38,30 @@ func TestCursorsFitTheirSortColumn(t *testing.T) {
 	panics := sortKey[dealRow]{column: "x", value: func(r dealRow) string { return *r.TemplateID }}
 	if !panics.fits(domain.Cursor{Value: "text", ID: id}) {
 		t.Error("a key that cannot render an empty row should check its cursor as text")
+	}
+}
+
+// The domain declares which sorts each list accepts; the repository must map exactly
+// those fields to columns, no fewer (a sort the API accepts would fail in SQL) and no
+// more (a column no request can reach).
+func TestSortColumnsAreTheDomainsSortFields(t *testing.T) {
+	tests := []struct {
+		list   string
+		domain domain.Sorts
+		mapped []string
+	}{
+		{"deals", deals.DealSorts, dealSorts.fields()},
+		{"customers", deals.CustomerSorts, customerSorts.fields()},
+		{"templates", deals.TemplateSorts, templateSorts.fields()},
+		{"deal activity", deals.ActivitySorts, activitySorts.fields()},
+		{"users", identity.UserSorts, userSorts.fields()},
+		{"teams", identity.TeamSorts, teamSorts.fields()},
+		{"audit", identity.AuditSorts, auditSorts.fields()},
+		{"contacts", stakeholders.ContactSorts, contactSorts.fields()},
+	}
+	for _, tc := range tests {
+		if !slices.Equal(tc.domain.Fields, tc.mapped) {
+			t.Errorf("%s: the domain accepts %v, the repository maps %v", tc.list, tc.domain.Fields, tc.mapped)
+		}
 	}
 }

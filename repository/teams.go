@@ -26,14 +26,11 @@ type teamRow struct {
 func (teamRow) TableName() string { return "teams" }
 func (r teamRow) rowID() string   { return r.ID }
 
-// teamSorts are the fields a team list may be sorted by.
+// teamSorts map the sort fields of identity.TeamSorts to columns.
 var teamSorts = sortKeys[teamRow]{
 	"name":       {"name", func(r teamRow) string { return r.Name }},
 	"created_at": {"created_at", func(r teamRow) string { return timeKey(r.CreatedAt) }},
 }
-
-// TeamSortFields lists the sort keys TeamPage accepts.
-func TeamSortFields() []string { return teamSorts.fields() }
 
 // teamMemberRow links a user to a team.
 type teamMemberRow struct {

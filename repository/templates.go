@@ -29,14 +29,11 @@ type templateRow struct {
 func (templateRow) TableName() string { return "templates" }
 func (r templateRow) rowID() string   { return r.ID }
 
-// templateSorts are the fields a template list may be sorted by.
+// templateSorts map the sort fields of deals.TemplateSorts to columns.
 var templateSorts = sortKeys[templateRow]{
 	"name":       {"name", func(r templateRow) string { return r.Name }},
 	"created_at": {"created_at", func(r templateRow) string { return timeKey(r.CreatedAt) }},
 }
-
-// TemplateSortFields lists the sort keys TemplatePage accepts.
-func TemplateSortFields() []string { return templateSorts.fields() }
 
 // TemplatePage pages through the templates (p.Search in either name).
 func (r *Deals) TemplatePage(ctx context.Context, p domain.ListParams) (domain.Page[deals.Template], error) {

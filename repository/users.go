@@ -37,15 +37,12 @@ func toDomainUser(r userRow) identity.User {
 		Active: r.Active, PasswordHash: r.PasswordHash, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
-// userSorts are the fields a user list may be sorted by.
+// userSorts map the sort fields of identity.UserSorts to columns.
 var userSorts = sortKeys[userRow]{
 	"name":       {"name", func(r userRow) string { return r.Name }},
 	"email":      {"email", func(r userRow) string { return r.Email }},
 	"created_at": {"created_at", func(r userRow) string { return timeKey(r.CreatedAt) }},
 }
-
-// UserSortFields lists the sort keys ListUsers accepts.
-func UserSortFields() []string { return userSorts.fields() }
 
 // Users reads and writes users.
 type Users struct{ db *gorm.DB }

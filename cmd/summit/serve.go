@@ -46,7 +46,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		return err
 	}
 	e, err := handlers.New(handlers.Deps{
-		SQL: sqlDB, DB: gdb, Log: log, Metrics: reg, SPA: frontend.Files(),
+		SQL: sqlDB, Log: log, Metrics: reg, SPA: frontend.Files(),
 		Identity: cfg.identityService(gdb), Deals: repository.NewDealService(gdb),
 		Stakeholders: repository.NewStakeholderService(gdb), Reviews: repository.NewReviewService(gdb), Policy: policy,
 		Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,

@@ -1,7 +1,8 @@
 package deals
 
-// BuiltinTemplates are the two templates Summit ships, from ../shared/TEMPLATES.md:
-// the G2B public-procurement path (政府采购) and the key-account programme (大客户).
+// BuiltinTemplates are the two templates Summit ships, shown step by step with their
+// sources in docs/templates.md (a test keeps the page equal to this code): the G2B
+// public-procurement path (政府采购) and the key-account programme (大客户).
 // Durations are typical working days; legal intervals in calendar days are converted
 // (20 calendar days ≈ 15 working days). Weights follow the stage-to-probability ladder
 // (initiation 10 %, needs 25 %, solution 45 %, procurement 80–90 %, signed 100 %) so

@@ -32,6 +32,11 @@ type Action struct {
 // Overdue reports whether an open action is past its due date at today.
 func (a Action) Overdue(today time.Time) bool { return a.Status == "open" && a.DueOn.Before(today) }
 
+// OwnedBy reports whether userID owns the action (an action without owner is no one's).
+func (a Action) OwnedBy(userID string) bool {
+	return userID != "" && a.OwnerID != nil && *a.OwnerID == userID
+}
+
 // Retrospective is a review held at a milestone, or free-standing.
 type Retrospective struct {
 	ID          string

@@ -56,3 +56,23 @@ func TestActionOverdue(t *testing.T) {
 		t.Error("overdue rule")
 	}
 }
+
+func TestActionOwnedBy(t *testing.T) {
+	li, empty := "u-li", ""
+	tests := []struct {
+		name   string
+		owner  *string
+		userID string
+		want   bool
+	}{
+		{"the owner", &li, "u-li", true},
+		{"someone else", &li, "u-wang", false},
+		{"no owner", nil, "u-li", false},
+		{"no user", &empty, "", false},
+	}
+	for _, tc := range tests {
+		if got := (Action{OwnerID: tc.owner}).OwnedBy(tc.userID); got != tc.want {
+			t.Errorf("%s: OwnedBy = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

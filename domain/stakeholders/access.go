@@ -53,3 +53,8 @@ func (s *Service) ContactCustomer(ctx context.Context, contactID string) (string
 	c, err := s.Store.Contact(ctx, contactID)
 	return c.CustomerID, err
 }
+
+// StakeholderDeal is the id of the deal a stakeholder is mapped on.
+func (s *Service) StakeholderDeal(ctx context.Context, id string) (string, error) {
+	return s.Store.StakeholderDeal(ctx, id)
+}

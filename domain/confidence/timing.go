@@ -1,0 +1,306 @@
+package confidence
+
+import "math"
+
+// z80 is the standard normal's 80th percentile.
+const z80 = 0.8416212335729143
+
+// plan is the remaining plan of an open deal, in working days after the as-of date
+// (offset 0 is the as-of date, rolled forward to a working day).
+type plan struct {
+	closeIdx   int     // the close milestone, -1 without milestones
+	median     int     // planned finish of the close milestone, stretched and floored
+	legal      int     // the earliest finish the law allows (each open step ≥ 1 day)
+	sigma      float64 // σ of log(remaining duration)
+	stretch    float64
+	floorBinds bool // a legal floor moved the planned path
+	blocked    int  // blocked milestones on the path
+}
+
+// closeIndex picks the milestone whose finish closes the deal: the contract-signing
+// step, else the last gate, else the last milestone; -1 without milestones.
+func closeIndex(ms []Milestone) int {
+	gate := -1
+	for i, m := range ms {
+		if m.Key == KeyContractSigned {
+			return i
+		}
+		if m.Gate {
+			gate = i
+		}
+	}
+	if gate < 0 {
+		return len(ms) - 1
+	}
+	return gate
+}
+
+// stretchOf is this deal's own slip so far: actual against baseline duration of its
+// finished milestones, shrunk towards 1 by a prior of StretchPriorDays, bounded.
+func stretchOf(ms []Milestone, p *Params) float64 {
+	actual, baseline := p.StretchPriorDays, p.StretchPriorDays
+	for _, m := range ms {
+		if m.Status != StatusDone || m.CompletedOn.IsZero() || m.BaselineDue.IsZero() {
+			continue
+		}
+		start := m.BaselineStart
+		if start.IsZero() {
+			start = m.PlannedStart
+		}
+		b := wdOf(m.BaselineDue) - wdOf(start) + 1
+		if b < 1 {
+			b = 1
+		}
+		a := wdOf(m.CompletedOn) - wdOf(m.PlannedStart) + 1
+		if a < 0 {
+			a = 0
+		}
+		actual += float64(a)
+		baseline += float64(b)
+	}
+	if baseline <= 0 {
+		return 1
+	}
+	return clamp(actual/baseline, p.StretchMin, p.StretchMax)
+}
+
+// remainingPlan runs the dependency-aware forward pass over the unfinished milestones
+// twice: as planned (each step its planned working days × stretch, not before its
+// planned start) and at the legal minimum (each step one day, no planned starts); both
+// keep the template's legal intervals.
+func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
+	ms := in.Milestones
+	n := len(ms)
+	pl := plan{closeIdx: closeIdx, stretch: stretchOf(ms, p)}
+	if n == 0 {
+		pl.median = max(0, wdOf(in.Deal.TargetClose)-asIdx)
+		pl.sigma = p.SigmaMax
+		return pl
+	}
+	idx := indexer(ms)
+	deps := make([][]int, n)
+	flat := make([]int, 0, 2*n)
+	for i, m := range ms {
+		start := len(flat)
+		for _, d := range m.DependsOn {
+			if j := idx(d); j >= 0 && j != i {
+				flat = append(flat, j)
+			}
+		}
+		deps[i] = flat[start:len(flat):len(flat)]
+	}
+	order := topoOrder(deps)
+	rules := LegalRules(in.Deal.TemplateKey)
+	// scratch: planned start/finish, legal start/finish, done flags
+	buf := make([]int, 4*n)
+	ps, pf, ls, lf := buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:]
+	seen := make([]bool, n)
+	for _, i := range order {
+		m := ms[i]
+		seen[i] = true
+		if m.finished() {
+			ps[i] = wdOf(m.PlannedStart) - asIdx
+			ls[i] = ps[i]
+			end := m.PlannedDue
+			if m.Status == StatusDone && !m.CompletedOn.IsZero() {
+				end = m.CompletedOn
+			}
+			pf[i] = wdOf(end) - asIdx
+			lf[i] = pf[i]
+			continue
+		}
+		es, el := 0, 0
+		for _, j := range deps[i] {
+			es = max(es, pf[j]+1)
+			el = max(el, lf[j]+1)
+		}
+		start, due := wdOf(m.PlannedStart)-asIdx, wdOf(m.PlannedDue)-asIdx
+		dur := due - start + 1
+		if m.Status == StatusInProgress {
+			dur = due - max(0, start) + 1
+		} else if p.RespectPlanStarts {
+			es = max(es, start)
+		}
+		dur = max(1, dur)
+		if m.Status == StatusBlocked {
+			dur += p.BlockedExtraDays
+		}
+		stretched := int(math.Ceil(float64(dur)*pl.stretch - 1e-9))
+		for _, r := range rules {
+			if r.To.Key != m.Key || r.To.Edge != Start {
+				continue
+			}
+			src, lsrc := ps, ls
+			if r.From.Edge == Finish {
+				src, lsrc = pf, lf
+			}
+			if f, ok := legalFloor(r, ms, seen, src, asIdx); ok && f > es {
+				es, pl.floorBinds = f, true
+			}
+			if f, ok := legalFloor(r, ms, seen, lsrc, asIdx); ok {
+				el = max(el, f)
+			}
+		}
+		ef, elf := es+max(1, stretched)-1, el
+		for _, r := range rules {
+			if r.To.Key != m.Key || r.To.Edge != Finish {
+				continue
+			}
+			src, lsrc := ps, ls
+			if r.From.Edge == Finish {
+				src, lsrc = pf, lf
+			}
+			if f, ok := legalFloor(r, ms, seen, src, asIdx); ok && f > ef {
+				ef, pl.floorBinds = f, true
+			}
+			if f, ok := legalFloor(r, ms, seen, lsrc, asIdx); ok {
+				elf = max(elf, f)
+			}
+		}
+		ps[i], pf[i], ls[i], lf[i] = es, ef, el, elf
+	}
+	c := closeIdx
+	if ms[c].finished() {
+		return pl // closes now: median 0, σ 0
+	}
+	pl.legal = max(0, lf[c])
+	pl.median = max(pl.legal, pf[c])
+	// Steps left on the path to the close: σ narrows as they are done.
+	left := 0
+	stack := []int{c}
+	visited := make([]bool, n)
+	visited[c] = true
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if ms[i].finished() {
+			continue
+		}
+		left++
+		if ms[i].Status == StatusBlocked {
+			pl.blocked++
+		}
+		for _, j := range deps[i] {
+			if !visited[j] {
+				visited[j] = true
+				stack = append(stack, j)
+			}
+		}
+	}
+	pl.sigma = math.Min(p.SigmaMax, p.SigmaPerStep*math.Sqrt(float64(left)))
+	return pl
+}
+
+// legalFloor is the earliest offset rule r allows for its To anchor, given the From
+// step's anchor in src (start or finish offsets); false when the From step is missing,
+// skipped or not yet placed.
+func legalFloor(r Rule, ms []Milestone, seen []bool, src []int, asIdx int) (int, bool) {
+	j := -1
+	for k, m := range ms {
+		if m.Key == r.From.Key && m.Status != StatusSkipped {
+			j = k
+			break
+		}
+	}
+	if j < 0 || !seen[j] {
+		return 0, false
+	}
+	if r.WorkingDays {
+		return src[j] + r.MinimumDays, true
+	}
+	return wdCeil(wdDay(src[j]+asIdx)+r.MinimumDays) - asIdx, true
+}
+
+// indexer finds a milestone's index by id (-1 when absent).
+func indexer(ms []Milestone) func(string) int {
+	if len(ms) <= 32 {
+		return func(id string) int {
+			for i, m := range ms {
+				if m.ID == id {
+					return i
+				}
+			}
+			return -1
+		}
+	}
+	byID := make(map[string]int, len(ms))
+	for i, m := range ms {
+		byID[m.ID] = i
+	}
+	return func(id string) int {
+		if i, ok := byID[id]; ok {
+			return i
+		}
+		return -1
+	}
+}
+
+// topoOrder orders milestones dependencies first (Kahn); milestones caught in a cycle,
+// which the plan rules forbid, follow in input order.
+func topoOrder(deps [][]int) []int {
+	n := len(deps)
+	order := make([]int, 0, n)
+	placed := make([]bool, n)
+	for len(order) < n {
+		progressed := false
+		for i := 0; i < n; i++ {
+			if placed[i] {
+				continue
+			}
+			ready := true
+			for _, j := range deps[i] {
+				if !placed[j] {
+					ready = false
+					break
+				}
+			}
+			if ready {
+				placed[i], progressed = true, true
+				order = append(order, i)
+			}
+		}
+		if !progressed { // a cycle: place the first unplaced
+			for i := 0; i < n; i++ {
+				if !placed[i] {
+					placed[i] = true
+					order = append(order, i)
+					break
+				}
+			}
+		}
+	}
+	return order
+}
+
+// cdf is P(close offset ≤ k): the close offset is max(legal, ⌊Y⌋) with
+// Y = (median + ½)·exp(σZ), so the median offset is the planned one and no close comes
+// before the legal floor.
+func (pl plan) cdf(k int) float64 {
+	if k < pl.legal {
+		return 0
+	}
+	if pl.sigma == 0 {
+		if k >= pl.median {
+			return 1
+		}
+		return 0
+	}
+	return normCDF((math.Log(float64(k)+1) - math.Log(float64(pl.median)+0.5)) / pl.sigma)
+}
+
+// p80 is the smallest offset k with cdf(k) ≥ 0.8.
+func (pl plan) p80() int {
+	if pl.sigma == 0 {
+		return pl.median
+	}
+	k := int(math.Ceil((float64(pl.median)+0.5)*math.Exp(pl.sigma*z80) - 1))
+	for k > pl.median && pl.cdf(k-1) >= 0.8 {
+		k--
+	}
+	for pl.cdf(k) < 0.8 {
+		k++
+	}
+	return max(k, pl.median)
+}
+
+func normCDF(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }

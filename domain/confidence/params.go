@@ -39,12 +39,14 @@ type Params struct {
 	// Timing. The remaining plan is stretched by the deal's own slip so far,
 	// (Σ actual + StretchPriorDays) / (Σ baseline + StretchPriorDays) over finished
 	// milestones, within [StretchMin, StretchMax]; its spread (σ of the log of the
-	// remaining duration) is SigmaPerStep × √(steps left), at most SigmaMax.
+	// remaining duration) is SigmaPerStep × √(steps left), at most SigmaMax, on the late
+	// side, and SigmaEarlyRatio times that on the early side.
 	StretchPriorDays  float64 `json:"stretch_prior_days"`
 	StretchMin        float64 `json:"stretch_min"`
 	StretchMax        float64 `json:"stretch_max"`
 	SigmaPerStep      float64 `json:"sigma_per_step"`
 	SigmaMax          float64 `json:"sigma_max"`
+	SigmaEarlyRatio   float64 `json:"sigma_early_ratio"` // the early side's σ as a share: plans slip more than they gain
 	BlockedExtraDays  int     `json:"blocked_extra_days"`
 	RespectPlanStarts bool    `json:"respect_plan_starts"`
 }

@@ -11,7 +11,8 @@ type plan struct {
 	closeIdx   int     // the close milestone, -1 without milestones
 	median     int     // planned finish of the close milestone, stretched and floored
 	legal      int     // the earliest finish the law allows (each open step ≥ 1 day)
-	sigma      float64 // σ of log(remaining duration)
+	sigma      float64 // σ of log(remaining duration) on the late side
+	early      float64 // the early side's σ as a share of sigma
 	stretch    float64
 	floorBinds bool // a legal floor moved the planned path
 	blocked    int  // blocked milestones on the path
@@ -71,7 +72,7 @@ func stretchOf(ms []Milestone, p *Params) float64 {
 func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 	ms := in.Milestones
 	n := len(ms)
-	pl := plan{closeIdx: closeIdx, stretch: stretchOf(ms, p)}
+	pl := plan{closeIdx: closeIdx, stretch: stretchOf(ms, p), early: p.SigmaEarlyRatio}
 	if n == 0 {
 		pl.median = max(0, wdOf(in.Deal.TargetClose)-asIdx)
 		pl.sigma = p.SigmaMax
@@ -141,6 +142,7 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 				el = max(el, f)
 			}
 		}
+		ps[i], ls[i] = es, el // a rule may run from this step's own start
 		ef, elf := es+max(1, stretched)-1, el
 		for _, r := range rules {
 			if r.To.Key != m.Key || r.To.Edge != Finish {
@@ -273,8 +275,9 @@ func topoOrder(deps [][]int) []int {
 }
 
 // cdf is P(close offset ≤ k): the close offset is max(legal, ⌊Y⌋) with
-// Y = (median + ½)·exp(σZ), so the median offset is the planned one and no close comes
-// before the legal floor.
+// Y = (median + ½)·exp(σZ) — a two-piece lognormal whose early side has σ·early, since
+// plans finish late more often than early — so the median offset is the planned one and
+// no close comes before the legal floor.
 func (pl plan) cdf(k int) float64 {
 	if k < pl.legal {
 		return 0
@@ -285,7 +288,11 @@ func (pl plan) cdf(k int) float64 {
 		}
 		return 0
 	}
-	return normCDF((math.Log(float64(k)+1) - math.Log(float64(pl.median)+0.5)) / pl.sigma)
+	z := math.Log(float64(k)+1) - math.Log(float64(pl.median)+0.5)
+	if z < 0 {
+		return normCDF(z / (pl.sigma * pl.early))
+	}
+	return normCDF(z / pl.sigma)
 }
 
 // p80 is the smallest offset k with cdf(k) ≥ 0.8.

@@ -9,8 +9,12 @@ import "time"
 
 const epochShift = 4 // 1970-01-01 is a Thursday; 1970-01-05, four days later, a Monday
 
-// dayNum is t's calendar date as a day number.
+// dayNum is t's calendar date as a day number (in t's own location, as deals.Day).
 func dayNum(t time.Time) int {
+	if t.Location() == time.UTC {
+		q, _ := floorDiv(int(t.Unix()), 86400)
+		return q - epochShift
+	}
 	y, m, d := t.Date()
 	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()/86400) - epochShift
 }

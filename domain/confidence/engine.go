@@ -21,7 +21,7 @@ func Compute(in Input, p Params) Result {
 		if d := dayNum(closed); d >= dayNum(in.Period.From) && d < dayNum(in.Period.To) {
 			r.PInPeriod = 1
 		} else {
-			r.Timing = []Note{{Key: NoteClosedOutside, Detail: []Param{{Name: "closed_on", Text: dateText(closed)}}}}
+			r.Timing = []Note{{Key: NoteClosedOutside, Detail: []Param{dateAt("closed_on", closed)}}}
 		}
 		r.Confidence = r.PInPeriod
 		return r
@@ -31,12 +31,14 @@ func Compute(in Input, p Params) Result {
 		return r
 	}
 
-	pwin, factors := attribute(base, pwinTerms(&in, &p, asDay, closeIdx))
+	e := newExplainer()
+	pwinTerms(e, &in, &p, asDay, closeIdx)
+	pwin := attribute(base, e.factors)
 	if gate, ok := noGo(in.GateDecisions, asDay); ok {
-		factors = append(factors, Factor{Key: FactorNoGo, Contribution: -pwin, Detail: []Param{{Name: "milestone_id", Text: gate}}})
+		e.factors = append(e.factors, Factor{Key: FactorNoGo, Contribution: -pwin, Detail: e.detail([]Param{text("milestone_id", gate)})})
 		pwin = 0
 	}
-	r.PWin, r.Factors = pwin, factors
+	r.PWin, r.Factors = pwin, e.factors
 
 	pl := remainingPlan(&in, &p, asIdx, closeIdx)
 	na, nb := wdOf(in.Period.From)-asIdx, wdOf(in.Period.To)-asIdx
@@ -44,7 +46,8 @@ func Compute(in Input, p Params) Result {
 	r.Confidence = r.PWin * r.PInPeriod
 	r.ExpectedClose = wdTime(asIdx + pl.median)
 	r.CloseP80 = wdTime(asIdx + pl.p80())
-	r.Timing = timingNotes(in, pl, r, asIdx)
+	timingNotes(e, &in, pl, &r, asIdx)
+	r.Timing = e.notes
 	return r
 }
 
@@ -61,30 +64,24 @@ func wonOn(in Input, closeIdx int) time.Time {
 }
 
 // timingNotes says why PInPeriod is what it is.
-func timingNotes(in Input, pl plan, r Result, asIdx int) []Note {
-	var notes []Note
-	exp := Param{Name: "expected_close", Text: dateText(r.ExpectedClose)}
+func timingNotes(e *explainer, in *Input, pl plan, r *Result, asIdx int) {
+	exp := dateAt("expected_close", r.ExpectedClose)
 	if !in.Deal.TargetClose.IsZero() && dayNum(r.ExpectedClose) > dayNum(in.Deal.TargetClose) {
-		notes = append(notes, Note{Key: NoteAfterTarget, Detail: []Param{exp,
-			{Name: "target_close", Text: dateText(in.Deal.TargetClose)},
-			{Name: "working_days_late", Value: float64(asIdx + pl.median - wdOf(in.Deal.TargetClose))}}})
+		e.note(NoteAfterTarget, exp, dateAt("target_close", in.Deal.TargetClose),
+			number("working_days_late", float64(asIdx+pl.median-wdOf(in.Deal.TargetClose))))
 	}
 	if dayNum(r.ExpectedClose) >= dayNum(in.Period.To) {
-		notes = append(notes, Note{Key: NoteAfterPeriod, Detail: []Param{exp,
-			{Name: "period_end", Text: dateText(in.Period.To.AddDate(0, 0, -1))}}})
+		e.note(NoteAfterPeriod, exp, dateAt("period_end", in.Period.To.AddDate(0, 0, -1)))
 	} else if dayNum(r.ExpectedClose) < dayNum(in.Period.From) {
-		notes = append(notes, Note{Key: NoteBeforePeriod, Detail: []Param{exp,
-			{Name: "period_start", Text: dateText(in.Period.From)}}})
+		e.note(NoteBeforePeriod, exp, dateAt("period_start", in.Period.From))
 	}
 	if pl.floorBinds {
-		notes = append(notes, Note{Key: NoteLegalFloor, Detail: []Param{
-			{Name: "legal_earliest", Text: dateText(wdTime(asIdx + pl.legal))}}})
+		e.note(NoteLegalFloor, dateAt("legal_earliest", wdTime(asIdx+pl.legal)))
 	}
 	if pl.stretch > 1.005 {
-		notes = append(notes, Note{Key: NoteStretched, Detail: []Param{{Name: "stretch", Value: pl.stretch}}})
+		e.note(NoteStretched, number("stretch", pl.stretch))
 	}
 	if pl.blocked > 0 {
-		notes = append(notes, Note{Key: NoteBlocked, Detail: []Param{{Name: "count", Value: float64(pl.blocked)}}})
+		e.note(NoteBlocked, number("count", float64(pl.blocked)))
 	}
-	return notes
 }

@@ -76,3 +76,5 @@ func note(r Result, key string) (Note, bool) {
 	}
 	return Note{}, false
 }
+
+func dateText(t time.Time) string { return t.Format("2006-01-02") }

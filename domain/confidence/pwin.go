@@ -1,31 +1,54 @@
 package confidence
 
-import (
-	"math"
-	"time"
-)
+import "math"
 
-// term is one factor's additive term in log-odds.
-type term struct {
-	key    string
-	lo     float64
-	detail []Param
+// explainer collects factors and notes with their details in one block of memory, so
+// a deal costs one allocation for its explanation (the engine runs over whole books).
+type explainer struct {
+	block   *explanation
+	factors []Factor
+	notes   []Note
+	arena   []Param
 }
 
-// pwinTerms lists the log-odds terms of an open deal in attribution order; terms that
-// are zero are left out.
-func pwinTerms(in *Input, p *Params, asDay int, closeIdx int) []term {
-	terms := make([]term, 0, 10)
-	add := func(key string, lo float64, detail ...Param) {
-		if lo != 0 {
-			terms = append(terms, term{key, lo, detail})
-		}
-	}
+type explanation struct {
+	factors [11]Factor
+	notes   [6]Note
+	params  [24]Param
+}
 
+func newExplainer() *explainer {
+	b := new(explanation)
+	return &explainer{block: b, factors: b.factors[:0], notes: b.notes[:0], arena: b.params[:0]}
+}
+
+func (e *explainer) detail(ps []Param) []Param {
+	start := len(e.arena)
+	e.arena = append(e.arena, ps...)
+	return e.arena[start:len(e.arena):len(e.arena)]
+}
+
+// add records a factor's log-odds term unless it is zero; attribute fills in its
+// contribution.
+func (e *explainer) add(key string, lo float64, detail ...Param) {
+	if lo != 0 {
+		e.factors = append(e.factors, Factor{Key: key, LogOdds: lo, Detail: e.detail(detail)})
+	}
+}
+
+// note records a timing note.
+func (e *explainer) note(key string, detail ...Param) {
+	e.notes = append(e.notes, Note{Key: key, Detail: e.detail(detail)})
+}
+
+// pwinTerms adds the log-odds terms of an open deal in attribution order; terms that
+// are zero are left out.
+func pwinTerms(ts *explainer, in *Input, p *Params, asDay int, closeIdx int) {
 	// Progress: weighted share done, gates counting GateFactor times.
 	var done, total float64
 	var gatesDone, gates float64
-	for _, m := range in.Milestones {
+	for i := range in.Milestones {
+		m := &in.Milestones[i]
 		if m.Status == StatusSkipped {
 			continue
 		}
@@ -44,8 +67,8 @@ func pwinTerms(in *Input, p *Params, asDay int, closeIdx int) []term {
 	}
 	if total > 0 {
 		share := done / total
-		add(FactorProgress, p.ProgressLogOdds*share, Param{Name: "share", Value: share},
-			Param{Name: "gates_done", Value: gatesDone}, Param{Name: "gates", Value: gates})
+		ts.add(FactorProgress, p.ProgressLogOdds*share, number("share", share),
+			number("gates_done", gatesDone), number("gates", gates))
 	}
 
 	// Slippage of the close milestone's plan against its baseline.
@@ -54,7 +77,7 @@ func pwinTerms(in *Input, p *Params, asDay int, closeIdx int) []term {
 		if !m.BaselineDue.IsZero() {
 			if slip := wdOf(m.PlannedDue) - wdOf(m.BaselineDue); slip > 0 {
 				lo := math.Min(p.SlipLogOddsPer10Days*float64(slip)/10, p.SlipMaxLogOdds)
-				add(FactorSlippage, -lo, Param{Name: "working_days", Value: float64(slip)})
+				ts.add(FactorSlippage, -lo, number("working_days", float64(slip)))
 			}
 		}
 	}
@@ -64,7 +87,8 @@ func pwinTerms(in *Input, p *Params, asDay int, closeIdx int) []term {
 	var nDM, nEB float64
 	champion := false
 	var stale, staleN, overdue float64
-	for _, s := range in.Stakeholders {
+	for i := range in.Stakeholders {
+		s := &in.Stakeholders[i]
 		inf := float64(s.Influence) / 5
 		switch s.DecisionRole {
 		case RoleDecisionMaker:
@@ -83,20 +107,20 @@ func pwinTerms(in *Input, p *Params, asDay int, closeIdx int) []term {
 			overdue++
 		}
 	}
-	add(FactorDecisionMaker, clamp(dm*p.DecisionMakerLogOdds, -p.StanceMaxLogOdds, p.StanceMaxLogOdds),
-		Param{Name: "people", Value: nDM}, Param{Name: "score", Value: dm})
-	add(FactorEconomicBuyer, clamp(eb*p.EconomicBuyerLogOdds, -p.StanceMaxLogOdds, p.StanceMaxLogOdds),
-		Param{Name: "people", Value: nEB}, Param{Name: "score", Value: eb})
+	ts.add(FactorDecisionMaker, clamp(dm*p.DecisionMakerLogOdds, -p.StanceMaxLogOdds, p.StanceMaxLogOdds),
+		number("people", nDM), number("score", dm))
+	ts.add(FactorEconomicBuyer, clamp(eb*p.EconomicBuyerLogOdds, -p.StanceMaxLogOdds, p.StanceMaxLogOdds),
+		number("people", nEB), number("score", eb))
 	if nDM == 0 {
-		add(FactorNoDecisionMaker, p.NoDecisionMakerLogOdds)
+		ts.add(FactorNoDecisionMaker, p.NoDecisionMakerLogOdds)
 	}
 	if champion {
-		add(FactorChampion, p.ChampionLogOdds)
+		ts.add(FactorChampion, p.ChampionLogOdds)
 	}
-	add(FactorStaleContact, math.Max(stale*p.StaleContactLogOdds, -p.StaleContactMaxLogOdds),
-		Param{Name: "people", Value: staleN}, Param{Name: "days", Value: float64(p.StaleContactDays)})
-	add(FactorOverdueNextStep, math.Max(overdue*p.OverdueNextStepLogOdds, -p.OverdueNextStepMaxLogOdds),
-		Param{Name: "count", Value: overdue})
+	ts.add(FactorStaleContact, math.Max(stale*p.StaleContactLogOdds, -p.StaleContactMaxLogOdds),
+		number("people", staleN), number("days", float64(p.StaleContactDays)))
+	ts.add(FactorOverdueNextStep, math.Max(overdue*p.OverdueNextStepLogOdds, -p.OverdueNextStepMaxLogOdds),
+		number("count", overdue))
 
 	// The last retrospective held by the as-of date.
 	last := -1
@@ -107,7 +131,7 @@ func pwinTerms(in *Input, p *Params, asDay int, closeIdx int) []term {
 	}
 	if last >= 0 {
 		r := in.Retrospectives[last]
-		add(FactorRetrospective, p.RetroLogOdds[r.Outcome], Param{Name: "outcome", Text: r.Outcome}, Param{Name: "held_on", Text: dateText(r.HeldOn)})
+		ts.add(FactorRetrospective, p.RetroLogOdds[r.Outcome], text("outcome", r.Outcome), dateAt("held_on", r.HeldOn))
 	}
 
 	var overdueActions float64
@@ -116,9 +140,8 @@ func pwinTerms(in *Input, p *Params, asDay int, closeIdx int) []term {
 			overdueActions++
 		}
 	}
-	add(FactorOverdueActions, math.Max(overdueActions*p.OverdueActionLogOdds, -p.OverdueActionMaxLogOdds),
-		Param{Name: "count", Value: overdueActions})
-	return terms
+	ts.add(FactorOverdueActions, math.Max(overdueActions*p.OverdueActionLogOdds, -p.OverdueActionMaxLogOdds),
+		number("count", overdueActions))
 }
 
 // noGo reports the gate whose latest decision by the as-of date is no-go, if any.
@@ -142,18 +165,18 @@ func noGo(ds []GateDecision, asDay int) (string, bool) {
 	return "", false
 }
 
-// attribute turns log-odds terms into factors: applied in order, each factor gets the
-// change in probability it causes, so Base + Σ contributions telescopes to PWin.
-func attribute(base float64, terms []term) (float64, []Factor) {
-	fs := make([]Factor, 0, len(terms)+1)
+// attribute fills in the factors' contributions: applied in order, each factor gets
+// the change in probability its term causes, so Base + Σ contributions telescopes to
+// the returned PWin.
+func attribute(base float64, fs []Factor) float64 {
 	l, prev := logit(base), base
-	for _, t := range terms {
-		l += t.lo
+	for i := range fs {
+		l += fs[i].LogOdds
 		cur := sigmoid(l)
-		fs = append(fs, Factor{Key: t.key, Contribution: cur - prev, LogOdds: t.lo, Detail: t.detail})
+		fs[i].Contribution = cur - prev
 		prev = cur
 	}
-	return prev, fs
+	return prev
 }
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }
@@ -167,5 +190,3 @@ func sigmoid(x float64) float64 {
 }
 
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
-
-func dateText(t time.Time) string { return t.Format("2006-01-02") }

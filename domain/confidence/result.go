@@ -34,20 +34,44 @@ type Note struct {
 	Detail []Param
 }
 
-// Param is one named figure behind a factor or note: a number, or a date (Text, YYYY-MM-DD).
+// Param is one named figure behind a factor or note: a number, a word (Text) or a
+// date (Kind DateParam; Date reads it). Callers render it in the user's language.
 type Param struct {
 	Name  string
+	Kind  ParamKind
 	Value float64
 	Text  string
 }
 
-// DetailMap is the detail as JSON-ready values: numbers, or text where set.
+// ParamKind says how to read a Param.
+type ParamKind uint8
+
+// The kinds of Param.
+const (
+	NumberParam ParamKind = iota
+	TextParam
+	DateParam
+)
+
+func number(name string, v float64) Param { return Param{Name: name, Value: v} }
+func text(name, s string) Param           { return Param{Name: name, Kind: TextParam, Text: s} }
+func dateAt(name string, t time.Time) Param {
+	return Param{Name: name, Kind: DateParam, Value: float64(dayNum(t))}
+}
+
+// Date is a DateParam's date.
+func (p Param) Date() time.Time { return dayTime(int(p.Value)) }
+
+// DetailMap is the detail as JSON-ready values: dates as YYYY-MM-DD, words, numbers.
 func DetailMap(ps []Param) map[string]any {
 	out := make(map[string]any, len(ps))
 	for _, p := range ps {
-		if p.Text != "" {
+		switch p.Kind {
+		case DateParam:
+			out[p.Name] = p.Date().Format("2006-01-02")
+		case TextParam:
 			out[p.Name] = p.Text
-		} else {
+		default:
 			out[p.Name] = p.Value
 		}
 	}

@@ -22,7 +22,8 @@ type plan struct {
 // step, else the last gate, else the last milestone; -1 without milestones.
 func closeIndex(ms []Milestone) int {
 	gate := -1
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Key == KeyContractSigned {
 			return i
 		}
@@ -40,7 +41,8 @@ func closeIndex(ms []Milestone) int {
 // finished milestones, shrunk towards 1 by a prior of StretchPriorDays, bounded.
 func stretchOf(ms []Milestone, p *Params) float64 {
 	actual, baseline := p.StretchPriorDays, p.StretchPriorDays
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Status != StatusDone || m.CompletedOn.IsZero() || m.BaselineDue.IsZero() {
 			continue
 		}
@@ -79,25 +81,55 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 		return pl
 	}
 	idx := indexer(ms)
-	deps := make([][]int, n)
-	flat := make([]int, 0, 2*n)
-	for i, m := range ms {
-		start := len(flat)
-		for _, d := range m.DependsOn {
+	rules := LegalRules(in.Deal.TemplateKey)
+	edges := 0
+	for i := range ms {
+		edges += len(ms[i].DependsOn)
+	}
+	// One scratch block: the dependency graph (offsets and targets), the order, planned
+	// start/finish, legal start/finish, each rule's two steps, a stack.
+	buf := make([]int, (n+1)+edges+n+4*n+2*len(rules)+n)
+	off, buf := buf[:n+1], buf[n+1:]
+	to, buf := buf[:0:edges], buf[edges:]
+	for i := range ms {
+		off[i] = len(to)
+		for _, d := range ms[i].DependsOn {
 			if j := idx(d); j >= 0 && j != i {
-				flat = append(flat, j)
+				to = append(to, j)
 			}
 		}
-		deps[i] = flat[start:len(flat):len(flat)]
 	}
-	order := topoOrder(deps)
-	rules := LegalRules(in.Deal.TemplateKey)
-	// scratch: planned start/finish, legal start/finish, done flags
-	buf := make([]int, 4*n)
-	ps, pf, ls, lf := buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:]
-	seen := make([]bool, n)
+	off[n] = len(to)
+	deps := func(i int) []int { return to[off[i]:off[i+1]] }
+	flags := make([]bool, 3*n) // placed, seen, visited
+	order, buf := topoOrder(n, deps, buf[:0:n], flags[:n]), buf[n:]
+	ps, pf, ls, lf, buf := buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:4*n], buf[4*n:]
+	ruleFrom, ruleTo, buf := buf[:len(rules)], buf[len(rules):2*len(rules)], buf[2*len(rules):]
+	stack := buf[:0:n]
+	for k, r := range rules {
+		ruleFrom[k], ruleTo[k] = keyIndex(ms, r.From.Key), keyIndex(ms, r.To.Key)
+	}
+	seen := flags[n:]
+	// floors raises the To anchor at edge of step i to what each rule allows.
+	floors := func(i int, edge Edge, planned, legal int) (int, int) {
+		for k, r := range rules {
+			j := ruleFrom[k]
+			if ruleTo[k] != i || r.To.Edge != edge || j < 0 || !seen[j] {
+				continue
+			}
+			src, lsrc := ps, ls
+			if r.From.Edge == Finish {
+				src, lsrc = pf, lf
+			}
+			if f := legalFloor(r, src[j], asIdx); f > planned {
+				planned, pl.floorBinds = f, true
+			}
+			legal = max(legal, legalFloor(r, lsrc[j], asIdx))
+		}
+		return planned, legal
+	}
 	for _, i := range order {
-		m := ms[i]
+		m := &ms[i]
 		seen[i] = true
 		if m.finished() {
 			ps[i] = wdOf(m.PlannedStart) - asIdx
@@ -111,7 +143,7 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 			continue
 		}
 		es, el := 0, 0
-		for _, j := range deps[i] {
+		for _, j := range deps(i) {
 			es = max(es, pf[j]+1)
 			el = max(el, lf[j]+1)
 		}
@@ -127,39 +159,15 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 			dur += p.BlockedExtraDays
 		}
 		stretched := int(math.Ceil(float64(dur)*pl.stretch - 1e-9))
-		for _, r := range rules {
-			if r.To.Key != m.Key || r.To.Edge != Start {
-				continue
-			}
-			src, lsrc := ps, ls
-			if r.From.Edge == Finish {
-				src, lsrc = pf, lf
-			}
-			if f, ok := legalFloor(r, ms, seen, src, asIdx); ok && f > es {
-				es, pl.floorBinds = f, true
-			}
-			if f, ok := legalFloor(r, ms, seen, lsrc, asIdx); ok {
-				el = max(el, f)
-			}
+		if len(rules) > 0 {
+			es, el = floors(i, Start, es, el)
 		}
 		ps[i], ls[i] = es, el // a rule may run from this step's own start
 		ef, elf := es+max(1, stretched)-1, el
-		for _, r := range rules {
-			if r.To.Key != m.Key || r.To.Edge != Finish {
-				continue
-			}
-			src, lsrc := ps, ls
-			if r.From.Edge == Finish {
-				src, lsrc = pf, lf
-			}
-			if f, ok := legalFloor(r, ms, seen, src, asIdx); ok && f > ef {
-				ef, pl.floorBinds = f, true
-			}
-			if f, ok := legalFloor(r, ms, seen, lsrc, asIdx); ok {
-				elf = max(elf, f)
-			}
+		if len(rules) > 0 {
+			ef, elf = floors(i, Finish, ef, elf)
 		}
-		ps[i], pf[i], ls[i], lf[i] = es, ef, el, elf
+		pf[i], lf[i] = ef, elf
 	}
 	c := closeIdx
 	if ms[c].finished() {
@@ -169,8 +177,8 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 	pl.median = max(pl.legal, pf[c])
 	// Steps left on the path to the close: σ narrows as they are done.
 	left := 0
-	stack := []int{c}
-	visited := make([]bool, n)
+	stack = append(stack, c)
+	visited := flags[2*n:]
 	visited[c] = true
 	for len(stack) > 0 {
 		i := stack[len(stack)-1]
@@ -182,7 +190,7 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 		if ms[i].Status == StatusBlocked {
 			pl.blocked++
 		}
-		for _, j := range deps[i] {
+		for _, j := range deps(i) {
 			if !visited[j] {
 				visited[j] = true
 				stack = append(stack, j)
@@ -193,32 +201,31 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 	return pl
 }
 
-// legalFloor is the earliest offset rule r allows for its To anchor, given the From
-// step's anchor in src (start or finish offsets); false when the From step is missing,
-// skipped or not yet placed.
-func legalFloor(r Rule, ms []Milestone, seen []bool, src []int, asIdx int) (int, bool) {
-	j := -1
-	for k, m := range ms {
-		if m.Key == r.From.Key && m.Status != StatusSkipped {
-			j = k
-			break
+// legalFloor is the earliest offset rule r allows for its To anchor when its From
+// anchor is at offset from.
+func legalFloor(r Rule, from, asIdx int) int {
+	if r.WorkingDays {
+		return from + r.MinimumDays
+	}
+	return wdCeil(wdDay(from+asIdx)+r.MinimumDays) - asIdx
+}
+
+// keyIndex is the first step with key that is not skipped, or -1.
+func keyIndex(ms []Milestone, key string) int {
+	for i := range ms {
+		if ms[i].Key == key && ms[i].Status != StatusSkipped {
+			return i
 		}
 	}
-	if j < 0 || !seen[j] {
-		return 0, false
-	}
-	if r.WorkingDays {
-		return src[j] + r.MinimumDays, true
-	}
-	return wdCeil(wdDay(src[j]+asIdx)+r.MinimumDays) - asIdx, true
+	return -1
 }
 
 // indexer finds a milestone's index by id (-1 when absent).
 func indexer(ms []Milestone) func(string) int {
 	if len(ms) <= 32 {
 		return func(id string) int {
-			for i, m := range ms {
-				if m.ID == id {
+			for i := range ms {
+				if ms[i].ID == id {
 					return i
 				}
 			}
@@ -226,8 +233,8 @@ func indexer(ms []Milestone) func(string) int {
 		}
 	}
 	byID := make(map[string]int, len(ms))
-	for i, m := range ms {
-		byID[m.ID] = i
+	for i := range ms {
+		byID[ms[i].ID] = i
 	}
 	return func(id string) int {
 		if i, ok := byID[id]; ok {
@@ -237,12 +244,9 @@ func indexer(ms []Milestone) func(string) int {
 	}
 }
 
-// topoOrder orders milestones dependencies first (Kahn); milestones caught in a cycle,
-// which the plan rules forbid, follow in input order.
-func topoOrder(deps [][]int) []int {
-	n := len(deps)
-	order := make([]int, 0, n)
-	placed := make([]bool, n)
+// topoOrder orders milestones dependencies first into order (Kahn); milestones caught
+// in a cycle, which the plan rules forbid, follow in input order.
+func topoOrder(n int, deps func(int) []int, order []int, placed []bool) []int {
 	for len(order) < n {
 		progressed := false
 		for i := 0; i < n; i++ {
@@ -250,7 +254,7 @@ func topoOrder(deps [][]int) []int {
 				continue
 			}
 			ready := true
-			for _, j := range deps[i] {
+			for _, j := range deps(i) {
 				if !placed[j] {
 					ready = false
 					break

@@ -82,6 +82,7 @@ func DefaultParams() Params {
 		StretchMax:              2.0,
 		SigmaPerStep:            0.12,
 		SigmaMax:                0.6,
+		SigmaEarlyRatio:         0.5,
 		BlockedExtraDays:        10,
 		RespectPlanStarts:       true,
 	}

@@ -163,6 +163,9 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 			es, el = floors(i, Start, es, el)
 		}
 		ps[i], ls[i] = es, el // a rule may run from this step's own start
+		if m.Status == StatusInProgress { // … which, once under way, is its planned start
+			ps[i], ls[i] = min(es, start), min(el, start)
+		}
 		ef, elf := es+max(1, stretched)-1, el
 		if len(rules) > 0 {
 			ef, elf = floors(i, Finish, ef, elf)

@@ -162,7 +162,7 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 		if len(rules) > 0 {
 			es, el = floors(i, Start, es, el)
 		}
-		ps[i], ls[i] = es, el // a rule may run from this step's own start
+		ps[i], ls[i] = es, el             // a rule may run from this step's own start
 		if m.Status == StatusInProgress { // … which, once under way, is its planned start
 			ps[i], ls[i] = min(es, start), min(el, start)
 		}

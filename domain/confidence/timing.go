@@ -162,8 +162,10 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 		if len(rules) > 0 {
 			es, el = floors(i, Start, es, el)
 		}
-		ps[i], ls[i] = es, el             // a rule may run from this step's own start
-		if m.Status == StatusInProgress { // … which, once under way, is its planned start
+		// A rule may run from this step's own start: its place on the path, or, once it is
+		// under way, its planned start.
+		ps[i], ls[i] = es, el
+		if m.Status == StatusInProgress {
 			ps[i], ls[i] = min(es, start), min(el, start)
 		}
 		ef, elf := es+max(1, stretched)-1, el

@@ -19,7 +19,9 @@ func TestParamsCheckRefusesWhatWouldBreakThePromises(t *testing.T) {
 		"progress_log_odds":      func(p *Params) { p.ProgressLogOdds = -1 },
 		"champion_log_odds":      func(p *Params) { p.ChampionLogOdds = -0.1 },
 		"stale_contact_log_odds": func(p *Params) { p.StaleContactLogOdds = 0.2 },
-		"stance_score.skeptic":   func(p *Params) { p.StanceScore = map[string]float64{"champion": 2, "supporter": 1, "neutral": 0, "skeptic": 0.5, "blocker": -3} },
+		"stance_score.skeptic": func(p *Params) {
+			p.StanceScore = map[string]float64{"champion": 2, "supporter": 1, "neutral": 0, "skeptic": 0.5, "blocker": -3}
+		},
 		"sigma_early_ratio":      func(p *Params) { p.SigmaEarlyRatio = 0 },
 		"retro_log_odds.at_risk": func(p *Params) { p.RetroLogOdds = map[string]float64{"on_track": 0.2, "off_track": -1} },
 	}

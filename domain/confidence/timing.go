@@ -94,7 +94,7 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 	for i := range ms {
 		off[i] = len(to)
 		for _, d := range ms[i].DependsOn {
-			if j := idx(d); j >= 0 && j != i {
+			if j := idx(d, i); j >= 0 && j != i {
 				to = append(to, j)
 			}
 		}
@@ -159,7 +159,11 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 			dur += p.BlockedExtraDays
 		}
 		stretched := int(math.Ceil(float64(dur)*pl.stretch - 1e-9))
-		if len(rules) > 0 {
+		ruled := false // some legal rule ends at this step
+		for _, t := range ruleTo {
+			ruled = ruled || t == i
+		}
+		if ruled {
 			es, el = floors(i, Start, es, el)
 		}
 		// A rule may run from this step's own start: its place on the path, or, once it is
@@ -169,7 +173,7 @@ func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 			ps[i], ls[i] = min(es, start), min(el, start)
 		}
 		ef, elf := es+max(1, stretched)-1, el
-		if len(rules) > 0 {
+		if ruled {
 			ef, elf = floors(i, Finish, ef, elf)
 		}
 		pf[i], lf[i] = ef, elf
@@ -225,13 +229,19 @@ func keyIndex(ms []Milestone, key string) int {
 	return -1
 }
 
-// indexer finds a milestone's index by id (-1 when absent).
-func indexer(ms []Milestone) func(string) int {
+// indexer finds a milestone's index by id (-1 when absent); from is the dependent's
+// index: dependencies usually come just before it in the plan, so the search starts there.
+func indexer(ms []Milestone) func(id string, from int) int {
 	if len(ms) <= 32 {
-		return func(id string) int {
-			for i := range ms {
-				if ms[i].ID == id {
-					return i
+		return func(id string, from int) int {
+			for j := from - 1; j >= 0; j-- {
+				if ms[j].ID == id {
+					return j
+				}
+			}
+			for j := from + 1; j < len(ms); j++ {
+				if ms[j].ID == id {
+					return j
 				}
 			}
 			return -1
@@ -241,7 +251,7 @@ func indexer(ms []Milestone) func(string) int {
 	for i := range ms {
 		byID[ms[i].ID] = i
 	}
-	return func(id string) int {
+	return func(id string, _ int) int {
 		if i, ok := byID[id]; ok {
 			return i
 		}

@@ -5,12 +5,13 @@ import "math"
 // explainer collects factors and notes with their details in one block of memory, so
 // a deal costs one allocation for its explanation (the engine runs over whole books).
 type explainer struct {
-	block   *explanation
 	factors []Factor
 	notes   []Note
 	arena   []Param
 }
 
+// explanation is the memory an explainer fills; its sizes fit every factor and note
+// (a longer list would still work, in memory of its own).
 type explanation struct {
 	factors [11]Factor
 	notes   [6]Note
@@ -19,7 +20,7 @@ type explanation struct {
 
 func newExplainer() *explainer {
 	b := new(explanation)
-	return &explainer{block: b, factors: b.factors[:0], notes: b.notes[:0], arena: b.params[:0]}
+	return &explainer{factors: b.factors[:0], notes: b.notes[:0], arena: b.params[:0]}
 }
 
 func (e *explainer) detail(ps []Param) []Param {
@@ -41,10 +42,17 @@ func (e *explainer) note(key string, detail ...Param) {
 	e.notes = append(e.notes, Note{Key: key, Detail: e.detail(detail)})
 }
 
-// pwinTerms adds the log-odds terms of an open deal in attribution order; terms that
-// are zero are left out.
+// pwinTerms adds the log-odds terms of an open deal in attribution order — the plan,
+// the people, the reviews; terms that are zero are left out.
 func pwinTerms(ts *explainer, in *Input, p *Params, asDay int, closeIdx int) {
-	// Progress: weighted share done, gates counting GateFactor times.
+	planTerms(ts, in, p, closeIdx)
+	peopleTerms(ts, in, p, asDay)
+	reviewTerms(ts, in, p, asDay)
+}
+
+// planTerms: progress (the weighted share done, gates counting GateFactor times) and the
+// close milestone's slip against its baseline.
+func planTerms(ts *explainer, in *Input, p *Params, closeIdx int) {
 	var done, total float64
 	var gatesDone, gates float64
 	for i := range in.Milestones {
@@ -70,10 +78,8 @@ func pwinTerms(ts *explainer, in *Input, p *Params, asDay int, closeIdx int) {
 		ts.add(FactorProgress, p.ProgressLogOdds*share, number("share", share),
 			number("gates_done", gatesDone), number("gates", gates))
 	}
-
-	// Slippage of the close milestone's plan against its baseline.
 	if closeIdx >= 0 {
-		m := in.Milestones[closeIdx]
+		m := &in.Milestones[closeIdx]
 		if !m.BaselineDue.IsZero() {
 			if slip := wdOf(m.PlannedDue) - wdOf(m.BaselineDue); slip > 0 {
 				lo := math.Min(p.SlipLogOddsPer10Days*float64(slip)/10, p.SlipMaxLogOdds)
@@ -81,8 +87,11 @@ func pwinTerms(ts *explainer, in *Input, p *Params, asDay int, closeIdx int) {
 			}
 		}
 	}
+}
 
-	// Stances of the decisive roles, weighted by influence.
+// peopleTerms: the decisive roles' stances weighted by influence, a missing decision
+// maker, a champion, stale contact and overdue next steps.
+func peopleTerms(ts *explainer, in *Input, p *Params, asDay int) {
 	var dm, eb float64
 	var nDM, nEB float64
 	champion := false
@@ -121,8 +130,10 @@ func pwinTerms(ts *explainer, in *Input, p *Params, asDay int, closeIdx int) {
 		number("people", staleN), number("days", float64(p.StaleContactDays)))
 	ts.add(FactorOverdueNextStep, math.Max(overdue*p.OverdueNextStepLogOdds, -p.OverdueNextStepMaxLogOdds),
 		number("count", overdue))
+}
 
-	// The last retrospective held by the as-of date.
+// reviewTerms: the last retrospective held by the as-of date, and overdue actions.
+func reviewTerms(ts *explainer, in *Input, p *Params, asDay int) {
 	last := -1
 	for i, r := range in.Retrospectives {
 		if d := dayNum(r.HeldOn); d <= asDay && (last < 0 || d >= dayNum(in.Retrospectives[last].HeldOn)) {

@@ -8,7 +8,6 @@ const z80 = 0.8416212335729143
 // plan is the remaining plan of an open deal, in working days after the as-of date
 // (offset 0 is the as-of date, rolled forward to a working day).
 type plan struct {
-	closeIdx   int     // the close milestone, -1 without milestones
 	median     int     // planned finish of the close milestone, stretched and floored
 	legal      int     // the earliest finish the law allows (each open step ≥ 1 day)
 	sigma      float64 // σ of log(remaining duration) on the late side
@@ -74,7 +73,7 @@ func stretchOf(ms []Milestone, p *Params) float64 {
 func remainingPlan(in *Input, p *Params, asIdx, closeIdx int) plan {
 	ms := in.Milestones
 	n := len(ms)
-	pl := plan{closeIdx: closeIdx, stretch: stretchOf(ms, p), early: p.SigmaEarlyRatio}
+	pl := plan{stretch: stretchOf(ms, p), early: p.SigmaEarlyRatio}
 	if n == 0 {
 		pl.median = max(0, wdOf(in.Deal.TargetClose)-asIdx)
 		pl.sigma = p.SigmaMax

@@ -9,14 +9,14 @@ type graph struct {
 // the rest. Dependencies on unknown ids (or on the step itself) are dropped.
 func newGraph(ms []Milestone, ints []int) (graph, []int) {
 	n := len(ms)
-	idx := indexer(ms)
+	idx := newIDs(ms)
 	g := graph{off: ints[: n+1 : n+1]}
 	rest := ints[n+1:]
 	g.to = rest[:0:len(rest)]
 	for i := range ms {
 		g.off[i] = len(g.to)
 		for _, d := range ms[i].DependsOn {
-			if j := idx(d, i); j >= 0 && j != i {
+			if j := idx.find(d, i); j >= 0 && j != i {
 				g.to = append(g.to, j)
 			}
 		}
@@ -87,34 +87,43 @@ func (g graph) openAncestors(ms []Milestone, c int, stack []int, visited []bool)
 	return open, blocked
 }
 
-// indexer finds a milestone's index by id (-1 when absent); from is the dependent's
-// index: dependencies usually come just before it in the plan, so the search starts there.
-func indexer(ms []Milestone) func(id string, from int) int {
-	if len(ms) <= 32 {
-		return func(id string, from int) int {
-			for j := from - 1; j >= 0; j-- {
-				if ms[j].ID == id {
-					return j
-				}
-			}
-			for j := from + 1; j < len(ms); j++ {
-				if ms[j].ID == id {
-					return j
-				}
-			}
-			return -1
+// ids finds a milestone's index by id (-1 when absent). from is the dependent's index:
+// dependencies usually come just before it in the plan, so the search starts there.
+// Long plans use a map.
+type ids struct {
+	ms   []Milestone
+	byID map[string]int
+}
+
+func newIDs(ms []Milestone) ids {
+	x := ids{ms: ms}
+	if len(ms) > 32 {
+		x.byID = make(map[string]int, len(ms))
+		for i := range ms {
+			x.byID[ms[i].ID] = i
 		}
 	}
-	byID := make(map[string]int, len(ms))
-	for i := range ms {
-		byID[ms[i].ID] = i
-	}
-	return func(id string, _ int) int {
-		if i, ok := byID[id]; ok {
+	return x
+}
+
+func (x ids) find(id string, from int) int {
+	if x.byID != nil {
+		if i, ok := x.byID[id]; ok {
 			return i
 		}
 		return -1
 	}
+	for j := from - 1; j >= 0; j-- {
+		if x.ms[j].ID == id {
+			return j
+		}
+	}
+	for j := from + 1; j < len(x.ms); j++ {
+		if x.ms[j].ID == id {
+			return j
+		}
+	}
+	return -1
 }
 
 // topoOrder orders milestones dependencies first into order (Kahn); milestones caught

@@ -19,9 +19,9 @@ type pass struct {
 }
 
 // newPass lays its arrays out in ints (4n + 2 per rule) and placed (n).
-func newPass(ms []Milestone, g graph, p *Params, rules []Rule, asIdx int, stretch float64, ints []int, placed []bool) *pass {
+func newPass(ms []Milestone, g graph, p *Params, rules []Rule, asIdx int, stretch float64, ints []int, placed []bool) pass {
 	n := len(ms)
-	f := &pass{ms: ms, g: g, p: p, rules: rules, asIdx: asIdx, stretch: stretch, placed: placed,
+	f := pass{ms: ms, g: g, p: p, rules: rules, asIdx: asIdx, stretch: stretch, placed: placed,
 		ps: ints[:n], pf: ints[n : 2*n], ls: ints[2*n : 3*n], lf: ints[3*n : 4*n],
 		ruleFrom: ints[4*n : 4*n+len(rules)], ruleTo: ints[4*n+len(rules) : 4*n+2*len(rules)]}
 	for k, r := range rules {

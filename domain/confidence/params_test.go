@@ -1,6 +1,7 @@
 package confidence
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -40,5 +41,22 @@ func TestParamsCheckRefusesWhatWouldBreakThePromises(t *testing.T) {
 		if !found {
 			t.Errorf("%s not named in %+v", field, verr.Violations)
 		}
+	}
+}
+
+// A template's overrides are JSON over the defaults: fields it names change, the rest
+// (and the other keys of a map it names) keep their defaults.
+func TestOverridesAreJSONOverTheDefaults(t *testing.T) {
+	p := DefaultParams()
+	if err := json.Unmarshal([]byte(`{"base": 0.3, "stance_score": {"blocker": -4}, "respect_plan_starts": false}`), &p); err != nil {
+		t.Fatal(err)
+	}
+	d := DefaultParams()
+	if p.Base != 0.3 || p.StanceScore["blocker"] != -4 || p.StanceScore["champion"] != d.StanceScore["champion"] ||
+		p.RespectPlanStarts || p.ProgressLogOdds != d.ProgressLogOdds {
+		t.Errorf("merged params %+v", p)
+	}
+	if err := p.Check(); err != nil {
+		t.Error(err)
 	}
 }

@@ -34,6 +34,7 @@ func TestEachFactorMovesPWinTheWayItShould(t *testing.T) {
 			c := byKey(in.Milestones, KeyContractSigned)
 			in.Milestones[c].PlannedDue = in.Milestones[c].PlannedDue.AddDate(0, 0, 28)
 		}, FactorSlippage, -1},
+		{"a milestone blocked", func(in *Input) { in.Milestones[7].Status = StatusBlocked }, FactorBlocked, -1},
 		{"decision maker blocker", func(in *Input) { in.Stakeholders[0].Stance = StanceBlocker }, FactorDecisionMaker, -1},
 		{"decision maker champion", func(in *Input) { in.Stakeholders[0].Stance = StanceChampion }, FactorDecisionMaker, +1},
 		{"economic buyer skeptic", func(in *Input) { in.Stakeholders[1].Stance = StanceSkeptic }, FactorEconomicBuyer, -1},
@@ -134,7 +135,7 @@ func TestClosedDeals(t *testing.T) {
 }
 
 func TestLabelsAreComplete(t *testing.T) {
-	keys := []string{FactorProgress, FactorSlippage, FactorDecisionMaker, FactorEconomicBuyer, FactorNoDecisionMaker,
+	keys := []string{FactorProgress, FactorSlippage, FactorBlocked, FactorDecisionMaker, FactorEconomicBuyer, FactorNoDecisionMaker,
 		FactorChampion, FactorStaleContact, FactorOverdueNextStep, FactorRetrospective, FactorOverdueActions, FactorNoGo,
 		FactorWon, FactorLost, NoteAfterTarget, NoteAfterPeriod, NoteBeforePeriod, NoteLegalFloor, NoteStretched,
 		NoteBlocked, NoteClosedOutside, NoteNotOpen}

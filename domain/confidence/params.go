@@ -17,6 +17,10 @@ type Params struct {
 	SlipLogOddsPer10Days float64 `json:"slip_log_odds_per_10_days"`
 	SlipMaxLogOdds       float64 `json:"slip_max_log_odds"`
 
+	// Blocked milestones: BlockedLogOdds each, at most BlockedMaxLogOdds in all.
+	BlockedLogOdds    float64 `json:"blocked_log_odds"`
+	BlockedMaxLogOdds float64 `json:"blocked_max_log_odds"`
+
 	// Stances of decision makers and economic buyers: Σ stance score × influence/5 ×
 	// the role's weight, within ±StanceMaxLogOdds per role.
 	StanceScore               map[string]float64 `json:"stance_score"`
@@ -59,6 +63,8 @@ func DefaultParams() Params {
 		GateFactor:           2,
 		SlipLogOddsPer10Days: 0.25,
 		SlipMaxLogOdds:       1.0,
+		BlockedLogOdds:       -0.3,
+		BlockedMaxLogOdds:    0.9,
 		StanceScore: map[string]float64{
 			StanceChampion: 2, StanceSupporter: 1, StanceNeutral: 0, StanceSkeptic: -1.5, StanceBlocker: -3,
 		},

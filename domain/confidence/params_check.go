@@ -9,7 +9,8 @@ import (
 
 // Check validates parameters (a template's overrides merged over DefaultParams): each
 // must lie in a range that keeps the model's promises — more progress, a champion or an
-// on-track verdict never lower p_win; slip, silence and overdue items never raise it;
+// on-track verdict never lower p_win; slip, blocks, silence and overdue items never
+// raise it;
 // stances run from champion down to blocker. Fields are named by their JSON names.
 func (p Params) Check() error {
 	verr := &domain.ValidationError{}
@@ -23,6 +24,8 @@ func (p Params) Check() error {
 	in("gate_factor", p.GateFactor, 1, 10)
 	in("slip_log_odds_per_10_days", p.SlipLogOddsPer10Days, 0, 5)
 	in("slip_max_log_odds", p.SlipMaxLogOdds, 0, 10)
+	in("blocked_log_odds", p.BlockedLogOdds, -5, 0)
+	in("blocked_max_log_odds", p.BlockedMaxLogOdds, 0, 10)
 	in("decision_maker_log_odds", p.DecisionMakerLogOdds, 0, 5)
 	in("economic_buyer_log_odds", p.EconomicBuyerLogOdds, 0, 5)
 	in("stance_max_log_odds", p.StanceMaxLogOdds, 0, 10)

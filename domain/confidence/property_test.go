@@ -159,7 +159,7 @@ func TestGeneratorCoversTheCases(t *testing.T) {
 			seen[n.Key]++
 		}
 	}
-	for _, k := range []string{DealOpen, DealWon, DealLost, FactorProgress, FactorSlippage, FactorDecisionMaker, FactorEconomicBuyer,
+	for _, k := range []string{DealOpen, DealWon, DealLost, FactorProgress, FactorSlippage, FactorBlocked, FactorDecisionMaker, FactorEconomicBuyer,
 		FactorNoDecisionMaker, FactorChampion, FactorStaleContact, FactorOverdueNextStep, FactorRetrospective,
 		FactorOverdueActions, FactorNoGo, NoteAfterTarget, NoteAfterPeriod, NoteBeforePeriod, NoteLegalFloor, NoteStretched, NoteBlocked} {
 		if seen[k] < 10 {

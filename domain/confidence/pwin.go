@@ -50,15 +50,18 @@ func pwinTerms(ts *explainer, in *Input, p *Params, asDay int, closeIdx int) {
 	reviewTerms(ts, in, p, asDay)
 }
 
-// planTerms: progress (the weighted share done, gates counting GateFactor times) and the
-// close milestone's slip against its baseline.
+// planTerms: progress (the weighted share done, gates counting GateFactor times), the
+// close milestone's slip against its baseline, and blocked milestones.
 func planTerms(ts *explainer, in *Input, p *Params, closeIdx int) {
 	var done, total float64
-	var gatesDone, gates float64
+	var gatesDone, gates, blocked float64
 	for i := range in.Milestones {
 		m := &in.Milestones[i]
 		if m.Status == StatusSkipped {
 			continue
+		}
+		if m.Status == StatusBlocked {
+			blocked++
 		}
 		w := float64(m.Weight)
 		if m.Gate {
@@ -87,6 +90,7 @@ func planTerms(ts *explainer, in *Input, p *Params, closeIdx int) {
 			}
 		}
 	}
+	ts.add(FactorBlocked, math.Max(blocked*p.BlockedLogOdds, -p.BlockedMaxLogOdds), number("count", blocked))
 }
 
 // peopleTerms: the decisive roles' stances weighted by influence, a missing decision

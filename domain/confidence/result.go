@@ -100,6 +100,7 @@ func label(key, lang string) string {
 var labels = map[string][2]string{
 	FactorProgress:        {"Progress through the plan", "计划推进"},
 	FactorSlippage:        {"Slippage against the baseline", "相对基线的延误"},
+	FactorBlocked:         {"Blocked milestones", "受阻里程碑"},
 	FactorDecisionMaker:   {"Decision maker's stance", "决策者态度"},
 	FactorEconomicBuyer:   {"Economic buyer's stance", "经济决策者态度"},
 	FactorNoDecisionMaker: {"No decision maker known", "未识别决策者"},
@@ -125,6 +126,7 @@ var labels = map[string][2]string{
 const (
 	FactorProgress        = "progress"
 	FactorSlippage        = "slippage"
+	FactorBlocked         = "blocked"
 	FactorDecisionMaker   = "decision_maker_stance"
 	FactorEconomicBuyer   = "economic_buyer_stance"
 	FactorNoDecisionMaker = "no_decision_maker"

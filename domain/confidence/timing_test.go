@@ -189,3 +189,19 @@ func TestWorkingDayArithmeticMatchesTheCalendar(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanChecksIntentionNotice(t *testing.T) {
+	ms := templatePlan("g2b", date("2026-03-02"))
+	i := byKey(ms, "intention_published")
+	ms[i].PlannedStart = date("2026-07-20") // tender documents go out 2026-08-03: 14 days later
+	checks := PlanChecks("g2b", ms)
+	if len(checks) != 1 || checks[0].Rule != "intention_notice" || checks[0].MinimumDays != 30 || checks[0].PlannedDays != 14 ||
+		checks[0].WorkingDays || len(checks[0].MilestoneIDs) != 2 {
+		t.Errorf("checks %+v", checks)
+	}
+	// A skipped step takes its rules with it.
+	ms[i].Status = StatusSkipped
+	if checks := PlanChecks("g2b", ms); len(checks) != 0 {
+		t.Errorf("checks with the intention skipped: %+v", checks)
+	}
+}

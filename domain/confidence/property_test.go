@@ -167,3 +167,21 @@ func TestGeneratorCoversTheCases(t *testing.T) {
 		}
 	}
 }
+
+// No close comes before the law allows: a period ending at the legal earliest close
+// holds none of the deal's chance.
+func TestPropertyNothingClosesBeforeTheLegalFloor(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		in := draw(t)
+		if in.Deal.Status != DealOpen || len(in.Milestones) == 0 {
+			t.Skip("no open plan")
+		}
+		p := DefaultParams()
+		asIdx := wdOf(in.AsOf)
+		pl := remainingPlan(&in, &p, asIdx, closeIndex(in.Milestones))
+		in.Period = Period{From: in.AsOf, To: wdTime(asIdx + pl.legal)}
+		if r := Compute(in, p); r.PInPeriod != 0 {
+			t.Fatalf("PInPeriod %v before the legal earliest close %s", r.PInPeriod, dateText(in.Period.To))
+		}
+	})
+}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"summit/domain/identity"
@@ -101,5 +102,28 @@ func TestServerAnswersInTheRequestedLanguage(t *testing.T) {
 				t.Fatalf("%d %s %q, want %s with the %s message %q", rec.Code, body.Error.Code, body.Error.Message, tc.wantCode, tc.want, want)
 			}
 		})
+	}
+}
+
+// TestMessagesSpeakToUsers keeps developer wording out of the messages a person may read:
+// headers, wire formats and body field names belong in docs/api.md, not in the UI.
+func TestMessagesSpeakToUsers(t *testing.T) {
+	t.Parallel()
+	jargon := []string{"fields", "JSON", "X-CSRF", "CSRF", "If-Match", "Content-Type", "application/json",
+		"request body", "请求体", "endpoint", "接口", "NUL"}
+	catalogues := map[string]map[string]message{"errorMessages": errorMessages, "ruleMessages": ruleMessages}
+	for name, catalogue := range catalogues {
+		for key, m := range catalogue {
+			for _, l := range []Locale{LocaleEN, LocaleZH} {
+				t.Run(name+"/"+key+"/"+string(l), func(t *testing.T) {
+					text := m.in(l)
+					for _, word := range jargon {
+						if strings.Contains(text, word) {
+							t.Errorf("%q says %q; word it as a user would understand it", text, word)
+						}
+					}
+				})
+			}
+		}
 	}
 }

@@ -109,7 +109,7 @@ func TestServerAnswersInTheRequestedLanguage(t *testing.T) {
 // headers, wire formats and body field names belong in docs/api.md, not in the UI.
 func TestMessagesSpeakToUsers(t *testing.T) {
 	t.Parallel()
-	jargon := []string{"fields", "JSON", "X-CSRF", "CSRF", "If-Match", "Content-Type", "application/json",
+	jargon := []string{"see fields", "查看 fields", "JSON", "X-CSRF", "CSRF", "If-Match", "Content-Type", "application/json",
 		"request body", "请求体", "endpoint", "接口", "NUL"}
 	catalogues := map[string]map[string]message{"errorMessages": errorMessages, "ruleMessages": ruleMessages}
 	for name, catalogue := range catalogues {

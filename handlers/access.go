@@ -76,23 +76,26 @@ func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		var (
 			caller identity.Caller
 			err    error
+			cookie bool
 		)
 		if token, ok := strings.CutPrefix(c.Request().Header.Get(echo.HeaderAuthorization), "Bearer "); ok {
 			caller, err = s.deps.Identity.AuthenticateToken(ctx, strings.TrimSpace(token))
-		} else if cookie, cerr := c.Cookie(sessionCookie); cerr == nil && cookie.Value != "" {
-			caller, err = s.deps.Identity.AuthenticateSession(ctx, cookie.Value)
-			if err == nil && !safeMethod(c.Request().Method) &&
-				subtle.ConstantTimeCompare([]byte(c.Request().Header.Get(csrfHeader)), []byte(caller.CSRFToken)) != 1 {
-				return errCSRF
-			}
+		} else if session, cerr := c.Cookie(sessionCookie); cerr == nil && session.Value != "" {
+			caller, err = s.deps.Identity.AuthenticateSession(ctx, session.Value)
+			cookie = true
 		} else {
 			err = domain.ErrUnauthenticated
 		}
 		if err != nil {
 			return err
 		}
+		// The profile language answers requests that name no language (see chooseLocale).
+		withValue(c, profileLocaleKey, Locale(caller.User.Locale))
+		if cookie && !safeMethod(c.Request().Method) &&
+			subtle.ConstantTimeCompare([]byte(c.Request().Header.Get(csrfHeader)), []byte(caller.CSRFToken)) != 1 {
+			return errCSRF
+		}
 		c.Set(callerKey, caller)
-		withValue(c, localeKey, Locale(caller.User.Locale))
 		return next(c)
 	}
 }

@@ -14,25 +14,25 @@ func (m message) in(l Locale) string {
 
 // errorMessages are the top-level messages of error responses, keyed by error code.
 var errorMessages = map[string]message{
-	"validation_failed":      {"Some values are invalid; see fields.", "部分字段的值无效，请查看 fields。"},
-	"malformed_request":      {"The request could not be read; see fields.", "无法解析请求，请查看 fields。"},
-	"malformed_body":         {"The request body is not valid JSON for this endpoint.", "请求体不是此接口可接受的 JSON。"},
-	"body_too_large":         {"The request body is too large.", "请求体过大。"},
+	"validation_failed":      {"Some values are not valid; please correct them.", "部分填写的内容无效，请修改后重试。"},
+	"malformed_request":      {"Some of what was sent could not be understood.", "提交的部分内容无法识别。"},
+	"malformed_body":         {"What was sent could not be read.", "无法读取提交的内容。"},
+	"body_too_large":         {"What was sent is too large.", "提交的内容过大。"},
 	"unauthenticated":        {"Please sign in.", "请先登录。"},
 	"invalid_credentials":    {"Email or password is wrong.", "邮箱或密码错误。"},
-	"csrf_failed":            {"Missing or wrong X-CSRF-Token; reload the page and try again.", "缺少或错误的 X-CSRF-Token，请刷新页面后重试。"},
+	"csrf_failed":            {"Your session could not be confirmed; reload the page and try again.", "无法确认您的会话，请刷新页面后重试。"},
 	"forbidden":              {"You are not allowed to do this.", "您无权执行此操作。"},
 	"not_found":              {"Not found.", "未找到。"},
-	"method_not_allowed":     {"This method is not allowed here.", "此处不允许该请求方法。"},
+	"method_not_allowed":     {"This action is not possible here.", "此处不能执行该操作。"},
 	"conflict":               {"This conflicts with the current state.", "与当前状态冲突。"},
 	"stale_version":          {"Someone else changed this; reload and try again.", "其他人已修改此内容，请刷新后重试。"},
-	"precondition_required":  {"Send If-Match with the version you are changing.", "请在 If-Match 中提供您要修改的版本号。"},
+	"precondition_required":  {"It is not clear which version you are changing; reload and try again.", "无法确定您要修改的版本，请刷新后重试。"},
 	"throttled":              {"Too many requests; try again later.", "请求过于频繁，请稍后再试。"},
 	"busy":                   {"The server is busy checking other sign-ins; try again in a moment.", "服务器正忙于处理其他登录，请稍后重试。"},
 	"database_unavailable":   {"The database is unavailable; try again shortly.", "数据库暂不可用，请稍后再试。"},
-	"timeout":                {"The request took too long.", "请求超时。"},
+	"timeout":                {"This took too long; try again.", "处理超时，请重试。"},
 	"internal_error":         {"Something went wrong on our side.", "服务器内部错误。"},
-	"unsupported_media_type": {"Send JSON (Content-Type: application/json).", "请发送 JSON（Content-Type: application/json）。"},
+	"unsupported_media_type": {"This kind of content is not accepted here.", "此处不接受这种格式的内容。"},
 }
 
 // ruleMessages are per-field messages for rules broken in the domain or in handlers;
@@ -89,16 +89,16 @@ var ruleMessages = map[string]message{
 	"uuid":               {"must be a UUID", "必须是 UUID"},
 	"period":             {"must be a period such as 2026-Q4 or 2026-11", "必须是期间，例如 2026-Q4 或 2026-11"},
 	// The strict JSON binder (binding.go) and query text check (query_text.go).
-	"json_syntax":   {"is not valid JSON (at byte {param})", "不是有效的 JSON（位于第 {param} 字节）"},
-	"trailing_data": {"must hold one JSON value and nothing after it (extra data at byte {param})", "只能包含一个 JSON 值，其后不能有其他内容（第 {param} 字节处有多余内容）"},
+	"json_syntax":   {"could not be read: it is broken at position {param}", "无法读取：第 {param} 个位置有格式错误"},
+	"trailing_data": {"has something extra after its end, at position {param}", "结尾之后有多余内容（第 {param} 个位置）"},
 	"utf8":          {"must be UTF-8 text", "必须是 UTF-8 编码的文本"},
-	"json_object":   {"must be a JSON object", "必须是 JSON 对象"},
-	"json_array":    {"must be a JSON list", "必须是 JSON 数组"},
+	"json_object":   {"must be a set of named values", "必须是一组带名称的值"},
+	"json_array":    {"must be a list", "必须是列表"},
 	"json_value":    {"has a value of the wrong type", "值的类型不正确"},
 	"unknown_field": {"is not a field of this request", "不是此请求的字段"},
 	"string":        {"must be a string", "必须是字符串"},
 	"number":        {"must be a number", "必须是数字"},
-	"text":          {"must be text without control characters such as NUL", "不能包含 NUL 等控制字符"},
+	"text":          {"must not contain invisible control characters", "不能包含不可见的控制字符"},
 	"date_range":    {"must be a date between {param}", "必须是 {param} 之间的日期"},
 }
 

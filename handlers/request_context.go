@@ -12,7 +12,7 @@ type contextKey int
 
 const (
 	requestIDKey contextKey = iota
-	localeKey
+	profileLocaleKey
 )
 
 // RequestID returns the id of the request ctx belongs to, or "".
@@ -64,21 +64,40 @@ const (
 	LocaleZH Locale = "zh-CN"
 )
 
-// localeFromHeader picks the best supported language from an Accept-Language header.
-func localeFromHeader(acceptLanguage string) Locale {
+// localeFromHeader picks the supported language an Accept-Language header prefers,
+// honouring q-values; ok is false when the header names none of them (absent, "*",
+// malformed, or only other languages).
+func localeFromHeader(acceptLanguage string) (l Locale, ok bool) {
 	tags, _, _ := language.ParseAcceptLanguage(acceptLanguage)
+	if len(tags) == 0 {
+		return "", false
+	}
 	_, index, confidence := localeMatcher.Match(tags...)
-	if index == 1 && confidence != language.No {
-		return LocaleZH
+	if confidence == language.No {
+		return "", false
+	}
+	if index == 1 {
+		return LocaleZH, true
+	}
+	return LocaleEN, true
+}
+
+// chooseLocale is Summit's one language rule: the language the request asks for
+// (Accept-Language, which the SPA sets to its UI language), else the signed-in user's
+// profile language (API tokens and scripts that send no header), else English.
+func chooseLocale(acceptLanguage string, profile Locale) Locale {
+	if l, ok := localeFromHeader(acceptLanguage); ok {
+		return l
+	}
+	if profile == LocaleZH || profile == LocaleEN {
+		return profile
 	}
 	return LocaleEN
 }
 
-// requestLocale is the language chosen for this request (Accept-Language for now; a
-// signed-in user's profile setting takes precedence once sessions exist).
+// requestLocale is the language of this request's messages (see chooseLocale); the
+// profile language is in the context once authenticate has resolved the caller.
 func requestLocale(c echo.Context) Locale {
-	if l, ok := c.Request().Context().Value(localeKey).(Locale); ok {
-		return l
-	}
-	return localeFromHeader(c.Request().Header.Get("Accept-Language"))
+	profile, _ := c.Request().Context().Value(profileLocaleKey).(Locale)
+	return chooseLocale(c.Request().Header.Get("Accept-Language"), profile)
 }

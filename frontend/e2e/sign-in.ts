@@ -10,12 +10,23 @@ export interface Account {
 export const DEMO_ADMIN: Account = { email: 'admin@summit.example', password: 'summit-demo-2026' }
 
 /** Signs in through the sign-in page (in English) and waits for the board it opens. */
-export async function signIn(page: Page, account: Account = DEMO_ADMIN): Promise<void> {
+export async function signInKeepingLanguage(page: Page, account: Account = DEMO_ADMIN): Promise<void> {
   await page.goto('/sign-in')
   await page.getByLabel('Email').fill(account.email)
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/board$/)
+}
+
+/**
+ * Signs in and makes sure the UI is in English, the language the specs are written in: signing in
+ * applies the profile's language, and several demo users have Chinese profiles, so their profile is
+ * switched to English (as a user would, with the header's switch).
+ */
+export async function signIn(page: Page, account: Account = DEMO_ADMIN): Promise<void> {
+  await signInKeepingLanguage(page, account)
+  if ((await page.locator('html').getAttribute('lang')) !== 'en') await switchLanguage(page, 'English')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 }
 
 /** Signs out through the header's account menu and waits for the sign-in page. */

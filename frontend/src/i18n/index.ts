@@ -32,7 +32,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes already
 })
 
-/** Switches the UI language at once and remembers it as the user's choice for later visits. */
+/** Switches the UI language at once and remembers it on this browser for the next sign-in page. */
 export async function setLanguage(code: LanguageCode): Promise<void> {
   storeLanguage(code)
   await i18n.changeLanguage(code)

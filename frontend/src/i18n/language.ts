@@ -10,7 +10,7 @@ export const LANGUAGE_OPTIONS = LANGUAGES.map(({ code, name }) => ({ value: code
 /** A language code Summit has strings for. */
 export type LanguageCode = (typeof LANGUAGES)[number]['code']
 
-/** Where the chosen language is remembered between visits. */
+/** Where the last language used on this browser is remembered for the next sign-in page. */
 export const LANGUAGE_STORAGE_KEY = 'summit.language'
 
 const FALLBACK: LanguageCode = 'en'
@@ -24,7 +24,11 @@ export function matchLanguage(tag: string | null | undefined): LanguageCode | nu
   return null
 }
 
-/** The stored choice if there is one, else the browser's first shipped language, else English. */
+/**
+ * The language before anyone signs in (the sign-in page, the first `/me`): the last one used on
+ * this browser, else the browser's first shipped language, else English. Signing in replaces it
+ * with the profile's language (`adoptProfileLanguage` in lib/session.ts).
+ */
 export function initialLanguage(): LanguageCode {
   const stored = matchLanguage(readStored())
   if (stored) return stored

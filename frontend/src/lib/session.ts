@@ -5,7 +5,8 @@
  */
 import { useQuery, type QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
-import type { LanguageCode } from '../i18n/language'
+import { setLanguage } from '../i18n'
+import { matchLanguage, type LanguageCode } from '../i18n/language'
 import { api, ApiError, configureApiClient } from './api-client'
 
 /** A user's role; what it allows comes from the server as `permissions`. */
@@ -52,7 +53,25 @@ export async function getSession(signal?: AbortSignal): Promise<Session | null> 
 
 /** The session query; asked once per visit, then kept up to date by sign-in, profile saves and 401s. */
 export function useSession() {
-  return useQuery({ queryKey: sessionQueryKey, queryFn: ({ signal }) => getSession(signal), staleTime: Infinity })
+  return useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: async ({ signal }) => {
+      const session = await getSession(signal)
+      if (session) await adoptProfileLanguage(session.user)
+      return session
+    },
+    staleTime: Infinity,
+  })
+}
+
+/**
+ * The UI speaks the signed-in user's language: at sign-in and whenever `/me` is loaded, the
+ * profile's language replaces the one the browser started with (and is remembered on this browser
+ * for the next sign-in page). The language switch changes the profile, so the two stay one.
+ */
+export async function adoptProfileLanguage(user: User): Promise<void> {
+  const code = matchLanguage(user.locale)
+  if (code) await setLanguage(code)
 }
 
 /**
@@ -79,8 +98,12 @@ export function usePermission(permission: Permission): boolean {
   return hasPermission(useContext(SignedInContext), permission)
 }
 
-/** Makes `session` the current one, dropping everything cached for whoever was signed in before. */
-export function startSession(queryClient: QueryClient, session: Session): void {
+/**
+ * Makes `session` the current one, dropping everything cached for whoever was signed in before,
+ * and switches the UI to the user's language before the first signed-in page renders.
+ */
+export async function startSession(queryClient: QueryClient, session: Session): Promise<void> {
+  await adoptProfileLanguage(session.user)
   queryClient.removeQueries()
   queryClient.setQueryData(sessionQueryKey, session)
 }

@@ -33,7 +33,7 @@ describe('plan tab', () => {
     const cycle = 'would create a cycle: Budget support → Tender response → Budget support'
     const fetchMock = mockApi({
       ...planRoutes,
-      'PATCH /milestones/m-2': () => jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are invalid; see fields.', fields: { depends_on: cycle } } }),
+      'PATCH /milestones/m-2': () => jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are not valid; please correct them.', fields: { depends_on: cycle } } }),
     })
     renderPlanTab()
 
@@ -265,7 +265,7 @@ describe('plan tab', () => {
       ...planRoutes,
       'POST /deals/d-1/milestones/import': () =>
         jsonResponse(422, {
-          error: { code: 'validation_failed', message: 'Some values are invalid; see fields.', fields: { 'rows[3].planned_due': 'must not be before the planned start', 'rows[5].owner_role': 'must be one of: pmo business solution' } },
+          error: { code: 'validation_failed', message: 'Some values are not valid; please correct them.', fields: { 'rows[3].planned_due': 'must not be before the planned start', 'rows[5].owner_role': 'must be one of: pmo business solution' } },
         }),
     })
     renderPlanTab()

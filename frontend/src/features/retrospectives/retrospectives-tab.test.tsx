@@ -46,7 +46,7 @@ describe('retrospectives tab', () => {
     const fetchMock = mockApi({
       ...tabRoutes(),
       'POST /deals/d-1/retrospectives': () =>
-        jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are invalid; see fields.', fields: { 'actions[1].due_on': message } } }),
+        jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are not valid; please correct them.', fields: { 'actions[1].due_on': message } } }),
     })
     renderApp('/deals/d-1/retrospectives')
 

@@ -93,7 +93,7 @@ describe('stakeholders tab', () => {
       ...stakeholderRoutes,
       'GET /stakeholders/s-1/history': { items: [], next_cursor: null },
       'PATCH /stakeholders/s-1': () =>
-        jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are invalid; see fields.', fields: { next_step: 'is too long' } } }),
+        jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are not valid; please correct them.', fields: { next_step: 'is too long' } } }),
     })
     renderStakeholdersTab()
 

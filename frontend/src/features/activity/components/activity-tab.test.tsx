@@ -1,7 +1,6 @@
-import { act, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import i18n from '../../../i18n'
 import { aDeal, pmoSession, TEAM_EAST, TEAM_NORTH, teamsPage, usersPage } from '../../../test/deal-fixtures'
 import { mockApi, requestsTo, type MockRequest } from '../../../test/mock-api'
 import { jsonResponse, renderApp } from '../../../test/render'
@@ -82,15 +81,14 @@ describe('activity tab', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument()
   })
 
-  it('speaks Chinese', async () => {
+  it('speaks Chinese to a user whose profile is in Chinese', async () => {
     mockApi({
-      'GET /me': pmoSession,
+      'GET /me': { ...pmoSession, user: { ...pmoSession.user, locale: 'zh-CN' } },
       'GET /teams': teamsPage,
       'GET /users': usersPage,
       'GET /deals/d-1': aDeal(),
       'GET /deals/d-1/activity': { items: firstPage.items.slice(0, 1), next_cursor: null },
     })
-    await act(() => i18n.changeLanguage('zh-CN'))
     renderApp('/deals/d-1/activity')
 
     expect(await screen.findByText('Li Wei 修改了里程碑“Tender published”')).toBeInTheDocument()

@@ -48,7 +48,7 @@ describe('change deal status', () => {
       'PATCH /deals/d-1': ({ body }: { body: unknown }) =>
         (body as { override_gate?: boolean }).override_gate
           ? jsonResponse(200, aDeal({ status: 'won', version: 5 }))
-          : jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are invalid; see fields.', fields: { status: gate } } }),
+          : jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are not valid; please correct them.', fields: { status: gate } } }),
     })
     renderApp('/deals/d-1/activity')
     const dialog = await openStatusDialog()
@@ -74,7 +74,7 @@ describe('change deal status', () => {
       ...routes,
       'GET /me': pmoSession,
       'PATCH /deals/d-1': () =>
-        jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are invalid; see fields.', fields: { status: 'gate open' } } }),
+        jsonResponse(422, { error: { code: 'validation_failed', message: 'Some values are not valid; please correct them.', fields: { status: 'gate open' } } }),
     })
     renderApp('/deals/d-1/activity')
     const dialog = await openStatusDialog()

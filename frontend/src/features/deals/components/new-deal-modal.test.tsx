@@ -41,7 +41,7 @@ describe('new deal', () => {
       ...base,
       'POST /deals': () =>
         jsonResponse(422, {
-          error: { code: 'validation_failed', message: 'Some values are invalid; see fields.', fields: { amount_minor: 'must be ≥ 0', team_id: 'must be one of your teams' } },
+          error: { code: 'validation_failed', message: 'Some values are not valid; please correct them.', fields: { amount_minor: 'must be ≥ 0', team_id: 'must be one of your teams' } },
         }),
     })
     renderApp('/deals')
@@ -53,7 +53,7 @@ describe('new deal', () => {
     expect(await dialog.findByText('must be ≥ 0')).toBeInTheDocument()
     expect(dialog.getByRole('textbox', { name: /^Amount/ })).toHaveAccessibleDescription(/must be ≥ 0/)
     expect(dialog.getByText('must be one of your teams')).toBeInTheDocument()
-    expect(dialog.getByRole('alert')).toHaveTextContent('Some values are invalid; see fields.')
+    expect(dialog.getByRole('alert')).toHaveTextContent('Some values are not valid; please correct them.')
     expect(dialog.getByRole('textbox', { name: /^Name/ })).toHaveValue('Rail data hub')
   })
 

@@ -25,11 +25,23 @@ export function useReloadMe() {
   return () => void queryClient.invalidateQueries({ queryKey: sessionQueryKey })
 }
 
+// Language saves run one after another: a second switch made while the first is still being saved
+// must compare against (and be based on) what the first one stored, or the profile would end up
+// with the earlier choice while the UI shows the later one.
+let languageSaves: Promise<void> = Promise.resolve()
+
 /**
- * Saves the language switch to the profile. The choice is the user's latest word on one field,
- * so a 412 (the profile changed elsewhere) is retried once on the current version.
+ * Saves the language switch to the profile, after any save still under way. The choice is the
+ * user's latest word on one field, so a 412 (the profile changed elsewhere) is retried once on the
+ * current version.
  */
-export async function saveLanguage(queryClient: QueryClient, locale: User['locale']): Promise<void> {
+export function saveLanguage(queryClient: QueryClient, locale: User['locale']): Promise<void> {
+  const saved = languageSaves.then(() => saveLanguageNow(queryClient, locale))
+  languageSaves = saved.catch(() => undefined)
+  return saved
+}
+
+async function saveLanguageNow(queryClient: QueryClient, locale: User['locale']): Promise<void> {
   const session = queryClient.getQueryData<Session | null>(sessionQueryKey)
   if (!session || session.user.locale === locale) return
   try {

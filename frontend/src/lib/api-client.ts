@@ -52,7 +52,10 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 /** Options for one request. */
 export interface RequestOptions {
   method?: Method
-  /** Sent as JSON. */
+  /**
+   * Sent as JSON; a `FormData` goes as multipart/form-data instead, with the Content-Type
+   * (and its boundary) left to the browser.
+   */
   body?: unknown
   /** Query parameters; undefined values are left out. */
   query?: Record<string, string | number | boolean | undefined>
@@ -92,7 +95,8 @@ export function configureApiClient(next: ApiClientConfig): void {
 export async function send<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const method = options.method ?? 'GET'
   const headers = new Headers({ Accept: 'application/json' })
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
+  const multipart = options.body instanceof FormData
+  if (options.body !== undefined && !multipart) headers.set('Content-Type', 'application/json')
   if (options.ifMatch !== undefined) headers.set('If-Match', `"${options.ifMatch}"`)
   const csrf = method === 'GET' ? null : config.csrfToken?.()
   if (csrf) headers.set('X-CSRF-Token', csrf)
@@ -104,7 +108,7 @@ export async function send<T>(path: string, options: RequestOptions = {}): Promi
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     })

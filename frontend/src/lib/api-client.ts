@@ -3,6 +3,21 @@
  * cross-cutting rules (the CSRF header, what a 401 does) are added in `configureApiClient` once.
  */
 
+import type { components, paths } from './api-schema'
+
+/**
+ * The API's types, generated from handlers/openapi.yaml into ./api-schema.ts (`npm run gen:api`):
+ * features alias these (`type Deal = Schema<'Deal'>`) rather than writing the shapes by hand.
+ */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name]
+
+/** The JSON body an operation takes, e.g. `RequestBody<'/deals', 'post'>`. */
+export type RequestBody<Path extends keyof paths, Method extends keyof paths[Path]> = paths[Path][Method] extends {
+  requestBody?: { content: { 'application/json': infer Body } }
+}
+  ? Body
+  : never
+
 /** Where the API lives; the Go server and the Vite dev proxy both serve it here. */
 export const API_BASE = '/api/v1'
 
@@ -13,9 +28,7 @@ export const CLIENT_ERROR_CODES = {
 } as const
 
 /** The server's error body: `{"error": {"code", "message", "fields"?}}`. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> }
-}
+export type ApiErrorBody = Schema<'Error'>
 
 /** A failed request: `status` is 0 when the server was never reached. */
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
 import { Group, Select, Switch, TextInput } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEAL_STATUSES, SEGMENTS, type DealStatus, type Segment } from '../../../lib/deals'
 import type { DealFilters } from '../api/deals'
@@ -18,7 +18,12 @@ export function DealsToolbar({ filters, onChange }: { filters: DealFilters; onCh
   const commitSearch = useDebouncedCallback((q: string) => onChange({ q: q.trim() }), SEARCH_DELAY_MS)
   const all = t('deals.filters.all')
   // Back and forward change the URL under the box; show their search, not the one typed before.
-  useEffect(() => setSearch((typed) => (typed.trim() === filters.q ? typed : filters.q)), [filters.q])
+  // Adjusted while rendering (not in an effect) so the box never shows the old search for a frame.
+  const [shownQ, setShownQ] = useState(filters.q)
+  if (shownQ !== filters.q) {
+    setShownQ(filters.q)
+    setSearch((typed) => (typed.trim() === filters.q ? typed : filters.q))
+  }
 
   return (
     <Group align="flex-end" gap="sm">

@@ -125,37 +125,3 @@ func (x ids) find(id string, from int) int {
 	}
 	return -1
 }
-
-// topoOrder orders milestones dependencies first into order (Kahn); milestones caught
-// in a cycle, which the plan rules forbid, follow in input order.
-func topoOrder(n int, deps func(int) []int, order []int, placed []bool) []int {
-	for len(order) < n {
-		progressed := false
-		for i := 0; i < n; i++ {
-			if placed[i] {
-				continue
-			}
-			ready := true
-			for _, j := range deps(i) {
-				if !placed[j] {
-					ready = false
-					break
-				}
-			}
-			if ready {
-				placed[i], progressed = true, true
-				order = append(order, i)
-			}
-		}
-		if !progressed { // a cycle: place the first unplaced
-			for i := 0; i < n; i++ {
-				if !placed[i] {
-					placed[i] = true
-					order = append(order, i)
-					break
-				}
-			}
-		}
-	}
-	return order
-}

@@ -3,6 +3,21 @@
  * cross-cutting rules (the CSRF header, what a 401 does) are added in `configureApiClient` once.
  */
 
+import type { components, paths } from './api-schema'
+
+/**
+ * The API's types, generated from handlers/openapi.yaml into ./api-schema.ts (`npm run gen:api`):
+ * features alias these (`type Deal = Schema<'Deal'>`) rather than writing the shapes by hand.
+ */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name]
+
+/** The JSON body an operation takes, e.g. `RequestBody<'/deals', 'post'>`. */
+export type RequestBody<Path extends keyof paths, Method extends keyof paths[Path]> = paths[Path][Method] extends {
+  requestBody?: { content: { 'application/json': infer Body } }
+}
+  ? Body
+  : never
+
 /** Where the API lives; the Go server and the Vite dev proxy both serve it here. */
 export const API_BASE = '/api/v1'
 
@@ -13,9 +28,7 @@ export const CLIENT_ERROR_CODES = {
 } as const
 
 /** The server's error body: `{"error": {"code", "message", "fields"?}}`. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> }
-}
+export type ApiErrorBody = Schema<'Error'>
 
 /** A failed request: `status` is 0 when the server was never reached. */
 export class ApiError extends Error {
@@ -52,7 +65,10 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 /** Options for one request. */
 export interface RequestOptions {
   method?: Method
-  /** Sent as JSON. */
+  /**
+   * Sent as JSON; a `FormData` goes as multipart/form-data instead, with the Content-Type
+   * (and its boundary) left to the browser.
+   */
   body?: unknown
   /** Query parameters; undefined values are left out. */
   query?: Record<string, string | number | boolean | undefined>
@@ -92,7 +108,8 @@ export function configureApiClient(next: ApiClientConfig): void {
 export async function send<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const method = options.method ?? 'GET'
   const headers = new Headers({ Accept: 'application/json' })
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
+  const multipart = options.body instanceof FormData
+  if (options.body !== undefined && !multipart) headers.set('Content-Type', 'application/json')
   if (options.ifMatch !== undefined) headers.set('If-Match', `"${options.ifMatch}"`)
   const csrf = method === 'GET' ? null : config.csrfToken?.()
   if (csrf) headers.set('X-CSRF-Token', csrf)
@@ -104,7 +121,7 @@ export async function send<T>(path: string, options: RequestOptions = {}): Promi
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     })

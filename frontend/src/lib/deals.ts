@@ -4,60 +4,34 @@
  * refresh these, and features do not import each other.
  */
 import type { QueryClient } from '@tanstack/react-query'
+import type { Schema } from './api-client'
 
 /** A deal role, also the role that owns a milestone. */
-export type DealRole = 'pmo' | 'business' | 'solution'
+export type DealRole = Schema<'OwnerRole'>
 
 /** Every deal role, in the order the UI shows them. */
 export const DEAL_ROLES: readonly DealRole[] = ['pmo', 'business', 'solution']
 
 /** Where a deal stands. */
-export type DealStatus = 'open' | 'won' | 'lost' | 'abandoned'
+export type DealStatus = Schema<'DealStatus'>
 
 /** Every deal status, in the order the UI offers them. */
 export const DEAL_STATUSES: readonly DealStatus[] = ['open', 'won', 'lost', 'abandoned']
 
 /** `g2b` (government) or `key_account` (enterprise key accounts). */
-export type Segment = 'g2b' | 'key_account'
+export type Segment = Schema<'Segment'>
 
 /** Every segment. */
 export const SEGMENTS: readonly Segment[] = ['g2b', 'key_account']
 
 /** A user holding a role on one deal. */
-export interface DealMember {
-  user_id: string
-  role: DealRole
-}
+export type DealMember = Schema<'DealMember'>
 
 /** How late the plan runs against its latest baseline, in calendar days; null without a baseline. */
-export interface Slippage {
-  next_gate_id: string | null
-  next_gate_slip_days: number | null
-  contract_slip_days: number | null
-}
+export type Slippage = Schema<'Slippage'>
 
 /** One opportunity run as a project (`GET /deals/{id}`); lists carry no `slippage` or `permissions`. */
-export interface Deal {
-  id: string
-  name: string
-  customer_id: string
-  customer_name: string
-  segment: Segment
-  team_id: string
-  amount_minor: number
-  currency: string
-  target_close_date: string
-  status: DealStatus
-  status_reason: string
-  template_id: string | null
-  team: DealMember[]
-  slippage?: Slippage
-  /** Only on `GET /deals/{id}`: what the caller may do here, e.g. `deal:write`, `deal.team:write`. */
-  permissions?: string[]
-  version: number
-  created_at: string
-  updated_at: string
-}
+export type Deal = Schema<'Deal'>
 
 /** A permission on one deal, `"<part>:<action>"`. */
 export type DealPermission = `${'deal' | 'deal.plan' | 'deal.baselines' | 'deal.team' | 'deal.stakeholders' | 'deal.retrospectives'}:${'read' | 'write' | 'create'}`

@@ -3,18 +3,12 @@
  * fetched once and cached under the same keys the admin pages use, so their changes refresh these.
  */
 import { useQuery } from '@tanstack/react-query'
-import { api } from './api-client'
+import { api, type Schema } from './api-client'
 import { fetchAllPages, WHOLE_LIST_PAGE_SIZE, type Page } from './paging'
 import type { User } from './session'
 
 /** A team in the tree, as `GET /teams` returns it. */
-export interface TeamEntry {
-  id: string
-  name: string
-  parent_id: string | null
-  member_ids: string[]
-  version: number
-}
+export type TeamEntry = Schema<'Team'>
 
 /** `GET /users?limit=500`, following cursors: every user by name. */
 export function listAllUsers(signal?: AbortSignal): Promise<User[]> {

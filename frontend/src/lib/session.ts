@@ -6,37 +6,23 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
 import { setLanguage } from '../i18n'
-import { matchLanguage, type LanguageCode } from '../i18n/language'
-import { api, ApiError, configureApiClient } from './api-client'
+import { matchLanguage } from '../i18n/language'
+import { api, ApiError, configureApiClient, type Schema } from './api-client'
 
 /** A user's role; what it allows comes from the server as `permissions`. */
-export type Role = 'admin' | 'executive' | 'member'
+export type Role = Schema<'Role'>
 
 /** Every role, in the order the UI offers them. */
 export const ROLES: readonly Role[] = ['member', 'executive', 'admin']
 
 /** A person who can sign in. */
-export interface User {
-  id: string
-  email: string
-  name: string
-  role: Role
-  locale: LanguageCode
-  active: boolean
-  team_ids: string[]
-  version: number
-  created_at: string
-}
+export type User = Schema<'User'>
 
 /** A permission string, `"<object>:<action>"`, e.g. `users:write`. */
 export type Permission = `${'users' | 'teams' | 'templates' | 'targets' | 'settings' | 'audit'}:${'read' | 'write'}`
 
 /** The answer of `POST /auth/login` and `GET /me`. */
-export interface Session {
-  user: User
-  csrf_token: string
-  permissions: string[]
-}
+export type Session = Schema<'Session'>
 
 /** The cache key of the session; `null` under it means "known to be signed out". */
 export const sessionQueryKey = ['session'] as const

@@ -4,7 +4,7 @@
  * holds indexes of earlier steps, as the API requires.
  */
 import { DEAL_ROLES, type DealRole, type Segment } from '../../lib/deals'
-import type { TemplateInput, TemplateMilestone } from './api/templates'
+import type { TemplateContent, TemplateInput, TemplateMilestone } from './api/templates'
 
 /** The step key of contract signing: weights up to and including it add up to the ladder's top. */
 export const CONTRACT_SIGNED_KEY = 'contract_signed'
@@ -51,7 +51,7 @@ export function emptyDraft(): TemplateDraft {
 }
 
 /** The draft of a stored template (or of a copy of one). */
-export function draftFromTemplate(template: TemplateInput): TemplateDraft {
+export function draftFromTemplate(template: TemplateContent): TemplateDraft {
   return {
     name: template.name,
     name_zh: template.name_zh,
@@ -61,7 +61,7 @@ export function draftFromTemplate(template: TemplateInput): TemplateDraft {
 }
 
 /** A template's content renamed as its copy; both names are data, so each keeps its own language. */
-export function copyOf(template: TemplateInput): TemplateInput {
+export function copyOf<T extends Pick<TemplateInput, 'name' | 'name_zh'>>(template: T): T {
   return { ...template, name: `${template.name} (copy)`, name_zh: `${template.name_zh}（副本）` }
 }
 

@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { DEAL_STATUSES, SEGMENTS, type DealStatus, type Segment } from '../../lib/deals'
 import { isPeriod } from '../../lib/periods'
@@ -72,8 +72,11 @@ export function useDealFilters() {
   const trail = (location.state as PagingState | null)?.trail ?? []
   // Two changes in quick succession (a debounced search landing just before a click) must not
   // build on the same old URL and lose the first; each builds on the last one asked for.
+  // The URL moving on its own (back, forward, a link) resets it once the new URL is committed.
   const latest = useRef(filters)
-  latest.current = filters
+  useLayoutEffect(() => {
+    latest.current = parseDealFilters(params)
+  }, [params])
 
   const go = (next: DealFilters, options: { replace?: boolean; trail?: string[] } = {}) => {
     latest.current = next

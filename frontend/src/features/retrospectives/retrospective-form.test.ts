@@ -24,7 +24,7 @@ describe('retrospective form', () => {
   it('keeps the ids and statuses of saved actions when replacing', () => {
     const input = toInput(toValues(aRetrospective()))
     expect(input.milestone_id).toBe('m-2')
-    expect(input.actions.map((a) => [a.id, a.status])).toEqual([['a-1', 'open'], ['a-2', 'open']])
+    expect(input.actions?.map((a) => [a.id, a.status])).toEqual([['a-1', 'open'], ['a-2', 'open']])
   })
 
   it('asks for what happened, a held-on date, and each action’s title and due date', () => {

@@ -53,7 +53,7 @@ export const milestones: MilestoneRef[] = [
 
 /** Director Zhao puts the budget gate at risk. */
 export const gateRisk: GateRisk = {
-  deal_id: 'd-1', milestone_id: 'm-2', gate_name: 'Budget application support', due: '2026-06-30', stakeholder_id: 's-1',
+  deal_id: 'd-1', deal_name: 'Provincial data platform', milestone_id: 'm-2', gate_name: 'Budget application support', due: '2026-06-30', stakeholder_id: 's-1',
   stakeholder_name: 'Director Zhao', decision_role: 'decision_maker', stance: 'blocker', last_contact_on: null, reason: 'stance', owner_id: 'u-am',
 }
 

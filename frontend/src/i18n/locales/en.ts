@@ -1,10 +1,10 @@
-import { retrospectivesEn } from '../../features/retrospectives/locales'
-import { stakeholdersEn } from '../../features/stakeholders/locales'
-import { activityEn } from '../../features/activity/locales'
-import { dealTeamEn } from '../../features/deal-team/locales'
-import { dealsEn } from '../../features/deals/locales'
-import { planEn } from '../../features/plan/locales'
-import { adminTemplatesEn } from '../../features/admin-templates/locales'
+import { retrospectivesEn } from './features/retrospectives'
+import { stakeholdersEn } from './features/stakeholders'
+import { activityEn } from './features/activity'
+import { dealTeamEn } from './features/deal-team'
+import { dealsEn } from './features/deals'
+import { planEn } from './features/plan'
+import { adminTemplatesEn } from './features/admin-templates'
 
 /** English strings; the source of truth for the key set that every other language must match. */
 export const en = {

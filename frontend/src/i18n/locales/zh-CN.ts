@@ -1,10 +1,10 @@
-import { retrospectivesZh } from '../../features/retrospectives/locales'
-import { stakeholdersZh } from '../../features/stakeholders/locales'
-import { activityZh } from '../../features/activity/locales'
-import { dealTeamZh } from '../../features/deal-team/locales'
-import { dealsZh } from '../../features/deals/locales'
-import { planZh } from '../../features/plan/locales'
-import { adminTemplatesZh } from '../../features/admin-templates/locales'
+import { retrospectivesZh } from './features/retrospectives'
+import { stakeholdersZh } from './features/stakeholders'
+import { activityZh } from './features/activity'
+import { dealTeamZh } from './features/deal-team'
+import { dealsZh } from './features/deals'
+import { planZh } from './features/plan'
+import { adminTemplatesZh } from './features/admin-templates'
 import type { Messages } from './messages'
 
 /** Simplified Chinese strings; the type keeps its keys identical to English. */

@@ -1,23 +1,10 @@
 import { useInfiniteQuery, useQueries } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type Schema } from '../../../lib/api-client'
 import { dealActivityQueryKey } from '../../../lib/deals'
 import { nextCursor, type Page } from '../../../lib/paging'
 
 /** One change to a deal: who, when, what (`subject.verb`) and the thing before and after. */
-export interface Activity {
-  id: string
-  at: string
-  actor_id: string | null
-  /** Null for what the system did on its own. */
-  actor_name: string | null
-  action: string
-  entity_type: string
-  entity_id: string | null
-  /** Any JSON value; null when the thing was created. */
-  before: unknown
-  /** Any JSON value; null when the thing was deleted. */
-  after: unknown
-}
+export type Activity = Schema<'Activity'>
 
 const PAGE_SIZE = 30
 

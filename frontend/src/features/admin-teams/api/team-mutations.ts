@@ -1,12 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type RequestBody } from '../../../lib/api-client'
 import { teamsQueryKey, type Team } from './teams'
 
 /** What `PATCH /teams/{id}` may change; moving under one's own descendant is a 422 on `parent_id`. */
-export interface TeamChanges {
-  name?: string
-  parent_id?: string | null
-}
+export type TeamChanges = RequestBody<'/teams/{id}', 'patch'>
 
 function teamPath(team: Team, rest = ''): string {
   return `/teams/${encodeURIComponent(team.id)}${rest}`

@@ -1,15 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type Schema } from '../../../lib/api-client'
 import { fetchAllPages, WHOLE_LIST_PAGE_SIZE, type Page } from '../../../lib/paging'
 
 /** A team; `parent_id` null for a top-level team. */
-export interface Team {
-  id: string
-  name: string
-  parent_id: string | null
-  member_ids: string[]
-  version: number
-}
+export type Team = Schema<'Team'>
 
 /** The cache key of all teams; every team change invalidates it. */
 export const teamsQueryKey = ['teams'] as const

@@ -1,36 +1,18 @@
 import { useQuery } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
-import type { DealRole, Segment } from '../../../lib/deals'
+import { api, type Schema } from '../../../lib/api-client'
 import { fetchAllPages, WHOLE_LIST_PAGE_SIZE, type Page } from '../../../lib/paging'
 
 /** One step of a template; `depends_on` holds indexes of earlier steps. */
-export interface TemplateMilestone {
-  /** Step key of built-in steps, e.g. `contract_signed`; absent when empty. */
-  key?: string
-  name: string
-  name_zh: string
-  owner_role: DealRole
-  weight: number
-  gate: boolean
-  duration_days: number
-  depends_on: number[]
-  exit_criteria?: string
-}
+export type TemplateMilestone = Schema<'TemplateMilestone'>
 
 /** A plan template (`GET /templates/{id}`); built-in ones (`builtin`, `key` set) cannot be deleted. */
-export interface Template {
-  id: string
-  key: string | null
-  builtin: boolean
-  name: string
-  name_zh: string
-  segment: Segment
-  milestones: TemplateMilestone[]
-  version: number
-}
+export type Template = Schema<'Template'>
 
 /** The body of `POST /templates` and `PUT /templates/{id}`: the whole template. */
-export type TemplateInput = Pick<Template, 'name' | 'name_zh' | 'segment' | 'milestones'>
+export type TemplateInput = Schema<'TemplateInput'>
+
+/** What the editor starts from: a stored template's content, or a copy of it. */
+export type TemplateContent = Pick<Template, 'name' | 'name_zh' | 'segment' | 'milestones'>
 
 /** The cache key of every template; the list and each template live under it. */
 export const templatesQueryKey = ['templates'] as const

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert'
 import { ApiError } from '../../../lib/api-client'
 import { SEGMENTS, type Segment } from '../../../lib/deals'
 import { useCreateTemplate, useReloadTemplates, useUpdateTemplate } from '../api/template-mutations'
-import type { Template, TemplateInput } from '../api/templates'
+import type { Template, TemplateContent } from '../api/templates'
 import { checkDraft, copyOf, draftFromTemplate, emptyDraft, toTemplateInput } from '../template-draft'
 import { useTemplateDraft } from '../use-template-draft'
 import { StepsTable } from './steps-table'
@@ -18,7 +18,7 @@ import { LIMITS } from '../../../lib/limits'
  * version, kept current by Reload after a 412, is what the PUT is based on, while the draft keeps
  * whatever was typed. `source` is what the draft starts from.
  */
-export function TemplateEditor({ template, source }: { template: Template | null; source: TemplateInput | null }) {
+export function TemplateEditor({ template, source }: { template: Template | null; source: TemplateContent | null }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const state = useTemplateDraft(() => (source ? draftFromTemplate(source) : emptyDraft()))

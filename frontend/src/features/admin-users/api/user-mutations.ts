@@ -1,20 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { api, send } from '../../../lib/api-client'
-import type { LanguageCode } from '../../../i18n/language'
-import type { Role, User } from '../../../lib/session'
+import { api, send, type RequestBody } from '../../../lib/api-client'
+import type { User } from '../../../lib/session'
 import { userQueryKey, usersQueryKey } from './users'
 
 /** What `POST /users` takes. */
-export interface NewUser {
-  email: string
-  name: string
-  role: Role
-  locale: LanguageCode
-  password: string
-}
+export type NewUser = RequestBody<'/users', 'post'>
 
 /** What `PATCH /users/{id}` may change; `active: false` deactivates. */
-export type UserChanges = Partial<Pick<User, 'name' | 'role' | 'locale' | 'active'>>
+export type UserChanges = RequestBody<'/users/{id}', 'patch'>
 
 /** `POST /users`: 201, 409 when the email is taken, 422 with fields. */
 export function useCreateUser() {

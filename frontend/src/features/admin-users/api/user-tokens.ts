@@ -1,15 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type Schema } from '../../../lib/api-client'
 import type { Page } from '../../../lib/paging'
 import { usersQueryKey } from './users'
 
 /** One of a user's API tokens as an admin sees it; never the secret. */
-export interface UserToken {
-  id: string
-  name: string
-  created_at: string
-  last_used_at: string | null
-}
+export type UserToken = Schema<'Token'>
 
 /** The cache key of one user's tokens. */
 export function userTokensQueryKey(userId: string) {

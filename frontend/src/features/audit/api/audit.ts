@@ -1,19 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type Schema } from '../../../lib/api-client'
 import { nextCursor, type Page } from '../../../lib/paging'
 
 /** One audit log entry; `actor_*` is null for what the system did on its own. */
-export interface AuditEntry {
-  id: string
-  at: string
-  actor_id: string | null
-  actor_email: string | null
-  action: string
-  subject_type: string
-  subject_id: string | null
-  ip: string
-  details: Record<string, unknown>
-}
+export type AuditEntry = Schema<'AuditEvent'>
 
 /** The actions the filter offers; the log may hold others, which are shown as they are. */
 export const AUDIT_ACTIONS = [

@@ -1,12 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type RequestBody } from '../../../lib/api-client'
 import { startSession, type Session } from '../../../lib/session'
 
 /** What the sign-in form sends. */
-export interface Credentials {
-  email: string
-  password: string
-}
+export type Credentials = RequestBody<'/auth/login', 'post'>
 
 /** `POST /auth/login`; its 401 means wrong credentials, so it does not count as a lost session. */
 export function login(credentials: Credentials): Promise<Session> {

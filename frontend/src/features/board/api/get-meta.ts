@@ -1,13 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type Schema } from '../../../lib/api-client'
 
 /** `GET /api/v1/meta`: what the server says about itself. */
-export interface Meta {
-  name: string
-  version: string
-  /** 1 = January; fiscal periods on the board start in this month. */
-  fiscal_year_start_month: number
-}
+export type Meta = Schema<'Meta'>
 
 /** The cache key for the server metadata; reuse it to invalidate or prefetch. */
 export const metaQueryKey = ['meta'] as const

@@ -1,30 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type Schema, type RequestBody } from '../../../lib/api-client'
 import type { Page } from '../../../lib/paging'
 
 /** Who a customer is. */
-export type CustomerKind = 'government' | 'state_owned' | 'enterprise'
+export type CustomerKind = Schema<'CustomerKind'>
 
 /** Every customer kind, in the order the UI offers them. */
 export const CUSTOMER_KINDS: readonly CustomerKind[] = ['government', 'state_owned', 'enterprise']
 
 /** An account deals are sold to. */
-export interface Customer {
-  id: string
-  name: string
-  kind: CustomerKind
-  region: string
-  industry: string
-  version: number
-}
+export type Customer = Schema<'Customer'>
 
 /** What `POST /customers` takes. */
-export interface NewCustomer {
-  name: string
-  kind: CustomerKind
-  region: string
-  industry: string
-}
+export type NewCustomer = RequestBody<'/customers', 'post'>
 
 const customersQueryKey = ['customers'] as const
 const SEARCH_LIMIT = 20

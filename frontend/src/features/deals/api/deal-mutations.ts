@@ -1,30 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
-import { dealListsQueryKey, dealQueryKey, refreshSavedDeal, type Deal, type DealMember, type DealStatus, type Segment } from '../../../lib/deals'
+import { api, type RequestBody } from '../../../lib/api-client'
+import { dealListsQueryKey, dealQueryKey, refreshSavedDeal, type Deal, type DealStatus } from '../../../lib/deals'
 
 /** What `POST /deals` takes. */
-export interface NewDeal {
-  name: string
-  customer_id: string
-  segment: Segment
-  team_id: string
-  amount_minor: number
-  currency: string
-  target_close_date: string
-  template_id?: string | null
-  start_date?: string | null
-  team?: DealMember[]
-}
+export type NewDeal = RequestBody<'/deals', 'post'>
 
-/** What `PATCH /deals/{id}` may change besides the status. */
-export type DealChanges = Partial<Pick<Deal, 'name' | 'customer_id' | 'team_id' | 'amount_minor' | 'currency' | 'target_close_date'>>
+/** What `PATCH /deals/{id}` may change; only the fields sent change. */
+export type DealChanges = RequestBody<'/deals/{id}', 'patch'>
 
 /** A status change: a reason for lost and abandoned; `override_gate` (admins) wins before the contract gate. */
-export interface StatusChange {
-  status: DealStatus
-  status_reason?: string
-  override_gate?: boolean
-}
+export type StatusChange = Pick<DealChanges, 'status_reason' | 'override_gate'> & { status: DealStatus }
 
 /** `POST /deals`: 201 with the new deal; 422 with fields; 409 for an unknown team. */
 export function useCreateDeal() {

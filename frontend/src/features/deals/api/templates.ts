@@ -1,18 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
-import type { Segment } from '../../../lib/deals'
+import { api, type Schema } from '../../../lib/api-client'
 import { fetchAllPages, WHOLE_LIST_PAGE_SIZE, type Page } from '../../../lib/paging'
 
 /** A plan template, with the fields the new-deal form needs. */
-export interface Template {
-  id: string
-  key: string | null
-  builtin: boolean
-  name: string
-  name_zh: string
-  segment: Segment
-  version: number
-}
+export type Template = Schema<'Template'>
 
 /** Every template (`GET /templates?limit=500&sort=name`, following cursors), built-in first. */
 export function useTemplates() {

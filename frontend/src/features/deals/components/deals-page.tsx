@@ -1,5 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 import { ErrorAlert } from '../../../components/error-alert'
@@ -29,10 +29,10 @@ export function DealsPage() {
 
   // A cursor from an old link, or one the server no longer accepts, starts the list again.
   const badCursor = deals.error instanceof ApiError && deals.error.status === 400 && 'cursor' in deals.error.fields
-  const { dropCursor } = list
+  // Only when the error appears; dropCursor is a new function on every render.
+  const dropCursor = useEffectEvent(() => list.dropCursor())
   useEffect(() => {
     if (badCursor) dropCursor()
-    // Only when the error appears; dropCursor is a new function on every render.
   }, [badCursor])
 
   const href = (deal: Deal) => `/deals/${deal.id}`

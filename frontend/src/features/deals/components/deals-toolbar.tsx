@@ -1,6 +1,6 @@
 import { Group, Select, Switch, TextInput } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEAL_STATUSES, SEGMENTS, type DealStatus, type Segment } from '../../../lib/deals'
 import type { DealFilters } from '../api/deals'
@@ -15,10 +15,21 @@ const FIELD_WIDTH = 190
 export function DealsToolbar({ filters, onChange }: { filters: DealFilters; onChange: (changes: Partial<DealFilters>) => void }) {
   const { t } = useTranslation()
   const [search, setSearch] = useState(filters.q)
-  const commitSearch = useDebouncedCallback((q: string) => onChange({ q: q.trim() }), SEARCH_DELAY_MS)
+  // The search this box last sent to the URL: its own change coming back is not a reason to
+  // touch the box (the user may have typed on since; resetting it would drop those letters).
+  const [committed, setCommitted] = useState(filters.q)
+  const commitSearch = useDebouncedCallback((q: string) => {
+    setCommitted(q.trim())
+    onChange({ q: q.trim() })
+  }, SEARCH_DELAY_MS)
   const all = t('deals.filters.all')
-  // Back and forward change the URL under the box; show their search, not the one typed before.
-  useEffect(() => setSearch((typed) => (typed.trim() === filters.q ? typed : filters.q)), [filters.q])
+  // Back, forward and "clear filters" change the URL under the box; show their search, not the
+  // one typed before. Adjusted while rendering (not in an effect), so no frame shows the old one.
+  const [shownQ, setShownQ] = useState(filters.q)
+  if (shownQ !== filters.q) {
+    setShownQ(filters.q)
+    if (filters.q !== committed) setSearch((typed) => (typed.trim() === filters.q ? typed : filters.q))
+  }
 
   return (
     <Group align="flex-end" gap="sm">

@@ -1,36 +1,14 @@
-import { API_BASE, ApiError, CLIENT_ERROR_CODES } from '../../../lib/api-client'
+import { api } from '../../../lib/api-client'
 import type { ItemList, Milestone } from './types'
 
 /**
- * `POST /deals/{id}/milestones/import` as multipart (field `file`). The shared client only
- * sends JSON, so this one request is made here with the same CSRF and language headers and
- * the same `ApiError` on failure.
+ * `POST /deals/{id}/milestones/import` as multipart (field `file`), through the one client so
+ * the CSRF and language headers and the 401 handling are the same as for every JSON call.
  */
-export async function uploadPlan(
-  dealId: string,
-  file: File,
-  headers: { csrfToken: string | null; language: string },
-): Promise<Milestone[]> {
+export async function uploadPlan(dealId: string, file: File): Promise<Milestone[]> {
   const body = new FormData()
   body.append('file', file)
-  const sent = new Headers({ Accept: 'application/json', 'Accept-Language': headers.language })
-  if (headers.csrfToken) sent.set('X-CSRF-Token', headers.csrfToken)
-  let response: Response
-  try {
-    response = await fetch(`${API_BASE}/deals/${encodeURIComponent(dealId)}/milestones/import`, {
-      method: 'POST',
-      headers: sent,
-      body,
-      credentials: 'same-origin',
-    })
-  } catch (cause) {
-    throw new ApiError(0, CLIENT_ERROR_CODES.network, 'The server could not be reached.', {}, { cause })
-  }
-  const parsed: unknown = await response.json().catch(() => undefined)
-  if (response.ok && parsed) return (parsed as ItemList<Milestone>).items
-  const error = (parsed as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined)?.error
-  if (error?.code && error.message) throw new ApiError(response.status, error.code, error.message, error.fields ?? {})
-  throw new ApiError(response.status, CLIENT_ERROR_CODES.unexpectedResponse, `HTTP ${response.status}`)
+  return (await api.post<ItemList<Milestone>>(`/deals/${encodeURIComponent(dealId)}/milestones/import`, body)).items
 }
 
 /** One problem of a rejected import: the sheet row (null for the whole file) and column. */

@@ -1,7 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useTranslation } from 'react-i18next'
 import { api, API_BASE, send } from '../../../lib/api-client'
-import { sessionQueryKey, type Session } from '../../../lib/session'
 import { uploadPlan } from './import-plan'
 import { invalidatePlan } from './plan-queries'
 import type { Baseline, ItemList, Milestone, MilestoneChanges, Move, NewMilestone } from './types'
@@ -55,14 +53,7 @@ export function useTakeBaseline(dealId: string) {
 
 /** `POST /deals/{id}/milestones/import`: replaces the plan with a CSV or XLSX file. */
 export function useImportPlan(dealId: string) {
-  const queryClient = useQueryClient()
-  const { i18n } = useTranslation()
-  return usePlanMutation(dealId, (file: File) =>
-    uploadPlan(dealId, file, {
-      csrfToken: queryClient.getQueryData<Session | null>(sessionQueryKey)?.csrf_token ?? null,
-      language: i18n.language,
-    }),
-  )
+  return usePlanMutation(dealId, (file: File) => uploadPlan(dealId, file))
 }
 
 /** Where the plan downloads as XLSX (`GET /deals/{id}/plan.xlsx`; the session cookie authorises it). */

@@ -1,5 +1,5 @@
 import { Box, Text, UnstyledButton } from '@mantine/core'
-import { useEffect, useId, useMemo, useRef } from 'react'
+import { useEffect, useEffectEvent, useId, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GanttBar } from './gantt-bar'
 import { GanttGrid, TodayLine } from './gantt-grid'
@@ -42,10 +42,12 @@ export function GanttChart({ items, zoom, today, onOpen, onMove }: GanttChartPro
     onOpen,
   )
 
-  // Open on today, a little in from the left edge, whenever the zoom changes (not on every edit).
-  useEffect(() => {
+  // Open on today, a little in from the left edge, whenever the zoom changes (not on every edit,
+  // so the scale and today are read when it runs rather than being reasons to run).
+  const scrollToToday = useEffectEvent(() => {
     scroller.current?.scrollTo?.({ left: Math.max(0, dateToX(scale, today) - 120) })
-  }, [zoom])
+  })
+  useEffect(() => scrollToToday(), [zoom])
 
   const rows = items.map((item, row) => {
     const dates = drag?.id === item.id ? dragDates(item.start, item.due, drag.deltaDays, drag.mode) : item

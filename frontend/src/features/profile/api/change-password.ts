@@ -1,11 +1,8 @@
 import { useMutation } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type RequestBody } from '../../../lib/api-client'
 
 /** What `POST /me/password` takes; the names are the API's, so field errors map onto the form. */
-export interface PasswordChange {
-  current_password: string
-  new_password: string
-}
+export type PasswordChange = RequestBody<'/me/password', 'post'>
 
 /** `POST /me/password`: 204, or 422 naming `current_password` or `new_password`. */
 export function changePassword(change: PasswordChange): Promise<void> {

@@ -1,22 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type Schema } from '../../../lib/api-client'
 import type { Page } from '../../../lib/paging'
 
 /** An API token as listed; the secret itself is never sent again after creation. */
-export interface ApiToken {
-  id: string
-  name: string
-  created_at: string
-  last_used_at: string | null
-}
+export type ApiToken = Schema<'Token'>
 
 /** The answer to creating a token: the only time `token` is ever shown. */
-export interface CreatedToken {
-  id: string
-  name: string
-  token: string
-  created_at: string
-}
+export type CreatedToken = Schema<'CreatedToken'>
 
 /** The cache key of the signed-in user's tokens. */
 export const tokensQueryKey = ['me', 'tokens'] as const

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { ApiError, send } from '../../../lib/api-client'
+import { ApiError, send, type RequestBody } from '../../../lib/api-client'
 import { getSession, sessionQueryKey, setSessionUser, type Session, type User } from '../../../lib/session'
 
 /** What `PATCH /me` may change. */
-export type ProfileChanges = Partial<Pick<User, 'name' | 'locale'>>
+export type ProfileChanges = RequestBody<'/me', 'patch'>
 
 /** `PATCH /me` based on `version`; a stale version gets 412 and changes nothing. */
 export async function updateMe(changes: ProfileChanges, version: number): Promise<User> {

@@ -1,6 +1,6 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useEffect, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
 import { setLanguage } from '../../../i18n'
@@ -29,12 +29,13 @@ export function ProfileForm() {
   })
 
   // The header's language switch saves the locale too; follow it unless the user is editing it here.
-  // Only a newly saved locale should run this, hence the single dependency.
-  useEffect(() => {
+  // Only a newly saved locale runs this; the form is read as it is then.
+  const followSavedLocale = useEffectEvent((locale: LanguageCode) => {
     if (form.isDirty('locale')) return
-    form.setInitialValues({ ...form.getInitialValues(), locale: user.locale })
-    form.setFieldValue('locale', user.locale)
-  }, [user.locale])
+    form.setInitialValues({ ...form.getInitialValues(), locale })
+    form.setFieldValue('locale', locale)
+  })
+  useEffect(() => followSavedLocale(user.locale), [user.locale])
 
   const submit = form.onSubmit((values) => {
     const changes: ProfileChanges = {}

@@ -1,4 +1,4 @@
-import type { Widen } from '../../i18n/locales/messages'
+import type { Widen } from '../messages'
 
 /** English strings of the stakeholder map (merged into the app's resources as `stakeholders`). */
 export const stakeholdersEn = {

@@ -1,4 +1,4 @@
-import type { Widen } from '../../i18n/locales/messages'
+import type { Widen } from '../messages'
 
 /** English strings of retrospectives and actions (merged into the app's resources as `retrospectives`). */
 export const retrospectivesEn = {

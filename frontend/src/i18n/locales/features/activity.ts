@@ -1,4 +1,4 @@
-import type { Widen } from '../../i18n/locales/messages'
+import type { Widen } from '../messages'
 
 /** English strings of the deal activity tab (`activity`). */
 export const activityEn = {

@@ -1,4 +1,4 @@
-import type { Widen } from '../../i18n/locales/messages'
+import type { Widen } from '../messages'
 
 /** English strings of Admin → Templates (merged into the app's resources as `adminTemplates`). */
 export const adminTemplatesEn = {

@@ -63,18 +63,7 @@ func TestConcurrentDependencyEditsNeverStoreACycle(t *testing.T) {
 				close(start)
 				wg.Wait()
 
-				refused := 0
-				for _, err := range errs {
-					var verr *domain.ValidationError
-					switch {
-					case err == nil:
-					case errors.Is(err, domain.ErrStaleVersion),
-						errors.As(err, &verr) && len(verr.Violations) == 1 && verr.Violations[0].Rule == "cycle":
-						refused++
-					default:
-						t.Fatalf("round %d: unexpected error %v", round, err)
-					}
-				}
+				refused := countRefused(t, round, errs, "cycle")
 				if refused == len(tc.edits) {
 					t.Errorf("round %d: every edit was refused; the first to commit should stand", round)
 				}
@@ -166,18 +155,7 @@ func TestConcurrentTreeEditsNeverStoreALoop(t *testing.T) {
 				}
 				close(start)
 				wg.Wait()
-				refused := 0
-				for _, err := range errs {
-					var verr *domain.ValidationError
-					switch {
-					case err == nil:
-					case errors.Is(err, domain.ErrStaleVersion),
-						errors.As(err, &verr) && len(verr.Violations) == 1 && verr.Violations[0].Rule == tc.rule:
-						refused++
-					default:
-						t.Fatalf("round %d: unexpected error %v", round, err)
-					}
-				}
+				refused := countRefused(t, round, errs[:], tc.rule)
 				if refused == len(edits) {
 					t.Errorf("round %d: both edits were refused; the first to commit should stand", round)
 				}
@@ -206,4 +184,23 @@ func loopsUp(parent map[string]*string, id string) bool {
 		}
 		id = *p
 	}
+}
+
+// countRefused counts the edits of one round refused as they may be: stale (412) or
+// breaking rule (422); any other error fails the test.
+func countRefused(t *testing.T, round int, errs []error, rule string) int {
+	t.Helper()
+	refused := 0
+	for _, err := range errs {
+		var verr *domain.ValidationError
+		switch {
+		case err == nil:
+		case errors.Is(err, domain.ErrStaleVersion),
+			errors.As(err, &verr) && len(verr.Violations) == 1 && verr.Violations[0].Rule == rule:
+			refused++
+		default:
+			t.Fatalf("round %d: unexpected error %v", round, err)
+		}
+	}
+	return refused
 }

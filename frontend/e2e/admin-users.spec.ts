@@ -17,6 +17,7 @@ test('a member created by the admin has no access to administration', async ({ p
   await expect(dialog).toBeHidden()
 
   await page.getByLabel('Search').fill(member.email)
+  await expect(page).toHaveURL(/[?&]q=/)
   const row = page.getByRole('row').filter({ hasText: member.email })
   await expect(row).toContainText('Member')
   await expect(row).toContainText('Active')

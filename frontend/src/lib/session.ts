@@ -94,8 +94,26 @@ export async function startSession(queryClient: QueryClient, session: Session): 
   queryClient.setQueryData(sessionQueryKey, session)
 }
 
+/**
+ * True from the moment the user asks to sign out until the session is forgotten: a 401 that a
+ * request still in flight gets then is the sign-out itself, not a session that ended on its own, so
+ * it must not send the user to sign in "and come back" to the page they chose to leave.
+ */
+let signingOut = false
+
+/** Marks the start of a sign-out the user asked for (see `signingOut`). */
+export function beginSignOut(): void {
+  signingOut = true
+}
+
+/** The sign-out failed; 401s mean an ended session again. */
+export function abortSignOut(): void {
+  signingOut = false
+}
+
 /** Forgets the session and everything cached with it; the route guard then asks to sign in. */
 export function endSession(queryClient: QueryClient): void {
+  signingOut = false
   queryClient.removeQueries()
   queryClient.setQueryData(sessionQueryKey, null)
 }
@@ -114,6 +132,8 @@ export function connectApiClient(queryClient: QueryClient, language: () => strin
     csrfToken: () => queryClient.getQueryData<Session | null>(sessionQueryKey)?.csrf_token ?? null,
     language,
     // Only the session is dropped: the guard unmounts the page, and signing in again clears the rest.
-    onUnauthorized: () => queryClient.setQueryData(sessionQueryKey, null),
+    onUnauthorized: () => {
+      if (!signingOut) queryClient.setQueryData(sessionQueryKey, null)
+    },
   })
 }

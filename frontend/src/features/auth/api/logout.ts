@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { api } from '../../../lib/api-client'
-import { endSession } from '../../../lib/session'
+import { abortSignOut, beginSignOut, endSession } from '../../../lib/session'
 
 /** `POST /auth/logout`: ends the session cookie on the server. */
 export function logout(): Promise<void> {
@@ -13,7 +13,9 @@ export function useLogout() {
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   return useMutation({
+    onMutate: beginSignOut,
     mutationFn: logout,
+    onError: abortSignOut,
     onSuccess: async () => {
       // Leave the guarded pages first, or the guard would add the current page as `next`.
       await navigate('/sign-in', { replace: true })

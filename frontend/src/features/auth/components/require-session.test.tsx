@@ -48,4 +48,30 @@ describe('route guard', () => {
     expect(router.state.location.search).toBe('')
     expect(requestsTo(fetchMock, 'POST /auth/logout')[0]?.headers.get('X-CSRF-Token')).toBe('csrf-admin')
   })
+
+  it('signs out without a detour to "sign in and come back" when a request in flight answers 401 first', async () => {
+    let answerUsers: (response: Response) => void = () => {}
+    mockApi({
+      'GET /me': adminSession,
+      'GET /meta': { name: 'Summit', version: 'dev', fiscal_year_start_month: 1 },
+      // The users list is still loading when the user signs out; the ended session answers it 401
+      // before the sign-out's own answer arrives. That 401 is the sign-out, not an expired session:
+      // the page stays (its list shows the error) until the sign-out completes.
+      'GET /users': () => new Promise<Response>((resolve) => (answerUsers = resolve)),
+      'POST /auth/logout': async () => {
+        answerUsers(unauthenticated())
+        expect(await screen.findByText('Sign in first.')).toBeInTheDocument()
+        return new Response(null, { status: 204 })
+      },
+    })
+    const { router } = renderApp('/admin/users')
+    const visited: string[] = []
+    router.subscribe((state) => visited.push(state.location.pathname + state.location.search))
+
+    await userEvent.click(await screen.findByRole('button', { name: /Ada Admin/ }))
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Sign out' }))
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Summit' })).toBeInTheDocument()
+    expect(visited).toEqual(['/sign-in'])
+  })
 })

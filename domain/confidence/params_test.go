@@ -60,3 +60,57 @@ func TestOverridesAreJSONOverTheDefaults(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestWithOverrides(t *testing.T) {
+	cases := []struct {
+		name      string
+		overrides map[string]float64
+		wantField string // "" when accepted
+	}{
+		{"a field", map[string]float64{"base": 0.3}, ""},
+		{"a map entry", map[string]float64{"stance_score.blocker": -4}, ""},
+		{"a count of days", map[string]float64{"stale_contact_days": 45}, ""},
+		{"unknown name", map[string]float64{"bsae": 0.3}, "confidence_params.bsae"},
+		{"unknown map key", map[string]float64{"stance_score.angry": -1}, "confidence_params.stance_score.angry"},
+		{"days must be whole", map[string]float64{"stale_contact_days": 10.5}, "confidence_params.stale_contact_days"},
+		{"out of range", map[string]float64{"champion_log_odds": -1}, "confidence_params.champion_log_odds"},
+		{"stances out of order", map[string]float64{"stance_score.skeptic": 3}, "confidence_params.stance_score.skeptic"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := DefaultParams().WithOverrides(c.overrides)
+			if c.wantField == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				for name, v := range c.overrides {
+					pr, _ := parameterNamed(name)
+					if got := pr.Value(p); got != v {
+						t.Errorf("%s = %g, want %g", name, got, v)
+					}
+				}
+				if p.ProgressLogOdds != DefaultParams().ProgressLogOdds {
+					t.Error("a parameter not overridden changed")
+				}
+				return
+			}
+			var verr *domain.ValidationError
+			if !errors.As(err, &verr) || verr.Violations[0].Field != c.wantField {
+				t.Fatalf("err = %v, want a violation on %s", err, c.wantField)
+			}
+		})
+	}
+}
+
+func TestEveryParameterHasADefaultInItsRange(t *testing.T) {
+	seen := map[string]bool{}
+	for _, pr := range Parameters() {
+		if seen[pr.Name] {
+			t.Errorf("%s listed twice", pr.Name)
+		}
+		seen[pr.Name] = true
+		if d := pr.Default(); d < pr.Min || d > pr.Max {
+			t.Errorf("%s: default %g outside %g–%g", pr.Name, d, pr.Min, pr.Max)
+		}
+	}
+}

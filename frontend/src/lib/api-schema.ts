@@ -453,7 +453,11 @@ export interface paths {
         /**
          * Replace a plan template
          * @description Names, segment and steps are all replaced; a built-in template keeps its `key`.
-         *     Deals already laid out from it keep their plans.
+         *     Deals already laid out from it keep their plans. `confidence_params`, when sent,
+         *     replaces the template's overrides (`{}` clears them; omitted keeps them); an
+         *     unknown name or a value out of range is 422 on `confidence_params.<name>`. A change
+         *     of overrides is in the audit log and recomputes the stored confidence of every
+         *     deal laid out from the template, in the same transaction.
          */
         put: operations["updateTemplate"];
         post?: never;
@@ -530,6 +534,11 @@ export interface paths {
          *     403). An unknown customer is 422 on `customer_id`; an unknown team is 409. Moving
          *     the deal to another `team_id` follows the rule for creating one there: one of the
          *     caller's teams or a team below them (administrators: any), else 422 on `team_id`.
+         *
+         *     The judgement fields (`forecast_category`, `manual_probability`,
+         *     `judgement_note`) may also be set by the deal's `business` role; a `business`
+         *     member sending any other field gets 403 naming it. Each judgement change is an
+         *     entry `deal.judgement_updated` in the deal's activity, with before and after.
          */
         patch: operations["updateDeal"];
         trace?: never;
@@ -1136,6 +1145,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deals/{id}/confidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deal's confidence for a period, explained
+         * @description Computed afresh from the deal as it is now (its plan, stakeholders, reviews and gate
+         *     decisions) with its template's parameters. `base` + Σ `factors[].contribution` =
+         *     `p_win` exactly; `confidence` = `p_win` × `p_in_period`. Labels are in the
+         *     caller's language. A deal the caller may not read is 404.
+         */
+        get: operations["getDealConfidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deals/{id}/plan/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Legal minimum intervals the deal's plan breaks
+         * @description For plans laid out from the G2B public procurement template: each legal minimum
+         *     interval (e.g. tender documents → bid deadline ≥ 20 calendar days) that the plan's
+         *     dates break, with the milestones it spans. Empty for other plans. A deal the caller
+         *     may not read is 404.
+         */
+        get: operations["listPlanChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/confidence/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The confidence model's parameters, with defaults and ranges
+         * @description Every weight and threshold a template may override in `confidence_params`, with
+         *     its default, allowed range and a label in the caller's language (not paged: a
+         *     fixed set of about forty).
+         */
+        get: operations["listConfidenceParameters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/risks/gates": {
         parameters: {
             query?: never;
@@ -1425,6 +1502,7 @@ export interface components {
             name_zh: string;
             segment: components["schemas"]["Segment"];
             milestones: components["schemas"]["TemplateMilestone"][];
+            confidence_params: components["schemas"]["ConfidenceParamOverrides"];
             version: number;
         };
         /** @description A whole template, for create and replace. */
@@ -1433,6 +1511,108 @@ export interface components {
             name_zh: string;
             segment: components["schemas"]["Segment"];
             milestones: components["schemas"]["TemplateMilestoneInput"][];
+            confidence_params?: components["schemas"]["ConfidenceParamOverrides"];
+        };
+        /**
+         * @description The PMO's forecast category; a new deal is `pipeline`.
+         * @enum {string}
+         */
+        ForecastCategory: "commit" | "best_case" | "pipeline" | "omitted";
+        /**
+         * @description A template's overrides of the confidence model's defaults, by parameter name
+         *     (`GET /confidence/parameters`); map entries are named `stance_score.blocker`,
+         *     `retro_log_odds.off_track`, …
+         */
+        ConfidenceParamOverrides: {
+            [key: string]: number;
+        };
+        ConfidenceFactor: {
+            /** @example decision_maker_stance */
+            key: string;
+            /** @description The factor's name in the caller's language. */
+            label: string;
+            /** @description Signed, in probability (0.05 = 5 points); the factors' sum plus `base` is `p_win`. */
+            contribution: number;
+            /** @description The factor's term in the model's log-odds. */
+            log_odds: number;
+            /** @description The figures behind the factor (counts, dates as YYYY-MM-DD, words). */
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        TimingNote: {
+            /** @example plan_after_target_close */
+            key: string;
+            label: string;
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        Confidence: {
+            /** Format: uuid */
+            deal_id: string;
+            /** @example 2026-Q4 */
+            period: string;
+            /** Format: date */
+            period_from: string;
+            /**
+             * Format: date
+             * @description The period's last day.
+             */
+            period_to: string;
+            /** Format: date */
+            as_of: string;
+            base: number;
+            p_win: number;
+            p_in_period: number;
+            confidence: number;
+            /**
+             * Format: date
+             * @description The median close date; null for a lost or abandoned deal.
+             */
+            expected_close: string | null;
+            /**
+             * Format: date
+             * @description The deal closes by this date with 80 % probability; null for a lost or abandoned deal.
+             */
+            close_p80: string | null;
+            factors: components["schemas"]["ConfidenceFactor"][];
+            /** @description Why `p_in_period` is what it is. */
+            timing: components["schemas"]["TimingNote"][];
+            forecast_category: components["schemas"]["ForecastCategory"];
+            manual_probability: number | null;
+            /** @description `manual_probability` − `confidence`, in points (×100); null without a manual probability. */
+            gap_points: number | null;
+            /** @description True when the judgement and the model differ by more than 20 points. */
+            gap_flagged: boolean;
+        };
+        PlanCheck: {
+            /** @example bid_window */
+            rule: string;
+            /** @description The rule in the caller's language. */
+            label: string;
+            milestone_ids: string[];
+            /** @description The legal minimum interval. */
+            minimum_days: number;
+            /** @description The plan's interval, in the same kind of days. */
+            planned_days: number;
+            /** @description True when both are counted in working days, else calendar days. */
+            working_days: boolean;
+        };
+        PlanCheckList: {
+            items: components["schemas"]["PlanCheck"][];
+        };
+        ConfidenceParameter: {
+            /** @example stale_contact_days */
+            name: string;
+            /** @description What the parameter does, in the caller's language. */
+            label: string;
+            default: number;
+            min: number;
+            max: number;
+        };
+        ConfidenceParameterList: {
+            items: components["schemas"]["ConfidenceParameter"][];
         };
         /** @description A user holding a role on one deal. */
         DealMember: {
@@ -1482,6 +1662,30 @@ export interface components {
             template_id: string | null;
             /** @description The deal team. */
             team: components["schemas"]["DealMember"][];
+            forecast_category: components["schemas"]["ForecastCategory"];
+            /** @description The PMO's judgement beside the model; null when not given. */
+            manual_probability: number | null;
+            judgement_note: string;
+            /**
+             * @description Only on list items: the stored confidence (`p_win` × `p_in_period`) for
+             *     `confidence_period`, as of `confidence_as_of`; null when none is kept for
+             *     that period.
+             */
+            confidence?: number | null;
+            /** @description Only on list items, as `confidence`. */
+            p_win?: number | null;
+            /** @description Only on list items, as `confidence`. */
+            p_in_period?: number | null;
+            /**
+             * @description Only on list items; the period `confidence` is for.
+             * @example 2026-Q4
+             */
+            confidence_period?: string;
+            /**
+             * Format: date
+             * @description Only on list items; the day the stored figures were computed for.
+             */
+            confidence_as_of?: string | null;
             slippage?: components["schemas"]["Slippage"];
             /** @description Only on GET /deals/{id}: what the caller may do on this deal, as object:action (deal:write, deal.plan:write, deal.stakeholders:write, …). */
             permissions?: string[];
@@ -3104,8 +3308,11 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort field, `-` prefix for descending. */
-                sort?: "amount_minor" | "-amount_minor" | "created_at" | "-created_at" | "name" | "-name" | "target_close_date" | "-target_close_date";
+                /**
+                 * @description Sort field, `-` prefix for descending. `confidence` sorts by the confidence for
+                 *     the list's confidence period (see `period`); deals without a figure come last.
+                 */
+                sort?: "amount_minor" | "-amount_minor" | "confidence" | "-confidence" | "created_at" | "-created_at" | "name" | "-name" | "target_close_date" | "-target_close_date";
                 /** @description Free-text search in the deal's and its customer's name (case-insensitive substring). */
                 q?: string;
                 segment?: components["schemas"]["Segment"];
@@ -3116,9 +3323,18 @@ export interface operations {
                  * @description Deals whose `target_close_date` falls in this period: a fiscal quarter
                  *     (`2026-Q4`) or a month (`2026-11`). Fiscal quarters count from the fiscal year
                  *     start month (`fiscal_year_start_month` of `GET /meta`); a fiscal year is named by
-                 *     the calendar year it starts in.
+                 *     the calendar year it starts in. It is also the period the items' `confidence`
+                 *     is for; without it, the current fiscal quarter. Summit keeps confidence for the
+                 *     previous fiscal quarter through four quarters ahead and for the two previous
+                 *     months through twelve months ahead; for another period items carry
+                 *     `confidence: null`, and `confidence_min`, `confidence_max` or
+                 *     `sort=confidence` are 422 on `period`.
                  */
                 period?: string;
+                /** @description Deals whose confidence for the list's period is at least this (0–1). */
+                confidence_min?: number;
+                /** @description Deals whose confidence for the list's period is at most this (0–1). */
+                confidence_max?: number;
                 customer_id?: string;
                 /** @description Deals where this user holds a deal role. */
                 member_id?: string;
@@ -3140,6 +3356,7 @@ export interface operations {
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
+            422: components["responses"]["Error"];
         };
     };
     createDeal: {
@@ -3288,6 +3505,11 @@ export interface operations {
                      * @default false
                      */
                     override_gate?: boolean;
+                    forecast_category?: components["schemas"]["ForecastCategory"];
+                    /** @description The PMO's own probability that the deal is won in the period it is forecast for; null clears it. */
+                    manual_probability?: number | null;
+                    /** @description Why the PMO judges the deal as they do. */
+                    judgement_note?: string;
                 };
             };
         };
@@ -4618,6 +4840,82 @@ export interface operations {
             415: components["responses"]["Error"];
             422: components["responses"]["Error"];
             428: components["responses"]["Error"];
+        };
+    };
+    getDealConfidence: {
+        parameters: {
+            query?: {
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); the current fiscal quarter when omitted. */
+                period?: string;
+                /** @description The day to compute for (YYYY-MM-DD); today (UTC) when omitted. */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures and their explanation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Confidence"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    listPlanChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broken rules (not paged; a template has a handful of rules). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanCheckList"];
+                };
+            };
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    listConfidenceParameters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The parameters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidenceParameterList"];
+                };
+            };
+            401: components["responses"]["Error"];
         };
     };
     listGateRisks: {

@@ -55,7 +55,7 @@ func entry(m func(*Params) *map[string]float64, prefix, key string, lo, hi float
 		}}
 }
 
-func stanceScore(p *Params) *map[string]float64 { return &p.StanceScore }
+func stanceScore(p *Params) *map[string]float64  { return &p.StanceScore }
 func retroLogOdds(p *Params) *map[string]float64 { return &p.RetroLogOdds }
 
 // parameters lists every overridable parameter in the order docs/confidence.md gives them.

@@ -38,6 +38,8 @@ const (
 	MaxNextStepLen = 1000
 	// MaxReasonLen: status reasons, a baseline's reason, the note kept with a change.
 	MaxReasonLen = 2000
+	// MaxJudgementNoteLen: the note beside a deal's forecast category and manual probability.
+	MaxJudgementNoteLen = 2000
 	// MaxTextLen: free text — notes, exit criteria, rationale, conditions, retrospectives.
 	MaxTextLen = 4000
 

@@ -18,7 +18,10 @@ type access struct {
 	public bool   // no sign-in needed
 	obj    string // casbin object checked for the caller's roles; "" = any signed-in user
 	act    string
-	scope  dealScope
+	// orObj, when set, lets obj/act through for callers allowed orObj/act instead (the
+	// handler then limits what they may do).
+	orObj string
+	scope dealScope
 	// contacts scopes a route to one customer's contacts (contact_access.go), after the
 	// global obj/act check.
 	contacts contactScope
@@ -51,6 +54,11 @@ func onContacts(scope contactScope, obj, act string) access {
 
 // onDeal checks obj/act with the roles the caller holds on the deal in the path.
 func onDeal(obj, act string) access { return access{obj: obj, act: act, scope: dealInPath} }
+
+// onDealEither checks obj/act or orObj/act with the roles the caller holds on the deal.
+func onDealEither(obj, orObj, act string) access {
+	return access{obj: obj, orObj: orObj, act: act, scope: dealInPath}
+}
 
 // onMilestone checks obj/act on the deal of the milestone in the path.
 func onMilestone(obj, act string) access { return access{obj: obj, act: act, scope: milestoneInPath} }

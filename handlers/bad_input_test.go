@@ -168,6 +168,18 @@ func badBodies(dto reflect.Type) []badBody {
 			add("fractional", json.Number("1.5"))
 		case "bool":
 			add("as a string", "yes")
+		case "number": // a probability or a model parameter: small, finite
+			add("as a string", "0.5")
+			add("-1", json.Number("-1"))
+			add("1e300", json.Number("1e300"))
+			add("1e400", json.Number("1e400"))
+		case "map": // confidence_params: names the model knows, numbers in range
+			add("as a list", []any{})
+			typo := joinPath(f.path, "wieght")
+			out = append(out, badBody{prefix + typo + " unknown", bodyWith(typo, 1), prefix + typo})
+			base := joinPath(f.path, "base")
+			out = append(out, badBody{prefix + base + " as a string", bodyWith(base, "0.5"), prefix + base})
+			out = append(out, badBody{prefix + base + " 1e300", bodyWith(base, json.Number("1e300")), prefix + base})
 		case "date":
 			add("year 0", "0000-01-01")
 			add("9999-12-31", "9999-12-31")
@@ -188,6 +200,7 @@ var (
 	dateType         = reflect.TypeFor[date]()
 	optionalDateType = reflect.TypeFor[optionalDate]()
 	optionalIDType   = reflect.TypeFor[optionalID]()
+	optionalNumType  = reflect.TypeFor[optionalNumber]()
 )
 
 // wireFieldsOf lists the fields of t (lists sampled at index 0) with their kinds.
@@ -200,6 +213,8 @@ func wireFieldsOf(t reflect.Type, path string) []wireField {
 		return []wireField{{path: path, kind: "date"}}
 	case t == optionalIDType:
 		return []wireField{{path: path, kind: "id"}}
+	case t == optionalNumType:
+		return []wireField{{path: path, kind: "number"}}
 	}
 	switch t.Kind() {
 	case reflect.Struct:
@@ -231,6 +246,10 @@ func wireFieldsOf(t reflect.Type, path string) []wireField {
 		return []wireField{{path: path, kind: "text"}}
 	case reflect.Bool:
 		return []wireField{{path: path, kind: "bool"}}
+	case reflect.Float64:
+		return []wireField{{path: path, kind: "number"}}
+	case reflect.Map:
+		return []wireField{{path: path, kind: "map"}}
 	case reflect.Int64: // amounts in minor units: below 10^15
 		return []wireField{{path, "int", "1000000000000000"}}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32: // counts, weights, days

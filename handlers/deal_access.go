@@ -44,7 +44,8 @@ func (s *server) authorizeDeal(a access) echo.MiddlewareFunc {
 			if !s.deps.Policy.Allowed(roles, "deal", policies.Read) && !owner {
 				return domain.ErrNotFound
 			}
-			if !s.deps.Policy.Allowed(roles, a.obj, a.act) && !owner {
+			either := a.orObj != "" && s.deps.Policy.Allowed(roles, a.orObj, a.act)
+			if !s.deps.Policy.Allowed(roles, a.obj, a.act) && !owner && !either {
 				solution, err := s.solutionMilestone(ctx, a, id, roles)
 				if err != nil {
 					return err

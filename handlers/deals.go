@@ -103,7 +103,7 @@ func (s *server) getDeal(c echo.Context) error {
 
 // dealPermissionObjects are the parts of a deal the SPA asks about (GET /deals/{id}).
 var dealPermissionObjects = []string{"deal", "deal.plan", "deal.plan.solution", "deal.baselines", "deal.team",
-	"deal.stakeholders", "deal.retrospectives", "deal.gates", "deal.solution_items"}
+	"deal.stakeholders", "deal.retrospectives", "deal.gates", "deal.solution_items", "deal.judgement"}
 
 // createDeal answers POST /deals; template_id and start_date lay out the plan.
 func (s *server) createDeal(c echo.Context) error {
@@ -130,7 +130,9 @@ func (s *server) createDeal(c echo.Context) error {
 }
 
 // updateDeal answers PATCH /deals/{id} (fields and status); a move to another team
-// follows the creation rule (one of the caller's teams; admins any).
+// follows the creation rule (one of the caller's teams; admins any). A caller with
+// deal.judgement write but not deal write (the business role) may send only the judgement
+// fields: any other is 403 naming it.
 func (s *server) updateDeal(c echo.Context) error {
 	ctx := c.Request().Context()
 	version, err := ifMatchVersion(c)
@@ -147,7 +149,10 @@ func (s *server) updateDeal(c echo.Context) error {
 			return err
 		}
 	}
-	d, err := s.deps.Deals.UpdateDeal(ctx, dealActor(c, s), dealIDOf(c), version, patch)
+	actor := dealActor(c, s)
+	// Reached with deal.judgement write alone (the deal's business role): the judgement only.
+	actor.JudgementOnly = !s.deps.Policy.Allowed(dealRolesOf(c), "deal", policies.Write)
+	d, err := s.deps.Deals.UpdateDeal(ctx, actor, dealIDOf(c), version, patch)
 	if err != nil {
 		return err
 	}

@@ -18,20 +18,24 @@ type slippageResponse struct {
 }
 
 type dealResponse struct {
-	ID              string            `json:"id"`
-	Name            string            `json:"name"`
-	CustomerID      string            `json:"customer_id"`
-	CustomerName    string            `json:"customer_name"`
-	Segment         string            `json:"segment"`
-	TeamID          string            `json:"team_id"`
-	AmountMinor     int64             `json:"amount_minor"`
-	Currency        string            `json:"currency"`
-	TargetCloseDate date              `json:"target_close_date"`
-	Status          string            `json:"status"`
-	StatusReason    string            `json:"status_reason"`
-	TemplateID      *string           `json:"template_id"`
-	Team            []memberDTO       `json:"team"`
-	Slippage        *slippageResponse `json:"slippage,omitempty"`
+	ID              string      `json:"id"`
+	Name            string      `json:"name"`
+	CustomerID      string      `json:"customer_id"`
+	CustomerName    string      `json:"customer_name"`
+	Segment         string      `json:"segment"`
+	TeamID          string      `json:"team_id"`
+	AmountMinor     int64       `json:"amount_minor"`
+	Currency        string      `json:"currency"`
+	TargetCloseDate date        `json:"target_close_date"`
+	Status          string      `json:"status"`
+	StatusReason    string      `json:"status_reason"`
+	TemplateID      *string     `json:"template_id"`
+	Team            []memberDTO `json:"team"`
+	// The judgement beside the model.
+	ForecastCategory  string            `json:"forecast_category"`
+	ManualProbability *float64          `json:"manual_probability"`
+	JudgementNote     string            `json:"judgement_note"`
+	Slippage          *slippageResponse `json:"slippage,omitempty"`
 	// Permissions lists "object:action" the caller holds on this deal (GET /deals/{id} only).
 	Permissions []string  `json:"permissions,omitempty"`
 	Version     int       `json:"version"`
@@ -46,8 +50,9 @@ func toResponseDeal(d deals.Deal) dealResponse {
 	}
 	return dealResponse{ID: d.ID, Name: d.Name, CustomerID: d.CustomerID, CustomerName: d.CustomerName, Segment: string(d.Segment),
 		TeamID: d.TeamID, AmountMinor: d.AmountMinor, Currency: d.Currency, TargetCloseDate: toDate(d.TargetCloseDate),
-		Status: string(d.Status), StatusReason: d.StatusReason, TemplateID: d.TemplateID, Team: team, Version: d.Version,
-		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
+		Status: string(d.Status), StatusReason: d.StatusReason, TemplateID: d.TemplateID, Team: team,
+		ForecastCategory: string(d.ForecastCategory), ManualProbability: d.ManualProbability, JudgementNote: d.JudgementNote,
+		Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 }
 
 func toResponseSlippage(s deals.Slippage) *slippageResponse {
@@ -86,11 +91,20 @@ type updateDealRequest struct {
 	Status          *string `json:"status" validate:"omitempty,oneof=open won lost abandoned"`
 	StatusReason    string  `json:"status_reason" validate:"max=2000"`
 	OverrideGate    bool    `json:"override_gate"`
+	// The judgement: the deal's business role may send these and nothing else.
+	ForecastCategory  *string        `json:"forecast_category" validate:"omitempty,oneof=commit best_case pipeline omitted"`
+	ManualProbability optionalNumber `json:"manual_probability"` // 0–1 or null; the domain checks the range
+	JudgementNote     *string        `json:"judgement_note" validate:"omitempty,max=2000"`
 }
 
 func (r updateDealRequest) toDomain() deals.DealPatch {
 	p := deals.DealPatch{Name: r.Name, CustomerID: r.CustomerID, TeamID: r.TeamID, AmountMinor: r.AmountMinor, Currency: r.Currency,
-		TargetCloseDate: fromDatePtr(r.TargetCloseDate)}
+		TargetCloseDate: fromDatePtr(r.TargetCloseDate), JudgementNote: r.JudgementNote,
+		ManualProbability: deals.OptionalFloat{Set: r.ManualProbability.Set, Value: r.ManualProbability.Value}}
+	if r.ForecastCategory != nil {
+		c := deals.ForecastCategory(*r.ForecastCategory)
+		p.ForecastCategory = &c
+	}
 	if r.Segment != nil {
 		seg := deals.Segment(*r.Segment)
 		p.Segment = &seg

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"summit/domain"
+	"summit/domain/confidence"
 	"summit/domain/identity"
 )
 
@@ -156,6 +157,8 @@ var limitCases = []limitCase{
 	{route: "PATCH /api/v1/deals/{deal}", field: "amount_minor", body: `{"amount_minor":%s}`, over: num(domain.MaxAmountMinor + 1), at: num(domain.MaxAmountMinor), table: "deals"},
 	{route: "PATCH /api/v1/deals/{deal}", field: "name", body: `{"name":%s}`, over: text(domain.MaxTitleLen + 1), at: text(domain.MaxTitleLen), table: "deals"},
 	{route: "PATCH /api/v1/deals/{deal}", field: "status_reason", body: `{"status_reason":%s}`, over: text(domain.MaxReasonLen + 1), at: text(domain.MaxReasonLen), table: "deals"},
+	{route: "PATCH /api/v1/deals/{deal}", field: "judgement_note", body: `{"judgement_note":%s}`, over: text(domain.MaxJudgementNoteLen + 1), at: text(domain.MaxJudgementNoteLen), table: "deals"},
+	{route: "PATCH /api/v1/deals/{deal}", field: "manual_probability", body: `{"manual_probability":%s}`, over: "1.000001", at: "1", table: "deals"},
 	{route: "POST /api/v1/deals/{deal}/milestones", field: "name", body: `{"name":%s,"owner_role":"pmo","planned_start":"2026-12-01","planned_due":"2026-12-04"}`, over: text(domain.MaxTitleLen + 1), at: text(domain.MaxTitleLen), table: "milestones"},
 	{route: "POST /api/v1/deals/{deal}/milestones", field: "weight", body: `{"name":"Heavy","owner_role":"pmo","weight":%s,"planned_start":"2026-12-01","planned_due":"2026-12-04"}`, over: num(domain.MaxWeight + 1), at: num(domain.MaxWeight), table: "milestones"},
 	{route: "POST /api/v1/deals/{deal}/milestones", field: "exit_criteria", body: `{"name":"Exit","owner_role":"pmo","exit_criteria":%s,"planned_start":"2026-12-01","planned_due":"2026-12-04"}`, over: text(domain.MaxTextLen + 1), at: text(domain.MaxTextLen), table: "milestones"},
@@ -260,6 +263,8 @@ func TestEveryRequestFieldHasABound(t *testing.T) {
 	// Fields only ever written in responses: the API ignores them on input.
 	readOnly := map[string]bool{"actionResponse.DealID": true, "actionResponse.DealName": true, "actionResponse.Version": true,
 		"baselineMilestoneDTO.MilestoneID": true}
+	// Nullable numbers (optionalNumber) carry no validate tag; the domain bounds them.
+	domainBounded := map[string]string{"updateDealRequest.ManualProbability": "0–1 in deals.CheckDeal"}
 	bounded := regexp.MustCompile(`(^|,)(max=|len=|lte=|oneof=|uuid)`)
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -285,8 +290,9 @@ func TestEveryRequestFieldHasABound(t *testing.T) {
 			}
 			for _, field := range st.Fields.List {
 				typ := types.ExprString(field.Type)
-				switch strings.TrimPrefix(typ, "*") {
-				case "string", "int", "int64":
+				switch base := strings.TrimPrefix(typ, "*"); {
+				case base == "string", base == "int", base == "int64", base == "float64", base == "optionalNumber",
+					strings.HasPrefix(base, "map["): // a map's size
 				default:
 					continue
 				}
@@ -296,7 +302,7 @@ func TestEveryRequestFieldHasABound(t *testing.T) {
 				}
 				for _, id := range field.Names {
 					checked++
-					if key := spec.Name.Name + "." + id.Name; !readOnly[key] && !bounded.MatchString(tag) {
+					if key := spec.Name.Name + "." + id.Name; !readOnly[key] && domainBounded[key] == "" && !bounded.MatchString(tag) {
 						t.Errorf("%s (%s) has no bound in its validate tag %q", key, typ, tag)
 					}
 				}
@@ -306,5 +312,15 @@ func TestEveryRequestFieldHasABound(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Fatalf("only %d request fields found; is the test reading the right files?", checked)
+	}
+}
+
+// TestTemplateOverridesAreBoundedByTheParameterCount: a template holds at most one
+// override per parameter of the model, and the request's tag says so.
+func TestTemplateOverridesAreBoundedByTheParameterCount(t *testing.T) {
+	f, _ := reflect.TypeFor[templateRequest]().FieldByName("ConfidenceParams")
+	want := "omitempty,max=" + strconv.Itoa(len(confidence.Parameters()))
+	if got := f.Tag.Get("validate"); got != want {
+		t.Errorf("templateRequest.ConfidenceParams validate %q, want %q", got, want)
 	}
 }

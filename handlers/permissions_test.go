@@ -97,7 +97,7 @@ var permissionMatrix = map[string]rule{
 	"GET /api/v1/deals":                              {signedInOnly, 200},
 	"POST /api/v1/deals":                             {signedInOnly, 422},
 	"GET /api/v1/deals/:id":                          {dealReaders, 200},
-	"PATCH /api/v1/deals/:id":                        {dealPMOs, 412},
+	"PATCH /api/v1/deals/:id":                        {dealPMOOrBusiness, 412}, // business: the judgement fields only
 	"DELETE /api/v1/deals/:id":                       {dealAdmins, 412},
 	"PUT /api/v1/deals/:id/team":                     {dealPMOs, 400},
 	"GET /api/v1/deals/:id/activity":                 {dealReaders, 200},
@@ -136,6 +136,7 @@ var permissionMatrix = map[string]rule{
 	"GET /api/v1/deals/:id/actions/overdue": {dealReaders, 200},
 	"GET /api/v1/deals/:id/gate-decisions":  {dealReaders, 200},
 	"POST /api/v1/deals/:id/gate-decisions": {dealPMOs, 422},
+	"GET /api/v1/confidence/parameters":     {signedInOnly, 200},
 	"GET /api/v1/risks/gates":               {signedInOnly, 200},
 	"GET /api/v1/risks/next-steps":          {signedInOnly, 200},
 	"GET /api/v1/risks/coverage":            {signedInOnly, 200},

@@ -53,7 +53,8 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "GET", "/deals", s.listDeals, signedIn) // filtered to the deals the caller may read
 	s.handle(api, "POST", "/deals", s.createDeal, allow("deals", policies.Create))
 	s.handle(api, "GET", "/deals/:id", s.getDeal, onDeal("deal", policies.Read))
-	s.handle(api, "PATCH", "/deals/:id", s.updateDeal, onDeal("deal", policies.Write))
+	// The deal's business role may set only the judgement fields (updateDeal refuses the rest).
+	s.handle(api, "PATCH", "/deals/:id", s.updateDeal, onDealEither("deal", "deal.judgement", policies.Write))
 	s.handle(api, "DELETE", "/deals/:id", s.deleteDeal, onDeal("deal", policies.Delete))
 	s.handle(api, "PUT", "/deals/:id/team", s.setDealTeam, onDeal("deal.team", policies.Write))
 	s.handle(api, "GET", "/deals/:id/activity", s.listActivity, onDeal("deal", policies.Read))
@@ -98,6 +99,8 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 
 	s.handle(api, "GET", "/deals/:id/gate-decisions", s.listDecisions, onDeal("deal", policies.Read))
 	s.handle(api, "POST", "/deals/:id/gate-decisions", s.createDecision, onDeal("deal.gates", policies.Write))
+
+	s.handle(api, "GET", "/confidence/parameters", s.listConfidenceParameters, signedIn)
 
 	s.handle(api, "GET", "/risks/gates", s.gateRisks, signedIn) // over the deals the caller may read
 	s.handle(api, "GET", "/risks/next-steps", s.overdueNextSteps, signedIn)

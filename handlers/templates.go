@@ -1,10 +1,15 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
+	"strings"
 
+	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 
+	"summit/domain"
+	"summit/domain/confidence"
 	"summit/domain/deals"
 )
 
@@ -28,7 +33,9 @@ type templateResponse struct {
 	NameZh     string                 `json:"name_zh"`
 	Segment    string                 `json:"segment"`
 	Milestones []templateMilestoneDTO `json:"milestones"`
-	Version    int                    `json:"version"`
+	// ConfidenceParams are the overrides of the confidence model ({} when none).
+	ConfidenceParams map[string]float64 `json:"confidence_params"`
+	Version          int                `json:"version"`
 }
 
 type templateRequest struct {
@@ -36,11 +43,19 @@ type templateRequest struct {
 	NameZh     string                 `json:"name_zh" validate:"required,max=200"`
 	Segment    string                 `json:"segment" validate:"required,oneof=g2b key_account"`
 	Milestones []templateMilestoneDTO `json:"milestones" validate:"required,min=1,max=200,dive"`
+	// ConfidenceParams replaces the overrides when sent ({} clears them; omitted keeps
+	// them on PUT). At most one entry per parameter (len(confidence.Parameters()), a test
+	// keeps the tag in step); names and values are the domain's to check.
+	ConfidenceParams map[string]float64 `json:"confidence_params" validate:"omitempty,max=34"`
 }
 
 func toResponseTemplate(t deals.Template) templateResponse {
+	params := t.ConfidenceParams
+	if params == nil {
+		params = map[string]float64{}
+	}
 	out := templateResponse{ID: t.ID, Builtin: t.Key != "", Name: t.Name, NameZh: t.NameZh, Segment: string(t.Segment), Version: t.Version,
-		Milestones: make([]templateMilestoneDTO, 0, len(t.Milestones))}
+		Milestones: make([]templateMilestoneDTO, 0, len(t.Milestones)), ConfidenceParams: params}
 	if t.Key != "" {
 		out.Key = &t.Key
 	}
@@ -56,7 +71,7 @@ func toResponseTemplate(t deals.Template) templateResponse {
 }
 
 func (r templateRequest) toDomain() deals.Template {
-	t := deals.Template{Name: r.Name, NameZh: r.NameZh, Segment: deals.Segment(r.Segment)}
+	t := deals.Template{Name: r.Name, NameZh: r.NameZh, Segment: deals.Segment(r.Segment), ConfidenceParams: r.ConfidenceParams}
 	for _, m := range r.Milestones {
 		t.Milestones = append(t.Milestones, deals.TemplateMilestone{Key: m.Key, Name: m.Name, NameZh: m.NameZh, OwnerRole: deals.OwnerRole(m.OwnerRole),
 			Weight: m.Weight, Gate: m.Gate, DurationDays: m.DurationDays, DependsOn: m.DependsOn, ExitCriteria: m.ExitCriteria})
@@ -94,23 +109,60 @@ func (s *server) getTemplate(c echo.Context) error {
 
 func (s *server) createTemplate(c echo.Context) error {
 	var req templateRequest
-	if err := bindJSON(c, &req); err != nil {
+	if err := withParamsCheck(bindJSON(c, &req), req.ConfidenceParams); err != nil {
 		return err
 	}
-	t, err := s.deps.Deals.CreateTemplate(c.Request().Context(), req.toDomain())
+	t, err := s.deps.Deals.CreateTemplate(c.Request().Context(), templateActor(c), req.toDomain())
 	if err != nil {
 		return err
 	}
 	return writeTemplate(c, http.StatusCreated, t)
 }
 
+// withParamsCheck adds to bindErr (a body that decoded, or failed its tags) the
+// overrides the model does not take: an unknown name, a value out of its range or not a
+// whole number of days, stances out of order — each a 422 on confidence_params.<name>
+// (confidence.Params.WithOverrides), reported with the body's other bad fields. A body
+// that did not decode (400) is returned as it is.
+func withParamsCheck(bindErr error, overrides map[string]float64) error {
+	var fes validator.ValidationErrors
+	if bindErr != nil && !errors.As(bindErr, &fes) {
+		return bindErr
+	}
+	_, err := confidence.DefaultParams().WithOverrides(overrides)
+	var perr *domain.ValidationError
+	if !errors.As(err, &perr) {
+		if err != nil {
+			return err
+		}
+		return bindErr
+	}
+	out := &domain.ValidationError{}
+	for _, fe := range fes {
+		path := fe.Namespace()
+		if i := strings.IndexByte(path, '.'); i >= 0 {
+			path = path[i+1:] // drop the Go struct name, as validatorFields does
+		}
+		out.Add(path, fe.Tag(), fe.Param())
+	}
+	out.Violations = append(out.Violations, perr.Violations...)
+	return out
+}
+
+// templateActor is the caller as the template use cases see it (for the audit trail).
+func templateActor(c echo.Context) deals.Actor { return deals.Actor{UserID: callerOf(c).User.ID} }
+
 // updateTemplate answers PUT /templates/{id}: the whole template is replaced.
 func (s *server) updateTemplate(c echo.Context) error {
-	id, version, req, err := targetWithBody[templateRequest](c)
+	id, version, err := target(c)
 	if err != nil {
 		return err
 	}
-	t, err := s.deps.Deals.UpdateTemplate(c.Request().Context(), id, version, req.toDomain())
+	var req templateRequest
+	if err := withParamsCheck(bindJSON(c, &req), req.ConfidenceParams); err != nil {
+		return err
+	}
+	t, err := s.deps.Deals.UpdateTemplate(c.Request().Context(), templateActor(c), id, version, req.toDomain())
 	if err != nil {
 		return err
 	}

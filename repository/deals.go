@@ -38,9 +38,13 @@ type dealRow struct {
 	Status          string
 	StatusReason    string
 	TemplateID      *string
-	Version         int `gorm:"default:1"`
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	// The judgement beside the model.
+	ForecastCategory  string `gorm:"default:pipeline"`
+	ManualProbability *float64
+	JudgementNote     string
+	Version           int `gorm:"default:1"`
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 func (dealRow) TableName() string { return "deals" }
@@ -58,7 +62,9 @@ func (dealMemberRow) TableName() string { return "deal_members" }
 func toDealRow(d deals.Deal) dealRow {
 	return dealRow{ID: d.ID, Name: d.Name, CustomerID: d.CustomerID, Segment: string(d.Segment), TeamID: d.TeamID,
 		AmountMinor: d.AmountMinor, Currency: d.Currency, TargetCloseDate: deals.Day(d.TargetCloseDate),
-		Status: string(d.Status), StatusReason: d.StatusReason, TemplateID: d.TemplateID, Version: d.Version}
+		Status: string(d.Status), StatusReason: d.StatusReason, TemplateID: d.TemplateID,
+		ForecastCategory: string(d.ForecastCategory), ManualProbability: d.ManualProbability, JudgementNote: d.JudgementNote,
+		Version: d.Version}
 }
 
 func toDomainDeal(r dealRow, team []deals.Member) deals.Deal {
@@ -68,6 +74,7 @@ func toDomainDeal(r dealRow, team []deals.Member) deals.Deal {
 	return deals.Deal{ID: r.ID, Name: r.Name, CustomerID: r.CustomerID, CustomerName: r.CustomerName, Segment: deals.Segment(r.Segment),
 		TeamID: r.TeamID, AmountMinor: r.AmountMinor, Currency: r.Currency, TargetCloseDate: deals.Day(r.TargetCloseDate),
 		Status: deals.DealStatus(r.Status), StatusReason: r.StatusReason, TemplateID: r.TemplateID, Team: team,
+		ForecastCategory: deals.ForecastCategory(r.ForecastCategory), ManualProbability: r.ManualProbability, JudgementNote: r.JudgementNote,
 		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
@@ -274,19 +281,22 @@ func insertPlan(tx *gorm.DB, dealID string, plan []deals.Milestone) error {
 }
 
 // UpdateDeal stores d's fields (not its team) if its version is still expected.
-func (r *Deals) UpdateDeal(ctx context.Context, d deals.Deal, expected int, act deals.Activity) (deals.Deal, error) {
+func (r *Deals) UpdateDeal(ctx context.Context, d deals.Deal, expected int, acts ...deals.Activity) (deals.Deal, error) {
 	var out deals.Deal
 	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &dealRow{}, d.ID, expected, map[string]any{
 			"name": d.Name, "customer_id": d.CustomerID, "segment": string(d.Segment), "team_id": d.TeamID,
 			"amount_minor": d.AmountMinor, "currency": d.Currency, "target_close_date": deals.Day(d.TargetCloseDate),
 			"status": string(d.Status), "status_reason": d.StatusReason,
+			"forecast_category": string(d.ForecastCategory), "manual_probability": d.ManualProbability, "judgement_note": d.JudgementNote,
 		})
 		if err != nil {
 			return err
 		}
-		if err := writeActivity(tx, act, d.ID, &d.ID); err != nil {
-			return err
+		for _, act := range acts {
+			if err := writeActivity(tx, act, d.ID, &d.ID); err != nil {
+				return err
+			}
 		}
 		out, err = dealByID(tx, d.ID)
 		return err

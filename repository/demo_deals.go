@@ -54,7 +54,9 @@ var demoDealTeams = []struct {
 
 // seedDemoDeals adds 32 deals across segments, teams and stages, each laid out from a
 // built-in template, baselined at kick-off, progressed to today and — for most — slipped
-// by a few weeks, as real plans are; then their stakeholders and retrospectives. It adds
+// by a few weeks, as real plans are; then their stakeholders and retrospectives. Five of
+// them tell a story (demo_stories.go: healthy, slipped, blocked, champion lost, off
+// track) with the PMO's judgement beside it. It adds
 // only deals whose names are missing, and people only to deals that have none.
 func seedDemoDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]string, now time.Time) (int, error) {
 	if err := EnsureBuiltinTemplates(ctx, tx); err != nil {
@@ -112,13 +114,22 @@ func seedDemoDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]string, 
 		tplID := templateID[team.template]
 		start := deals.Day(now).AddDate(0, 0, -7*rng.IntN(40)) // kicked off up to 40 weeks ago
 		amount := int64(2+rng.IntN(60)) * 500_000 * 100        // ¥1m–¥30m in fen
+		story, isStory := demoStoryAt[i]
+		if isStory {
+			start = storyStart(story, now)
+		}
 		d, err := svc.CreateDeal(ctx, pmo, deals.NewDealInput{TemplateID: &tplID, StartDate: &start, Deal: deals.Deal{
 			Name: name, CustomerID: customerIDs[ci], Segment: team.segment, TeamID: teamIDs[team.team], AmountMinor: amount,
 			Currency: "CNY", TargetCloseDate: start.AddDate(0, 7+rng.IntN(5), 0), Team: members}})
 		if err != nil {
 			return 0, fmt.Errorf("demo deal %s: %w", name, err)
 		}
-		if err := progressDemoDeal(ctx, svc, pmo, d, now, rng); err != nil {
+		if isStory {
+			err = playDemoStory(ctx, tx, svc, pmo, d, story, now)
+		} else {
+			err = progressDemoDeal(ctx, svc, pmo, d, now, rng)
+		}
+		if err != nil {
 			return 0, fmt.Errorf("demo deal %s: %w", name, err)
 		}
 		created++

@@ -63,6 +63,8 @@ func TestDatabaseRefusesValuesPastTheInputLimits(t *testing.T) {
 		{"templates", "milestones", `jsonb_set(milestones, '{0,name}', to_jsonb(` + text(domain.MaxTitleLen+1) + `))`, `jsonb_set(milestones, '{0,name}', to_jsonb(` + text(domain.MaxTitleLen) + `))`},
 		{"deals", "name", text(domain.MaxTitleLen + 1), text(domain.MaxTitleLen)},
 		{"deals", "status_reason", text(domain.MaxReasonLen + 1), text(domain.MaxReasonLen)},
+		{"deals", "judgement_note", text(domain.MaxJudgementNoteLen + 1), text(domain.MaxJudgementNoteLen)},
+		{"deals", "manual_probability", "1.000001", "1"},
 		{"deals", "amount_minor", num(domain.MaxAmountMinor + 1), num(domain.MaxAmountMinor)},
 		{"milestones", "key", text(domain.MaxKeyLen + 1), text(domain.MaxKeyLen)},
 		{"milestones", "name", text(domain.MaxTitleLen + 1), text(domain.MaxTitleLen)},

@@ -57,7 +57,7 @@ func TestContactsTeamsAndTemplatesPage(t *testing.T) {
 		wantContacts = append(wantContacts, name)
 		team := f.team(fmt.Sprintf("Team %02d", 7-i))
 		wantTeams = append(wantTeams, team.Name)
-		tpl, err := f.svc.CreateTemplate(f.ctx, deals.Template{Name: fmt.Sprintf("Template %02d", 7-i), NameZh: "模板", Segment: deals.SegmentG2B,
+		tpl, err := f.svc.CreateTemplate(f.ctx, deals.Actor{}, deals.Template{Name: fmt.Sprintf("Template %02d", 7-i), NameZh: "模板", Segment: deals.SegmentG2B,
 			Milestones: []deals.TemplateMilestone{{Name: "Step", OwnerRole: deals.RolePMO, DurationDays: 1}}})
 		if err != nil {
 			t.Fatal(err)

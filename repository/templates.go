@@ -11,6 +11,7 @@ import (
 
 	"summit/domain"
 	"summit/domain/deals"
+	"summit/domain/identity"
 )
 
 // templateRow is the templates table; its milestones are one JSON array.
@@ -21,9 +22,11 @@ type templateRow struct {
 	NameZh     string
 	Segment    string
 	Milestones []byte `gorm:"type:jsonb"`
-	Version    int    `gorm:"default:1"`
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// ConfidenceParams are the overrides of the confidence model, a JSON object.
+	ConfidenceParams []byte `gorm:"type:jsonb"`
+	Version          int    `gorm:"default:1"`
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
 }
 
 func (templateRow) TableName() string { return "templates" }
@@ -66,11 +69,20 @@ func toTemplateRow(t deals.Template) (templateRow, error) {
 	if err != nil {
 		return templateRow{}, fmt.Errorf("encode template milestones: %w", err)
 	}
+	params := t.ConfidenceParams
+	if params == nil {
+		params = map[string]float64{}
+	}
+	rawParams, err := json.Marshal(params)
+	if err != nil {
+		return templateRow{}, fmt.Errorf("encode template confidence params: %w", err)
+	}
 	var key *string
 	if t.Key != "" {
 		key = &t.Key
 	}
-	return templateRow{ID: t.ID, Key: key, Name: t.Name, NameZh: t.NameZh, Segment: string(t.Segment), Milestones: raw, Version: t.Version}, nil
+	return templateRow{ID: t.ID, Key: key, Name: t.Name, NameZh: t.NameZh, Segment: string(t.Segment), Milestones: raw,
+		ConfidenceParams: rawParams, Version: t.Version}, nil
 }
 
 func toDomainTemplate(r templateRow) (deals.Template, error) {
@@ -84,7 +96,28 @@ func toDomainTemplate(r templateRow) (deals.Template, error) {
 	if t.Milestones == nil {
 		t.Milestones = []deals.TemplateMilestone{}
 	}
+	t.ConfidenceParams = map[string]float64{}
+	if len(r.ConfidenceParams) > 0 {
+		if err := json.Unmarshal(r.ConfidenceParams, &t.ConfidenceParams); err != nil {
+			return deals.Template{}, fmt.Errorf("decode confidence params of template %s: %w", r.ID, err)
+		}
+	}
 	return t, nil
+}
+
+// writeTemplateAudits stores each change of a template's overrides in audit_events.
+func writeTemplateAudits(tx *gorm.DB, t deals.Template, audits []deals.TemplateAudit) error {
+	for _, a := range audits {
+		ev := identity.AuditEvent{Action: deals.AuditTemplateParams, SubjectType: "template", SubjectID: &t.ID,
+			Details: map[string]any{"name": t.Name, "confidence_params": identity.Change{From: a.Before, To: a.After}}}
+		if a.ActorID != "" {
+			ev.ActorID = &a.ActorID
+		}
+		if err := writeAudit(tx, ev, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ListTemplates returns every template: built-in ones first, then by name.
@@ -117,22 +150,30 @@ func templateByID(tx *gorm.DB, id string) (deals.Template, error) {
 	return toDomainTemplate(row)
 }
 
-// CreateTemplate stores a new template.
-func (r *Deals) CreateTemplate(ctx context.Context, t deals.Template) (deals.Template, error) {
+// CreateTemplate stores a new template, with its audits.
+func (r *Deals) CreateTemplate(ctx context.Context, t deals.Template, audits ...deals.TemplateAudit) (deals.Template, error) {
 	row, err := toTemplateRow(t)
 	if err != nil {
 		return deals.Template{}, err
 	}
 	row.ID, row.Version = "", 1
-	if err := conn(ctx, r.db).Create(&row).Error; err != nil {
-		return deals.Template{}, translate(err, "create template")
-	}
-	return toDomainTemplate(row)
+	var out deals.Template
+	err = conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return translate(err, "create template")
+		}
+		var err error
+		if out, err = toDomainTemplate(row); err != nil {
+			return err
+		}
+		return writeTemplateAudits(tx, out, audits)
+	})
+	return out, err
 }
 
-// UpdateTemplate replaces a template's names, segment and milestones at version; its
-// key stays as it is.
-func (r *Deals) UpdateTemplate(ctx context.Context, t deals.Template, expected int) (deals.Template, error) {
+// UpdateTemplate replaces a template's names, segment, milestones and confidence
+// overrides at version, with its audits; its key stays as it is.
+func (r *Deals) UpdateTemplate(ctx context.Context, t deals.Template, expected int, audits ...deals.TemplateAudit) (deals.Template, error) {
 	row, err := toTemplateRow(t)
 	if err != nil {
 		return deals.Template{}, err
@@ -141,12 +182,15 @@ func (r *Deals) UpdateTemplate(ctx context.Context, t deals.Template, expected i
 	err = conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		err := updateVersioned(tx, &templateRow{}, t.ID, expected, map[string]any{
 			"name": row.Name, "name_zh": row.NameZh, "segment": row.Segment, "milestones": row.Milestones,
+			"confidence_params": row.ConfidenceParams,
 		})
 		if err != nil {
 			return err
 		}
-		out, err = templateByID(tx, t.ID)
-		return err
+		if out, err = templateByID(tx, t.ID); err != nil {
+			return err
+		}
+		return writeTemplateAudits(tx, out, audits)
 	})
 	return out, err
 }

@@ -32,7 +32,10 @@ func TestEnsureBuiltinTemplatesIsIdempotentAndKeepsEdits(t *testing.T) {
 	}
 	for _, builtin := range deals.BuiltinTemplates {
 		got := f.template(builtin.Key)
-		got.ID, got.Version = "", 0
+		if len(got.ConfidenceParams) != 0 {
+			t.Fatalf("built-in %s stored with overrides %v", builtin.Key, got.ConfidenceParams)
+		}
+		got.ID, got.Version, got.ConfidenceParams = "", 0, nil
 		if !reflect.DeepEqual(got, builtin) {
 			t.Fatalf("stored %s differs from the built-in one:\n%+v\n%+v", builtin.Key, got, builtin)
 		}

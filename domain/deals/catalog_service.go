@@ -2,6 +2,7 @@ package deals
 
 import (
 	"context"
+	"maps"
 	"strings"
 
 	"summit/domain"
@@ -69,26 +70,48 @@ func (s *Service) Template(ctx context.Context, id string) (Template, error) {
 	return s.Store.Template(ctx, id)
 }
 
-// CreateTemplate stores a checked template.
-func (s *Service) CreateTemplate(ctx context.Context, t Template) (Template, error) {
+// CreateTemplate stores a checked template; overrides of the confidence model are in
+// the audit trail.
+func (s *Service) CreateTemplate(ctx context.Context, a Actor, t Template) (Template, error) {
 	t.Key = ""
+	if t.ConfidenceParams == nil {
+		t.ConfidenceParams = map[string]float64{}
+	}
 	if err := t.Check(); err != nil {
 		return Template{}, err
 	}
-	return s.Store.CreateTemplate(ctx, t)
+	var audits []TemplateAudit
+	if len(t.ConfidenceParams) > 0 {
+		audits = append(audits, TemplateAudit{ActorID: a.UserID, Before: map[string]float64{}, After: t.ConfidenceParams})
+	}
+	return s.Store.CreateTemplate(ctx, t, audits...)
 }
 
-// UpdateTemplate replaces a template's name, segment and milestones at version.
-func (s *Service) UpdateTemplate(ctx context.Context, id string, version int, t Template) (Template, error) {
-	current, err := s.Store.Template(ctx, id)
-	if err != nil {
-		return Template{}, err
-	}
-	t.ID, t.Key = id, current.Key
-	if err := t.Check(); err != nil {
-		return Template{}, err
-	}
-	return s.Store.UpdateTemplate(ctx, t, version)
+// UpdateTemplate replaces a template's name, segment and milestones at version, and its
+// confidence overrides when t carries them (nil keeps them). A change of overrides is
+// audited in the same transaction; the use case is one transaction (Store.Tx), which
+// anything that must follow a template change joins.
+func (s *Service) UpdateTemplate(ctx context.Context, a Actor, id string, version int, t Template) (out Template, err error) {
+	err = s.Store.Tx(ctx, func(ctx context.Context) error {
+		current, err := s.Store.Template(ctx, id)
+		if err != nil {
+			return err
+		}
+		t.ID, t.Key = id, current.Key
+		if t.ConfidenceParams == nil {
+			t.ConfidenceParams = current.ConfidenceParams
+		}
+		if err := t.Check(); err != nil {
+			return err
+		}
+		var audits []TemplateAudit
+		if !maps.Equal(current.ConfidenceParams, t.ConfidenceParams) {
+			audits = append(audits, TemplateAudit{ActorID: a.UserID, Before: current.ConfidenceParams, After: t.ConfidenceParams})
+		}
+		out, err = s.Store.UpdateTemplate(ctx, t, version, audits...)
+		return err
+	})
+	return out, err
 }
 
 // DeleteTemplate removes a template; built-in ones stay (domain.ErrConflict). Deals made

@@ -26,6 +26,22 @@ func (s DealStatus) Valid() bool {
 	return s == DealOpen || s == DealWon || s == DealLost || s == DealAbandoned
 }
 
+// ForecastCategory is the PMO's forecast call on a deal, beside the model's confidence.
+type ForecastCategory string
+
+// The forecast categories; a new deal is pipeline.
+const (
+	ForecastCommit   ForecastCategory = "commit"
+	ForecastBestCase ForecastCategory = "best_case"
+	ForecastPipeline ForecastCategory = "pipeline"
+	ForecastOmitted  ForecastCategory = "omitted"
+)
+
+// Valid reports whether c is a forecast category.
+func (c ForecastCategory) Valid() bool {
+	return c == ForecastCommit || c == ForecastBestCase || c == ForecastPipeline || c == ForecastOmitted
+}
+
 // CustomerKind is the sort of organisation a customer is.
 type CustomerKind string
 
@@ -80,9 +96,14 @@ type Deal struct {
 	StatusReason    string
 	TemplateID      *string
 	Team            []Member
-	Version         int
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	// The judgement beside the model: the forecast category, an optional manual
+	// probability (0–1) and why.
+	ForecastCategory  ForecastCategory
+	ManualProbability *float64
+	JudgementNote     string
+	Version           int
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 // CheckDeal validates a deal's own fields (not its status change).
@@ -102,6 +123,13 @@ func CheckDeal(d Deal) error {
 	if d.TargetCloseDate.IsZero() {
 		verr.Add("target_close_date", "required", "")
 	}
+	if !d.ForecastCategory.Valid() {
+		verr.Add("forecast_category", "oneof", "commit best_case pipeline omitted")
+	}
+	if p := d.ManualProbability; p != nil && !(*p >= 0 && *p <= 1) {
+		verr.Add("manual_probability", "range", "0–1")
+	}
+	verr.CheckLen("judgement_note", d.JudgementNote, domain.MaxJudgementNoteLen)
 	return verr.OrNil()
 }
 

@@ -2,20 +2,30 @@ package deals
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"summit/domain"
 )
 
 func TestCheckDeal(t *testing.T) {
-	ok := Deal{Name: "Smart city", Segment: SegmentG2B, AmountMinor: 0, Currency: "CNY", TargetCloseDate: d("2026-12-31")}
+	half := 0.5
+	ok := Deal{Name: "Smart city", Segment: SegmentG2B, AmountMinor: 0, Currency: "CNY", TargetCloseDate: d("2026-12-31"),
+		ForecastCategory: ForecastCommit, ManualProbability: &half, JudgementNote: strings.Repeat("判", domain.MaxJudgementNoteLen)}
 	if err := CheckDeal(ok); err != nil {
 		t.Fatal(err)
 	}
-	bad := Deal{Name: " ", Segment: "retail", AmountMinor: -1, Currency: "yuan"}
+	over := 1.01
+	bad := Deal{Name: " ", Segment: "retail", AmountMinor: -1, Currency: "yuan", ForecastCategory: "maybe", ManualProbability: &over,
+		JudgementNote: strings.Repeat("判", domain.MaxJudgementNoteLen+1)}
 	var verr *domain.ValidationError
-	if !errors.As(CheckDeal(bad), &verr) || len(verr.Violations) != 5 {
+	if !errors.As(CheckDeal(bad), &verr) || len(verr.Violations) != 8 {
 		t.Fatalf("got %v", verr)
+	}
+	for _, field := range []string{"forecast_category", "manual_probability", "judgement_note"} {
+		if !strings.Contains(verr.Error(), field+":") {
+			t.Errorf("%v does not name %s", verr, field)
+		}
 	}
 	for _, cur := range []string{"cny", "XXY", "RMB"} {
 		ok.Currency = cur

@@ -3,6 +3,7 @@ package deals
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"time"
 
@@ -21,6 +22,9 @@ type Actor struct {
 	IsAdmin bool
 	// Plan limits which milestones and fields the actor may change (zero: all).
 	Plan PlanRights
+	// JudgementOnly: the actor may set a deal's judgement fields (forecast category,
+	// manual probability, note) but no other deal field (the deal's business role).
+	JudgementOnly bool
 }
 
 func (a Actor) activity(dealID, action, entityType string, entityID *string, before, after any) Activity {
@@ -47,6 +51,9 @@ type NewDealInput struct {
 func (s *Service) CreateDeal(ctx context.Context, a Actor, in NewDealInput) (Deal, error) {
 	d := in.Deal
 	d.Status, d.StatusReason, d.TemplateID = DealOpen, "", in.TemplateID
+	if d.ForecastCategory == "" {
+		d.ForecastCategory = ForecastPipeline
+	}
 	if err := CheckDeal(d); err != nil {
 		return Deal{}, err
 	}
@@ -94,14 +101,67 @@ type DealPatch struct {
 	Currency        *string
 	TargetCloseDate *time.Time
 	Status          *StatusRequest
+	// The judgement beside the model. ManualProbability: when Set, Value replaces the
+	// manual probability (nil clears it).
+	ForecastCategory  *ForecastCategory
+	ManualProbability OptionalFloat
+	JudgementNote     *string
 	// AllowedTeams are the teams the actor may move the deal to, as in NewDealInput;
 	// nil means any. Keeping the current team is always allowed.
 	AllowedTeams []string
 }
 
+// OptionalFloat is a patch's nullable number: unset leaves the value, Set with a nil
+// Value clears it.
+type OptionalFloat struct {
+	Set   bool
+	Value *float64
+}
+
+// modelFields names the deal fields a patch sets besides the judgement, as the API
+// names them.
+func (p DealPatch) modelFields() []string {
+	var out []string
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{
+		{"name", p.Name != nil}, {"customer_id", p.CustomerID != nil}, {"segment", p.Segment != nil},
+		{"team_id", p.TeamID != nil}, {"amount_minor", p.AmountMinor != nil}, {"currency", p.Currency != nil},
+		{"target_close_date", p.TargetCloseDate != nil}, {"status", p.Status != nil},
+	} {
+		if f.set {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// judgementSet reports whether the patch sets any judgement field.
+func (p DealPatch) judgementSet() bool {
+	return p.ForecastCategory != nil || p.ManualProbability.Set || p.JudgementNote != nil
+}
+
+// CheckJudgementOnly refuses, for an actor that may set only the judgement, every other
+// field the patch sets (a domain.ForbiddenError naming each).
+func (a Actor) CheckJudgementOnly(p DealPatch) error {
+	if !a.JudgementOnly {
+		return nil
+	}
+	refused := &domain.ForbiddenError{}
+	for _, f := range p.modelFields() {
+		refused.Add(f, "judgement_only", "")
+	}
+	return refused.OrNil()
+}
+
 // UpdateDeal applies a patch at the given version. A status change is checked against
-// the plan as it is in the transaction that stores it.
+// the plan as it is in the transaction that stores it. A change of the judgement fields
+// is its own activity entry (deal.judgement_updated).
 func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version int, p DealPatch) (out Deal, err error) {
+	if err := a.CheckJudgementOnly(p); err != nil {
+		return Deal{}, err
+	}
 	err = s.WithPlan(ctx, id, func(ctx context.Context) error {
 		out, err = s.updateDeal(ctx, a, id, version, p)
 		return err
@@ -114,7 +174,7 @@ func (s *Service) updateDeal(ctx context.Context, a Actor, id string, version in
 	if err != nil {
 		return Deal{}, err
 	}
-	before := dealSnapshot(d)
+	before, judgedBefore := dealSnapshot(d), judgementSnapshot(d)
 	if p.TeamID != nil && *p.TeamID != d.TeamID {
 		if err := CheckTeamChoice(p.AllowedTeams, *p.TeamID); err != nil {
 			return Deal{}, err
@@ -126,6 +186,11 @@ func (s *Service) updateDeal(ctx context.Context, a Actor, id string, version in
 	setIf(&d.AmountMinor, p.AmountMinor)
 	setIf(&d.Currency, p.Currency)
 	setIf(&d.TargetCloseDate, p.TargetCloseDate)
+	setIf(&d.ForecastCategory, p.ForecastCategory)
+	setIf(&d.JudgementNote, p.JudgementNote)
+	if p.ManualProbability.Set {
+		d.ManualProbability = p.ManualProbability.Value
+	}
 	if p.CustomerID != nil && *p.CustomerID != d.CustomerID {
 		if _, err := s.Store.Customer(ctx, *p.CustomerID); err != nil {
 			return Deal{}, fieldNotFound(err, "customer_id")
@@ -144,7 +209,15 @@ func (s *Service) updateDeal(ctx context.Context, a Actor, id string, version in
 			return Deal{}, err
 		}
 	}
-	return s.Store.UpdateDeal(ctx, d, version, a.activity(id, "deal.updated", "deal", &id, before, dealSnapshot(d)))
+	var acts []Activity
+	// A patch of the judgement alone leaves the deal's other fields, and their entry, be.
+	if len(p.modelFields()) > 0 || !p.judgementSet() {
+		acts = append(acts, a.activity(id, "deal.updated", "deal", &id, before, dealSnapshot(d)))
+	}
+	if judged := judgementSnapshot(d); !maps.Equal(judged, judgedBefore) {
+		acts = append(acts, a.activity(id, "deal.judgement_updated", "deal", &id, judgedBefore, judged))
+	}
+	return s.Store.UpdateDeal(ctx, d, version, acts...)
 }
 
 // DeleteDeal removes a deal for good (an admin's correction of a mistake; ending a deal
@@ -235,6 +308,16 @@ func dealSnapshot(d Deal) map[string]any {
 		"amount_minor": d.AmountMinor, "currency": d.Currency, "target_close_date": d.TargetCloseDate.Format(DateLayout),
 		"status": d.Status, "status_reason": d.StatusReason,
 	}
+}
+
+// judgementSnapshot is what the activity trail keeps of a deal's judgement. The manual
+// probability is a comparable value (nil when not given).
+func judgementSnapshot(d Deal) map[string]any {
+	var p any
+	if d.ManualProbability != nil {
+		p = *d.ManualProbability
+	}
+	return map[string]any{"forecast_category": d.ForecastCategory, "manual_probability": p, "judgement_note": d.JudgementNote}
 }
 
 func setIf[T any](dst *T, v *T) {

@@ -89,8 +89,10 @@ type Store interface {
 	// one, for the demo and the built-ins).
 	TemplatePage(ctx context.Context, p domain.ListParams) (domain.Page[Template], error)
 	Template(ctx context.Context, id string) (Template, error)
-	CreateTemplate(ctx context.Context, t Template) (Template, error)
-	UpdateTemplate(ctx context.Context, t Template, expected int) (Template, error)
+	// CreateTemplate and UpdateTemplate store each audit (a change of the template's
+	// confidence overrides) in audit_events in the same transaction.
+	CreateTemplate(ctx context.Context, t Template, audits ...TemplateAudit) (Template, error)
+	UpdateTemplate(ctx context.Context, t Template, expected int, audits ...TemplateAudit) (Template, error)
 	DeleteTemplate(ctx context.Context, id string, expected int) error
 
 	ListDeals(ctx context.Context, f DealFilter, p domain.ListParams) (domain.Page[Deal], error)
@@ -102,7 +104,8 @@ type Store interface {
 	// CreateDeal stores the deal, its team and its initial plan (milestone ids are
 	// indexes into plan until stored; DependsOn refers to them).
 	CreateDeal(ctx context.Context, d Deal, plan []Milestone, act Activity) (Deal, error)
-	UpdateDeal(ctx context.Context, d Deal, expected int, act Activity) (Deal, error)
+	// UpdateDeal stores d at expected with its activity entries (one per kind of change).
+	UpdateDeal(ctx context.Context, d Deal, expected int, acts ...Activity) (Deal, error)
 	SetTeam(ctx context.Context, dealID string, members []Member, expected int, act Activity) (Deal, error)
 	// DeleteDeal removes the deal and everything under it at expected; snapshot is kept in
 	// the audit trail.

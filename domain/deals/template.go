@@ -42,7 +42,23 @@ type Template struct {
 	NameZh     string
 	Segment    Segment
 	Milestones []TemplateMilestone
-	Version    int
+	// ConfidenceParams are the template's overrides of the confidence model's defaults,
+	// by parameter name (confidence.Parameters); empty keeps every default. On an update
+	// nil keeps the current overrides. The API checks them with
+	// confidence.Params.WithOverrides (domain/confidence's tests import this package, so
+	// it cannot import that one).
+	ConfidenceParams map[string]float64
+	Version          int
+}
+
+// AuditTemplateParams is the audited action of a change of a template's overrides.
+const AuditTemplateParams = "template.confidence_params_changed"
+
+// TemplateAudit records a change of a template's confidence overrides for the audit
+// trail (audit_events), stored in the transaction of the change.
+type TemplateAudit struct {
+	ActorID       string
+	Before, After map[string]float64
 }
 
 // Check validates a template: names, roles, durations, and dependencies that point to

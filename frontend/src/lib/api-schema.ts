@@ -1387,7 +1387,9 @@ export interface components {
             /**
              * @description `subject.verb`, e.g. auth.login, auth.login_failed, auth.logout, user.created,
              *     user.updated, user.password_reset, user.password_changed, team.created,
-             *     team.updated, team.deleted, team.members_set, token.created, token.revoked.
+             *     team.updated, team.deleted, team.members_set, token.created, token.revoked,
+             *     template.confidence_params_changed (details: the template's `name` and
+             *     `confidence_params` `{from, to}`).
              * @example user.updated
              */
             action: string;
@@ -1687,7 +1689,13 @@ export interface components {
              */
             confidence_as_of?: string | null;
             slippage?: components["schemas"]["Slippage"];
-            /** @description Only on GET /deals/{id}: what the caller may do on this deal, as object:action (deal:write, deal.plan:write, deal.stakeholders:write, …). */
+            /**
+             * @description Only on GET /deals/{id}: what the caller may do on this deal, as object:action
+             *     (deal:write, deal.plan:write, deal.stakeholders:write, …). `deal.judgement:write`:
+             *     the caller may set the judgement fields (`forecast_category`,
+             *     `manual_probability`, `judgement_note`) with PATCH /deals/{id} — the deal's PMO
+             *     and business roles and administrators.
+             */
             permissions?: string[];
             version: number;
             /** Format: date-time */

@@ -194,6 +194,7 @@ export const en = {
       team_members_set: 'Team members set',
       token_created: 'Token created',
       token_revoked: 'Token revoked',
+      template_confidence_params_changed: 'Template confidence parameters changed',
     },
   },
   board: {

@@ -195,6 +195,7 @@ export const zhCN: Messages = {
       team_members_set: '设置团队成员',
       token_created: '创建令牌',
       token_revoked: '撤销令牌',
+      template_confidence_params_changed: '模板置信度参数变更',
     },
   },
   board: {

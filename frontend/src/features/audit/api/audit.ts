@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'team.members_set',
   'token.created',
   'token.revoked',
+  'template.confidence_params_changed',
 ] as const
 
 /** One of `AUDIT_ACTIONS`. */

@@ -88,7 +88,18 @@ func (s *Service) UpdateTemplate(ctx context.Context, id string, version int, t 
 	if err := t.Check(); err != nil {
 		return Template{}, err
 	}
-	return s.Store.UpdateTemplate(ctx, t, version)
+	// The deals laid out from it are recomputed with its parameters in the same transaction.
+	var out Template
+	err = s.Store.Tx(ctx, func(ctx context.Context) error {
+		if out, err = s.Store.UpdateTemplate(ctx, t, version); err != nil {
+			return err
+		}
+		if s.Forecasts == nil {
+			return nil
+		}
+		return s.Forecasts.RefreshTemplate(ctx, id)
+	})
+	return out, err
 }
 
 // DeleteTemplate removes a template; built-in ones stay (domain.ErrConflict). Deals made

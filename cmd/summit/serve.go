@@ -84,6 +84,13 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		}()
 		log.Info("serving metrics", "addr", mln.Addr().String())
 	}
+	jobDone := make(chan struct{})
+	jobCtx, stopJob := context.WithCancel(ctx)
+	defer func() { stopJob(); <-jobDone }()
+	go func() {
+		defer close(jobDone)
+		runForecastsJob(jobCtx, log, gdb, services.Forecasts)
+	}()
 	if ready != nil {
 		ready()
 	}

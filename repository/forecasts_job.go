@@ -9,9 +9,9 @@ import (
 	"summit/domain/forecasts"
 )
 
-// forecastsJobLock is the advisory lock key of the daily confidence job: with several
+// ForecastsJobLock is the advisory lock key of the daily confidence job: with several
 // instances on one database, one of them does the day's work.
-const forecastsJobLock int64 = 0x53554d4d49540a // "SUMMIT\n"
+const ForecastsJobLock int64 = 0x53554d4d49540a // "SUMMIT\n"
 
 // RunDailyForecasts runs svc.RefreshDue for today while holding a PostgreSQL session
 // advisory lock on a connection of its own. When another instance holds the lock it
@@ -27,7 +27,7 @@ func RunDailyForecasts(ctx context.Context, db *gorm.DB, svc *forecasts.Service,
 		return 0, false, translate(err, "daily forecasts: connection")
 	}
 	defer c.Close()
-	if err := c.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1)", forecastsJobLock).Scan(&ran); err != nil {
+	if err := c.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1)", ForecastsJobLock).Scan(&ran); err != nil {
 		return 0, false, translate(err, "daily forecasts: lock")
 	}
 	if !ran {
@@ -35,7 +35,7 @@ func RunDailyForecasts(ctx context.Context, db *gorm.DB, svc *forecasts.Service,
 	}
 	defer func() {
 		// Unlock even when ctx is done; closing the connection would release it too.
-		_, _ = c.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", forecastsJobLock)
+		_, _ = c.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", ForecastsJobLock)
 	}()
 	refreshed, err = svc.RefreshDue(ctx, today)
 	return refreshed, true, err

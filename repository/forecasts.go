@@ -2,7 +2,9 @@ package repository
 
 import (
 	"context"
+	"database/sql/driver"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,7 +36,7 @@ func (r *Forecasts) LockDeals(ctx context.Context, dealIDs []string) error {
 		return errNoTx
 	}
 	var ids []string
-	err := conn(ctx, r.db).Raw("SELECT id FROM deals WHERE id IN ? ORDER BY id FOR NO KEY UPDATE", dealIDs).Scan(&ids).Error
+	err := conn(ctx, r.db).Raw("SELECT id FROM deals WHERE id = ANY(?::uuid[]) ORDER BY id FOR NO KEY UPDATE", pgArray(dealIDs)).Scan(&ids).Error
 	return translate(err, "lock deals")
 }
 
@@ -51,17 +53,15 @@ type inputDealRow struct {
 }
 
 type inputMilestoneRow struct {
-	ID            string
-	DealID        string
-	Key           string
-	Weight        int
-	Gate          bool
-	Status        string
-	PlannedStart  time.Time
-	PlannedDue    time.Time
-	CompletedOn   *time.Time
-	BaselineStart *time.Time
-	BaselineDue   *time.Time
+	ID           string
+	DealID       string
+	Key          string
+	Weight       int
+	Gate         bool
+	Status       string
+	PlannedStart time.Time
+	PlannedDue   time.Time
+	CompletedOn  *time.Time
 }
 
 type inputStakeholderRow struct {
@@ -107,19 +107,21 @@ func day0(t *time.Time) time.Time {
 	return deals.Day(*t)
 }
 
-// Inputs loads the deals' engine inputs with nine queries whatever their number: the
-// deals with their template, milestones with the latest baseline's dates, dependencies,
-// stakeholders, their milestone links, retrospectives, actions and gate decisions.
+// Inputs loads the deals' engine inputs with at most eleven queries whatever their
+// number: the deals with their template, milestones, the latest baselines and their
+// dates, dependencies, stakeholders, their milestone links, retrospectives, actions and
+// gate decisions (each by key, so each reads through an index).
 func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) ([]forecasts.DealInput, error) {
 	if len(dealIDs) == 0 {
 		return nil, nil
 	}
 	db := conn(ctx, r.db)
+	ids := pgArray(dealIDs)
 	var ds []inputDealRow
 	err := db.Raw(`SELECT d.id, d.status, d.amount_minor, d.target_close_date, d.segment, d.forecast_category,
 			d.manual_probability, t.key AS template_key, t.confidence_params
 		FROM deals d LEFT JOIN templates t ON t.id = d.template_id
-		WHERE d.id IN ? ORDER BY d.id`, dealIDs).Scan(&ds).Error
+		WHERE d.id = ANY(?::uuid[]) ORDER BY d.id`, ids).Scan(&ds).Error
 	if err != nil {
 		return nil, translate(err, "confidence input: deals")
 	}
@@ -127,51 +129,69 @@ func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) ([]forecasts.D
 		return nil, nil
 	}
 	var ms []inputMilestoneRow
-	err = db.Raw(`SELECT m.id, m.deal_id, m.key, m.weight, m.gate, m.status, m.planned_start, m.planned_due, m.completed_on,
-			bm.planned_start AS baseline_start, bm.planned_due AS baseline_due
-		FROM milestones m
-		LEFT JOIN (SELECT DISTINCT ON (deal_id) id, deal_id FROM baselines WHERE deal_id IN ?
-			ORDER BY deal_id, taken_at DESC, id DESC) lb ON lb.deal_id = m.deal_id
-		LEFT JOIN baseline_milestones bm ON bm.baseline_id = lb.id AND bm.milestone_id = m.id
-		WHERE m.deal_id IN ? ORDER BY m.deal_id, m.sequence, m.id`, dealIDs, dealIDs).Scan(&ms).Error
+	err = db.Raw(`SELECT id, deal_id, key, weight, gate, status, planned_start, planned_due, completed_on
+		FROM milestones WHERE deal_id = ANY(?::uuid[]) ORDER BY deal_id, sequence, id`, ids).Scan(&ms).Error
 	if err != nil {
 		return nil, translate(err, "confidence input: milestones")
 	}
-	var deps []inputLinkRow
-	err = db.Raw(`SELECT md.milestone_id AS owner_id, md.depends_on_id AS target_id
-		FROM milestone_dependencies md JOIN milestones m ON m.id = md.milestone_id
-		WHERE m.deal_id IN ? ORDER BY md.milestone_id, md.depends_on_id`, dealIDs).Scan(&deps).Error
+	var baselineIDs []string
+	err = db.Raw(`SELECT DISTINCT ON (deal_id) id FROM baselines WHERE deal_id = ANY(?::uuid[])
+		ORDER BY deal_id, taken_at DESC, id DESC`, ids).Scan(&baselineIDs).Error
 	if err != nil {
-		return nil, translate(err, "confidence input: dependencies")
+		return nil, translate(err, "confidence input: baselines")
+	}
+	type baselineDates struct {
+		MilestoneID  string
+		PlannedStart time.Time
+		PlannedDue   time.Time
+	}
+	var bms []baselineDates
+	if len(baselineIDs) > 0 {
+		err = db.Raw(`SELECT milestone_id, planned_start, planned_due FROM baseline_milestones WHERE baseline_id = ANY(?::uuid[])`, pgArray(baselineIDs)).Scan(&bms).Error
+		if err != nil {
+			return nil, translate(err, "confidence input: baseline dates")
+		}
+	}
+	var deps []inputLinkRow
+	if len(ms) > 0 {
+		milestoneIDs := make([]string, len(ms))
+		for i, m := range ms {
+			milestoneIDs[i] = m.ID
+		}
+		err = db.Raw(`SELECT milestone_id AS owner_id, depends_on_id AS target_id FROM milestone_dependencies
+			WHERE milestone_id = ANY(?::uuid[]) ORDER BY milestone_id, depends_on_id`, pgArray(milestoneIDs)).Scan(&deps).Error
+		if err != nil {
+			return nil, translate(err, "confidence input: dependencies")
+		}
 	}
 	var ss []inputStakeholderRow
 	err = db.Raw(`SELECT id, deal_id, decision_role, influence, stance, relationship_strength, last_contact_on, next_step, next_step_due
-		FROM stakeholders WHERE deal_id IN ? ORDER BY deal_id, id`, dealIDs).Scan(&ss).Error
+		FROM stakeholders WHERE deal_id = ANY(?::uuid[]) ORDER BY deal_id, id`, ids).Scan(&ss).Error
 	if err != nil {
 		return nil, translate(err, "confidence input: stakeholders")
 	}
 	var links []inputLinkRow
 	err = db.Raw(`SELECT sm.stakeholder_id AS owner_id, sm.milestone_id AS target_id
 		FROM stakeholder_milestones sm JOIN stakeholders s ON s.id = sm.stakeholder_id
-		WHERE s.deal_id IN ? ORDER BY sm.stakeholder_id, sm.milestone_id`, dealIDs).Scan(&links).Error
+		WHERE s.deal_id = ANY(?::uuid[]) ORDER BY sm.stakeholder_id, sm.milestone_id`, ids).Scan(&links).Error
 	if err != nil {
 		return nil, translate(err, "confidence input: stakeholder milestones")
 	}
 	var retros []inputRetroRow
-	err = db.Raw(`SELECT deal_id, held_on, outcome FROM retrospectives WHERE deal_id IN ?
-		ORDER BY deal_id, held_on, created_at, id`, dealIDs).Scan(&retros).Error
+	err = db.Raw(`SELECT deal_id, held_on, outcome FROM retrospectives WHERE deal_id = ANY(?::uuid[])
+		ORDER BY deal_id, held_on, created_at, id`, ids).Scan(&retros).Error
 	if err != nil {
 		return nil, translate(err, "confidence input: retrospectives")
 	}
 	var actions []inputActionRow
 	err = db.Raw(`SELECT r.deal_id, a.due_on, a.status FROM retrospective_actions a JOIN retrospectives r ON r.id = a.retrospective_id
-		WHERE r.deal_id IN ? ORDER BY r.deal_id, a.due_on, a.id`, dealIDs).Scan(&actions).Error
+		WHERE r.deal_id = ANY(?::uuid[]) ORDER BY r.deal_id, a.due_on, a.id`, ids).Scan(&actions).Error
 	if err != nil {
 		return nil, translate(err, "confidence input: actions")
 	}
 	var decisions []inputDecisionRow
-	err = db.Raw(`SELECT deal_id, milestone_id, decision, decided_on FROM gate_decisions WHERE deal_id IN ?
-		ORDER BY deal_id, decided_on, created_at, id`, dealIDs).Scan(&decisions).Error
+	err = db.Raw(`SELECT deal_id, milestone_id, decision, decided_on FROM gate_decisions WHERE deal_id = ANY(?::uuid[])
+		ORDER BY deal_id, decided_on, created_at, id`, ids).Scan(&decisions).Error
 	if err != nil {
 		return nil, translate(err, "confidence input: gate decisions")
 	}
@@ -191,6 +211,10 @@ func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) ([]forecasts.D
 		out[i] = in
 		byDeal[d.ID] = &out[i]
 	}
+	baseline := make(map[string]baselineDates, len(bms))
+	for _, b := range bms {
+		baseline[b.MilestoneID] = b
+	}
 	depsOf := map[string][]string{}
 	for _, l := range deps {
 		depsOf[l.OwnerID] = append(depsOf[l.OwnerID], l.TargetID)
@@ -200,10 +224,13 @@ func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) ([]forecasts.D
 		if in == nil {
 			continue
 		}
-		in.Input.Milestones = append(in.Input.Milestones, confidence.Milestone{ID: m.ID, Key: m.Key, Weight: m.Weight, Gate: m.Gate,
+		cm := confidence.Milestone{ID: m.ID, Key: m.Key, Weight: m.Weight, Gate: m.Gate,
 			Status: m.Status, PlannedStart: deals.Day(m.PlannedStart), PlannedDue: deals.Day(m.PlannedDue),
-			BaselineStart: day0(m.BaselineStart), BaselineDue: day0(m.BaselineDue), CompletedOn: day0(m.CompletedOn),
-			DependsOn: depsOf[m.ID]})
+			CompletedOn: day0(m.CompletedOn), DependsOn: depsOf[m.ID]}
+		if b, ok := baseline[m.ID]; ok {
+			cm.BaselineStart, cm.BaselineDue = deals.Day(b.PlannedStart), deals.Day(b.PlannedDue)
+		}
+		in.Input.Milestones = append(in.Input.Milestones, cm)
 	}
 	linksOf := map[string][]string{}
 	for _, l := range links {
@@ -234,6 +261,15 @@ func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) ([]forecasts.D
 	}
 	return out, nil
 }
+
+// pgArray sends a list as one PostgreSQL array parameter ('{…}', cast with ::uuid[],
+// ::date[], …) rather than one parameter per item: a batch's thousands of ids or rows
+// would otherwise make a statement PostgreSQL parses slowly. Items must need no quoting
+// in an array literal (UUIDs, dates, numbers, period names); a bad one fails the cast.
+type pgArray []string
+
+// Value implements driver.Valuer.
+func (a pgArray) Value() (driver.Value, error) { return "{" + strings.Join(a, ",") + "}", nil }
 
 // storedFactor is one factor as deal_confidence.factors keeps it (labels are the
 // reader's language, so they are not stored).
@@ -277,32 +313,29 @@ func (r *Forecasts) SaveFigures(ctx context.Context, figs []forecasts.Figures) e
 		if err := tx.Exec(sb.String(), args...).Error; err != nil {
 			return translate(err, "save confidence")
 		}
-		if err := tx.Exec("DELETE FROM deal_forecasts WHERE deal_id IN ?", ids).Error; err != nil {
+		if err := tx.Exec("DELETE FROM deal_forecasts WHERE deal_id = ANY(?::uuid[])", pgArray(ids)).Error; err != nil {
 			return translate(err, "clear forecasts")
 		}
-		// One INSERT per chunk of rows keeps the statement under PostgreSQL's 65,535 parameters.
-		const perRow, maxRows = 6, 2000
-		var rows [][]any
+		// The window's rows go in as six array parameters (unnest), whatever their number.
+		var dealIDs, periods, froms, tos, pIn, conf pgArray
 		for _, f := range figs {
 			for _, p := range f.Periods {
-				rows = append(rows, []any{f.DealID, p.Period.Name, p.Period.From, p.Period.To, clamp01(p.PInPeriod), clamp01(p.Confidence)})
+				dealIDs = append(dealIDs, f.DealID)
+				periods = append(periods, p.Period.Name)
+				froms = append(froms, p.Period.From.Format(deals.DateLayout))
+				tos = append(tos, p.Period.To.Format(deals.DateLayout))
+				pIn = append(pIn, strconv.FormatFloat(clamp01(p.PInPeriod), 'g', -1, 64))
+				conf = append(conf, strconv.FormatFloat(clamp01(p.Confidence), 'g', -1, 64))
 			}
 		}
-		for start := 0; start < len(rows); start += maxRows {
-			chunk := rows[start:min(start+maxRows, len(rows))]
-			sb.Reset()
-			sb.WriteString("INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence) VALUES ")
-			args = make([]any, 0, len(chunk)*perRow)
-			for i, row := range chunk {
-				if i > 0 {
-					sb.WriteString(", ")
-				}
-				sb.WriteString("(?, ?, ?, ?, ?, ?)")
-				args = append(args, row...)
-			}
-			if err := tx.Exec(sb.String(), args...).Error; err != nil {
-				return translate(err, "save forecasts")
-			}
+		if len(dealIDs) == 0 {
+			return nil
+		}
+		err := tx.Exec(`INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence)
+			SELECT * FROM unnest(?::uuid[], ?::text[], ?::date[], ?::date[], ?::float8[], ?::float8[])`,
+			dealIDs, periods, froms, tos, pIn, conf).Error
+		if err != nil {
+			return translate(err, "save forecasts")
 		}
 		return nil
 	})

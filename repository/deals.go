@@ -98,6 +98,9 @@ var dealSortsDesc = func() sortKeys[dealRow] {
 	return out
 }()
 
+// dealSortsBounded sort by confidence when a bound leaves out deals without a figure.
+var dealSortsBounded = sortKeys[dealRow]{"confidence": {"df.confidence", confidenceKey(-1).value}}
+
 // confidenceKey sorts by the stored confidence of the list's period (the join in
 // ListDeals), a missing figure counting as nullAs; the cursor keeps the number exactly.
 func confidenceKey(nullAs float64) sortKey[dealRow] {
@@ -148,11 +151,16 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 		q = q.Where("(deals.name ILIKE ? OR customers.name ILIKE ?)", like, like)
 	}
 	q = withForecast(q, f)
-	keys := dealSorts
+	keys, idColumn := dealSorts, "deals.id"
 	if p.Sort.Desc {
 		keys = dealSortsDesc
 	}
-	rows, next, err := listPage(q, keys, p, "deals.id")
+	if p.Sort.Field == "confidence" && (f.ConfidenceMin != nil || f.ConfidenceMax != nil) {
+		// Bounded: every row has a figure, so the sort is the stored column itself and
+		// PostgreSQL can walk deal_forecasts' (period, confidence, deal_id) index.
+		keys, idColumn = dealSortsBounded, "df.deal_id"
+	}
+	rows, next, err := listPage(q, keys, p, idColumn)
 	if err != nil {
 		return domain.Page[deals.Deal]{}, translate(err, "list deals")
 	}

@@ -16,6 +16,7 @@ import (
 	"summit/domain/forecasts"
 	"summit/domain/stakeholders"
 	"summit/repository"
+	"summit/repository/dbtest"
 )
 
 // forecastService is the forecasts service over the fixture's database and clock
@@ -273,4 +274,34 @@ func normalizeTies(list string, figures map[string]*float64, names map[string]st
 		i = j
 	}
 	return strings.Join(out, " ")
+}
+
+// TestDemoDealsGetStoredFigures: after the demo is loaded, one run of the daily job (as
+// `summit dev` does before serving) gives every demo deal its figures, and they differ
+// between deals.
+func TestDemoDealsGetStoredFigures(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	gdb, _ := dbtest.New(t)
+	if err := repository.EnsureBuiltinTemplates(ctx, gdb); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := repository.SeedDemo(ctx, gdb); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	n, ran, err := repository.RunDailyForecasts(ctx, gdb, repository.NewForecastService(gdb, 1), now)
+	if err != nil || !ran {
+		t.Fatalf("daily job: %v (ran %v)", err, ran)
+	}
+	var dealCount, withFigures, distinct int64
+	gdb.Raw("SELECT count(*) FROM deals").Scan(&dealCount)
+	gdb.Raw("SELECT count(*) FROM deal_confidence WHERE as_of = ?", deals.Day(now)).Scan(&withFigures)
+	gdb.Raw("SELECT count(DISTINCT round(p_win::numeric, 6)) FROM deal_confidence").Scan(&distinct)
+	if dealCount == 0 || int64(n) != dealCount || withFigures != dealCount {
+		t.Errorf("%d demo deals, %d refreshed, %d with today's figures", dealCount, n, withFigures)
+	}
+	if distinct < 3 {
+		t.Errorf("only %d distinct p_win values over %d demo deals", distinct, dealCount)
+	}
 }

@@ -2,6 +2,7 @@ package repository_test
 
 import (
 	"context"
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"summit/domain/confidence"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
+	"summit/domain/reviews"
 	"summit/domain/stakeholders"
 	"summit/repository"
 	"summit/repository/dbtest"
@@ -303,5 +305,54 @@ func TestDemoDealsGetStoredFigures(t *testing.T) {
 	}
 	if distinct < 3 {
 		t.Errorf("only %d distinct p_win values over %d demo deals", distinct, dealCount)
+	}
+}
+
+// brokenForecasts fails every recomputation, as a database error in it would.
+type brokenForecasts struct{}
+
+var errRefresh = errors.New("refresh failed")
+
+func (brokenForecasts) Refresh(context.Context, ...string) error      { return errRefresh }
+func (brokenForecasts) RefreshTemplate(context.Context, string) error { return errRefresh }
+
+// TestFailedRecomputationFailsTheChange: a change whose recomputation of the stored
+// confidence fails is not stored either (one transaction), for a plan change, a
+// stakeholder change and a retrospective.
+func TestFailedRecomputationFailsTheChange(t *testing.T) {
+	t.Parallel()
+	f := newPeopleFixture(t)
+	f.svc.Forecasts, f.people.Forecasts = brokenForecasts{}, brokenForecasts{}
+	before := len(f.plan(f.deal.ID))
+	tests := []struct {
+		name   string
+		change func() error
+		count  string // SQL counting what the change would have added
+		want   int64
+	}{
+		{"milestone added", func() error {
+			_, err := f.svc.CreateMilestone(f.ctx, deals.Actor{UserID: f.pmo.ID}, f.deal.ID, deals.MilestoneInput{Name: "Site visit",
+				OwnerRole: deals.RolePMO, Weight: 1, PlannedStart: planStart, PlannedDue: planStart.AddDate(0, 0, 2)})
+			return err
+		}, "SELECT count(*) FROM milestones WHERE deal_id = '" + f.deal.ID + "'", int64(before)},
+		{"stakeholder added", func() error {
+			_, err := f.people.AddStakeholder(f.ctx, f.pmo.ID, f.deal.ID, stakeholders.NewStakeholder{ContactName: "Director Zhao",
+				Stakeholder: stakeholders.Stakeholder{DecisionRole: "decision_maker", Influence: 5, Stance: "blocker"}})
+			return err
+		}, "SELECT count(*) FROM stakeholders", 0},
+		{"retrospective held", func() error {
+			_, err := f.reviews.HoldRetrospective(f.ctx, f.pmo.ID, reviews.Retrospective{DealID: f.deal.ID, HeldOn: planStart,
+				Outcome: "off_track", Planned: "Budget", Happened: "No budget"})
+			return err
+		}, "SELECT count(*) FROM retrospectives", 0},
+	}
+	for _, tc := range tests {
+		if err := tc.change(); !errors.Is(err, errRefresh) {
+			t.Errorf("%s: %v, want the recomputation's error", tc.name, err)
+		}
+		var n int64
+		if err := f.db.Raw(tc.count).Scan(&n).Error; err != nil || n != tc.want {
+			t.Errorf("%s: %d rows after the failed change (%v), want %d", tc.name, n, err, tc.want)
+		}
 	}
 }

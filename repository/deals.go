@@ -98,6 +98,44 @@ var dealSortsDesc = func() sortKeys[dealRow] {
 	return out
 }()
 
+// listByConfidence pages through q by confidence with the deals without a figure last:
+// first those with one, walking the forecasts index as a bounded list does, then, once
+// they run out, the others by id. A cursor holding the missing-figure value (2 going up,
+// -1 going down) is in the second part.
+func listByConfidence(q *gorm.DB, p domain.ListParams) ([]dealRow, *domain.Cursor, error) {
+	nullAs := 2.0
+	if p.Sort.Desc {
+		nullAs = -1
+	}
+	key := confidenceKey(nullAs)
+	missing := key.value(dealRow{})
+	base := q.Session(&gorm.Session{}) // two queries from one chain
+	var rows []dealRow
+	if p.After == nil || p.After.Value != missing {
+		withFigure, next, err := listPage(base.Where("df.deal_id IS NOT NULL"), dealSortsBounded, p, "df.deal_id")
+		if err != nil || next != nil {
+			return withFigure, next, err
+		}
+		rows = withFigure
+	}
+	rest := p
+	rest.Limit = p.Limit - len(rows)
+	if p.After == nil || p.After.Value != missing {
+		rest.After = nil
+	}
+	without := base.Where("df.deal_id IS NULL")
+	if rest.Limit == 0 { // a full page of figures: is there anything after it?
+		var more []dealRow
+		if err := without.Limit(1).Find(&more).Error; err != nil || len(more) == 0 {
+			return rows, nil, err
+		}
+		last := rows[len(rows)-1]
+		return rows, &domain.Cursor{Value: key.value(last), ID: last.ID}, nil
+	}
+	others, next, err := listPage(without, sortKeys[dealRow]{"confidence": key}, rest, "deals.id")
+	return append(rows, others...), next, err
+}
+
 // dealSortsBounded sort by confidence when a bound leaves out deals without a figure.
 var dealSortsBounded = sortKeys[dealRow]{"confidence": {"df.confidence", confidenceKey(-1).value}}
 
@@ -151,16 +189,23 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 		q = q.Where("(deals.name ILIKE ? OR customers.name ILIKE ?)", like, like)
 	}
 	q = withForecast(q, f)
-	keys, idColumn := dealSorts, "deals.id"
-	if p.Sort.Desc {
-		keys = dealSortsDesc
-	}
-	if p.Sort.Field == "confidence" && (f.ConfidenceMin != nil || f.ConfidenceMax != nil) {
+	var rows []dealRow
+	var next *domain.Cursor
+	var err error
+	switch {
+	case p.Sort.Field != "confidence":
+		keys := dealSorts
+		if p.Sort.Desc {
+			keys = dealSortsDesc
+		}
+		rows, next, err = listPage(q, keys, p, "deals.id")
+	case f.ConfidenceMin != nil || f.ConfidenceMax != nil:
 		// Bounded: every row has a figure, so the sort is the stored column itself and
 		// PostgreSQL can walk deal_forecasts' (period, confidence, deal_id) index.
-		keys, idColumn = dealSortsBounded, "df.deal_id"
+		rows, next, err = listPage(q, dealSortsBounded, p, "df.deal_id")
+	default:
+		rows, next, err = listByConfidence(q, p)
 	}
-	rows, next, err := listPage(q, keys, p, idColumn)
 	if err != nil {
 		return domain.Page[deals.Deal]{}, translate(err, "list deals")
 	}

@@ -214,7 +214,7 @@ func TestDealListSortsAndFiltersByConfidence(t *testing.T) {
 		{"another period: no figures", false, nil, nil, "2026-Q2", "A B C D E F G"},
 	}
 	for _, tc := range tests {
-		for _, limit := range []int{2, 50} {
+		for _, limit := range []int{1, 2, 5, 50} {
 			var names []string
 			p := domain.ListParams{Limit: limit, Sort: domain.SortOrder{Field: "confidence", Desc: tc.desc}}
 			for {

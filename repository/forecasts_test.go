@@ -3,6 +3,7 @@ package repository_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -313,6 +314,7 @@ type brokenForecasts struct{}
 
 var errRefresh = errors.New("refresh failed")
 
+func (brokenForecasts) Lock(context.Context, ...string) error         { return nil }
 func (brokenForecasts) Refresh(context.Context, ...string) error      { return errRefresh }
 func (brokenForecasts) RefreshTemplate(context.Context, string) error { return errRefresh }
 
@@ -353,6 +355,50 @@ func TestFailedRecomputationFailsTheChange(t *testing.T) {
 		var n int64
 		if err := f.db.Raw(tc.count).Scan(&n).Error; err != nil || n != tc.want {
 			t.Errorf("%s: %d rows after the failed change (%v), want %d", tc.name, n, err, tc.want)
+		}
+	}
+}
+
+// TestStakeholderAndPlanChangesOfOneDealDoNotDeadlock: a stakeholder linked to a
+// milestone while the milestone is deleted, round after round. Both recompute the deal's
+// confidence; the stakeholder change holds the deal first, as the plan change does, so
+// one waits for the other — each ends in success or a clean refusal, never a deadlock.
+func TestStakeholderAndPlanChangesOfOneDealDoNotDeadlock(t *testing.T) {
+	t.Parallel()
+	f := newPeopleFixture(t)
+	fc := f.forecastService()
+	f.svc.Forecasts, f.people.Forecasts = fc, fc
+	st := f.add(f.deal.ID, stakeholders.NewStakeholder{ContactName: "Director Zhao"})
+	actor := deals.Actor{UserID: f.pmo.ID}
+	for round := range 15 {
+		m, err := f.svc.CreateMilestone(f.ctx, actor, f.deal.ID, deals.MilestoneInput{Name: fmt.Sprintf("Visit %d", round),
+			OwnerRole: deals.RolePMO, Weight: 1, PlannedStart: planStart, PlannedDue: planStart.AddDate(0, 0, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		current, err := f.people.Stakeholder(f.ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			links := []string{m.ID}
+			_, errs[0] = f.people.UpdateStakeholder(f.ctx, f.pmo.ID, st.ID, current.Version, stakeholders.Patch{MilestoneIDs: &links})
+		}()
+		go func() {
+			defer wg.Done()
+			errs[1] = f.svc.DeleteMilestone(f.ctx, actor, m.ID, m.Version)
+		}()
+		wg.Wait()
+		for i, err := range errs {
+			var verr *domain.ValidationError
+			if err != nil && !errors.Is(err, domain.ErrConflict) && !errors.Is(err, domain.ErrNotFound) &&
+				!errors.Is(err, domain.ErrStaleVersion) && !errors.As(err, &verr) {
+				t.Errorf("round %d, %s: %v", round, []string{"link", "delete"}[i], err)
+			}
 		}
 	}
 }

@@ -120,6 +120,13 @@ func (s *Service) refreshBatch(ctx context.Context, ids []string, today time.Tim
 	return s.Store.SaveFigures(ctx, figs)
 }
 
+// Lock holds the deals' rows until the transaction in ctx ends (Store.LockDeals): a
+// change that will call Refresh takes it before its own writes, so that its locks come in
+// the same order as a plan change's (the deal first).
+func (s *Service) Lock(ctx context.Context, dealIDs ...string) error {
+	return s.Store.LockDeals(ctx, dealIDs)
+}
+
 // Compute runs the engine on one deal for each period of window as of asOf.
 func Compute(in DealInput, window []deals.Period, asOf time.Time) Figures {
 	p := Params(in.Overrides)

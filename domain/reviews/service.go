@@ -59,10 +59,11 @@ func (s *Service) HoldRetrospective(ctx context.Context, actorID string, r Retro
 	return out, err
 }
 
-// changeDeal runs fn in one transaction with the recomputation of the deal's stored
-// confidence (deals.Service.RefreshForecasts): both commit, or neither.
+// changeDeal runs fn in the deal's WithPlan transaction with the recomputation of the
+// deal's stored confidence (deals.Service.RefreshForecasts): both commit, or neither.
+// The deal's row is held first, as for every other change to the deal.
 func (s *Service) changeDeal(ctx context.Context, dealID string, fn func(ctx context.Context) error) error {
-	return s.Store.Tx(ctx, func(ctx context.Context) error {
+	return s.Deals.WithPlan(ctx, dealID, func(ctx context.Context) error {
 		if err := fn(ctx); err != nil {
 			return err
 		}

@@ -19,8 +19,11 @@ type Service struct {
 }
 
 // Forecasts recomputes deals' stored confidence in the transaction in ctx
-// (domain/forecasts).
+// (domain/forecasts). Lock holds the deals' rows first, as every change to a deal does
+// (deals.Service.WithPlan), so a stakeholder change and a plan change of one deal run one
+// after the other instead of each waiting for the other's rows.
 type Forecasts interface {
+	Lock(ctx context.Context, dealIDs ...string) error
 	Refresh(ctx context.Context, dealIDs ...string) error
 }
 
@@ -28,11 +31,14 @@ type Forecasts interface {
 // confidence: both commit, or neither.
 func (s *Service) changeDeal(ctx context.Context, dealID string, fn func(ctx context.Context) error) error {
 	return s.Store.Tx(ctx, func(ctx context.Context) error {
-		if err := fn(ctx); err != nil {
+		if s.Forecasts == nil {
+			return fn(ctx)
+		}
+		if err := s.Forecasts.Lock(ctx, dealID); err != nil {
 			return err
 		}
-		if s.Forecasts == nil {
-			return nil
+		if err := fn(ctx); err != nil {
+			return err
 		}
 		return s.Forecasts.Refresh(ctx, dealID)
 	})

@@ -40,6 +40,9 @@ func TestQueryTextAndCursorsAreCheckedBeforeSQL(t *testing.T) {
 		{"/api/v1/deals?sort=target_close_date&cursor=" + cursor(`{"s":"target_close_date","v":"0000-01-01","id":"`+id+`"}`), "cursor"},
 		{"/api/v1/deals?sort=amount_minor&cursor=" + cursor(`{"s":"amount_minor","v":"1e999","id":"`+id+`"}`), "cursor"},
 		{"/api/v1/deals?sort=-created_at&cursor=" + cursor(`{"s":"-created_at","v":"yesterday","id":"`+id+`"}`), "cursor"},
+		{"/api/v1/deals?sort=-confidence&cursor=" + cursor(`{"s":"-confidence","v":"high","id":"`+id+`"}`), "cursor"},
+		{"/api/v1/deals?sort=confidence&cursor=" + cursor(`{"s":"confidence","v":"NaN","id":"`+id+`"}`), "cursor"},
+		{"/api/v1/deals?sort=-confidence&confidence_min=0.1&cursor=" + cursor(`{"s":"-confidence","v":"5e-01","id":"`+id+`"}`), ""}, // a fitting cursor
 		{"/api/v1/users?sort=created_at&cursor=" + cursor(`{"s":"created_at","v":"0000-01-01T00:00:00Z","id":"`+id+`"}`), "cursor"},
 		{"/api/v1/users?cursor=" + cursor(`{"s":"name","v":"Li","id":"`+id+`' OR 1=1"}`), "cursor"},
 		{"/api/v1/customers?cursor=" + cursor(`{"s":"name","v":"\u0000","id":"`+id+`"}`), "cursor"},

@@ -26,6 +26,9 @@ func (s *server) listDeals(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := s.confidenceFilter(c, &f, p); err != nil {
+		return err
+	}
 	if f.Visible, err = s.dealVisibility(ctx, callerOf(c)); err != nil {
 		return err
 	}
@@ -33,7 +36,7 @@ func (s *server) listDeals(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeList(c, p, page, toResponseDeal)
+	return writeList(c, p, page, toListItem)
 }
 
 func (s *server) dealFilter(c echo.Context) (deals.DealFilter, error) {
@@ -59,6 +62,7 @@ func (s *server) dealFilter(c echo.Context) (deals.DealFilter, error) {
 			return f, badQuery("period", "period", "")
 		}
 		f.CloseFrom, f.CloseTo = &period.From, &period.To
+		f.ConfidencePeriod = period.Name
 	}
 	for name, dst := range map[string]**string{"customer_id": &f.CustomerID, "member_id": &f.MemberID} {
 		if v := q.Get(name); v != "" {

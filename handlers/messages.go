@@ -91,6 +91,8 @@ var ruleMessages = map[string]message{
 	"max_parts":          {"has more than {param} parts; save only the plan sheet", "包含的部件超过 {param} 个，请只保存计划表"},
 	"uuid":               {"must be a UUID", "必须是 UUID"},
 	"period":             {"must be a period such as 2026-Q4 or 2026-11", "必须是期间，例如 2026-Q4 或 2026-11"},
+	"confidence_window": {"has no stored confidence to sort or filter by: choose from the previous fiscal quarter to four quarters ahead, or from two months back to twelve months ahead",
+		"没有可排序或筛选的已存信心度：请选择上一财季至未来四个财季，或前两个月至未来十二个月内的期间"},
 	// The strict JSON binder (binding.go) and query text check (query_text.go).
 	"json_syntax":   {"could not be read: it is broken at position {param}", "无法读取：第 {param} 个位置有格式错误"},
 	"trailing_data": {"has something extra after its end, at position {param}", "结尾之后有多余内容（第 {param} 个位置）"},

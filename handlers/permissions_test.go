@@ -101,6 +101,8 @@ var permissionMatrix = map[string]rule{
 	"DELETE /api/v1/deals/:id":                       {dealAdmins, 412},
 	"PUT /api/v1/deals/:id/team":                     {dealPMOs, 400},
 	"GET /api/v1/deals/:id/activity":                 {dealReaders, 200},
+	"GET /api/v1/deals/:id/confidence":               {dealReaders, 200},
+	"GET /api/v1/deals/:id/plan/checks":              {dealReaders, 200},
 	"GET /api/v1/deals/:id/milestones":               {dealReaders, 200},
 	"POST /api/v1/deals/:id/milestones":              {dealPMOs, 422},
 	"PUT /api/v1/deals/:id/milestones/order":         {dealPMOs, 422},

@@ -58,6 +58,8 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "DELETE", "/deals/:id", s.deleteDeal, onDeal("deal", policies.Delete))
 	s.handle(api, "PUT", "/deals/:id/team", s.setDealTeam, onDeal("deal.team", policies.Write))
 	s.handle(api, "GET", "/deals/:id/activity", s.listActivity, onDeal("deal", policies.Read))
+	s.handle(api, "GET", "/deals/:id/confidence", s.getConfidence, onDeal("deal", policies.Read))
+	s.handle(api, "GET", "/deals/:id/plan/checks", s.listPlanChecks, onDeal("deal", policies.Read))
 
 	s.handle(api, "GET", "/deals/:id/milestones", s.listMilestones, onDeal("deal.plan", policies.Read))
 	s.handle(api, "POST", "/deals/:id/milestones", s.createMilestone, onDeal("deal.plan", policies.Write))

@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"summit/domain/deals"
+	"summit/domain/forecasts"
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
@@ -31,6 +32,7 @@ type Deps struct {
 	Deals                *deals.Service
 	Stakeholders         *stakeholders.Service
 	Reviews              *reviews.Service
+	Forecasts            *forecasts.Service
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

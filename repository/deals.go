@@ -2,6 +2,7 @@ package repository
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -45,6 +46,11 @@ type dealRow struct {
 	Version           int `gorm:"default:1"`
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+	// The stored confidence for the list's period (ListDeals only), read-only.
+	FcConfidence *float64   `gorm:"->;-:migration"`
+	FcPWin       *float64   `gorm:"->;-:migration"`
+	FcPInPeriod  *float64   `gorm:"->;-:migration"`
+	FcAsOf       *time.Time `gorm:"->;-:migration"`
 }
 
 func (dealRow) TableName() string { return "deals" }
@@ -85,6 +91,71 @@ var dealSorts = sortKeys[dealRow]{
 	"amount_minor":      {"deals.amount_minor", func(r dealRow) string { return strconv.FormatInt(r.AmountMinor, 10) }},
 	"target_close_date": {"deals.target_close_date", func(r dealRow) string { return deals.Day(r.TargetCloseDate).Format(deals.DateLayout) }},
 	"created_at":        {"deals.created_at", func(r dealRow) string { return timeKey(r.CreatedAt) }},
+	"confidence":        confidenceKey(2),
+}
+
+// dealSortsDesc are dealSorts for a descending sort: deals without a stored confidence
+// come last either way, so they sort as 2 going up and as -1 going down.
+var dealSortsDesc = func() sortKeys[dealRow] {
+	out := sortKeys[dealRow]{}
+	for f, k := range dealSorts {
+		out[f] = k
+	}
+	out["confidence"] = confidenceKey(-1)
+	return out
+}()
+
+// listByConfidence pages through q by confidence with the deals without a figure last:
+// first those with one, walking the forecasts index as a bounded list does, then, once
+// they run out, the others by id. A cursor holding the missing-figure value (2 going up,
+// -1 going down) is in the second part.
+func listByConfidence(q *gorm.DB, p domain.ListParams) ([]dealRow, *domain.Cursor, error) {
+	nullAs := 2.0
+	if p.Sort.Desc {
+		nullAs = -1
+	}
+	key := confidenceKey(nullAs)
+	missing := key.value(dealRow{})
+	base := q.Session(&gorm.Session{}) // two queries from one chain
+	var rows []dealRow
+	if p.After == nil || p.After.Value != missing {
+		withFigure, next, err := listPage(base.Where("df.deal_id IS NOT NULL"), dealSortsBounded, p, "df.deal_id")
+		if err != nil || next != nil {
+			return withFigure, next, err
+		}
+		rows = withFigure
+	}
+	rest := p
+	rest.Limit = p.Limit - len(rows)
+	if p.After == nil || p.After.Value != missing {
+		rest.After = nil
+	}
+	without := base.Where("df.deal_id IS NULL")
+	if rest.Limit == 0 { // a full page of figures: is there anything after it?
+		var more []dealRow
+		if err := without.Limit(1).Find(&more).Error; err != nil || len(more) == 0 {
+			return rows, nil, err
+		}
+		last := rows[len(rows)-1]
+		return rows, &domain.Cursor{Value: key.value(last), ID: last.ID}, nil
+	}
+	others, next, err := listPage(without, sortKeys[dealRow]{"confidence": key}, rest, "deals.id")
+	return append(rows, others...), next, err
+}
+
+// dealSortsBounded sort by confidence when a bound leaves out deals without a figure.
+var dealSortsBounded = sortKeys[dealRow]{"confidence": {"df.confidence", confidenceKey(-1).value}}
+
+// confidenceKey sorts by the stored confidence of the list's period (the join in
+// ListDeals), a missing figure counting as nullAs; the cursor keeps the number exactly.
+func confidenceKey(nullAs float64) sortKey[dealRow] {
+	return sortKey[dealRow]{fmt.Sprintf("COALESCE(df.confidence, %g)", nullAs), func(r dealRow) string {
+		v := nullAs
+		if r.FcConfidence != nil {
+			v = *r.FcConfidence
+		}
+		return strconv.FormatFloat(v, 'e', -1, 64)
+	}}
 }
 
 // dealsWithCustomer selects deals with their customer's name.
@@ -124,7 +195,24 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 		like := "%" + escapeLike(p.Search) + "%"
 		q = q.Where("(deals.name ILIKE ? OR customers.name ILIKE ?)", like, like)
 	}
-	rows, next, err := listPage(q, dealSorts, p, "deals.id")
+	q = withForecast(q, f)
+	var rows []dealRow
+	var next *domain.Cursor
+	var err error
+	switch {
+	case p.Sort.Field != "confidence":
+		keys := dealSorts
+		if p.Sort.Desc {
+			keys = dealSortsDesc
+		}
+		rows, next, err = listPage(q, keys, p, "deals.id")
+	case f.ConfidenceMin != nil || f.ConfidenceMax != nil:
+		// Bounded: every row has a figure, so the sort is the stored column itself and
+		// PostgreSQL can walk deal_forecasts' (period, confidence, deal_id) index.
+		rows, next, err = listPage(q, dealSortsBounded, p, "df.deal_id")
+	default:
+		rows, next, err = listByConfidence(q, p)
+	}
 	if err != nil {
 		return domain.Page[deals.Deal]{}, translate(err, "list deals")
 	}
@@ -132,7 +220,31 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 	if err != nil {
 		return domain.Page[deals.Deal]{}, err
 	}
+	if f.ConfidencePeriod != "" {
+		for i, r := range rows {
+			items[i].Forecast = &deals.ListForecast{Period: f.ConfidencePeriod, Confidence: r.FcConfidence, PWin: r.FcPWin,
+				PInPeriod: r.FcPInPeriod, AsOf: dayPtr(r.FcAsOf)}
+		}
+	}
 	return domain.Page[deals.Deal]{Items: items, Next: next}, nil
+}
+
+// withForecast joins the stored confidence of f.ConfidencePeriod (one row per deal at
+// most: deal_forecasts is keyed by deal and period) and applies its bounds. p_win and
+// as_of are left out too when the period has no figure.
+func withForecast(q *gorm.DB, f deals.DealFilter) *gorm.DB {
+	q = q.Select(`deals.*, customers.name AS customer_name, df.confidence AS fc_confidence, df.p_in_period AS fc_p_in_period,
+		CASE WHEN df.deal_id IS NULL THEN NULL ELSE dc.p_win END AS fc_p_win,
+		CASE WHEN df.deal_id IS NULL THEN NULL ELSE dc.as_of END AS fc_as_of`).
+		Joins("LEFT JOIN deal_forecasts df ON df.deal_id = deals.id AND df.period = ?", f.ConfidencePeriod).
+		Joins("LEFT JOIN deal_confidence dc ON dc.deal_id = deals.id")
+	if f.ConfidenceMin != nil {
+		q = q.Where("df.confidence >= ?", *f.ConfidenceMin)
+	}
+	if f.ConfidenceMax != nil {
+		q = q.Where("df.confidence <= ?", *f.ConfidenceMax)
+	}
+	return q
 }
 
 const isDealMember = "EXISTS (SELECT 1 FROM deal_members dm WHERE dm.deal_id = deals.id AND dm.user_id = ?)"

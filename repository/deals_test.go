@@ -24,7 +24,7 @@ var planStart = time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 
 // dealsFixture is a fresh database with the deals store and service over it.
 type dealsFixture struct {
-	t     *testing.T
+	t     testing.TB
 	ctx   context.Context
 	db    *gorm.DB
 	store *repository.Deals
@@ -33,7 +33,7 @@ type dealsFixture struct {
 	clock time.Time
 }
 
-func newDealsFixture(t *testing.T) *dealsFixture {
+func newDealsFixture(t testing.TB) *dealsFixture {
 	t.Helper()
 	db, _ := dbtest.New(t)
 	f := &dealsFixture{t: t, ctx: context.Background(), db: db, store: repository.NewDeals(db),

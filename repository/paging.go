@@ -2,6 +2,7 @@ package repository
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,7 +41,7 @@ func (s sortKeys[R]) fields() []string {
 
 // fits says whether a cursor could have come from this key: its id a UUID and its value
 // of the column's kind, which the key's own rendering of an empty row reveals (a time,
-// a date, a whole number or text). Anything else would reach SQL and fail there.
+// a date, a whole number, a number or text). Anything else would reach SQL and fail there.
 func (k sortKey[R]) fits(c domain.Cursor) bool {
 	if _, err := uuid.Parse(c.ID); err != nil {
 		return false
@@ -55,6 +56,10 @@ func (k sortKey[R]) fits(c domain.Cursor) bool {
 	if _, err := strconv.ParseInt(sample, 10, 64); err == nil {
 		_, err := strconv.ParseInt(c.Value, 10, 64)
 		return err == nil
+	}
+	if _, err := strconv.ParseFloat(sample, 64); err == nil {
+		v, err := strconv.ParseFloat(c.Value, 64)
+		return err == nil && !math.IsNaN(v) && !math.IsInf(v, 0)
 	}
 	return utf8.ValidString(c.Value) && !strings.ContainsRune(c.Value, 0)
 }

@@ -27,7 +27,7 @@ type peopleFixture struct {
 	pmo         identity.User
 }
 
-func newPeopleFixture(t *testing.T) *peopleFixture {
+func newPeopleFixture(t testing.TB) *peopleFixture {
 	t.Helper()
 	df := newDealsFixture(t)
 	f := &peopleFixture{dealsFixture: df, peopleStore: repository.NewStakeholders(df.db), reviewStore: repository.NewReviews(df.db)}

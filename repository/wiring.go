@@ -6,6 +6,7 @@ import (
 	"gorm.io/gorm"
 
 	"summit/domain/deals"
+	"summit/domain/forecasts"
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
@@ -20,17 +21,30 @@ func NewIdentityService(db *gorm.DB, sessions identity.SessionPolicy, throttle i
 	}
 }
 
-// NewDealService wires the deals service to its PostgreSQL store.
-func NewDealService(db *gorm.DB) *deals.Service {
-	return &deals.Service{Store: NewDeals(db), Now: func() time.Time { return time.Now().UTC() }}
+// Services are the domain services wired to their PostgreSQL stores, sharing one
+// forecasts service so that every change recomputes the stored confidence.
+type Services struct {
+	Deals        *deals.Service
+	Stakeholders *stakeholders.Service
+	Reviews      *reviews.Service
+	Forecasts    *forecasts.Service
 }
 
-// NewStakeholderService wires the stakeholders service to its PostgreSQL store.
-func NewStakeholderService(db *gorm.DB) *stakeholders.Service {
-	return &stakeholders.Service{Store: NewStakeholders(db), Now: func() time.Time { return time.Now().UTC() }}
+// NewServices wires the deals, stakeholders, reviews and forecasts services; the fiscal
+// year starts in month fyStart (1 = January), which names the stored periods.
+func NewServices(db *gorm.DB, fyStart int) Services {
+	now := func() time.Time { return time.Now().UTC() }
+	fc := NewForecastService(db, fyStart)
+	ds := &deals.Service{Store: NewDeals(db), Now: now, Forecasts: fc}
+	return Services{
+		Deals:        ds,
+		Stakeholders: &stakeholders.Service{Store: NewStakeholders(db), Now: now, Forecasts: fc},
+		Reviews:      &reviews.Service{Store: NewReviews(db), Deals: ds, Now: now},
+		Forecasts:    fc,
+	}
 }
 
-// NewReviewService wires the reviews service to its PostgreSQL store.
-func NewReviewService(db *gorm.DB) *reviews.Service {
-	return &reviews.Service{Store: NewReviews(db), Deals: NewDealService(db), Now: func() time.Time { return time.Now().UTC() }}
+// NewForecastService wires the forecasts service (stored confidence) to its store.
+func NewForecastService(db *gorm.DB, fyStart int) *forecasts.Service {
+	return &forecasts.Service{Store: NewForecasts(db), Now: func() time.Time { return time.Now().UTC() }, FiscalYearStartMonth: fyStart}
 }

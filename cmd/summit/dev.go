@@ -48,6 +48,8 @@ func runDev(ctx context.Context, cfg config, log *slog.Logger, _ []string) (err 
 		return err
 	}
 	log.Info("demo data", "users_added", report.UsersCreated, "teams_added", report.TeamsCreated, "deals_added", report.DealsCreated)
+	// Every demo deal has its stored confidence before the first page is served.
+	refreshForecasts(ctx, log, gdb, repository.NewForecastService(gdb, cfg.FiscalYearStartMonth))
 	return serve(ctx, cfg, log, gdb, sqlDB, func() { printBanner(cfg) })
 }
 

@@ -45,10 +45,11 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 	if err != nil {
 		return err
 	}
+	services := repository.NewServices(gdb, cfg.FiscalYearStartMonth)
 	e, err := handlers.New(handlers.Deps{
 		SQL: sqlDB, Log: log, Metrics: reg, SPA: frontend.Files(),
-		Identity: cfg.identityService(gdb), Deals: repository.NewDealService(gdb),
-		Stakeholders: repository.NewStakeholderService(gdb), Reviews: repository.NewReviewService(gdb), Policy: policy,
+		Identity: cfg.identityService(gdb), Deals: services.Deals,
+		Stakeholders: services.Stakeholders, Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy,
 		Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
 	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
 		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != ""})
@@ -83,6 +84,13 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		}()
 		log.Info("serving metrics", "addr", mln.Addr().String())
 	}
+	jobDone := make(chan struct{})
+	jobCtx, stopJob := context.WithCancel(ctx)
+	defer func() { stopJob(); <-jobDone }()
+	go func() {
+		defer close(jobDone)
+		runForecastsJob(jobCtx, log, gdb, services.Forecasts)
+	}()
 	if ready != nil {
 		ready()
 	}

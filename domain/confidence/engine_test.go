@@ -149,3 +149,16 @@ func TestLabelsAreComplete(t *testing.T) {
 		t.Errorf("%d labels, %d keys", len(labels), len(keys))
 	}
 }
+
+func TestRuleLabelsAreComplete(t *testing.T) {
+	rules := LegalRules("g2b")
+	for _, r := range rules {
+		c := Check{Rule: r.Key}
+		if c.Label("en") == r.Key || c.Label("zh-CN") == r.Key || c.Label("en") == c.Label("zh-CN") {
+			t.Errorf("rule %s has no English and Chinese label", r.Key)
+		}
+	}
+	if len(ruleLabels) != len(rules) {
+		t.Errorf("%d rule labels, %d rules", len(ruleLabels), len(rules))
+	}
+}

@@ -151,3 +151,23 @@ const (
 	NoteClosedOutside = "closed_outside_period"
 	NoteNotOpen       = "not_open"
 )
+
+// Label names the broken legal rule in lang, as Factor.Label.
+func (c Check) Label(lang string) string {
+	l, ok := ruleLabels[c.Rule]
+	if !ok {
+		return c.Rule
+	}
+	if strings.HasPrefix(lang, "zh") {
+		return l[1]
+	}
+	return l[0]
+}
+
+// ruleLabels names every legal rule (LegalRules) in English and Chinese; a test keeps it
+// complete.
+var ruleLabels = map[string][2]string{
+	"intention_notice": {"Procurement intention published at least 30 days before the tender", "采购意向公开至采购开始不少于30日"},
+	"bid_window":       {"Tender documents to bid deadline at least 20 days", "招标文件发出至投标截止不少于20日"},
+	"challenge_window": {"Award challenge window of 7 working days", "中标公告质疑期7个工作日"},
+}

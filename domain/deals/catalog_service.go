@@ -88,9 +88,10 @@ func (s *Service) CreateTemplate(ctx context.Context, a Actor, t Template) (Temp
 }
 
 // UpdateTemplate replaces a template's name, segment and milestones at version, and its
-// confidence overrides when t carries them (nil keeps them). A change of overrides is
-// audited in the same transaction; the use case is one transaction (Store.Tx), which
-// anything that must follow a template change joins.
+// confidence overrides when t carries them (nil keeps them). The use case is one
+// transaction (Store.Tx): a change of overrides is audited in it, and the stored
+// confidence of every deal laid out from the template is recomputed in it (the steps
+// alone change no existing deal: deals keep the plans they were laid out with).
 func (s *Service) UpdateTemplate(ctx context.Context, a Actor, id string, version int, t Template) (out Template, err error) {
 	err = s.Store.Tx(ctx, func(ctx context.Context) error {
 		current, err := s.Store.Template(ctx, id)
@@ -105,11 +106,17 @@ func (s *Service) UpdateTemplate(ctx context.Context, a Actor, id string, versio
 			return err
 		}
 		var audits []TemplateAudit
-		if !maps.Equal(current.ConfidenceParams, t.ConfidenceParams) {
+		paramsChanged := !maps.Equal(current.ConfidenceParams, t.ConfidenceParams)
+		if paramsChanged {
 			audits = append(audits, TemplateAudit{ActorID: a.UserID, Before: current.ConfidenceParams, After: t.ConfidenceParams})
 		}
-		out, err = s.Store.UpdateTemplate(ctx, t, version, audits...)
-		return err
+		if out, err = s.Store.UpdateTemplate(ctx, t, version, audits...); err != nil {
+			return err
+		}
+		if !paramsChanged || s.Forecasts == nil {
+			return nil
+		}
+		return s.Forecasts.RefreshTemplate(ctx, id)
 	})
 	return out, err
 }

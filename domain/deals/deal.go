@@ -104,6 +104,18 @@ type Deal struct {
 	Version           int
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+	// Forecast is the stored confidence for the list's period (ListDeals only; nil elsewhere).
+	Forecast *ListForecast
+}
+
+// ListForecast is a list item's stored confidence for one period; the figures are nil
+// when none is kept for that period.
+type ListForecast struct {
+	Period     string
+	Confidence *float64
+	PWin       *float64
+	PInPeriod  *float64
+	AsOf       *time.Time
 }
 
 // CheckDeal validates a deal's own fields (not its status change).

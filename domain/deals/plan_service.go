@@ -46,7 +46,7 @@ func (s *Service) Plan(ctx context.Context, dealID string) ([]Milestone, error) 
 
 // CreateMilestone appends a milestone to a deal's plan.
 func (s *Service) CreateMilestone(ctx context.Context, a Actor, dealID string, in MilestoneInput) (out Milestone, err error) {
-	err = s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+	err = s.changePlan(ctx, dealID, func(ctx context.Context) error {
 		plan, err := s.Store.Plan(ctx, dealID)
 		if err != nil {
 			return err
@@ -118,7 +118,7 @@ func (s *Service) DeleteMilestone(ctx context.Context, a Actor, id string, versi
 
 // Reorder sets the plan's order; ids must be exactly the deal's milestones.
 func (s *Service) Reorder(ctx context.Context, a Actor, dealID string, ids []string) error {
-	return s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+	return s.changePlan(ctx, dealID, func(ctx context.Context) error {
 		plan, err := s.Store.Plan(ctx, dealID)
 		if err != nil {
 			return err
@@ -201,7 +201,7 @@ func (s *Service) TakeBaseline(ctx context.Context, a Actor, dealID, name, reaso
 		return Baseline{}, err
 	}
 	var out Baseline
-	err := s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+	err := s.changePlan(ctx, dealID, func(ctx context.Context) error {
 		plan, err := s.Store.Plan(ctx, dealID)
 		if err != nil {
 			return err
@@ -231,14 +231,34 @@ func (s *Service) WithPlan(ctx context.Context, dealID string, fn func(ctx conte
 	})
 }
 
-// withMilestone runs fn as WithPlan does for the deal of milestone id, with the
+// changePlan runs fn as WithPlan does, then recomputes the deal's stored confidence in
+// the same transaction: a change that affects the figures and the figures commit together.
+func (s *Service) changePlan(ctx context.Context, dealID string, fn func(ctx context.Context) error) error {
+	return s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+		if err := fn(ctx); err != nil {
+			return err
+		}
+		return s.RefreshForecasts(ctx, dealID)
+	})
+}
+
+// RefreshForecasts recomputes the deals' stored confidence in the transaction in ctx
+// (Forecasts; nothing when none is wired).
+func (s *Service) RefreshForecasts(ctx context.Context, dealIDs ...string) error {
+	if s.Forecasts == nil {
+		return nil
+	}
+	return s.Forecasts.Refresh(ctx, dealIDs...)
+}
+
+// withMilestone runs fn as changePlan does for the deal of milestone id, with the
 // milestone and its plan read after the lock.
 func (s *Service) withMilestone(ctx context.Context, id string, fn func(ctx context.Context, m Milestone, plan []Milestone) error) error {
 	dealID, err := s.Store.MilestoneDeal(ctx, id) // a milestone never changes deal
 	if err != nil {
 		return err
 	}
-	return s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+	return s.changePlan(ctx, dealID, func(ctx context.Context) error {
 		m, plan, err := findInPlan(ctx, s.Store, dealID, id)
 		if err != nil {
 			return err
@@ -348,7 +368,7 @@ func (s *Service) ImportPlan(ctx context.Context, a Actor, dealID string, rows [
 		return nil, err
 	}
 	var stored []Milestone
-	err = s.WithPlan(ctx, dealID, func(ctx context.Context) error {
+	err = s.changePlan(ctx, dealID, func(ctx context.Context) error {
 		old, err := s.Store.Plan(ctx, dealID)
 		if err != nil {
 			return err

@@ -14,6 +14,16 @@ import (
 type Service struct {
 	Store Store
 	Now   func() time.Time
+	// Forecasts keeps the deals' stored confidence; every change that affects it
+	// recomputes it in its own transaction. Nil: nothing is kept (tests of rules alone).
+	Forecasts Forecasts
+}
+
+// Forecasts recomputes deals' stored confidence figures (domain/forecasts) in the
+// transaction in ctx, or in one of its own.
+type Forecasts interface {
+	Refresh(ctx context.Context, dealIDs ...string) error
+	RefreshTemplate(ctx context.Context, templateID string) error
 }
 
 // Actor is who makes a change.
@@ -86,7 +96,10 @@ func (s *Service) CreateDeal(ctx context.Context, a Actor, in NewDealInput) (Dea
 		}
 		var err error
 		out, err = s.Store.CreateDeal(ctx, d, plan, a.activity("", "deal.created", "deal", nil, nil, dealSnapshot(d)))
-		return err
+		if err != nil {
+			return err
+		}
+		return s.RefreshForecasts(ctx, out.ID)
 	})
 	return out, err
 }
@@ -162,7 +175,7 @@ func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version in
 	if err := a.CheckJudgementOnly(p); err != nil {
 		return Deal{}, err
 	}
-	err = s.WithPlan(ctx, id, func(ctx context.Context) error {
+		err = s.changePlan(ctx, id, func(ctx context.Context) error {
 		out, err = s.updateDeal(ctx, a, id, version, p)
 		return err
 	})
@@ -251,7 +264,7 @@ func (s *Service) SetTeam(ctx context.Context, a Actor, id string, version int, 
 // AbandonDeal ends an open deal as abandoned with reason, at version, as a no-go at a
 // gate does (reviews.Service.Decide). It joins the transaction in ctx, if any.
 func (s *Service) AbandonDeal(ctx context.Context, a Actor, id string, version int, reason string) (out Deal, err error) {
-	err = s.WithPlan(ctx, id, func(ctx context.Context) error {
+	err = s.changePlan(ctx, id, func(ctx context.Context) error {
 		d, err := s.Store.Deal(ctx, id)
 		if err != nil {
 			return err

@@ -50,6 +50,11 @@ type DealFilter struct {
 	MemberID   *string // a deal-team member
 	// Visible limits the list to what the viewer may read; nil means everything.
 	Visible *Visibility
+	// ConfidencePeriod names the period whose stored confidence the items carry (and the
+	// confidence sort and bounds use); ConfidenceMin and ConfidenceMax bound it.
+	ConfidencePeriod string
+	ConfidenceMin    *float64
+	ConfidenceMax    *float64
 }
 
 // Visibility is what a member may read: deals of these teams, or where they hold a role.

@@ -51,7 +51,24 @@ func (s *Service) HoldRetrospective(ctx context.Context, actorID string, r Retro
 	if actorID != "" {
 		r.CreatedBy = &actorID
 	}
-	return s.Store.CreateRetrospective(ctx, r, activity(actorID, r.DealID, "retrospective.created", nil, nil, summary(r)))
+	var out Retrospective
+	err := s.changeDeal(ctx, r.DealID, func(ctx context.Context) (err error) {
+		out, err = s.Store.CreateRetrospective(ctx, r, activity(actorID, r.DealID, "retrospective.created", nil, nil, summary(r)))
+		return err
+	})
+	return out, err
+}
+
+// changeDeal runs fn in the deal's WithPlan transaction with the recomputation of the
+// deal's stored confidence (deals.Service.RefreshForecasts): both commit, or neither.
+// The deal's row is held first, as for every other change to the deal.
+func (s *Service) changeDeal(ctx context.Context, dealID string, fn func(ctx context.Context) error) error {
+	return s.Deals.WithPlan(ctx, dealID, func(ctx context.Context) error {
+		if err := fn(ctx); err != nil {
+			return err
+		}
+		return s.Deals.RefreshForecasts(ctx, dealID)
+	})
 }
 
 // UpdateRetrospective replaces a retrospective's fields and actions at version.
@@ -68,7 +85,12 @@ func (s *Service) UpdateRetrospective(ctx context.Context, actorID, id string, v
 	if err := s.checkMilestone(ctx, r.DealID, r.MilestoneID); err != nil {
 		return Retrospective{}, err
 	}
-	return s.Store.UpdateRetrospective(ctx, r, version, activity(actorID, r.DealID, "retrospective.updated", &id, summary(current), summary(r)))
+	var out Retrospective
+	err = s.changeDeal(ctx, r.DealID, func(ctx context.Context) (err error) {
+		out, err = s.Store.UpdateRetrospective(ctx, r, version, activity(actorID, r.DealID, "retrospective.updated", &id, summary(current), summary(r)))
+		return err
+	})
+	return out, err
 }
 
 // DeleteRetrospective removes a retrospective and its actions.
@@ -77,7 +99,9 @@ func (s *Service) DeleteRetrospective(ctx context.Context, actorID, id string, v
 	if err != nil {
 		return err
 	}
-	return s.Store.DeleteRetrospective(ctx, id, version, activity(actorID, current.DealID, "retrospective.deleted", &id, summary(current), nil))
+	return s.changeDeal(ctx, current.DealID, func(ctx context.Context) error {
+		return s.Store.DeleteRetrospective(ctx, id, version, activity(actorID, current.DealID, "retrospective.deleted", &id, summary(current), nil))
+	})
 }
 
 // SetActionStatus marks an action item open or done.
@@ -91,8 +115,13 @@ func (s *Service) SetActionStatus(ctx context.Context, actorID, id string, versi
 	}
 	before := a.Status
 	a.Status = status
-	return s.Store.UpdateAction(ctx, a, version, activity(actorID, a.DealID, "action.updated", &id,
-		map[string]any{"title": a.Title, "status": before}, map[string]any{"title": a.Title, "status": status}))
+	var out Action
+	err = s.changeDeal(ctx, a.DealID, func(ctx context.Context) (err error) {
+		out, err = s.Store.UpdateAction(ctx, a, version, activity(actorID, a.DealID, "action.updated", &id,
+			map[string]any{"title": a.Title, "status": before}, map[string]any{"title": a.Title, "status": status}))
+		return err
+	})
+	return out, err
 }
 
 // MyOpenActions lists a user's open actions across deals.
@@ -154,8 +183,10 @@ func (s *Service) Decide(ctx context.Context, actorID string, d GateDecision, ab
 		}
 		act := activity(actorID, d.DealID, "gate.decided", &d.MilestoneID, nil,
 			map[string]any{"decision": d.Decision, "rationale": d.Rationale, "conditions": d.Conditions, "abandon_deal": abandon})
-		out, err = s.Store.CreateDecision(ctx, d, act)
-		return err
+		if out, err = s.Store.CreateDecision(ctx, d, act); err != nil {
+			return err
+		}
+		return s.Deals.RefreshForecasts(ctx, d.DealID)
 	})
 	return out, err
 }

@@ -13,6 +13,35 @@ import (
 type Service struct {
 	Store Store
 	Now   func() time.Time
+	// Forecasts recomputes a deal's stored confidence in the transaction of each change
+	// to its stakeholders (nil: nothing is kept).
+	Forecasts Forecasts
+}
+
+// Forecasts recomputes deals' stored confidence in the transaction in ctx
+// (domain/forecasts). Lock holds the deals' rows first, as every change to a deal does
+// (deals.Service.WithPlan), so a stakeholder change and a plan change of one deal run one
+// after the other instead of each waiting for the other's rows.
+type Forecasts interface {
+	Lock(ctx context.Context, dealIDs ...string) error
+	Refresh(ctx context.Context, dealIDs ...string) error
+}
+
+// changeDeal runs fn in one transaction with the recomputation of the deal's stored
+// confidence: both commit, or neither.
+func (s *Service) changeDeal(ctx context.Context, dealID string, fn func(ctx context.Context) error) error {
+	return s.Store.Tx(ctx, func(ctx context.Context) error {
+		if s.Forecasts == nil {
+			return fn(ctx)
+		}
+		if err := s.Forecasts.Lock(ctx, dealID); err != nil {
+			return err
+		}
+		if err := fn(ctx); err != nil {
+			return err
+		}
+		return s.Forecasts.Refresh(ctx, dealID)
+	})
 }
 
 // NewStakeholder is a stakeholder to add: an existing contact, or a new one by name.
@@ -174,7 +203,12 @@ func (s *Service) AddStakeholder(ctx context.Context, actorID, dealID string, in
 			return Stakeholder{}, domain.Invalid("contact_id", "exists", "")
 		}
 	}
-	return s.Store.CreateStakeholder(ctx, st, newContact, activity(actorID, dealID, "stakeholder.created", nil, nil, in.ContactName))
+	var out Stakeholder
+	err = s.changeDeal(ctx, dealID, func(ctx context.Context) (err error) {
+		out, err = s.Store.CreateStakeholder(ctx, st, newContact, activity(actorID, dealID, "stakeholder.created", nil, nil, in.ContactName))
+		return err
+	})
+	return out, err
 }
 
 // UpdateStakeholder applies a patch at version and records the tracked changes (with the
@@ -196,7 +230,12 @@ func (s *Service) UpdateStakeholder(ctx context.Context, actorID, id string, ver
 		h.ActorID = &actorID
 	}
 	act := activity(actorID, current.DealID, "stakeholder.updated", &id, changes, current.Contact.Name)
-	return s.Store.UpdateStakeholder(ctx, next, version, h, act)
+	var out Stakeholder
+	err = s.changeDeal(ctx, current.DealID, func(ctx context.Context) (err error) {
+		out, err = s.Store.UpdateStakeholder(ctx, next, version, h, act)
+		return err
+	})
+	return out, err
 }
 
 // RemoveStakeholder unlinks a person from the deal (the contact stays with the customer).
@@ -205,7 +244,9 @@ func (s *Service) RemoveStakeholder(ctx context.Context, actorID, id string, ver
 	if err != nil {
 		return err
 	}
-	return s.Store.DeleteStakeholder(ctx, id, version, activity(actorID, current.DealID, "stakeholder.deleted", &id, current.Contact.Name, nil))
+	return s.changeDeal(ctx, current.DealID, func(ctx context.Context) error {
+		return s.Store.DeleteStakeholder(ctx, id, version, activity(actorID, current.DealID, "stakeholder.deleted", &id, current.Contact.Name, nil))
+	})
 }
 
 func activity(actorID, dealID, action string, entityID *string, before, after any) Activity {

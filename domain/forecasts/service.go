@@ -1,0 +1,253 @@
+// Package forecasts keeps each deal's confidence figures (domain/confidence) stored for
+// a window of periods around today, so that deal lists can sort and filter by them in
+// SQL: recomputed in the transaction of every change that affects them (Refresh,
+// RefreshTemplate) and once a day for what time alone changes (RefreshDue).
+package forecasts
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"summit/domain"
+	"summit/domain/confidence"
+	"summit/domain/deals"
+)
+
+// DealInput is what the store knows of one deal for the engine: its input (without
+// Period and AsOf), its template's parameter overrides and the PMO's judgement.
+type DealInput struct {
+	DealID            string
+	Input             confidence.Input
+	Overrides         map[string]float64
+	ForecastCategory  string
+	ManualProbability *float64
+}
+
+// Figures are one deal's stored figures as of one day.
+type Figures struct {
+	DealID  string
+	AsOf    time.Time
+	Result  confidence.Result // Base, PWin, ExpectedClose, CloseP80, Factors (period-independent)
+	Periods []PeriodFigures
+}
+
+// PeriodFigures are the period-dependent figures of one period of the window.
+type PeriodFigures struct {
+	Period     deals.Period
+	PInPeriod  float64
+	Confidence float64
+}
+
+// Store reads the engine's input and keeps the figures.
+type Store interface {
+	domain.Transactor
+	// LockDeals holds the deals' rows (FOR NO KEY UPDATE, in id order) until the
+	// transaction in ctx ends, so that a refresh reads what the change before it
+	// committed and no older computation overwrites a newer one. Unknown ids are skipped.
+	LockDeals(ctx context.Context, dealIDs []string) error
+	// Inputs loads the deals' engine inputs in a fixed number of queries; unknown ids
+	// are left out.
+	Inputs(ctx context.Context, dealIDs []string) ([]DealInput, error)
+	// SaveFigures replaces each deal's stored figures.
+	SaveFigures(ctx context.Context, figs []Figures) error
+	// DueDeals lists up to limit deals (by id) without figures as of today.
+	DueDeals(ctx context.Context, today time.Time, limit int) ([]string, error)
+	// TemplateDeals lists up to limit deals laid out from the template, by id after afterID.
+	TemplateDeals(ctx context.Context, templateID, afterID string, limit int) ([]string, error)
+}
+
+// BatchSize bounds how many deals one query batch (and one transaction of RefreshDue) reads.
+const BatchSize = 200
+
+// Service computes and stores deals' figures.
+type Service struct {
+	Store Store
+	Now   func() time.Time
+	// FiscalYearStartMonth names the quarters of the window (1 = January).
+	FiscalYearStartMonth int
+}
+
+func (s *Service) today() time.Time { return deals.Day(s.Now()) }
+
+func (s *Service) fyStart() int {
+	if s.FiscalYearStartMonth < 1 || s.FiscalYearStartMonth > 12 {
+		return 1
+	}
+	return s.FiscalYearStartMonth
+}
+
+// Params are the engine parameters for a template's overrides. Overrides that no longer
+// pass (say, a stored value out of a range tightened since) do not stop a change from
+// being saved: the deal is computed with the defaults instead.
+func Params(overrides map[string]float64) confidence.Params {
+	p, err := confidence.DefaultParams().WithOverrides(overrides)
+	if err != nil {
+		return confidence.DefaultParams()
+	}
+	return p
+}
+
+// Refresh recomputes and stores the figures of the deals as of today, in the transaction
+// in ctx (or one of its own). Deals that no longer exist are skipped.
+func (s *Service) Refresh(ctx context.Context, dealIDs ...string) error {
+	if len(dealIDs) == 0 {
+		return nil
+	}
+	return s.Store.Tx(ctx, func(ctx context.Context) error {
+		for start := 0; start < len(dealIDs); start += BatchSize {
+			if err := s.refreshBatch(ctx, dealIDs[start:min(start+BatchSize, len(dealIDs))], s.today()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (s *Service) refreshBatch(ctx context.Context, ids []string, today time.Time) error {
+	if err := s.Store.LockDeals(ctx, ids); err != nil {
+		return err
+	}
+	inputs, err := s.Store.Inputs(ctx, ids)
+	if err != nil {
+		return err
+	}
+	window := Window(today, s.fyStart())
+	figs := make([]Figures, 0, len(inputs))
+	for _, in := range inputs {
+		figs = append(figs, Compute(in, window, today))
+	}
+	return s.Store.SaveFigures(ctx, figs)
+}
+
+// Lock holds the deals' rows until the transaction in ctx ends (Store.LockDeals): a
+// change that will call Refresh takes it before its own writes, so that its locks come in
+// the same order as a plan change's (the deal first).
+func (s *Service) Lock(ctx context.Context, dealIDs ...string) error {
+	return s.Store.LockDeals(ctx, dealIDs)
+}
+
+// Compute runs the engine on one deal for each period of window as of asOf.
+func Compute(in DealInput, window []deals.Period, asOf time.Time) Figures {
+	p := Params(in.Overrides)
+	f := Figures{DealID: in.DealID, AsOf: asOf, Periods: make([]PeriodFigures, 0, len(window))}
+	for i, per := range window {
+		ci := in.Input
+		ci.AsOf, ci.Period = asOf, confidence.Period{From: per.From, To: per.To}
+		r := confidence.Compute(ci, p)
+		if i == 0 {
+			f.Result = r
+		}
+		f.Periods = append(f.Periods, PeriodFigures{Period: per, PInPeriod: r.PInPeriod, Confidence: r.Confidence})
+	}
+	if len(window) == 0 {
+		ci := in.Input
+		ci.AsOf = asOf
+		f.Result = confidence.Compute(ci, p)
+	}
+	return f
+}
+
+// RefreshTemplate recomputes every deal laid out from the template (after its
+// parameters changed), in the transaction in ctx, in batches of BatchSize.
+func (s *Service) RefreshTemplate(ctx context.Context, templateID string) error {
+	return s.Store.Tx(ctx, func(ctx context.Context) error {
+		after := ""
+		for {
+			ids, err := s.Store.TemplateDeals(ctx, templateID, after, BatchSize)
+			if err != nil || len(ids) == 0 {
+				return err
+			}
+			if err := s.refreshBatch(ctx, ids, s.today()); err != nil {
+				return err
+			}
+			after = ids[len(ids)-1]
+		}
+	})
+}
+
+// RefreshDue is the daily job's work: every deal without figures as of today gets
+// them, BatchSize deals per transaction, until none is left. It returns how many deals
+// it refreshed. Run it under a lock that lets one instance at a time do it
+// (repository.RunDailyForecasts).
+func (s *Service) RefreshDue(ctx context.Context, today time.Time) (int, error) {
+	today = deals.Day(today)
+	n := 0
+	for {
+		var batch int
+		err := s.Store.Tx(ctx, func(ctx context.Context) error {
+			ids, err := s.Store.DueDeals(ctx, today, BatchSize)
+			if err != nil {
+				return err
+			}
+			batch = len(ids)
+			if batch == 0 {
+				return nil
+			}
+			return s.refreshBatch(ctx, ids, today)
+		})
+		if err != nil {
+			return n, err
+		}
+		if batch == 0 {
+			return n, nil
+		}
+		n += batch
+	}
+}
+
+// Confidence is a fresh engine run for one deal with the PMO's judgement beside it.
+type Confidence struct {
+	DealID            string
+	Period            deals.Period
+	AsOf              time.Time
+	Result            confidence.Result
+	ForecastCategory  string
+	ManualProbability *float64
+	GapPoints         *float64
+	GapFlagged        bool
+}
+
+// Confidence computes the deal's figures for period as of asOf with its template's
+// parameters; an unknown deal is domain.ErrNotFound.
+func (s *Service) Confidence(ctx context.Context, dealID string, period deals.Period, asOf time.Time) (Confidence, error) {
+	in, err := s.input(ctx, dealID)
+	if err != nil {
+		return Confidence{}, err
+	}
+	ci := in.Input
+	ci.AsOf, ci.Period = deals.Day(asOf), confidence.Period{From: period.From, To: period.To}
+	r := confidence.Compute(ci, Params(in.Overrides))
+	gap, flagged := Gap(in.ManualProbability, r.Confidence)
+	return Confidence{DealID: dealID, Period: period, AsOf: ci.AsOf, Result: r, ForecastCategory: in.ForecastCategory,
+		ManualProbability: in.ManualProbability, GapPoints: gap, GapFlagged: flagged}, nil
+}
+
+// PlanChecks lists the legal minimum intervals the deal's plan breaks.
+func (s *Service) PlanChecks(ctx context.Context, dealID string) ([]confidence.Check, error) {
+	in, err := s.input(ctx, dealID)
+	if err != nil {
+		return nil, err
+	}
+	return confidence.PlanChecks(in.Input.Deal.TemplateKey, in.Input.Milestones), nil
+}
+
+// CurrentQuarter is the fiscal quarter of today.
+func (s *Service) CurrentQuarter() deals.Period { return CurrentQuarter(s.today(), s.fyStart()) }
+
+// Today is the service's day (UTC).
+func (s *Service) Today() time.Time { return s.today() }
+
+// InWindow says whether figures are kept for the period named name today.
+func (s *Service) InWindow(name string) bool { return InWindow(name, s.today(), s.fyStart()) }
+
+func (s *Service) input(ctx context.Context, dealID string) (DealInput, error) {
+	ins, err := s.Store.Inputs(ctx, []string{dealID})
+	if err != nil {
+		return DealInput{}, err
+	}
+	if len(ins) == 0 {
+		return DealInput{}, fmt.Errorf("deal %s: %w", dealID, domain.ErrNotFound)
+	}
+	return ins[0], nil
+}

@@ -1,0 +1,372 @@
+package repository
+
+import (
+	"context"
+	"database/sql/driver"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"summit/domain/confidence"
+	"summit/domain/deals"
+	"summit/domain/forecasts"
+)
+
+// Forecasts reads the confidence engine's input and keeps each deal's figures
+// (deal_confidence, deal_forecasts): the PostgreSQL forecasts.Store.
+type Forecasts struct{ db *gorm.DB }
+
+var _ forecasts.Store = (*Forecasts)(nil)
+
+// NewForecasts returns the forecasts repository over db.
+func NewForecasts(db *gorm.DB) *Forecasts { return &Forecasts{db: db} }
+
+// Tx runs fn in one transaction (domain.Transactor).
+func (r *Forecasts) Tx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return runTx(ctx, r.db, fn)
+}
+
+// LockDeals takes FOR NO KEY UPDATE on the deals' rows in id order (as LockPlan does for
+// one deal), so refreshes of one deal run one after the other.
+func (r *Forecasts) LockDeals(ctx context.Context, dealIDs []string) error {
+	if !inTx(ctx) {
+		return errNoTx
+	}
+	var ids []string
+	err := conn(ctx, r.db).Raw("SELECT id FROM deals WHERE id = ANY(?::uuid[]) ORDER BY id FOR NO KEY UPDATE", pgArray(dealIDs)).Scan(&ids).Error
+	return translate(err, "lock deals")
+}
+
+type inputDealRow struct {
+	ID                string
+	Status            string
+	AmountMinor       int64
+	TargetCloseDate   time.Time
+	Segment           string
+	ForecastCategory  string
+	ManualProbability *float64
+	TemplateKey       *string
+	ConfidenceParams  []byte
+}
+
+type inputMilestoneRow struct {
+	ID           string
+	DealID       string
+	Key          string
+	Weight       int
+	Gate         bool
+	Status       string
+	PlannedStart time.Time
+	PlannedDue   time.Time
+	CompletedOn  *time.Time
+}
+
+type inputStakeholderRow struct {
+	ID                   string
+	DealID               string
+	DecisionRole         string
+	Influence            int
+	Stance               string
+	RelationshipStrength int
+	LastContactOn        *time.Time
+	NextStep             string
+	NextStepDue          *time.Time
+}
+
+type inputLinkRow struct {
+	OwnerID  string // milestone or stakeholder
+	TargetID string // the milestone it refers to
+}
+
+type inputRetroRow struct {
+	DealID  string
+	HeldOn  time.Time
+	Outcome string
+}
+
+type inputActionRow struct {
+	DealID string
+	DueOn  time.Time
+	Status string
+}
+
+type inputDecisionRow struct {
+	DealID      string
+	MilestoneID string
+	Decision    string
+	DecidedOn   time.Time
+}
+
+func day0(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return deals.Day(*t)
+}
+
+// Inputs loads the deals' engine inputs with at most eleven queries whatever their
+// number: the deals with their template, milestones, the latest baselines and their
+// dates, dependencies, stakeholders, their milestone links, retrospectives, actions and
+// gate decisions (each by key, so each reads through an index).
+func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) ([]forecasts.DealInput, error) {
+	if len(dealIDs) == 0 {
+		return nil, nil
+	}
+	db := conn(ctx, r.db)
+	ids := pgArray(dealIDs)
+	var ds []inputDealRow
+	err := db.Raw(`SELECT d.id, d.status, d.amount_minor, d.target_close_date, d.segment, d.forecast_category,
+			d.manual_probability, t.key AS template_key, t.confidence_params
+		FROM deals d LEFT JOIN templates t ON t.id = d.template_id
+		WHERE d.id = ANY(?::uuid[]) ORDER BY d.id`, ids).Scan(&ds).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: deals")
+	}
+	if len(ds) == 0 {
+		return nil, nil
+	}
+	var ms []inputMilestoneRow
+	err = db.Raw(`SELECT id, deal_id, key, weight, gate, status, planned_start, planned_due, completed_on
+		FROM milestones WHERE deal_id = ANY(?::uuid[]) ORDER BY deal_id, sequence, id`, ids).Scan(&ms).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: milestones")
+	}
+	var baselineIDs []string
+	err = db.Raw(`SELECT DISTINCT ON (deal_id) id FROM baselines WHERE deal_id = ANY(?::uuid[])
+		ORDER BY deal_id, taken_at DESC, id DESC`, ids).Scan(&baselineIDs).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: baselines")
+	}
+	type baselineDates struct {
+		MilestoneID  string
+		PlannedStart time.Time
+		PlannedDue   time.Time
+	}
+	var bms []baselineDates
+	if len(baselineIDs) > 0 {
+		err = db.Raw(`SELECT milestone_id, planned_start, planned_due FROM baseline_milestones WHERE baseline_id = ANY(?::uuid[])`, pgArray(baselineIDs)).Scan(&bms).Error
+		if err != nil {
+			return nil, translate(err, "confidence input: baseline dates")
+		}
+	}
+	var deps []inputLinkRow
+	if len(ms) > 0 {
+		milestoneIDs := make([]string, len(ms))
+		for i, m := range ms {
+			milestoneIDs[i] = m.ID
+		}
+		err = db.Raw(`SELECT milestone_id AS owner_id, depends_on_id AS target_id FROM milestone_dependencies
+			WHERE milestone_id = ANY(?::uuid[]) ORDER BY milestone_id, depends_on_id`, pgArray(milestoneIDs)).Scan(&deps).Error
+		if err != nil {
+			return nil, translate(err, "confidence input: dependencies")
+		}
+	}
+	var ss []inputStakeholderRow
+	err = db.Raw(`SELECT id, deal_id, decision_role, influence, stance, relationship_strength, last_contact_on, next_step, next_step_due
+		FROM stakeholders WHERE deal_id = ANY(?::uuid[]) ORDER BY deal_id, id`, ids).Scan(&ss).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: stakeholders")
+	}
+	var links []inputLinkRow
+	err = db.Raw(`SELECT sm.stakeholder_id AS owner_id, sm.milestone_id AS target_id
+		FROM stakeholder_milestones sm JOIN stakeholders s ON s.id = sm.stakeholder_id
+		WHERE s.deal_id = ANY(?::uuid[]) ORDER BY sm.stakeholder_id, sm.milestone_id`, ids).Scan(&links).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: stakeholder milestones")
+	}
+	var retros []inputRetroRow
+	err = db.Raw(`SELECT deal_id, held_on, outcome FROM retrospectives WHERE deal_id = ANY(?::uuid[])
+		ORDER BY deal_id, held_on, created_at, id`, ids).Scan(&retros).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: retrospectives")
+	}
+	var actions []inputActionRow
+	err = db.Raw(`SELECT r.deal_id, a.due_on, a.status FROM retrospective_actions a JOIN retrospectives r ON r.id = a.retrospective_id
+		WHERE r.deal_id = ANY(?::uuid[]) ORDER BY r.deal_id, a.due_on, a.id`, ids).Scan(&actions).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: actions")
+	}
+	var decisions []inputDecisionRow
+	err = db.Raw(`SELECT deal_id, milestone_id, decision, decided_on FROM gate_decisions WHERE deal_id = ANY(?::uuid[])
+		ORDER BY deal_id, decided_on, created_at, id`, ids).Scan(&decisions).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: gate decisions")
+	}
+
+	byDeal := make(map[string]*forecasts.DealInput, len(ds))
+	out := make([]forecasts.DealInput, len(ds))
+	for i, d := range ds {
+		in := forecasts.DealInput{DealID: d.ID, ForecastCategory: d.ForecastCategory, ManualProbability: d.ManualProbability}
+		in.Input.Deal = confidence.Deal{Status: d.Status, AmountMinor: d.AmountMinor, TargetClose: deals.Day(d.TargetCloseDate), Segment: d.Segment}
+		if d.TemplateKey != nil {
+			in.Input.Deal.TemplateKey = *d.TemplateKey
+		}
+		if len(d.ConfidenceParams) > 0 {
+			// Unreadable overrides count as none: forecasts.Params falls back the same way.
+			_ = json.Unmarshal(d.ConfidenceParams, &in.Overrides)
+		}
+		out[i] = in
+		byDeal[d.ID] = &out[i]
+	}
+	baseline := make(map[string]baselineDates, len(bms))
+	for _, b := range bms {
+		baseline[b.MilestoneID] = b
+	}
+	depsOf := map[string][]string{}
+	for _, l := range deps {
+		depsOf[l.OwnerID] = append(depsOf[l.OwnerID], l.TargetID)
+	}
+	for _, m := range ms {
+		in := byDeal[m.DealID]
+		if in == nil {
+			continue
+		}
+		cm := confidence.Milestone{ID: m.ID, Key: m.Key, Weight: m.Weight, Gate: m.Gate,
+			Status: m.Status, PlannedStart: deals.Day(m.PlannedStart), PlannedDue: deals.Day(m.PlannedDue),
+			CompletedOn: day0(m.CompletedOn), DependsOn: depsOf[m.ID]}
+		if b, ok := baseline[m.ID]; ok {
+			cm.BaselineStart, cm.BaselineDue = deals.Day(b.PlannedStart), deals.Day(b.PlannedDue)
+		}
+		in.Input.Milestones = append(in.Input.Milestones, cm)
+	}
+	linksOf := map[string][]string{}
+	for _, l := range links {
+		linksOf[l.OwnerID] = append(linksOf[l.OwnerID], l.TargetID)
+	}
+	for _, s := range ss {
+		if in := byDeal[s.DealID]; in != nil {
+			in.Input.Stakeholders = append(in.Input.Stakeholders, confidence.Stakeholder{DecisionRole: s.DecisionRole,
+				Influence: s.Influence, Stance: s.Stance, RelationshipStrength: s.RelationshipStrength,
+				LastContactOn: day0(s.LastContactOn), NextStep: s.NextStep, NextStepDue: day0(s.NextStepDue), MilestoneIDs: linksOf[s.ID]})
+		}
+	}
+	for _, rt := range retros {
+		if in := byDeal[rt.DealID]; in != nil {
+			in.Input.Retrospectives = append(in.Input.Retrospectives, confidence.Retrospective{HeldOn: deals.Day(rt.HeldOn), Outcome: rt.Outcome})
+		}
+	}
+	for _, a := range actions {
+		if in := byDeal[a.DealID]; in != nil {
+			in.Input.Actions = append(in.Input.Actions, confidence.Action{DueOn: deals.Day(a.DueOn), Status: a.Status})
+		}
+	}
+	for _, g := range decisions {
+		if in := byDeal[g.DealID]; in != nil {
+			in.Input.GateDecisions = append(in.Input.GateDecisions, confidence.GateDecision{MilestoneID: g.MilestoneID,
+				Decision: g.Decision, DecidedOn: deals.Day(g.DecidedOn)})
+		}
+	}
+	return out, nil
+}
+
+// pgArray sends a list as one PostgreSQL array parameter ('{…}', cast with ::uuid[],
+// ::date[], …) rather than one parameter per item: a batch's thousands of ids or rows
+// would otherwise make a statement PostgreSQL parses slowly. Items must need no quoting
+// in an array literal (UUIDs, dates, numbers, period names); a bad one fails the cast.
+type pgArray []string
+
+// Value implements driver.Valuer.
+func (a pgArray) Value() (driver.Value, error) { return "{" + strings.Join(a, ",") + "}", nil }
+
+// storedFactor is one factor as deal_confidence.factors keeps it (labels are the
+// reader's language, so they are not stored).
+type storedFactor struct {
+	Key          string         `json:"key"`
+	Contribution float64        `json:"contribution"`
+	LogOdds      float64        `json:"log_odds"`
+	Detail       map[string]any `json:"detail"`
+}
+
+// SaveFigures replaces the deals' stored figures: one deal_confidence row each (upserted
+// first, which also orders concurrent writers of one deal) and their deal_forecasts rows.
+func (r *Forecasts) SaveFigures(ctx context.Context, figs []forecasts.Figures) error {
+	if len(figs) == 0 {
+		return nil
+	}
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
+		var sb strings.Builder
+		args := make([]any, 0, len(figs)*7)
+		ids := make([]string, 0, len(figs))
+		sb.WriteString(`INSERT INTO deal_confidence (deal_id, as_of, base, p_win, expected_close, close_p80, factors, computed_at) VALUES `)
+		for i, f := range figs {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("(?, ?, ?, ?, ?, ?, ?::jsonb, now())")
+			factors := make([]storedFactor, 0, len(f.Result.Factors))
+			for _, fa := range f.Result.Factors {
+				factors = append(factors, storedFactor{Key: fa.Key, Contribution: fa.Contribution, LogOdds: fa.LogOdds, Detail: confidence.DetailMap(fa.Detail)})
+			}
+			raw, err := json.Marshal(factors)
+			if err != nil {
+				return err
+			}
+			args = append(args, f.DealID, deals.Day(f.AsOf), f.Result.Base, clamp01(f.Result.PWin),
+				datePtr(f.Result.ExpectedClose), datePtr(f.Result.CloseP80), string(raw))
+			ids = append(ids, f.DealID)
+		}
+		sb.WriteString(` ON CONFLICT (deal_id) DO UPDATE SET as_of = EXCLUDED.as_of, base = EXCLUDED.base, p_win = EXCLUDED.p_win,
+			expected_close = EXCLUDED.expected_close, close_p80 = EXCLUDED.close_p80, factors = EXCLUDED.factors, computed_at = now()`)
+		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+			return translate(err, "save confidence")
+		}
+		if err := tx.Exec("DELETE FROM deal_forecasts WHERE deal_id = ANY(?::uuid[])", pgArray(ids)).Error; err != nil {
+			return translate(err, "clear forecasts")
+		}
+		// The window's rows go in as six array parameters (unnest), whatever their number.
+		var dealIDs, periods, froms, tos, pIn, conf pgArray
+		for _, f := range figs {
+			for _, p := range f.Periods {
+				dealIDs = append(dealIDs, f.DealID)
+				periods = append(periods, p.Period.Name)
+				froms = append(froms, p.Period.From.Format(deals.DateLayout))
+				tos = append(tos, p.Period.To.Format(deals.DateLayout))
+				pIn = append(pIn, strconv.FormatFloat(clamp01(p.PInPeriod), 'g', -1, 64))
+				conf = append(conf, strconv.FormatFloat(clamp01(p.Confidence), 'g', -1, 64))
+			}
+		}
+		if len(dealIDs) == 0 {
+			return nil
+		}
+		err := tx.Exec(`INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence)
+			SELECT * FROM unnest(?::uuid[], ?::text[], ?::date[], ?::date[], ?::float8[], ?::float8[])`,
+			dealIDs, periods, froms, tos, pIn, conf).Error
+		if err != nil {
+			return translate(err, "save forecasts")
+		}
+		return nil
+	})
+}
+
+// clamp01 keeps rounding noise from tripping the tables' range checks.
+func clamp01(v float64) float64 { return min(max(v, 0), 1) }
+
+func datePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	d := deals.Day(t)
+	return &d
+}
+
+// DueDeals lists up to limit deals, by id, with no figures as of today.
+func (r *Forecasts) DueDeals(ctx context.Context, today time.Time, limit int) ([]string, error) {
+	ids := []string{}
+	err := conn(ctx, r.db).Raw(`SELECT d.id FROM deals d LEFT JOIN deal_confidence dc ON dc.deal_id = d.id
+		WHERE dc.deal_id IS NULL OR dc.as_of < ? ORDER BY d.id LIMIT ?`, deals.Day(today), limit).Scan(&ids).Error
+	return ids, translate(err, "due deals")
+}
+
+// TemplateDeals lists up to limit deals laid out from the template, by id after afterID.
+func (r *Forecasts) TemplateDeals(ctx context.Context, templateID, afterID string, limit int) ([]string, error) {
+	ids := []string{}
+	q := conn(ctx, r.db).Table("deals").Where("template_id = ?", templateID)
+	if afterID != "" {
+		q = q.Where("id > ?", afterID)
+	}
+	err := q.Order("id").Limit(limit).Pluck("id", &ids).Error
+	return ids, translate(err, "template deals")
+}

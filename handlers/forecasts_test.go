@@ -179,20 +179,18 @@ func TestStoredConfidenceFollowsEveryChange(t *testing.T) {
 			must(t, pmo.do("PATCH", "/api/v1/deals/"+deal, `{"target_close_date":"`+future+`"}`, "If-Match", etag(dealVersion)), 200, "deal update")
 		}, "same"},
 		{"the template's parameters changed", func(t *testing.T) {
-			// The overrides are stored directly (their editing is the templates API's);
-			// the template update recomputes every deal laid out from it.
+			// An administrator raises the template's prior in the template editor's PUT;
+			// every deal laid out from it is recomputed in that transaction.
 			id := w.g2bTemplateID(t)
-			if err := w.ts.db.Exec(`UPDATE templates SET confidence_params = '{"base": 0.6}' WHERE id = ?`, id).Error; err != nil {
-				t.Fatal(err)
-			}
 			admin := w.ts.signIn(w.admin.Email)
 			var tpl map[string]any
 			rec := admin.do("GET", "/api/v1/templates/"+id, "")
 			decode(t, rec, &tpl)
 			version := int(tpl["version"].(float64))
-			for _, k := range []string{"id", "key", "builtin", "version", "confidence_params"} {
+			for _, k := range []string{"id", "key", "builtin", "version"} {
 				delete(tpl, k)
 			}
+			tpl["confidence_params"] = map[string]float64{"base": 0.6}
 			body, _ := json.Marshal(tpl)
 			must(t, admin.do("PUT", "/api/v1/templates/"+id, string(body), "If-Match", etag(version)), 200, "template update")
 		}, "up"},

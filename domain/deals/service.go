@@ -175,7 +175,7 @@ func (s *Service) UpdateDeal(ctx context.Context, a Actor, id string, version in
 	if err := a.CheckJudgementOnly(p); err != nil {
 		return Deal{}, err
 	}
-		err = s.changePlan(ctx, id, func(ctx context.Context) error {
+	err = s.changePlan(ctx, id, func(ctx context.Context) error {
 		out, err = s.updateDeal(ctx, a, id, version, p)
 		return err
 	})

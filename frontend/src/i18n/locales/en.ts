@@ -1,3 +1,4 @@
+import { confidenceEn } from './features/confidence'
 import { retrospectivesEn } from './features/retrospectives'
 import { stakeholdersEn } from './features/stakeholders'
 import { activityEn } from './features/activity'
@@ -221,6 +222,7 @@ export const en = {
   deals: dealsEn,
   dealTeam: dealTeamEn,
   activity: activityEn,
+  confidence: confidenceEn,
   workspace: {
     tabs: 'Deal sections',
     plan: 'Plan',
@@ -228,6 +230,7 @@ export const en = {
     retrospectives: 'Retrospectives',
     team: 'Team',
     activity: 'Activity',
+    confidence: 'Confidence',
     notFoundTitle: 'Deal not found',
     notFound: 'This deal does not exist, or you do not have access to it.',
     backToDeals: 'Back to deals',

@@ -26,6 +26,7 @@ export const planEn = {
     ownerRole: 'Owner role',
     weight: 'Weight',
     gate: 'Gate',
+    legalBreak: 'Breaks a legal minimum (§)',
     gateHint: 'A go / no-go milestone',
     plannedStart: 'Planned start',
     plannedDue: 'Planned due',
@@ -44,6 +45,16 @@ export const planEn = {
   },
   status: { planned: 'Planned', in_progress: 'In progress', done: 'Done', blocked: 'Blocked', skipped: 'Skipped' },
   slip: { late: '+{{days}}d', early: '−{{days}}d', none: '0d' },
+  checks: {
+    title_one: 'The plan breaks a legal minimum interval of public procurement',
+    title_other: 'The plan breaks {{count}} legal minimum intervals of public procurement',
+    detail: {
+      calendar: '{{milestones}}: the law asks for at least {{minimum}} calendar days, the plan has {{planned}}.',
+      working: '{{milestones}}: the law asks for at least {{minimum}} working days, the plan has {{planned}}.',
+    },
+    hint: 'The marked bars (§) on the Gantt chart are involved. The confidence never lets the deal close sooner than the law allows.',
+    barMark: 'breaks the legal minimum: {{rules}}',
+  },
   gantt: {
     label: 'Plan timeline',
     bar: '{{name}}: {{start}} – {{due}} ({{status}})',
@@ -163,6 +174,7 @@ export const planZh: Widen<typeof planEn> = {
     ownerRole: '负责角色',
     weight: '权重',
     gate: '关口',
+    legalBreak: '违反法定最短时限（§）',
     gateHint: '决定是否继续推进的关键节点',
     plannedStart: '计划开始',
     plannedDue: '计划完成',
@@ -181,6 +193,16 @@ export const planZh: Widen<typeof planEn> = {
   },
   status: { planned: '计划中', in_progress: '进行中', done: '已完成', blocked: '受阻', skipped: '已跳过' },
   slip: { late: '+{{days}}天', early: '−{{days}}天', none: '0天' },
+  checks: {
+    title_one: '计划违反了一项政府采购法定最短时限',
+    title_other: '计划违反了 {{count}} 项政府采购法定最短时限',
+    detail: {
+      calendar: '{{milestones}}：法定至少 {{minimum}} 个日历日，计划只有 {{planned}} 天。',
+      working: '{{milestones}}：法定至少 {{minimum}} 个工作日，计划只有 {{planned}} 个工作日。',
+    },
+    hint: '甘特图上带标记（§）的条形涉及这些规则。把握度计算不会让签约早于法律允许的日期。',
+    barMark: '违反法定最短时限：{{rules}}',
+  },
   gantt: {
     label: '计划时间轴',
     bar: '{{name}}：{{start}} – {{due}}（{{status}}）',

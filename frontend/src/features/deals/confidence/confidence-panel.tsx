@@ -16,9 +16,10 @@ import { waterfallBars } from './waterfall'
 // ECharts is loaded with the panel that draws it, not with the app.
 const WaterfallChart = lazy(() => import('./waterfall-chart'))
 
-function Figure({ label, value, hint, big = false }: { label: string; value: string; hint?: string; big?: boolean }) {
+function Figure({ label, value, hint, big = false, figure }: { label: string; value: string; hint?: string; big?: boolean; figure?: { name: string; value: number } }) {
+  // `data-figure` / `data-value` carry the unrounded probability, for end-to-end checks of small moves.
   return (
-    <div>
+    <div data-figure={figure?.name} data-value={figure?.value}>
       <Text size="xs" c="dimmed">{label}</Text>
       <Text fw={700} fz={big ? 40 : 'xl'} lh={1.1} style={{ fontVariantNumeric: 'tabular-nums' }}>{value}</Text>
       {hint && <Text size="xs" c="dimmed">{hint}</Text>}
@@ -35,9 +36,9 @@ export function ConfidenceFigures({ confidence }: { confidence: Confidence }) {
   return (
     <Group gap="xl" align="flex-end" role="group" aria-label={t('confidence.title')}>
       <Figure big label={t('confidence.confidence')} value={format.percent(confidence.confidence)}
-        hint={t('confidence.confidenceHint', { period: periodLabel(confidence.period) })} />
-      <Figure label={t('confidence.pWin')} value={format.percent(confidence.p_win)} />
-      <Figure label={t('confidence.pInPeriod')} value={format.percent(confidence.p_in_period)} />
+        hint={t('confidence.confidenceHint', { period: periodLabel(confidence.period) })} figure={{ name: 'confidence', value: confidence.confidence }} />
+      <Figure label={t('confidence.pWin')} value={format.percent(confidence.p_win)} figure={{ name: 'p_win', value: confidence.p_win }} />
+      <Figure label={t('confidence.pInPeriod')} value={format.percent(confidence.p_in_period)} figure={{ name: 'p_in_period', value: confidence.p_in_period }} />
       <Figure label={t('confidence.expectedClose')} value={date(confidence.expected_close)} />
       <Figure label={t('confidence.closeP80')} value={date(confidence.close_p80)} />
     </Group>

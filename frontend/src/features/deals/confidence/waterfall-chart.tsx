@@ -1,14 +1,17 @@
 import { BarChart, type BarSeriesOption } from 'echarts/charts'
 import { GridComponent, type GridComponentOption } from 'echarts/components'
-import * as echarts from 'echarts/core'
+import { dispose, getInstanceByDom, init, use as registerECharts, type ComposeOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import ReactEChartsCore from 'echarts-for-react/lib/core'
+import ReactEChartsCore from 'echarts-for-react/esm/core'
 import type { WaterfallBar } from './waterfall'
 
 // Only what a bar chart on a grid needs, drawn as SVG: the rest of ECharts stays out of the bundle.
-echarts.use([BarChart, GridComponent, SVGRenderer])
+registerECharts([BarChart, GridComponent, SVGRenderer])
 
-type Option = echarts.ComposeOption<BarSeriesOption | GridComponentOption>
+// All echarts-for-react calls; handing it these rather than the whole namespace keeps the rest of ECharts out.
+const echarts = { init, getInstanceByDom, dispose }
+
+type Option = ComposeOption<BarSeriesOption | GridComponentOption>
 
 const COLORS = { total: '#228be6', up: '#2f9e44', down: '#e03131' } as const
 

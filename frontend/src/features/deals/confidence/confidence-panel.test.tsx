@@ -36,7 +36,7 @@ describe('confidence panel', () => {
     expect(rows).toEqual([
       'Base rate30%Where every deal starts',
       'Progress through the plan+22.0 pts45% of the weighted plan is done; 2 of 5 gates passed.',
-      "Decision maker's stance+10.0 pts1 decision makers; their stances, weighted by influence, score 0.8.",
+      "Decision maker's stance+10.0 ptsOne decision maker; their stance, weighted by influence, scores 0.8.",
       'Stale contact-4.0 pts2 stakeholders have not been contacted in 30 days.',
       'Chance of winning58%Base rate plus every factor',
     ])

@@ -46,11 +46,11 @@ export function useExplanations() {
   return {
     factor: (factor: ConfidenceFactor): string =>
       KNOWN_FACTORS.includes(factor.key as (typeof KNOWN_FACTORS)[number])
-        ? say(`confidence.factors.${factor.key}`, { ...values(factor.detail), count: Number(factor.detail.count ?? 0) })
+        ? say(`confidence.factors.${factor.key}`, { ...values(factor.detail), count: Number(factor.detail.count ?? factor.detail.people ?? 0) })
         : pairs(factor.detail),
     note: (note: TimingNote): string =>
       KNOWN_NOTES.includes(note.key as (typeof KNOWN_NOTES)[number])
-        ? say(`confidence.notes.${note.key}`, { ...values(note.detail), count: Number(note.detail.count ?? 0) })
+        ? say(`confidence.notes.${note.key}`, { ...values(note.detail), count: Number(note.detail.count ?? note.detail.people ?? 0) })
         : pairs(note.detail),
   }
 }

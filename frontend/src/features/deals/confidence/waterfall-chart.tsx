@@ -20,7 +20,7 @@ export function waterfallOption(bars: readonly WaterfallBar[]): Option {
   return {
     animation: false,
     grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: bars.map((bar) => bar.label), axisLabel: { interval: 0, width: 90, overflow: 'break', fontSize: 11 } },
+    xAxis: { type: 'category', data: bars.map((bar) => bar.label), axisLabel: { interval: 0, width: 90, overflow: 'break', fontSize: 11, lineHeight: 14 } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
     series: [
       { type: 'bar', stack: 'waterfall', silent: true, itemStyle: { color: 'transparent' }, data: bars.map((bar) => bar.bottom) },

@@ -158,4 +158,16 @@ describe('confidence panel', () => {
     expect(summary.getByText('Model and judgement differ by 41 points')).toBeInTheDocument()
     expect(summary.getByRole('link', { name: 'Why?' })).toHaveAttribute('href', '/deals/d-1/confidence')
   })
+
+  it('keeps the chosen period when moving between tabs', async () => {
+    const fetchMock = mockApi({ ...routes, 'GET /deals/d-1': aDeal({ permissions: JUDGE }), 'GET /deals/d-1/confidence': aConfidence({ period: '2027-Q1' }) })
+    const { router } = renderApp('/deals/d-1/confidence?period=2027-Q1')
+
+    await userEvent.click(await screen.findByRole('tab', { name: 'Plan' }))
+
+    expect(router.state.location.pathname).toBe('/deals/d-1/plan')
+    expect(router.state.location.search).toBe('?period=2027-Q1')
+    await screen.findByRole('region', { name: 'Confidence summary' })
+    expect(requestsTo(fetchMock, 'GET /deals/d-1/confidence').every((request) => request.query.get('period') === '2027-Q1')).toBe(true)
+  })
 })

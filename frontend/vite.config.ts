@@ -17,6 +17,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            // Charts load with the Confidence tab that draws them (a lazy import), not with the app.
+            { name: 'echarts', test: /node_modules[\\/](echarts|echarts-for-react|zrender|size-sensor|tslib)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

@@ -33,7 +33,7 @@ test('every page runs under the strict Content-Security-Policy without a violati
     await page.waitForLoadState('networkidle')
   }
   const deals = (await (await page.request.get('/api/v1/deals?limit=1')).json()).items as { id: string }[]
-  for (const tab of ['plan', 'stakeholders', 'retrospectives', 'team', 'activity']) {
+  for (const tab of ['plan', 'confidence', 'stakeholders', 'retrospectives', 'team', 'activity']) {
     await page.goto(`/deals/${deals[0].id}/${tab}`)
     await expect(page.getByRole('tab', { selected: true })).toBeVisible()
     await page.waitForLoadState('networkidle')

@@ -8,18 +8,20 @@ import { DealTeamAvatars } from '../features/deal-team/components/team-avatars'
 import { TeamTab } from '../features/deal-team/components/team-tab'
 import { useDeal } from '../features/deals/api/deals'
 import { DealHeader } from '../features/deals/components/deal-header'
+import { ConfidencePanel } from '../features/deals/confidence/confidence-panel'
+import { ConfidenceSummary } from '../features/deals/confidence/confidence-summary'
 import { PlanTab } from '../features/plan/plan-tab'
 import { RetrospectivesTab } from '../features/retrospectives/retrospectives-tab'
 import { StakeholdersTab } from '../features/stakeholders/stakeholders-tab'
 import { ApiError } from '../lib/api-client'
 
 /** The workspace tabs that have content; each has its own URL, `/deals/:id/<tab>`. */
-export const WORKSPACE_TABS = ['plan', 'stakeholders', 'retrospectives', 'team', 'activity'] as const
+export const WORKSPACE_TABS = ['plan', 'confidence', 'stakeholders', 'retrospectives', 'team', 'activity'] as const
 type WorkspaceTab = (typeof WORKSPACE_TABS)[number]
 
 /**
- * `/deals/:id` and `/deals/:id/:tab`: one deal's header and its Plan, Stakeholders, Retrospectives, Team and Activity tabs (Plan
- * by default). A deal the user may not read answers 404, shown as "not found".
+ * `/deals/:id` and `/deals/:id/:tab`: one deal's header, its confidence at a glance, and its Plan, Confidence, Stakeholders,
+ * Retrospectives, Team and Activity tabs (Plan by default). `?period=` picks the confidence's period and stays across tabs. A deal the user may not read answers 404, shown as "not found".
  */
 export function DealWorkspace() {
   const { t } = useTranslation()
@@ -63,13 +65,15 @@ export function DealWorkspace() {
     <>
       {back}
       <DealHeader deal={deal.data} team={<DealTeamAvatars team={deal.data.team} />} />
+      {active !== 'confidence' && <ConfidenceSummary dealId={deal.data.id} />}
       <Tabs
         value={active}
-        onChange={(value) => value && void navigate(`/deals/${id}/${value}`, { state: location.state })}
+        onChange={(value) => value && void navigate({ pathname: `/deals/${id}/${value}`, search: location.search }, { state: location.state })}
         keepMounted={false}
       >
         <Tabs.List aria-label={t('workspace.tabs')} mb="md">
           <Tabs.Tab value="plan">{t('workspace.plan')}</Tabs.Tab>
+          <Tabs.Tab value="confidence">{t('workspace.confidence')}</Tabs.Tab>
           <Tabs.Tab value="stakeholders">{t('workspace.stakeholders')}</Tabs.Tab>
           <Tabs.Tab value="retrospectives">{t('workspace.retrospectives')}</Tabs.Tab>
           <Tabs.Tab value="team">{t('workspace.team')}</Tabs.Tab>
@@ -77,6 +81,9 @@ export function DealWorkspace() {
         </Tabs.List>
         <Tabs.Panel value="plan">
           <PlanTab dealId={deal.data.id} permissions={permissions} />
+        </Tabs.Panel>
+        <Tabs.Panel value="confidence">
+          <ConfidencePanel deal={deal.data} />
         </Tabs.Panel>
         <Tabs.Panel value="stakeholders">
           <StakeholdersTab dealId={deal.data.id} customerId={deal.data.customer_id} permissions={permissions} />

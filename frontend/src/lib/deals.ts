@@ -34,7 +34,7 @@ export type Slippage = Schema<'Slippage'>
 export type Deal = Schema<'Deal'>
 
 /** A permission on one deal, `"<part>:<action>"`. */
-export type DealPermission = `${'deal' | 'deal.plan' | 'deal.baselines' | 'deal.team' | 'deal.stakeholders' | 'deal.retrospectives'}:${'read' | 'write' | 'create'}`
+export type DealPermission = `${'deal' | 'deal.plan' | 'deal.baselines' | 'deal.team' | 'deal.stakeholders' | 'deal.retrospectives' | 'deal.judgement'}:${'read' | 'write' | 'create'}`
 
 /** True when the deal's `permissions` grant `permission`; the server still decides. */
 export function canOnDeal(permissions: readonly string[] | undefined, permission: DealPermission): boolean {
@@ -51,6 +51,21 @@ export const dealListsQueryKey = ['deals', 'list'] as const
 export function dealQueryKey(id: string) {
   return ['deals', 'detail', id] as const
 }
+
+/**
+ * A deal's confidence for `period` (the server's current fiscal quarter when undefined). It sits
+ * under the deal's key, so every change that refreshes the deal (plan, stakeholders, reviews,
+ * gate decisions, judgement) refreshes the confidence too.
+ */
+export function dealConfidenceQueryKey(id: string, period?: string) {
+  return [...dealQueryKey(id), 'confidence', period ?? 'current'] as const
+}
+
+/** The PMO's forecast category of a deal. */
+export type ForecastCategory = Schema<'ForecastCategory'>
+
+/** Every forecast category, from the surest to the one left out of the forecast. */
+export const FORECAST_CATEGORIES: readonly ForecastCategory[] = ['commit', 'best_case', 'pipeline', 'omitted']
 
 /** A deal's activity trail. */
 export function dealActivityQueryKey(id: string) {

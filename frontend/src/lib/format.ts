@@ -69,6 +69,20 @@ export function formatRelative(iso: string, locale: string, now: Date = new Date
   return iso
 }
 
+/** A probability (0–1) as a whole percentage in the locale, e.g. 0.634 → "63%". */
+export function formatPercent(probability: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(probability)
+}
+
+/**
+ * A change of probability in signed percentage points with one decimal, e.g. 0.052 → "+5.2",
+ * -0.1 → "−10.0"; the unit ("pts", "个百分点") is the caller's words.
+ */
+export function formatPoints(probability: number, locale: string): string {
+  const points = Math.round(probability * 1000) / 10
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(points)
+}
+
 /** The formatters bound to the current UI language; components re-render when it changes. */
 export function useFormat() {
   const { i18n } = useTranslation()
@@ -79,6 +93,8 @@ export function useFormat() {
     instant: (iso: string) => formatInstant(iso, locale),
     instantDate: (iso: string) => formatInstantDate(iso, locale),
     relative: (iso: string) => formatRelative(iso, locale),
+    percent: (probability: number) => formatPercent(probability, locale),
+    points: (probability: number) => formatPoints(probability, locale),
   }
 }
 

@@ -45,6 +45,9 @@ export function aDeal(overrides: Partial<Deal> = {}): Deal {
     status: 'open',
     status_reason: '',
     template_id: null,
+    forecast_category: 'pipeline',
+    manual_probability: null,
+    judgement_note: '',
     team: [
       { user_id: 'u-pmo', role: 'pmo' },
       { user_id: 'u-am', role: 'business' },

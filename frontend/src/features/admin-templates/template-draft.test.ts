@@ -59,9 +59,10 @@ describe('checking and sending', () => {
   })
 
   it('sends the whole template back as it came', () => {
-    const { name, name_zh, segment, milestones } = builtinTemplate
-    const sent = toTemplateInput(draftFromTemplate(builtinTemplate))
-    expect(sent).toEqual({ name, name_zh, segment, milestones: milestones.map((m) => ({ exit_criteria: '', ...m })) })
+    const template = { ...builtinTemplate, confidence_params: { stale_contact_days: 45 } }
+    const { name, name_zh, segment, milestones } = template
+    const sent = toTemplateInput(draftFromTemplate(template))
+    expect(sent).toEqual({ name, name_zh, segment, milestones: milestones.map((m) => ({ exit_criteria: '', ...m })), confidence_params: { stale_contact_days: 45 } })
   })
 
   it('puts step errors on the step now at that index and keeps the rest template-wide', () => {

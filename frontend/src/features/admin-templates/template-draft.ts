@@ -32,6 +32,8 @@ export interface TemplateDraft {
   name_zh: string
   segment: Segment
   steps: DraftStep[]
+  /** The confidence model's parameters this template overrides, by name; the rest keep their defaults. */
+  params: Record<string, number>
 }
 
 let lastUid = 0
@@ -47,7 +49,7 @@ export function blankStep(): DraftStep {
 
 /** A new template: no names yet and one blank step. */
 export function emptyDraft(): TemplateDraft {
-  return { name: '', name_zh: '', segment: 'g2b', steps: [blankStep()] }
+  return { name: '', name_zh: '', segment: 'g2b', steps: [blankStep()], params: {} }
 }
 
 /** The draft of a stored template (or of a copy of one). */
@@ -57,6 +59,7 @@ export function draftFromTemplate(template: TemplateContent): TemplateDraft {
     name_zh: template.name_zh,
     segment: template.segment,
     steps: template.milestones.map((m) => ({ ...m, uid: newUid(), depends_on: [...m.depends_on], exit_criteria: m.exit_criteria ?? '' })),
+    params: { ...(template.confidence_params ?? {}) },
   }
 }
 
@@ -65,7 +68,7 @@ export function copyOf<T extends Pick<TemplateInput, 'name' | 'name_zh'>>(templa
   return { ...template, name: `${template.name} (copy)`, name_zh: `${template.name_zh}（副本）` }
 }
 
-/** The request body for the draft: the whole template, names trimmed. */
+/** The request body for the draft: the whole template, names trimmed, with only the overridden parameters. */
 export function toTemplateInput(draft: TemplateDraft): TemplateInput {
   return {
     name: draft.name.trim(),
@@ -82,6 +85,7 @@ export function toTemplateInput(draft: TemplateDraft): TemplateInput {
       depends_on: step.depends_on,
       exit_criteria: step.exit_criteria.trim(),
     })),
+    confidence_params: { ...draft.params },
   }
 }
 

@@ -21,6 +21,7 @@ export const builtinTemplate: Template = {
   name_zh: '政府采购',
   segment: 'g2b',
   version: 4,
+  confidence_params: {},
   milestones: [
     step('Kick-off', '启动', { key: 'kick_off', owner_role: 'pmo', gate: true, exit_criteria: 'Team named' }),
     step('Design', '方案设计', { owner_role: 'solution', weight: 30, depends_on: [0] }),
@@ -38,5 +39,6 @@ export const customTemplate: Template = {
   name_zh: '框架协议采购',
   segment: 'key_account',
   version: 2,
+  confidence_params: {},
   milestones: [step('Call-off', '下单', { weight: 100 })],
 }

@@ -63,6 +63,14 @@ export function useTemplateDraft(initial: () => TemplateDraft) {
       setBlocked(result.ok ? null : { step: result.step.uid, blocker: result.blocker.uid })
     },
     markSigningStep: (index: number | null) => mapSteps((steps) => markSigningStep(steps, index)),
+    /** Overrides a confidence parameter, or (undefined) goes back to its default. */
+    setParam: (name: string, value: number | undefined) => {
+      setDraft((current) => {
+        const { [name]: _old, ...rest } = current.params
+        return { ...current, params: value === undefined ? rest : { ...rest, [name]: value } }
+      })
+      setErrors((current) => ({ ...current, fields: without(current.fields, [`confidence_params.${name}`]) }))
+    },
   }
 }
 

@@ -15,8 +15,16 @@ function uuid(value: string | null): string | undefined {
   return value && UUID.test(value) ? value : undefined
 }
 
+/** A whole percentage 0–100 from the URL; anything else is no filter. */
+function percent(value: string | null): number | undefined {
+  if (!value || !/^\d{1,3}$/.test(value)) return undefined
+  const n = Number(value)
+  return n <= 100 ? n : undefined
+}
+
 /**
- * Reads the list state from `?q=&segment=&team=&status=&period=&customer=&mine=1&sort=&cursor=`;
+ * Reads the list state from `?q=&segment=&team=&status=&period=&customer=&mine=1&min_confidence=&max_confidence=&sort=&cursor=`
+ * (the confidence bounds in whole percent);
  * anything unknown or malformed is ignored, so an edited or stale link still opens a list.
  */
 export function parseDealFilters(params: URLSearchParams): DealFilters {
@@ -29,6 +37,8 @@ export function parseDealFilters(params: URLSearchParams): DealFilters {
     period: isPeriod(period) ? period : undefined,
     customer: uuid(params.get('customer')),
     mine: params.get('mine') === '1',
+    minConfidence: percent(params.get('min_confidence')),
+    maxConfidence: percent(params.get('max_confidence')),
     sort: oneOf(DEAL_SORTS, params.get('sort')) ?? DEFAULT_SORT,
     cursor: params.get('cursor') || undefined,
   }
@@ -44,6 +54,8 @@ export function dealFiltersSearch(filters: DealFilters): URLSearchParams {
   if (filters.period) search.set('period', filters.period)
   if (filters.customer) search.set('customer', filters.customer)
   if (filters.mine) search.set('mine', '1')
+  if (filters.minConfidence !== undefined) search.set('min_confidence', String(filters.minConfidence))
+  if (filters.maxConfidence !== undefined) search.set('max_confidence', String(filters.maxConfidence))
   if (filters.sort !== DEFAULT_SORT) search.set('sort', filters.sort)
   if (filters.cursor) search.set('cursor', filters.cursor)
   return search
@@ -51,7 +63,10 @@ export function dealFiltersSearch(filters: DealFilters): URLSearchParams {
 
 /** True when any filter or search narrows the list. */
 export function isFiltered(filters: DealFilters): boolean {
-  return !!(filters.q || filters.segment || filters.team || filters.status || filters.period || filters.customer || filters.mine)
+  return !!(
+    filters.q || filters.segment || filters.team || filters.status || filters.period || filters.customer || filters.mine ||
+    filters.minConfidence !== undefined || filters.maxConfidence !== undefined
+  )
 }
 
 /** Cursors of the pages before this one (`''` = the first), kept in history state so Previous works after a reload. */

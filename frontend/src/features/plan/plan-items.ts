@@ -21,6 +21,8 @@ export function ganttItems(args: {
   pending: PendingDates | null
   canMove: (milestone: Milestone) => boolean
   nameOf: (milestone: Milestone) => string
+  /** The broken legal rules' labels by milestone id (`legalBreaksByMilestone`). */
+  legalBreaks?: ReadonlyMap<string, string[]>
 }): GanttItem[] {
   const frozen = new Map(args.compared?.milestones.map((m) => [m.milestone_id, m]) ?? [])
   return args.milestones.map((m) => {
@@ -39,6 +41,7 @@ export function ganttItems(args: {
       ghost: then && ghostDue ? { start: then.planned_start, due: ghostDue } : null,
       slipDays: args.comparingLatest ? m.slip_days : then ? daysBetween(then.planned_due, m.planned_due) : null,
       draggable: args.canMove(m),
+      legalBreaks: args.legalBreaks?.get(m.id) ?? [],
     }
   })
 }
@@ -50,4 +53,13 @@ export function moveId(ids: readonly string[], index: number, delta: number): st
   const [moved] = next.splice(index, 1)
   if (moved !== undefined) next.splice(target, 0, moved)
   return next
+}
+
+/** The labels of the broken legal rules each milestone takes part in, by milestone id. */
+export function legalBreaksByMilestone(checks: readonly { label: string; milestone_ids: string[] }[]): Map<string, string[]> {
+  const byId = new Map<string, string[]>()
+  for (const check of checks) {
+    for (const id of check.milestone_ids) byId.set(id, [...(byId.get(id) ?? []), check.label])
+  }
+  return byId
 }

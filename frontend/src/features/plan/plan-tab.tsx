@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ErrorAlert } from '../../components/error-alert'
 import { planExportUrl, useDeleteMilestone, useReorderMilestones } from './api/plan-mutations'
-import { useBaselines, useMilestones } from './api/plan-queries'
+import { useBaselines, useMilestones, usePlanChecks } from './api/plan-queries'
 import type { Milestone } from './api/types'
 import { comparedBaseline } from './baseline-compare'
 import { AddMilestoneModal } from './components/add-milestone-modal'
 import { BaselinesPanel } from './components/baselines-panel'
 import { ImportPlanModal } from './components/import-plan-modal'
 import { MilestoneDrawer } from './components/milestone-drawer'
+import { PlanChecksAlert } from './components/plan-checks-alert'
 import { PlanTable, type RowAction } from './components/plan-table'
 import { PlanToolbar } from './components/plan-toolbar'
 import { RescheduleDialog, type RescheduleRequest } from './components/reschedule-dialog'
@@ -19,7 +20,7 @@ import { GanttChart } from './gantt/gantt-chart'
 import { GanttLegend } from './gantt/gantt-legend'
 import { useMilestoneName } from './milestone-name'
 import { planAccess } from './plan-access'
-import { ganttItems, moveId } from './plan-items'
+import { ganttItems, legalBreaksByMilestone, moveId } from './plan-items'
 import { usePlanView } from './use-plan-view'
 
 /**
@@ -34,6 +35,7 @@ export function PlanTab({ dealId, permissions }: { dealId: string; permissions: 
   const access = useMemo(() => planAccess(permissions), [permissions])
   const plan = useMilestones(dealId)
   const baselines = useBaselines(dealId)
+  const checks = usePlanChecks(dealId).data ?? []
   const reorder = useReorderMilestones(dealId)
   const remove = useDeleteMilestone(dealId)
   const [openId, setOpenId] = useState<string | null>(null)
@@ -54,6 +56,7 @@ export function PlanTab({ dealId, permissions }: { dealId: string; permissions: 
     pending: reschedule && { id: reschedule.milestone.id, start: reschedule.start, due: reschedule.due },
     canMove: access.canEdit,
     nameOf,
+    legalBreaks: legalBreaksByMilestone(checks),
   })
 
   const onRow = (action: RowAction, milestone: Milestone) => {
@@ -73,6 +76,7 @@ export function PlanTab({ dealId, permissions }: { dealId: string; permissions: 
       <PlanToolbar view={viewState.view} zoom={viewState.zoom} onView={(view) => setViewState({ view })} onZoom={(zoom) => setViewState({ zoom })}
         exportUrl={planExportUrl(dealId)} canEditPlan={access.canEditPlan} onAdd={() => setDialog('add')} onImport={() => setDialog('import')} />
       {!access.canEditPlan && <Text size="sm" c="dimmed">{anyEditable ? t('plan.solutionOnly') : t('plan.readOnly')}</Text>}
+      <PlanChecksAlert checks={checks} milestones={milestones} nameOf={nameOf} />
       <ErrorAlert error={reorder.error} onReload={() => void plan.refetch()} />
       {milestones.length === 0 && <Text c="dimmed">{t('plan.empty')}</Text>}
       {milestones.length > 0 && viewState.view === 'gantt' && (

@@ -1,3 +1,4 @@
+import { confidenceEn } from './features/confidence'
 import { retrospectivesEn } from './features/retrospectives'
 import { stakeholdersEn } from './features/stakeholders'
 import { activityEn } from './features/activity'
@@ -222,6 +223,7 @@ export const en = {
   deals: dealsEn,
   dealTeam: dealTeamEn,
   activity: activityEn,
+  confidence: confidenceEn,
   workspace: {
     tabs: 'Deal sections',
     plan: 'Plan',
@@ -229,6 +231,7 @@ export const en = {
     retrospectives: 'Retrospectives',
     team: 'Team',
     activity: 'Activity',
+    confidence: 'Confidence',
     notFoundTitle: 'Deal not found',
     notFound: 'This deal does not exist, or you do not have access to it.',
     backToDeals: 'Back to deals',

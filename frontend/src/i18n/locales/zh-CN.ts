@@ -1,3 +1,4 @@
+import { confidenceZh } from './features/confidence'
 import { retrospectivesZh } from './features/retrospectives'
 import { stakeholdersZh } from './features/stakeholders'
 import { activityZh } from './features/activity'
@@ -222,6 +223,7 @@ export const zhCN: Messages = {
   deals: dealsZh,
   dealTeam: dealTeamZh,
   activity: activityZh,
+  confidence: confidenceZh,
   workspace: {
     tabs: '商机分区',
     plan: '计划',
@@ -229,6 +231,7 @@ export const zhCN: Messages = {
     retrospectives: '复盘',
     team: '团队',
     activity: '动态',
+    confidence: '赢单把握',
     notFoundTitle: '未找到商机',
     notFound: '该商机不存在，或您无权查看。',
     backToDeals: '返回商机列表',

@@ -95,4 +95,31 @@ describe('activity tab', () => {
     expect(screen.getByText('计划完成: 2026年12月1日 → 2026年12月15日')).toBeInTheDocument()
     expect(screen.getByText('状态: 计划中 → 已完成')).toBeInTheDocument()
   })
+
+  it('words a judgement change with its before → after', async () => {
+    const judgement = { forecast_category: 'pipeline', manual_probability: null, judgement_note: '' }
+    mockApi({
+      'GET /me': pmoSession,
+      'GET /teams': teamsPage,
+      'GET /users': usersPage,
+      'GET /deals/d-1': aDeal(),
+      'GET /deals/d-1/activity': {
+        items: [
+          entry({
+            id: 'j1',
+            action: 'deal.judgement_updated',
+            before: judgement,
+            after: { forecast_category: 'commit', manual_probability: 0.75, judgement_note: 'Budget approved' },
+          }),
+        ],
+        next_cursor: null,
+      },
+    })
+    renderApp('/deals/d-1/activity')
+
+    expect(await screen.findByText('Li Wei changed the judgement')).toBeInTheDocument()
+    expect(screen.getByText('Forecast category: Pipeline → Commit')).toBeInTheDocument()
+    expect(screen.getByText('Manual probability: — → 75%')).toBeInTheDocument()
+    expect(screen.getByText('Judgement note: — → Budget approved')).toBeInTheDocument()
+  })
 })

@@ -7,6 +7,7 @@ export const KNOWN_ACTIONS = [
   'deal.created',
   'deal.updated',
   'deal.team_set',
+  'deal.judgement_updated',
   'milestone.created',
   'milestone.updated',
   'milestone.deleted',

@@ -6,7 +6,9 @@ const DATE_FIELDS = new Set(['planned_start', 'planned_due', 'target_close_date'
 const KNOWN_FIELDS = new Set([
   'name', 'customer_id', 'segment', 'team_id', 'amount_minor', 'currency', 'target_close_date', 'status', 'status_reason',
   'owner_role', 'weight', 'gate', 'planned_start', 'planned_due', 'depends_on', 'assignee_id', 'completed_on', 'milestones',
+  'forecast_category', 'manual_probability', 'judgement_note',
 ])
+const FORECAST_CATEGORIES = new Set(['commit', 'best_case', 'pipeline', 'omitted'])
 const MILESTONE_STATUSES = new Set(['planned', 'in_progress', 'done', 'blocked', 'skipped'])
 const DEAL_STATUSES = new Set(['open', 'won', 'lost', 'abandoned'])
 const ROLES = new Set(['pmo', 'business', 'solution'])
@@ -33,6 +35,7 @@ export function useValueFormat(customers: Map<string, string>) {
       if (field === 'status' && (DEAL_STATUSES.has(raw) || MILESTONE_STATUSES.has(raw))) return t(`activity.status.${raw as 'open'}`)
       if (field === 'owner_role' && ROLES.has(raw)) return t(`activity.roles.${raw as 'pmo'}`)
       if (field === 'segment' && SEGMENTS.has(raw)) return t(`activity.segments.${raw as 'g2b'}`)
+      if (field === 'forecast_category' && FORECAST_CATEGORIES.has(raw)) return t(`confidence.categories.${raw as 'commit'}`)
       if (field === 'team_id') return teamPath(teams, raw) || raw
       if (field === 'assignee_id') return users.get(raw) ?? raw
       if (field === 'customer_id') return customers.get(raw) ?? '…'
@@ -42,6 +45,7 @@ export function useValueFormat(customers: Map<string, string>) {
       const currency = typeof snapshot?.currency === 'string' ? snapshot.currency : 'CNY'
       return format.money(raw, currency)
     }
+    if (typeof raw === 'number' && field === 'manual_probability') return format.percent(raw)
     if (typeof raw === 'boolean') return raw ? t('activity.yes') : t('activity.no')
     if (Array.isArray(raw)) return t('activity.items', { count: raw.length })
     return typeof raw === 'object' ? JSON.stringify(raw) : String(raw)

@@ -1,15 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../../lib/api-client'
+import { dealsQueryKey } from '../../../lib/deals'
 import { templatePath, templateQueryKey, templatesQueryKey, type Template, type TemplateInput } from './templates'
 
-/** Every template change refreshes the list; a saved template also replaces its cached copy. */
+/**
+ * Every template change refreshes the list; a saved template also replaces its cached copy. Deals
+ * are refreshed too: a change of confidence parameters recomputes the confidence of every deal
+ * laid out from the template.
+ */
 function useTemplateMutation<Input, Output extends Template | void>(mutationFn: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn,
     onSuccess: (saved) => {
       if (saved) queryClient.setQueryData(templateQueryKey(saved.id), saved)
-      return queryClient.invalidateQueries({ queryKey: [...templatesQueryKey, 'list'] })
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...templatesQueryKey, 'list'] }),
+        queryClient.invalidateQueries({ queryKey: dealsQueryKey }),
+      ])
     },
   })
 }

@@ -12,7 +12,19 @@ export type Template = Schema<'Template'>
 export type TemplateInput = Schema<'TemplateInput'>
 
 /** What the editor starts from: a stored template's content, or a copy of it. */
-export type TemplateContent = Pick<Template, 'name' | 'name_zh' | 'segment' | 'milestones'>
+export type TemplateContent = Pick<Template, 'name' | 'name_zh' | 'segment' | 'milestones' | 'confidence_params'>
+
+/** One weight or threshold of the confidence model a template may override (`GET /confidence/parameters`). */
+export type ConfidenceParameter = Schema<'ConfidenceParameter'>
+
+/** `GET /confidence/parameters`: every parameter with its default, range and label; fixed, so fetched once. */
+export function useConfidenceParameters() {
+  return useQuery({
+    queryKey: ['confidence', 'parameters'],
+    queryFn: async ({ signal }) => (await api.get<{ items: ConfidenceParameter[] }>('/confidence/parameters', { signal })).items,
+    staleTime: Infinity,
+  })
+}
 
 /** The cache key of every template; the list and each template live under it. */
 export const templatesQueryKey = ['templates'] as const

@@ -9,6 +9,7 @@ import { builtinTemplate, templatesAdmin } from '../template-fixtures'
 function openEditor(routes: Record<string, MockRoute> = {}) {
   const fetchMock = mockApi({
     'GET /me': templatesAdmin,
+    'GET /confidence/parameters': { items: [] },
     'GET /templates/tpl-g2b': () => jsonResponse(200, builtinTemplate, { ETag: '"4"' }),
     'PUT /templates/tpl-g2b': (request: MockRequest) => jsonResponse(200, { ...builtinTemplate, ...(request.body as object), version: 5 }),
     ...routes,
@@ -56,6 +57,7 @@ describe('template editor', () => {
       name_zh,
       segment,
       milestones: milestones.map((m, i) => ({ exit_criteria: '', ...m, ...(i === 1 ? { duration_days: 12 } : {}) })),
+      confidence_params: {},
     })
   })
 

@@ -9,6 +9,7 @@ import { useCreateTemplate, useReloadTemplates, useUpdateTemplate } from '../api
 import type { Template, TemplateContent } from '../api/templates'
 import { checkDraft, copyOf, draftFromTemplate, emptyDraft, toTemplateInput } from '../template-draft'
 import { useTemplateDraft } from '../use-template-draft'
+import { ConfidenceParamsSection } from './confidence-params-section'
 import { StepsTable } from './steps-table'
 import { WeightSummary } from './weight-summary'
 import { LIMITS } from '../../../lib/limits'
@@ -64,6 +65,7 @@ export function TemplateEditor({ template, source }: { template: Template | null
       </SimpleGrid>
       <StepsTable state={state} />
       <WeightSummary state={state} />
+      <ConfidenceParamsSection state={state} />
       <ErrorAlert error={mutation.error} onReload={reload} />
       {checkFailed && <Alert color="red" variant="light" role="alert">{t('adminTemplates.editor.checkFields')}</Alert>}
       <Group justify="flex-end">

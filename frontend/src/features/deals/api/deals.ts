@@ -13,6 +13,8 @@ export const DEAL_SORTS = [
   '-amount_minor',
   'created_at',
   '-created_at',
+  'confidence',
+  '-confidence',
 ] as const
 
 /** One of `DEAL_SORTS`. */
@@ -30,6 +32,10 @@ export interface DealFilters {
   customer?: string
   /** Only deals where the signed-in user holds a deal role. */
   mine: boolean
+  /** Only deals whose confidence for the list's period is at least this many percent (0–100). */
+  minConfidence?: number
+  /** … at most this many percent (0–100). */
+  maxConfidence?: number
   sort: DealSort
   /** Where the page starts: a `next_cursor` of the previous page; absent on the first. */
   cursor?: string
@@ -51,6 +57,8 @@ export function dealListQuery(filters: DealFilters, me: string) {
     period: filters.period,
     customer_id: filters.customer,
     member_id: filters.mine ? me : undefined,
+    confidence_min: filters.minConfidence === undefined ? undefined : filters.minConfidence / 100,
+    confidence_max: filters.maxConfidence === undefined ? undefined : filters.maxConfidence / 100,
   }
 }
 

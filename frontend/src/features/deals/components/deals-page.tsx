@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { useEffect, useEffectEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
@@ -35,6 +35,9 @@ export function DealsPage() {
     if (badCursor) dropCursor()
   }, [badCursor])
 
+  // A period outside the confidence Summit keeps, with a confidence filter or sort, is 422 on `period`.
+  const periodOutOfRange = deals.error instanceof ApiError && deals.error.status === 422 && 'period' in deals.error.fields
+
   const href = (deal: Deal) => `/deals/${deal.id}`
   const items = deals.data?.items
 
@@ -49,13 +52,26 @@ export function DealsPage() {
         )}
       </Group>
       <DealsToolbar filters={filters} onChange={list.setFilters} />
-      {!badCursor && <ErrorAlert error={deals.error} />}
+      {periodOutOfRange ? (
+        <Alert color="orange" variant="light" role="alert">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('confidence.list.periodOutOfRange')}</Text>
+            <Button size="xs" variant="white" color="orange"
+              onClick={() => list.setFilters({ minConfidence: undefined, maxConfidence: undefined, sort: filters.sort.endsWith('confidence') ? 'target_close_date' : filters.sort })}>
+              {t('confidence.list.clearConfidence')}
+            </Button>
+          </Group>
+        </Alert>
+      ) : (
+        !badCursor && <ErrorAlert error={deals.error} />
+      )}
       {items?.length === 0 ? (
         <DealsEmpty filtered={isFiltered(filters)} onClear={list.clearFilters} />
       ) : (
         !deals.isError && (
           <DealsTable
             deals={items}
+            period={filters.period}
             loading={deals.isPending}
             sort={filters.sort}
             onSort={(sort) => list.setFilters({ sort })}

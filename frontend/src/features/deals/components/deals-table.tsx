@@ -1,4 +1,4 @@
-import { Anchor, Center, Loader, Table, Text } from '@mantine/core'
+import { Anchor, Center, Group, Loader, Progress, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { SortHeader } from '../../../components/sort-header'
@@ -7,10 +7,13 @@ import { teamPath, useTeamDirectory } from '../../../lib/directory'
 import { useFormat } from '../../../lib/format'
 import type { DealSort } from '../api/deals'
 import { DealStatusBadge } from './deal-status-badge'
+import { usePeriodLabel } from './period-select'
 
 /** The deals of one page; clicking a row (or its name) opens the deal. */
 export function DealsTable(props: {
   deals: Deal[] | undefined
+  /** The period the confidence column is for, when the list asks for one; else the server's (from the items). */
+  period?: string
   loading: boolean
   sort: DealSort
   onSort: (sort: DealSort) => void
@@ -23,14 +26,17 @@ export function DealsTable(props: {
   const { t } = useTranslation()
   const format = useFormat()
   const teams = useTeamDirectory().data ?? []
+  const periodLabel = usePeriodLabel()
 
   if (props.loading) return <Center py="xl"><Loader size="sm" aria-label={t('common.loading')} /></Center>
 
   const header = (column: string, label: string) => (
     <SortHeader column={column} label={label} sort={props.sort} onSort={props.onSort} sortByLabel={t('deals.sortBy', { column: label })} />
   )
+  const confidencePeriod = props.period ?? props.deals?.find((deal) => deal.confidence_period)?.confidence_period
+  const confidenceLabel = confidencePeriod ? t('confidence.list.columnFor', { period: periodLabel(confidencePeriod) }) : t('confidence.list.column')
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <Table.ScrollContainer minWidth={1080}>
       <Table striped highlightOnHover aria-label={t('deals.title')}>
         <Table.Thead>
           <Table.Tr>
@@ -41,6 +47,7 @@ export function DealsTable(props: {
             {header('amount_minor', t('deals.fields.amount'))}
             {header('target_close_date', t('deals.fields.targetCloseDate'))}
             <Table.Th>{t('deals.fields.status')}</Table.Th>
+            {header('confidence', confidenceLabel)}
             {header('created_at', t('deals.fields.created'))}
           </Table.Tr>
         </Table.Thead>
@@ -67,11 +74,29 @@ export function DealsTable(props: {
               <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 120 }}>
                 <DealStatusBadge status={deal.status} />
               </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 130 }}>
+                <ConfidenceCell confidence={deal.confidence} />
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instantDate(deal.created_at)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  )
+}
+
+/** A deal's confidence in the list: a small bar and the percentage; a dash when none is kept for the period. */
+function ConfidenceCell({ confidence }: { confidence: number | null | undefined }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  if (confidence === null || confidence === undefined) {
+    return <Text size="sm" c="dimmed" title={t('confidence.list.none')}>—</Text>
+  }
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Progress value={confidence * 100} w={56} size="sm" aria-hidden />
+      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>{format.percent(confidence)}</Text>
+    </Group>
   )
 }

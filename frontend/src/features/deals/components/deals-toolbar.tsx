@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { DEAL_STATUSES, SEGMENTS, type DealStatus, type Segment } from '../../../lib/deals'
 import type { DealFilters } from '../api/deals'
 import { CustomerSelect } from './customer-select'
+import { PercentFilter } from './percent-filter'
 import { PeriodSelect } from './period-select'
 import { TeamSelect } from './team-select'
 
@@ -77,6 +78,20 @@ export function DealsToolbar({ filters, onChange }: { filters: DealFilters; onCh
         w={FIELD_WIDTH - 20}
         value={filters.period ?? null}
         onChange={(value) => onChange({ period: value ?? undefined })}
+      />
+      <PercentFilter
+        key={`min-${filters.minConfidence}`}
+        label={t('confidence.list.min')}
+        w={FIELD_WIDTH - 50}
+        value={filters.minConfidence}
+        onChange={(value) => onChange({ minConfidence: value })}
+      />
+      <PercentFilter
+        key={`max-${filters.maxConfidence}`}
+        label={t('confidence.list.max')}
+        w={FIELD_WIDTH - 50}
+        value={filters.maxConfidence}
+        onChange={(value) => onChange({ maxConfidence: value })}
       />
       <CustomerSelect
         label={t('deals.filters.customer')}

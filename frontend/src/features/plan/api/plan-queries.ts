@@ -1,7 +1,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query'
 import { api, send } from '../../../lib/api-client'
 import { dealListsQueryKey, dealQueryKey } from '../../../lib/deals'
-import type { Baseline, ItemList, Milestone, Move } from './types'
+import type { Baseline, ItemList, Milestone, Move, PlanCheck } from './types'
 
 /**
  * Cache keys of a deal's plan. They sit under the deal's own key (`dealQueryKey`), so
@@ -10,6 +10,15 @@ import type { Baseline, ItemList, Milestone, Move } from './types'
 export const planKeys = {
   milestones: (dealId: string) => [...dealQueryKey(dealId), 'milestones'] as const,
   baselines: (dealId: string) => [...dealQueryKey(dealId), 'baselines'] as const,
+  checks: (dealId: string) => [...dealQueryKey(dealId), 'plan-checks'] as const,
+}
+
+/** `GET /deals/{id}/plan/checks`: the legal minimum intervals the plan breaks (empty outside G2B plans). */
+export function usePlanChecks(dealId: string) {
+  return useQuery({
+    queryKey: planKeys.checks(dealId),
+    queryFn: async ({ signal }) => (await api.get<ItemList<PlanCheck>>(`/deals/${encodeURIComponent(dealId)}/plan/checks`, { signal })).items,
+  })
 }
 
 /** `GET /deals/{id}/milestones`: the whole plan in order. */

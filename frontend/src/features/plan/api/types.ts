@@ -36,3 +36,6 @@ export interface ItemList<T> {
   items: T[]
   next_cursor: string | null
 }
+
+/** One legal minimum interval of public procurement that the plan's dates break (`GET /deals/{id}/plan/checks`). */
+export type PlanCheck = Schema<'PlanCheck'>

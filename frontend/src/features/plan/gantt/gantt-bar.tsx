@@ -34,7 +34,10 @@ export function GanttBar(props: {
   const format = useFormat()
   const { item, bar, dates } = props
   const status = t(`plan.status.${item.status}`)
-  const label = t('plan.gantt.bar', { name: item.label, start: format.date(dates.start), due: format.date(dates.due), status })
+  const breaks = item.legalBreaks ?? []
+  const label =
+    t('plan.gantt.bar', { name: item.label, start: format.date(dates.start), due: format.date(dates.due), status }) +
+    (breaks.length > 0 ? ` — ${t('plan.checks.barMark', { rules: breaks.join('; ') })}` : '')
   const open = () => props.onOpen(item.id)
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return
@@ -50,13 +53,18 @@ export function GanttBar(props: {
       aria-label={label}
       data-milestone-id={item.id}
       data-draggable={props.drag ? 'true' : undefined}
+      data-legal-break={breaks.length > 0 ? 'true' : undefined}
       onKeyDown={onKeyDown}
       onClick={props.drag ? undefined : open}
       style={{ cursor: props.drag ? (props.dragging ? 'grabbing' : 'grab') : 'pointer', touchAction: 'none', outline: props.dragging ? 'none' : undefined }}
       {...props.drag?.body}
     >
       <title>{label}</title>
-      <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} rx={3} style={{ fill: statusFill(item.status), opacity: props.dragging ? 0.8 : 1 }} />
+      <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} rx={3} style={{ fill: statusFill(item.status), opacity: props.dragging ? 0.8 : 1 }}
+        {...(breaks.length > 0 ? { stroke: 'var(--mantine-color-red-7)', strokeWidth: 2.5, strokeDasharray: '4 2' } : {})} />
+      {breaks.length > 0 && (
+        <text x={bar.x - 4} y={midY + 4} textAnchor="end" fontSize={12} fontWeight={700} style={{ fill: 'var(--mantine-color-red-7)' }}>§</text>
+      )}
       {item.gate && (
         <polygon points={diamondPoints(props.scale, props.row, dates.due)} data-gate="true" strokeWidth={1.5} style={{ fill: statusFill(item.status), stroke: 'var(--mantine-color-dark-6)' }} />
       )}

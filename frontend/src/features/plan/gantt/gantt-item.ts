@@ -17,6 +17,8 @@ export interface GanttItem {
   slipDays: number | null
   /** False when the user may not move this milestone. */
   draggable: boolean
+  /** The legal minimum intervals (their labels) this milestone's dates take part in breaking; usually none. */
+  legalBreaks?: string[]
 }
 
 /** Every date the chart must show: bars, ghosts and today. */

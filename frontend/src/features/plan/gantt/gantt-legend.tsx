@@ -20,6 +20,9 @@ export function GanttLegend() {
       <Entry label={t('plan.gantt.gate')}>
         <polygon points="11,1 18,8 11,15 4,8" strokeWidth={1.5} style={{ fill: 'var(--mantine-color-gray-2)', stroke: 'var(--mantine-color-dark-6)' }} />
       </Entry>
+      <Entry label={t('plan.gantt.legalBreak')}>
+        <rect x={1} y={3} width={20} height={10} rx={2} strokeWidth={2} strokeDasharray="4 2" style={{ fill: 'var(--mantine-color-gray-2)', stroke: 'var(--mantine-color-red-7)' }} />
+      </Entry>
       <Entry label={t('plan.gantt.today')}>
         <line x1={11} x2={11} y1={0} y2={16} strokeDasharray="4 3" strokeWidth={1.5} style={{ stroke: 'var(--mantine-color-red-6)' }} />
       </Entry>

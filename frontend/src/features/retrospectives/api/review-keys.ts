@@ -16,13 +16,13 @@ export const reviewKeys = {
 
 /**
  * Refreshes what a review change touches: the deal with everything below it (retrospectives,
- * overdue actions, decisions, activity) and the caller's own actions; `lists` also the deals
- * lists, for changes that can move a deal's status.
+ * overdue actions, decisions, activity, confidence), the caller's own actions, and the deals
+ * lists, whose confidence column a review moves too.
  */
-export async function invalidateReviews(queryClient: QueryClient, dealId: string, lists = false): Promise<void> {
+export async function invalidateReviews(queryClient: QueryClient, dealId: string): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: dealQueryKey(dealId) }),
     queryClient.invalidateQueries({ queryKey: reviewKeys.myActions }),
-    lists ? queryClient.invalidateQueries({ queryKey: dealListsQueryKey }) : undefined,
+    queryClient.invalidateQueries({ queryKey: dealListsQueryKey }),
   ])
 }

@@ -47,13 +47,13 @@ export function useSetActionStatus() {
 
 /**
  * `POST /deals/{id}/gate-decisions`. Abandoning the deal with a no-go is based on the deal's
- * `version` (If-Match); the deal, its header and the deals lists are refreshed after.
+ * `version` (If-Match); the deal, its header, its confidence and the deals lists are refreshed after.
  */
 export function useRecordGateDecision(dealId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ input, dealVersion }: { input: GateDecisionInput; dealVersion?: number }) =>
       api.post<GateDecision>(`${dealPath(dealId)}/gate-decisions`, input, input.abandon_deal ? { ifMatch: dealVersion } : undefined),
-    onSuccess: (_saved, { input }) => invalidateReviews(queryClient, dealId, input.abandon_deal === true),
+    onSuccess: () => invalidateReviews(queryClient, dealId),
   })
 }

@@ -1,17 +1,18 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { api, send } from '../../../lib/api-client'
-import { dealQueryKey } from '../../../lib/deals'
+import { dealListsQueryKey, dealQueryKey } from '../../../lib/deals'
 import { stakeholderKeys } from './stakeholder-queries'
 import type { NewStakeholder, Stakeholder, StakeholderChanges } from './types'
 
 /**
  * Refreshes everything a stakeholder change touches: the deal and all below it (stakeholders,
- * their history, gate risks, activity), the cross-deal risk views, and the customer's contacts
- * (adding a person may create one).
+ * their history, gate risks, activity, confidence), the deals lists (their confidence column),
+ * the cross-deal risk views, and the customer's contacts (adding a person may create one).
  */
 export async function invalidateStakeholders(queryClient: QueryClient, dealId: string, customerId?: string): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: dealQueryKey(dealId) }),
+    queryClient.invalidateQueries({ queryKey: dealListsQueryKey }),
     queryClient.invalidateQueries({ queryKey: ['risks'] }),
     customerId ? queryClient.invalidateQueries({ queryKey: stakeholderKeys.contacts(customerId) }) : undefined,
   ])

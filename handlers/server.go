@@ -18,6 +18,7 @@ import (
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
+	"summit/domain/targets"
 	"summit/policies"
 )
 
@@ -31,6 +32,7 @@ type Deps struct {
 	Deals                *deals.Service
 	Stakeholders         *stakeholders.Service
 	Reviews              *reviews.Service
+	Targets              *targets.Service // settings, targets and FX rates
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

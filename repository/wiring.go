@@ -9,6 +9,7 @@ import (
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
+	"summit/domain/targets"
 )
 
 // NewIdentityService wires the identity service to its PostgreSQL stores.
@@ -33,4 +34,10 @@ func NewStakeholderService(db *gorm.DB) *stakeholders.Service {
 // NewReviewService wires the reviews service to its PostgreSQL store.
 func NewReviewService(db *gorm.DB) *reviews.Service {
 	return &reviews.Service{Store: NewReviews(db), Deals: NewDealService(db), Now: func() time.Time { return time.Now().UTC() }}
+}
+
+// NewTargetService wires the targets service (settings, targets, FX rates) to its
+// PostgreSQL store; defaults are the settings stored on first use.
+func NewTargetService(db *gorm.DB, defaults targets.Settings) *targets.Service {
+	return &targets.Service{Store: NewTargets(db), Teams: NewTeams(db), Defaults: defaults}
 }

@@ -136,7 +136,9 @@ func (s *Service) ListTargets(ctx context.Context, f TargetFilter, p domain.List
 }
 
 // Target returns one target.
-func (s *Service) Target(ctx context.Context, id string) (Target, error) { return s.Store.Target(ctx, id) }
+func (s *Service) Target(ctx context.Context, id string) (Target, error) {
+	return s.Store.Target(ctx, id)
+}
 
 // CreateTarget stores a target in the reporting currency for an existing team (or the
 // company), audited.

@@ -237,9 +237,9 @@ func TestTargetTreeTopDownAgainstBottomUp(t *testing.T) {
 	i := func(v int64) *int64 { return &v }
 	resp, nodes := tree(w.member, "?period=2026-Q4")
 	want := map[string]node{
-		"company":   {"Company", i(1000), i(50), 950},      // 700 + 250 taken on by the root teams
-		w.gov.ID:    {"Government", i(700), i(-50), 750},   // its sub-teams took on more than asked
-		w.north.ID:  {"North", i(450), nil, 0},             // a leaf: nothing to compare
+		"company":   {"Company", i(1000), i(50), 950},    // 700 + 250 taken on by the root teams
+		w.gov.ID:    {"Government", i(700), i(-50), 750}, // its sub-teams took on more than asked
+		w.north.ID:  {"North", i(450), nil, 0},           // a leaf: nothing to compare
 		w.east.ID:   {"East", i(300), nil, 0},
 		w.keyAcc.ID: {"Key Accounts", i(250), nil, 0},
 	}

@@ -7,6 +7,7 @@ import (
 	"summit/domain"
 	"summit/domain/deals"
 	"summit/domain/identity"
+	"summit/domain/targets"
 	"summit/domain/stakeholders"
 )
 
@@ -52,6 +53,8 @@ func TestSortColumnsAreTheDomainsSortFields(t *testing.T) {
 	}{
 		{"deals", deals.DealSorts, dealSorts.fields()},
 		{"customers", deals.CustomerSorts, customerSorts.fields()},
+		{"targets", targets.TargetSorts, targetSorts.fields()},
+		{"fx rates", targets.RateSorts, rateSorts.fields()},
 		{"templates", deals.TemplateSorts, templateSorts.fields()},
 		{"deal activity", deals.ActivitySorts, activitySorts.fields()},
 		{"users", identity.UserSorts, userSorts.fields()},

@@ -3,6 +3,7 @@ package targets
 import (
 	"context"
 	"strings"
+	"time"
 
 	"summit/domain"
 	"summit/domain/identity"
@@ -318,7 +319,9 @@ func rateDetails(r FXRate) map[string]any {
 	return map[string]any{"period": r.Period, "currency": r.Currency, "rate": r.Rate}
 }
 
-// Converter returns a converter to the reporting currency at period's rates.
+// Converter returns a converter to the reporting currency at period's rates. A month
+// without a rate of its own for a currency converts at the rate of the fiscal quarter
+// it lies in; a currency with neither is a *MissingRateError naming the month.
 func (s *Service) Converter(ctx context.Context, period string) (*Converter, error) {
 	st, err := s.Settings(ctx)
 	if err != nil {
@@ -327,6 +330,22 @@ func (s *Service) Converter(ctx context.Context, period string) (*Converter, err
 	rates, err := s.Store.RatesOf(ctx, period)
 	if err != nil {
 		return nil, err
+	}
+	if month, err := time.Parse("2006-01", period); err == nil {
+		quarterly, err := s.Store.RatesOf(ctx, QuarterOf(month, st.FiscalYearStartMonth))
+		if err != nil {
+			return nil, err
+		}
+		own := map[string]bool{}
+		for _, r := range rates {
+			own[r.Currency] = true
+		}
+		for _, r := range quarterly {
+			if !own[r.Currency] {
+				r.Period = period
+				rates = append(rates, r)
+			}
+		}
 	}
 	return NewConverter(st.ReportingCurrency, rates), nil
 }

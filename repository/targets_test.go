@@ -1,0 +1,58 @@
+package repository_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"summit/domain/identity"
+	"summit/domain/targets"
+	"summit/repository"
+	"summit/repository/dbtest"
+)
+
+// TestConverterAtAPeriodsRates: the service's converter uses the period's own rates; a
+// month without one falls back to its fiscal quarter's; anything else is the missing-rate
+// error naming currency and period, never a zero.
+func TestConverterAtAPeriodsRates(t *testing.T) {
+	t.Parallel()
+	gdb, _ := dbtest.New(t)
+	ctx := context.Background()
+	svc := repository.NewTargetService(gdb, targets.Settings{FiscalYearStartMonth: 4}) // 2026-Q3 is Oct–Dec 2026
+	for _, r := range []targets.FXRate{
+		{Period: "2026-Q3", Currency: "USD", Rate: "7.1"},
+		{Period: "2026-11", Currency: "USD", Rate: "7.2"},
+		{Period: "2026-Q3", Currency: "EUR", Rate: "7.8"},
+	} {
+		if _, err := svc.CreateRate(ctx, identity.Actor{}, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		period, currency string
+		want             int64 // of 100.00
+		missing          bool
+	}{
+		{"2026-Q3", "USD", 710_00, false},
+		{"2026-11", "USD", 720_00, false}, // the month's own rate
+		{"2026-12", "USD", 710_00, false}, // its quarter's
+		{"2026-12", "EUR", 780_00, false},
+		{"2026-12", "CNY", 100_00, false},
+		{"2027-01", "USD", 0, true}, // 2026-Q4 has no rate
+		{"2026-Q4", "EUR", 0, true},
+	}
+	for _, tc := range tests {
+		c, err := svc.Converter(ctx, tc.period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Convert(100_00, tc.currency, tc.period)
+		var missing *targets.MissingRateError
+		switch {
+		case tc.missing && (!errors.As(err, &missing) || missing.Currency != tc.currency || missing.Period != tc.period):
+			t.Errorf("%s %s: %d, %v; want a missing rate naming both", tc.period, tc.currency, got, err)
+		case !tc.missing && (err != nil || got != tc.want):
+			t.Errorf("%s %s: %d, %v; want %d", tc.period, tc.currency, got, err, tc.want)
+		}
+	}
+}

@@ -7,8 +7,8 @@ import (
 	"summit/domain"
 	"summit/domain/deals"
 	"summit/domain/identity"
-	"summit/domain/targets"
 	"summit/domain/stakeholders"
+	"summit/domain/targets"
 )
 
 // A cursor must be of its sort column's kind before it reaches SQL: PostgreSQL refuses a

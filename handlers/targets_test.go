@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -404,6 +405,7 @@ func TestSettings(t *testing.T) {
 		{"stale", w.admin, `{"fiscal_year_start_month":1}`, `"5"`, 412, ""},
 		{"month 13", w.admin, `{"fiscal_year_start_month":13}`, `"1"`, 422, "fiscal_year_start_month"},
 		{"not a currency", w.admin, `{"reporting_currency":"ABC"}`, `"1"`, 422, "reporting_currency"},
+		{"no change is no new version", w.admin, `{"fiscal_year_start_month":4,"reporting_currency":"CNY"}`, `"1"`, 200, ""},
 		{"the admin moves the fiscal year to January", w.admin, `{"fiscal_year_start_month":1}`, `"1"`, 200, ""},
 		{"and to USD", w.admin, `{"reporting_currency":"USD"}`, `"2"`, 200, ""},
 	}
@@ -478,6 +480,48 @@ func TestMissingFXRateIs422NamingCurrencyAndPeriod(t *testing.T) {
 		}
 		if !strings.HasPrefix(body.Error.Message, tc.message) || body.Error.Fields["currency"] != tc.currency || body.Error.Fields["period"] != tc.periodText {
 			t.Errorf("%s: %+v", tc.locale, body.Error)
+		}
+	}
+}
+
+// TestDealListPeriodFollowsTheStoredFiscalYear: the deal list's ?period= names quarters by
+// the fiscal year start month in the settings, so a change through PATCH /settings applies
+// to it (and to GET /meta) at once.
+func TestDealListPeriodFollowsTheStoredFiscalYear(t *testing.T) {
+	t.Parallel()
+	w := newDealWorld(t) // one deal closing 2027-06-30; the test server's fiscal year starts in April
+	admin, pmo := w.ts.signIn(w.admin.Email), w.ts.signIn(w.pmo.Email)
+	count := func(period string) int {
+		t.Helper()
+		var page listResponse[dealResponse]
+		rec := pmo.do("GET", "/api/v1/deals?period="+period, "")
+		if rec.Code != http.StatusOK {
+			t.Fatalf("list %s: %d %s", period, rec.Code, rec.Body)
+		}
+		decode(t, rec, &page)
+		return len(page.Items)
+	}
+	steps := []struct {
+		fyStart        int
+		in, notIn      string
+		metaFiscalYear int
+	}{
+		{4, "2027-Q1", "2027-Q2", 4}, // April start: 2027-Q1 is April–June 2027
+		{1, "2027-Q2", "2027-Q1", 1}, // January start: April–June is 2027-Q2
+	}
+	for i, s := range steps {
+		if i > 0 {
+			if rec := admin.do("PATCH", "/api/v1/settings", `{"fiscal_year_start_month":`+strconv.Itoa(s.fyStart)+`}`, "If-Match", `"1"`); rec.Code != http.StatusOK {
+				t.Fatalf("change the fiscal year: %d %s", rec.Code, rec.Body)
+			}
+		}
+		if count(s.in) != 1 || count(s.notIn) != 0 {
+			t.Errorf("fiscal year from month %d: %s has %d deals, %s has %d; want 1 and 0", s.fyStart, s.in, count(s.in), s.notIn, count(s.notIn))
+		}
+		var m metaResponse
+		decode(t, w.ts.do("GET", "/api/v1/meta", ""), &m)
+		if m.FiscalYearStartMonth != s.metaFiscalYear {
+			t.Errorf("meta fiscal_year_start_month = %d, want %d", m.FiscalYearStartMonth, s.metaFiscalYear)
 		}
 	}
 }

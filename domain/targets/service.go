@@ -109,6 +109,13 @@ func (s *Service) UpdateSettings(ctx context.Context, a identity.Actor, version 
 				return err
 			}
 		}
+		if len(changes) == 0 { // nothing to change or audit, but an old version is still stale
+			if version != cur.Version {
+				return domain.ErrStaleVersion
+			}
+			out = cur
+			return nil
+		}
 		out, err = s.Store.UpdateSettings(ctx, next, version, event(a, AuditSettingsUpdated, "settings", nil, changes))
 		return err
 	})

@@ -42,17 +42,39 @@ func toDomainSettings(r settingsRow) targets.Settings {
 }
 
 // Settings returns the settings row, inserting defaults first when there is none (the
-// first start; concurrent first uses insert once).
+// first start; concurrent first uses insert once). Inside a transaction it holds the row
+// (FOR SHARE) until the end, so a change of the settings (LockSettings) waits for a use
+// case that relies on them — a target created in the reporting currency, or in a quarter
+// named by the fiscal year — and then sees what it wrote.
 func (r *Targets) Settings(ctx context.Context, defaults targets.Settings) (targets.Settings, error) {
+	return r.settings(ctx, defaults, "SHARE")
+}
+
+// LockSettings is Settings holding the row FOR UPDATE until the transaction ends.
+func (r *Targets) LockSettings(ctx context.Context, defaults targets.Settings) (targets.Settings, error) {
+	if !inTx(ctx) {
+		return targets.Settings{}, errNoTx
+	}
+	return r.settings(ctx, defaults, "UPDATE")
+}
+
+func (r *Targets) settings(ctx context.Context, defaults targets.Settings, lock string) (targets.Settings, error) {
 	db := conn(ctx, r.db)
+	read := func(row *settingsRow) error {
+		q := db
+		if inTx(ctx) {
+			q = q.Clauses(clause.Locking{Strength: lock})
+		}
+		return q.Take(row, "id").Error
+	}
 	var row settingsRow
-	err := db.Take(&row, "id").Error
+	err := read(&row)
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		row = settingsRow{ID: true, ReportingCurrency: defaults.ReportingCurrency, FiscalYearStartMonth: defaults.FiscalYearStartMonth, Version: 1}
 		if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
 			return targets.Settings{}, translate(err, "store default settings")
 		}
-		err = db.Take(&row, "id").Error
+		err = read(&row)
 	}
 	if err != nil {
 		return targets.Settings{}, translate(err, "settings")

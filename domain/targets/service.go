@@ -15,8 +15,12 @@ import (
 // *domain.ValidationError naming period ("unique").
 type Store interface {
 	domain.Transactor
-	// Settings returns the settings row, storing defaults first if there is none.
+	// Settings returns the settings row, storing defaults first if there is none; inside
+	// Tx it holds the row against changes until the transaction ends.
 	Settings(ctx context.Context, defaults Settings) (Settings, error)
+	// LockSettings is Settings holding the row for a change (only inside Tx): use cases
+	// that read the settings in their transaction run before or after, never across it.
+	LockSettings(ctx context.Context, defaults Settings) (Settings, error)
 	UpdateSettings(ctx context.Context, s Settings, expected int, ev identity.AuditEvent) (Settings, error)
 	// QuarterPeriodsInUse counts the targets and FX rates of fiscal quarters.
 	QuarterPeriodsInUse(ctx context.Context) (int64, error)
@@ -82,7 +86,7 @@ func (s *Service) FiscalYearStartMonth(ctx context.Context) (int, error) {
 // or against it): 422 on reporting_currency.
 func (s *Service) UpdateSettings(ctx context.Context, a identity.Actor, version int, p SettingsPatch) (out Settings, err error) {
 	err = s.Store.Tx(ctx, func(ctx context.Context) error {
-		cur, err := s.Settings(ctx)
+		cur, err := s.Store.LockSettings(ctx, s.defaults())
 		if err != nil {
 			return err
 		}

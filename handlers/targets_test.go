@@ -153,6 +153,9 @@ func TestTargetsCreateListUpdateDelete(t *testing.T) {
 	if f := fieldsOf(t, rec); rec.Code != http.StatusUnprocessableEntity || f["period"] == "" || f["team_id"] == "" {
 		t.Errorf("move onto the team's target: %d %s", rec.Code, rec.Body)
 	}
+	if rec := w.exec.do("PATCH", url, `{"amount_minor":100000000}`, "If-Match", `"1"`); rec.Code != http.StatusOK || rec.Header().Get("ETag") != `"1"` {
+		t.Errorf("an update that changes nothing: %d %s ETag %s, want version 1 kept", rec.Code, rec.Body, rec.Header().Get("ETag"))
+	}
 	rec = w.exec.do("PATCH", url, `{"amount_minor":120000000}`, "If-Match", `"1"`)
 	var updated targetResponse
 	decode(t, rec, &updated)

@@ -187,6 +187,10 @@ func (s *Service) UpdateTarget(ctx context.Context, a identity.Actor, id string,
 		if err := s.checkTarget(ctx, &next); err != nil {
 			return err
 		}
+		if sameTarget(cur, next) { // nothing to store or audit
+			out = cur
+			return nil
+		}
 		ev := event(a, AuditTargetUpdated, "target", &cur.ID, map[string]any{"before": targetDetails(cur), "after": targetDetails(next)})
 		out, err = s.Store.UpdateTarget(ctx, next, version, ev)
 		return err
@@ -233,6 +237,11 @@ func (s *Service) checkTarget(ctx context.Context, t *Target) error {
 		}
 	}
 	return verr.OrNil()
+}
+
+func sameTarget(a, b Target) bool {
+	sameTeam := (a.TeamID == nil && b.TeamID == nil) || (a.TeamID != nil && b.TeamID != nil && *a.TeamID == *b.TeamID)
+	return sameTeam && a.Period == b.Period && a.AmountMinor == b.AmountMinor && a.Currency == b.Currency
 }
 
 func targetDetails(t Target) map[string]any {
@@ -292,6 +301,10 @@ func (s *Service) UpdateRate(ctx context.Context, a identity.Actor, id string, v
 		setIf(&next.Rate, p.Rate)
 		if err := s.checkRate(ctx, &next); err != nil {
 			return err
+		}
+		if next == cur { // nothing to store or audit
+			out = cur
+			return nil
 		}
 		ev := event(a, AuditRateUpdated, "fx_rate", &cur.ID, map[string]any{"before": rateDetails(cur), "after": rateDetails(next)})
 		out, err = s.Store.UpdateRate(ctx, next, version, ev)

@@ -28,7 +28,7 @@ func TestSignInSetsASafeCookieAndANewSessionEachTime(t *testing.T) {
 	if body.User.Email != "li.wei@example.com" || body.CSRFToken == nil || *body.CSRFToken == "" || strings.Contains(first.Body.String(), "password") {
 		t.Fatalf("login body = %s", first.Body)
 	}
-	if strings.Join(body.Permissions, ",") != "users:read,teams:read,templates:read,customers:read,customers:write" {
+	if strings.Join(body.Permissions, ",") != "users:read,teams:read,templates:read,targets:read,settings:read,customers:read,customers:write,fx_rates:read" {
 		t.Errorf("member permissions = %v", body.Permissions)
 	}
 	second := ts.signIn("li.wei@example.com")

@@ -34,6 +34,8 @@ var bodiless = map[string]string{
 	"DELETE /api/v1/contacts/:id":               "a delete takes no body",
 	"DELETE /api/v1/stakeholders/:id":           "a delete takes no body",
 	"DELETE /api/v1/retrospectives/:id":         "a delete takes no body",
+	"DELETE /api/v1/targets/:id":                "a delete takes no body",
+	"DELETE /api/v1/fx-rates/:id":               "a delete takes no body",
 }
 
 // volatileColumns change on a refused request too, so the digest leaves them out:

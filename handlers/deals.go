@@ -57,7 +57,11 @@ func (s *server) dealFilter(c echo.Context) (deals.DealFilter, error) {
 		f.Status = &st
 	}
 	if v := q.Get("period"); v != "" {
-		period, err := deals.ParsePeriod(v, s.deps.FiscalYearStartMonth)
+		fyStart, err := s.fiscalYearStart(c.Request().Context())
+		if err != nil {
+			return f, err
+		}
+		period, err := deals.ParsePeriod(v, fyStart)
 		if err != nil {
 			return f, badQuery("period", "period", "")
 		}

@@ -7,12 +7,14 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 
 	"summit/domain"
 	"summit/domain/identity"
+	"summit/domain/targets"
 )
 
 // errorBody is the JSON shape of every error response (docs/api.md).
@@ -112,6 +114,7 @@ func describe(err error, l Locale) (int, errorBody) {
 		echoErr   *echo.HTTPError
 		throttled *identity.ThrottledError
 		busy      *identity.BusyError
+		noRate    *targets.MissingRateError
 	)
 	if errors.Is(err, domain.ErrInvalidCursor) {
 		err = badQuery("cursor", "cursor", "")
@@ -129,6 +132,13 @@ func describe(err error, l Locale) (int, errorBody) {
 			fields[v.Field] = ruleMessage(l, v.Rule, v.Param)
 		}
 		return body(http.StatusUnprocessableEntity, "validation_failed", l, fields)
+	case errors.As(err, &noRate):
+		status, b := body(http.StatusUnprocessableEntity, "fx_rate_missing", l, map[string]string{
+			"currency": ruleMessage(l, "fx_rate_missing_in", noRate.Period),
+			"period":   ruleMessage(l, "fx_rate_missing_for", noRate.Currency),
+		})
+		b.Error.Message = strings.NewReplacer("{currency}", noRate.Currency, "{period}", noRate.Period).Replace(b.Error.Message)
+		return status, b
 	case errors.As(err, &refused):
 		fields := map[string]string{}
 		for _, v := range refused.Violations {

@@ -33,11 +33,22 @@ func (s *server) confidenceFilter(c echo.Context, f *deals.DealFilter, p domain.
 		}
 		*dst = &v
 	}
+	ctx := c.Request().Context()
 	if f.ConfidencePeriod == "" {
-		f.ConfidencePeriod = s.deps.Forecasts.CurrentQuarter().Name
+		current, err := s.deps.Forecasts.CurrentQuarter(ctx)
+		if err != nil {
+			return err
+		}
+		f.ConfidencePeriod = current.Name
 	}
-	uses := f.ConfidenceMin != nil || f.ConfidenceMax != nil || p.Sort.Field == "confidence"
-	if uses && !s.deps.Forecasts.InWindow(f.ConfidencePeriod) {
+	if f.ConfidenceMin == nil && f.ConfidenceMax == nil && p.Sort.Field != "confidence" {
+		return nil
+	}
+	kept, err := s.deps.Forecasts.InWindow(ctx, f.ConfidencePeriod)
+	if err != nil {
+		return err
+	}
+	if !kept {
 		return domain.Invalid("period", "confidence_window", "")
 	}
 	return nil
@@ -110,11 +121,18 @@ func dateOrNull(t time.Time) *date {
 // caller's language.
 func (s *server) getConfidence(c echo.Context) error {
 	q := c.QueryParams()
-	period := s.deps.Forecasts.CurrentQuarter()
+	ctx := c.Request().Context()
+	period, err := s.deps.Forecasts.CurrentQuarter(ctx)
+	if err != nil {
+		return err
+	}
 	if q.Has("period") {
-		p, err := deals.ParsePeriod(q.Get("period"), s.deps.FiscalYearStartMonth)
-		if err != nil {
+		p, err := s.deps.Forecasts.ParsePeriod(ctx, q.Get("period"))
+		if errors.Is(err, deals.ErrBadPeriod) {
 			return badQuery("period", "period", "")
+		}
+		if err != nil {
+			return err
 		}
 		period = p
 	}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -324,4 +325,56 @@ func TestConfidenceEndpoints(t *testing.T) {
 	if code := w.ts.signIn(w.outsider.Email).do("GET", "/api/v1/deals/"+deal+"/confidence", "").Code; code != http.StatusNotFound {
 		t.Errorf("an outsider reading the confidence: %d, want 404", code)
 	}
+}
+
+// TestFiscalYearChangeRecomputesTheStoredQuarters: the fiscal year start month names the
+// quarters the figures are stored under, so changing it (PATCH /settings) recomputes
+// them in the same transaction: afterwards the list's confidence for the quarter the
+// deal is expected to close in, under the new names, equals a fresh run.
+func TestFiscalYearChangeRecomputesTheStoredQuarters(t *testing.T) {
+	t.Parallel()
+	w := newDealWorld(t)
+	admin := w.ts.signIn(w.admin.Email)
+	var settings struct {
+		Version int `json:"version"`
+	}
+	decode(t, admin.do("GET", "/api/v1/settings", ""), &settings)
+	var fresh struct {
+		freshFigures
+		ExpectedClose string `json:"expected_close"`
+	}
+	decode(t, admin.do("GET", "/api/v1/deals/"+w.deal.ID+"/confidence", ""), &fresh)
+	closeOn, err := time.Parse("2006-01-02", fresh.ExpectedClose)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// With the fiscal year from January, quarters are calendar quarters. The list's period
+	// also picks deals by target close date: the deal's is moved into that quarter.
+	period := fmt.Sprintf("%d-Q%d", closeOn.Year(), (int(closeOn.Month())-1)/3+1)
+	var deal idVersion
+	decode(t, admin.do("GET", "/api/v1/deals/"+w.deal.ID, ""), &deal)
+	body := `{"target_close_date":"` + fresh.ExpectedClose + `"}`
+	if rec := admin.do("PATCH", "/api/v1/deals/"+w.deal.ID, body, "If-Match", etag(deal.Version)); rec.Code != http.StatusOK {
+		t.Fatalf("deal: %d %s", rec.Code, rec.Body)
+	}
+
+	if rec := admin.do("PATCH", "/api/v1/settings", `{"fiscal_year_start_month":1}`, "If-Match", etag(settings.Version)); rec.Code != http.StatusOK {
+		t.Fatalf("settings: %d %s", rec.Code, rec.Body)
+	}
+	var list listResponse[listFigures]
+	decode(t, admin.do("GET", "/api/v1/deals?limit=500&sort=-confidence&period="+period, ""), &list)
+	decode(t, admin.do("GET", "/api/v1/deals/"+w.deal.ID+"/confidence?period="+period, ""), &fresh)
+	for _, it := range list.Items {
+		if it.ID != w.deal.ID {
+			continue
+		}
+		if it.ConfidencePeriod != period || it.Confidence == nil || math.Abs(*it.Confidence-fresh.Confidence) > 1e-9 || math.Abs(*it.PInPeriod-fresh.PInPeriod) > 1e-9 {
+			t.Fatalf("after the change the list has %+v for %s, a fresh run confidence %.6f, in period %.6f", it, period, fresh.Confidence, fresh.PInPeriod)
+		}
+		if fresh.PInPeriod == 0 {
+			t.Fatalf("the deal has no chance to close in %s, its expected close's quarter: the test checks nothing", period)
+		}
+		return
+	}
+	t.Fatalf("deal not listed for %s", period)
 }

@@ -21,6 +21,7 @@ import (
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
+	"summit/domain/targets"
 	"summit/policies"
 	"summit/repository"
 	"summit/repository/dbtest"
@@ -71,11 +72,12 @@ func newTestServerLogging(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Option
 		t.Fatal(err)
 	}
 	svc := repository.NewIdentityService(gdb, identity.DefaultSessionPolicy, identity.DefaultLoginThrottle)
-	services := repository.NewServices(gdb, 4)
+	services := repository.NewServices(gdb, targets.Settings{FiscalYearStartMonth: 4})
 	srv, e, err := newServer(Deps{
 		SQL: sqlDB, Log: log, Metrics: prometheus.NewRegistry(), SPA: testSPA,
 		Identity: svc, Deals: services.Deals, Stakeholders: services.Stakeholders,
 		Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy, Version: "test", FiscalYearStartMonth: 4,
+		Targets: services.Targets,
 	}, Options{RequestTimeout: cmp.Or(opts.RequestTimeout, 5*time.Second), BodyLimit: cmp.Or(opts.BodyLimit, "64K"),
 		TrustedProxies: opts.TrustedProxies, MetricsToken: opts.MetricsToken, MetricsElsewhere: opts.MetricsElsewhere})
 	if err != nil {

@@ -33,6 +33,7 @@ var errorMessages = map[string]message{
 	"timeout":                {"This took too long; try again.", "处理超时，请重试。"},
 	"internal_error":         {"Something went wrong on our side.", "服务器内部错误。"},
 	"unsupported_media_type": {"This kind of content is not accepted here.", "此处不接受这种格式的内容。"},
+	"fx_rate_missing":        {"No FX rate for {currency} in {period}; an admin can add it under FX rates.", "缺少 {currency} 在 {period} 的汇率，请管理员在汇率表中添加。"},
 }
 
 // ruleMessages are per-field messages for rules broken in the domain or in handlers;
@@ -93,6 +94,15 @@ var ruleMessages = map[string]message{
 	"period":             {"must be a period such as 2026-Q4 or 2026-11", "必须是期间，例如 2026-Q4 或 2026-11"},
 	"confidence_window": {"has no stored confidence to sort or filter by: choose from the previous fiscal quarter to four quarters ahead, or from two months back to twelve months ahead",
 		"没有可排序或筛选的已存信心度：请选择上一财季至未来四个财季，或前两个月至未来十二个月内的期间"},
+	// Targets, FX rates and settings (targets.go).
+	"reporting_currency":     {"must be the reporting currency {param}", "必须是报告货币 {param}"},
+	"not_reporting_currency": {"must not be the reporting currency {param}: it converts at 1", "不能是报告货币 {param}（其汇率恒为 1）"},
+	"fx_rate":                {"must be a decimal number above 0 and at most 1000000, with at most 10 decimal places", "必须是大于 0 且不超过 1000000 的小数，最多 10 位小数"},
+	"unique_with":            {"already has an entry with the same {param}", "已存在相同 {param} 的记录"},
+	"periods_in_use":         {"cannot change while targets or FX rates of fiscal quarters exist (their quarters would mean other months); delete them first", "存在按财季设定的目标或汇率时不能修改（修改会使其季度对应到其他月份），请先删除它们"},
+	"currency_in_use":        {"cannot change while targets or FX rates exist (they are in or against it); delete them first", "存在目标或汇率时不能修改（它们以该货币计价或折算），请先删除它们"},
+	"fx_rate_missing_for":    {"has no FX rate for {param}", "没有 {param} 的汇率"},
+	"fx_rate_missing_in":     {"has no FX rate in {param}", "在 {param} 没有汇率"},
 	// The strict JSON binder (binding.go) and query text check (query_text.go).
 	"json_syntax":   {"could not be read: it is broken at position {param}", "无法读取：第 {param} 个位置有格式错误"},
 	"trailing_data": {"has something extra after its end, at position {param}", "结尾之后有多余内容（第 {param} 个位置）"},

@@ -15,5 +15,9 @@ type metaResponse struct {
 
 // meta answers GET /api/v1/meta.
 func (s *server) meta(c echo.Context) error {
-	return c.JSON(http.StatusOK, metaResponse{Name: "Summit", Version: s.deps.Version, FiscalYearStartMonth: s.deps.FiscalYearStartMonth})
+	fyStart, err := s.fiscalYearStart(c.Request().Context()) // the settings, as GET /settings shows them
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, metaResponse{Name: "Summit", Version: s.deps.Version, FiscalYearStartMonth: fyStart})
 }

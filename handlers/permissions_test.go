@@ -10,6 +10,7 @@ import (
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
+	"summit/domain/targets"
 )
 
 // The kinds of caller every route is tried with: the deal-team roles on the matrix's
@@ -142,7 +143,27 @@ var permissionMatrix = map[string]rule{
 	"GET /api/v1/risks/gates":               {signedInOnly, 200},
 	"GET /api/v1/risks/next-steps":          {signedInOnly, 200},
 	"GET /api/v1/risks/coverage":            {signedInOnly, 200},
+
+	// Targets: everyone signed in reads, admins and executives write; FX rates and
+	// settings: admins write.
+	"GET /api/v1/settings":        {signedInOnly, 200},
+	"PATCH /api/v1/settings":      {adminsOnly, 412},
+	"GET /api/v1/targets":         {signedInOnly, 200},
+	"POST /api/v1/targets":        {targetSetters, 422},
+	"GET /api/v1/targets/tree":    {signedInOnly, 200},
+	"GET /api/v1/targets/:id":     {signedInOnly, 200},
+	"PATCH /api/v1/targets/:id":   {targetSetters, 412},
+	"DELETE /api/v1/targets/:id":  {targetSetters, 412},
+	"GET /api/v1/fx-rates":        {signedInOnly, 200},
+	"POST /api/v1/fx-rates":       {adminsOnly, 422},
+	"GET /api/v1/fx-rates/:id":    {signedInOnly, 200},
+	"PATCH /api/v1/fx-rates/:id":  {adminsOnly, 412},
+	"DELETE /api/v1/fx-rates/:id": {adminsOnly, 412},
 }
+
+// targetSetters: administrators and executives (issue 11: targets are theirs to set).
+var targetSetters = expectation{"anonymous": 401, "member_elsewhere": 403, "member_of_team": 403, "pmo": 403,
+	"business": 403, "solution": 403, "pmo_other_deal": 403}
 
 func TestPermissionMatrix(t *testing.T) {
 	t.Parallel()
@@ -309,6 +330,24 @@ func (ts *testServer) permissionFixture() permissionFixture {
 			fx.ids[path] = retro.ID
 		case strings.HasPrefix(path, "/api/v1/actions/:id"):
 			fx.ids[path] = retro.Actions[0].ID
+		}
+	}
+	// A target of the deal's team and an FX rate, for the /targets/:id and /fx-rates/:id routes.
+	tgt, err := ts.srv.deps.Targets.CreateTarget(ctx, identity.Actor{}, targets.Target{Period: "2026-Q4", TeamID: &team.ID, AmountMinor: 100})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	rate, err := ts.srv.deps.Targets.CreateRate(ctx, identity.Actor{}, targets.FXRate{Period: "2026-Q4", Currency: "USD", Rate: "7.1"})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	for path := range permissionMatrix {
+		p := strings.SplitN(path, " ", 2)[1]
+		switch {
+		case strings.HasPrefix(p, "/api/v1/targets/:id"):
+			fx.ids[p] = tgt.ID
+		case strings.HasPrefix(p, "/api/v1/fx-rates/:id"):
+			fx.ids[p] = rate.ID
 		}
 	}
 	return fx

@@ -104,6 +104,21 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 
 	s.handle(api, "GET", "/confidence/parameters", s.listConfidenceParameters, signedIn)
 
+	// Targets (admins and executives write), FX rates and settings (admins write).
+	s.handle(api, "GET", "/settings", s.getSettings, allow("settings", policies.Read))
+	s.handle(api, "PATCH", "/settings", s.updateSettings, allow("settings", policies.Write))
+	s.handle(api, "GET", "/targets", s.listTargets, allow("targets", policies.Read))
+	s.handle(api, "POST", "/targets", s.createTarget, allow("targets", policies.Write))
+	s.handle(api, "GET", "/targets/tree", s.targetTree, allow("targets", policies.Read))
+	s.handle(api, "GET", "/targets/:id", s.getTarget, allow("targets", policies.Read))
+	s.handle(api, "PATCH", "/targets/:id", s.updateTarget, allow("targets", policies.Write))
+	s.handle(api, "DELETE", "/targets/:id", s.deleteTarget, allow("targets", policies.Write))
+	s.handle(api, "GET", "/fx-rates", s.listFXRates, allow("fx_rates", policies.Read))
+	s.handle(api, "POST", "/fx-rates", s.createFXRate, allow("fx_rates", policies.Write))
+	s.handle(api, "GET", "/fx-rates/:id", s.getFXRate, allow("fx_rates", policies.Read))
+	s.handle(api, "PATCH", "/fx-rates/:id", s.updateFXRate, allow("fx_rates", policies.Write))
+	s.handle(api, "DELETE", "/fx-rates/:id", s.deleteFXRate, allow("fx_rates", policies.Write))
+
 	s.handle(api, "GET", "/risks/gates", s.gateRisks, signedIn) // over the deals the caller may read
 	s.handle(api, "GET", "/risks/next-steps", s.overdueNextSteps, signedIn)
 	s.handle(api, "GET", "/risks/coverage", s.coverageGaps, signedIn)

@@ -19,6 +19,7 @@ import (
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
+	"summit/domain/targets"
 	"summit/policies"
 )
 
@@ -33,6 +34,7 @@ type Deps struct {
 	Stakeholders         *stakeholders.Service
 	Reviews              *reviews.Service
 	Forecasts            *forecasts.Service
+	Targets              *targets.Service // settings, targets and FX rates
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

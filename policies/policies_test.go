@@ -46,6 +46,10 @@ func TestPolicyMatrix(t *testing.T) {
 		{"settings", Write, []string{"admin"}},
 		{"audit", Read, []string{"admin"}},
 		{"targets", Write, []string{"executive", "executive as pmo", "admin"}},
+		{"targets", Read, []string{"member elsewhere", "member of team", "pmo", "business", "solution", "pmo of other deal", "executive", "executive as pmo", "admin"}},
+		{"settings", Read, []string{"member elsewhere", "member of team", "pmo", "business", "solution", "pmo of other deal", "executive", "executive as pmo", "admin"}},
+		{"fx_rates", Read, []string{"member elsewhere", "member of team", "pmo", "business", "solution", "pmo of other deal", "executive", "executive as pmo", "admin"}},
+		{"fx_rates", Write, []string{"admin"}},
 		{"profile", Write, []string{"member elsewhere", "member of team", "pmo", "business", "solution", "pmo of other deal", "executive", "executive as pmo", "admin"}},
 		{"tokens", Write, []string{"member elsewhere", "member of team", "pmo", "business", "solution", "pmo of other deal", "executive", "executive as pmo", "admin"}},
 	}

@@ -360,13 +360,17 @@ func (r *Forecasts) DueDeals(ctx context.Context, today time.Time, limit int) ([
 	return ids, translate(err, "due deals")
 }
 
-// TemplateDeals lists up to limit deals laid out from the template, by id after afterID.
-func (r *Forecasts) TemplateDeals(ctx context.Context, templateID, afterID string, limit int) ([]string, error) {
+// DealPage lists up to limit deals by id after afterID: those laid out from the template,
+// or every deal when templateID is "".
+func (r *Forecasts) DealPage(ctx context.Context, templateID, afterID string, limit int) ([]string, error) {
 	ids := []string{}
-	q := conn(ctx, r.db).Table("deals").Where("template_id = ?", templateID)
+	q := conn(ctx, r.db).Table("deals")
+	if templateID != "" {
+		q = q.Where("template_id = ?", templateID)
+	}
 	if afterID != "" {
 		q = q.Where("id > ?", afterID)
 	}
 	err := q.Order("id").Limit(limit).Pluck("id", &ids).Error
-	return ids, translate(err, "template deals")
+	return ids, translate(err, "deal page")
 }

@@ -18,6 +18,7 @@ import (
 	"summit/domain/forecasts"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
+	"summit/domain/targets"
 	"summit/repository"
 	"summit/repository/dbtest"
 )
@@ -25,7 +26,9 @@ import (
 // forecastService is the forecasts service over the fixture's database and clock
 // (fiscal year from January).
 func (f *dealsFixture) forecastService() *forecasts.Service {
-	return &forecasts.Service{Store: repository.NewForecasts(f.db), Now: func() time.Time { return f.clock }, FiscalYearStartMonth: 1}
+	fs := repository.NewServices(f.db, targets.Settings{FiscalYearStartMonth: 1}).Forecasts
+	fs.Now = func() time.Time { return f.clock }
+	return fs
 }
 
 // stored is what deal_confidence and deal_forecasts hold for a deal and a period.
@@ -293,7 +296,7 @@ func TestDemoDealsGetStoredFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Now().UTC()
-	n, ran, err := repository.RunDailyForecasts(ctx, gdb, repository.NewForecastService(gdb, 1), now)
+	n, ran, err := repository.RunDailyForecasts(ctx, gdb, repository.NewServices(gdb, targets.Settings{FiscalYearStartMonth: 1}).Forecasts, now)
 	if err != nil || !ran {
 		t.Fatalf("daily job: %v (ran %v)", err, ran)
 	}

@@ -8,6 +8,7 @@ import (
 	"summit/domain/deals"
 	"summit/domain/identity"
 	"summit/domain/stakeholders"
+	"summit/domain/targets"
 )
 
 // A cursor must be of its sort column's kind before it reaches SQL: PostgreSQL refuses a
@@ -52,6 +53,8 @@ func TestSortColumnsAreTheDomainsSortFields(t *testing.T) {
 	}{
 		{"deals", deals.DealSorts, dealSorts.fields()},
 		{"customers", deals.CustomerSorts, customerSorts.fields()},
+		{"targets", targets.TargetSorts, targetSorts.fields()},
+		{"fx rates", targets.RateSorts, rateSorts.fields()},
 		{"templates", deals.TemplateSorts, templateSorts.fields()},
 		{"deal activity", deals.ActivitySorts, activitySorts.fields()},
 		{"users", identity.UserSorts, userSorts.fields()},

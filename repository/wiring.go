@@ -10,6 +10,7 @@ import (
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
+	"summit/domain/targets"
 )
 
 // NewIdentityService wires the identity service to its PostgreSQL stores.
@@ -28,23 +29,23 @@ type Services struct {
 	Stakeholders *stakeholders.Service
 	Reviews      *reviews.Service
 	Forecasts    *forecasts.Service
+	Targets      *targets.Service // settings, targets and FX rates
 }
 
-// NewServices wires the deals, stakeholders, reviews and forecasts services; the fiscal
-// year starts in month fyStart (1 = January), which names the stored periods.
-func NewServices(db *gorm.DB, fyStart int) Services {
+// NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
+// defaults are the settings stored on first use; the stored fiscal year start month
+// names the quarters of the stored confidence, and changing it recomputes them.
+func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 	now := func() time.Time { return time.Now().UTC() }
-	fc := NewForecastService(db, fyStart)
+	ts := &targets.Service{Store: NewTargets(db), Teams: NewTeams(db), Defaults: defaults}
+	fc := &forecasts.Service{Store: NewForecasts(db), Now: now, FiscalYear: ts}
+	ts.Forecasts = fc
 	ds := &deals.Service{Store: NewDeals(db), Now: now, Forecasts: fc}
 	return Services{
 		Deals:        ds,
 		Stakeholders: &stakeholders.Service{Store: NewStakeholders(db), Now: now, Forecasts: fc},
 		Reviews:      &reviews.Service{Store: NewReviews(db), Deals: ds, Now: now},
 		Forecasts:    fc,
+		Targets:      ts,
 	}
-}
-
-// NewForecastService wires the forecasts service (stored confidence) to its store.
-func NewForecastService(db *gorm.DB, fyStart int) *forecasts.Service {
-	return &forecasts.Service{Store: NewForecasts(db), Now: func() time.Time { return time.Now().UTC() }, FiscalYearStartMonth: fyStart}
 }

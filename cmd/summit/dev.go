@@ -9,6 +9,7 @@ import (
 	"net"
 	"time"
 
+	"summit/domain/targets"
 	"summit/repository"
 	"summit/repository/pgcluster"
 )
@@ -48,8 +49,13 @@ func runDev(ctx context.Context, cfg config, log *slog.Logger, _ []string) (err 
 		return err
 	}
 	log.Info("demo data", "users_added", report.UsersCreated, "teams_added", report.TeamsCreated, "deals_added", report.DealsCreated)
+	board, err := repository.SeedDemoBoard(ctx, gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth})
+	if err != nil {
+		return err
+	}
+	log.Info("demo board", "usd_deals_added", board.DealsCreated, "fx_rates_added", board.RatesCreated, "targets_added", board.TargetsCreated)
 	// Every demo deal has its stored confidence before the first page is served.
-	refreshForecasts(ctx, log, gdb, repository.NewForecastService(gdb, cfg.FiscalYearStartMonth))
+	refreshForecasts(ctx, log, gdb, repository.NewServices(gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth}).Forecasts)
 	return serve(ctx, cfg, log, gdb, sqlDB, func() { printBanner(cfg) })
 }
 

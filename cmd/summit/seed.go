@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"summit/domain/targets"
 	"summit/repository"
 )
 
@@ -28,5 +29,10 @@ func runSeed(ctx context.Context, cfg config, log *slog.Logger, args []string) e
 		return err
 	}
 	fmt.Fprintf(stdout, "demo data: %d users, %d teams and %d deals added\n", report.UsersCreated, report.TeamsCreated, report.DealsCreated)
+	board, err := repository.SeedDemoBoard(ctx, gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "demo board: %d USD deals, %d FX rates and %d targets added\n", board.DealsCreated, board.RatesCreated, board.TargetsCreated)
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"gorm.io/gorm"
 
+	"summit/domain/targets"
 	"summit/frontend"
 	"summit/handlers"
 	"summit/policies"
@@ -45,12 +46,17 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 	if err != nil {
 		return err
 	}
-	services := repository.NewServices(gdb, cfg.FiscalYearStartMonth)
+	// The settings row is written on the first start with the configured fiscal year
+	// start month; from then on GET/PATCH /settings own it.
+	services := repository.NewServices(gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth})
+	if _, err := services.Targets.Settings(ctx); err != nil {
+		return fmt.Errorf("settings: %w", err)
+	}
 	e, err := handlers.New(handlers.Deps{
 		SQL: sqlDB, Log: log, Metrics: reg, SPA: frontend.Files(),
 		Identity: cfg.identityService(gdb), Deals: services.Deals,
 		Stakeholders: services.Stakeholders, Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy,
-		Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
+		Targets: services.Targets, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
 	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
 		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != ""})
 	if err != nil {

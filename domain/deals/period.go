@@ -1,9 +1,13 @@
 package deals
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
+
+// ErrBadPeriod is a period name that is neither a fiscal quarter nor a month.
+var ErrBadPeriod = errors.New("want YYYY-Qn or YYYY-MM")
 
 // Period is a half-open date range [From, To) named like 2026-Q4 or 2026-11.
 type Period struct {
@@ -23,5 +27,5 @@ func ParsePeriod(s string, fyStart int) (Period, error) {
 	if t, err := time.Parse("2006-01", s); err == nil {
 		return Period{Name: s, From: t, To: t.AddDate(0, 1, 0)}, nil
 	}
-	return Period{}, fmt.Errorf("period %q: want YYYY-Qn or YYYY-MM", s)
+	return Period{}, fmt.Errorf("period %q: %w", s, ErrBadPeriod)
 }

@@ -53,8 +53,9 @@ type Store interface {
 	SaveFigures(ctx context.Context, figs []Figures) error
 	// DueDeals lists up to limit deals (by id) without figures as of today.
 	DueDeals(ctx context.Context, today time.Time, limit int) ([]string, error)
-	// TemplateDeals lists up to limit deals laid out from the template, by id after afterID.
-	TemplateDeals(ctx context.Context, templateID, afterID string, limit int) ([]string, error)
+	// DealPage lists up to limit deals by id after afterID: those laid out from the
+	// template, or every deal when templateID is "".
+	DealPage(ctx context.Context, templateID, afterID string, limit int) ([]string, error)
 }
 
 // BatchSize bounds how many deals one query batch (and one transaction of RefreshDue) reads.
@@ -64,17 +65,27 @@ const BatchSize = 200
 type Service struct {
 	Store Store
 	Now   func() time.Time
-	// FiscalYearStartMonth names the quarters of the window (1 = January).
-	FiscalYearStartMonth int
+	// FiscalYear is the month the fiscal year starts in (the settings), which names the
+	// window's quarters.
+	FiscalYear FiscalYear
+}
+
+// FiscalYear tells the month the fiscal year starts in (1 = January).
+type FiscalYear interface {
+	FiscalYearStartMonth(ctx context.Context) (int, error)
 }
 
 func (s *Service) today() time.Time { return deals.Day(s.Now()) }
 
-func (s *Service) fyStart() int {
-	if s.FiscalYearStartMonth < 1 || s.FiscalYearStartMonth > 12 {
-		return 1
+func (s *Service) fyStart(ctx context.Context) (int, error) {
+	m, err := s.FiscalYear.FiscalYearStartMonth(ctx)
+	if err != nil {
+		return 0, err
 	}
-	return s.FiscalYearStartMonth
+	if m < 1 || m > 12 {
+		return 1, nil
+	}
+	return m, nil
 }
 
 // Params are the engine parameters for a template's overrides. Overrides that no longer
@@ -112,7 +123,11 @@ func (s *Service) refreshBatch(ctx context.Context, ids []string, today time.Tim
 	if err != nil {
 		return err
 	}
-	window := Window(today, s.fyStart())
+	fy, err := s.fyStart(ctx)
+	if err != nil {
+		return err
+	}
+	window := Window(today, fy)
 	figs := make([]Figures, 0, len(inputs))
 	for _, in := range inputs {
 		figs = append(figs, Compute(in, window, today))
@@ -151,10 +166,19 @@ func Compute(in DealInput, window []deals.Period, asOf time.Time) Figures {
 // RefreshTemplate recomputes every deal laid out from the template (after its
 // parameters changed), in the transaction in ctx, in batches of BatchSize.
 func (s *Service) RefreshTemplate(ctx context.Context, templateID string) error {
+	return s.refreshPages(ctx, templateID)
+}
+
+// RefreshAll recomputes every deal, BatchSize at a time, in the transaction in ctx (or
+// one of its own): a change of the fiscal year start month renames every quarter of the
+// window, so the settings change calls it in its own transaction.
+func (s *Service) RefreshAll(ctx context.Context) error { return s.refreshPages(ctx, "") }
+
+func (s *Service) refreshPages(ctx context.Context, templateID string) error {
 	return s.Store.Tx(ctx, func(ctx context.Context) error {
 		after := ""
 		for {
-			ids, err := s.Store.TemplateDeals(ctx, templateID, after, BatchSize)
+			ids, err := s.Store.DealPage(ctx, templateID, after, BatchSize)
 			if err != nil || len(ids) == 0 {
 				return err
 			}
@@ -233,13 +257,28 @@ func (s *Service) PlanChecks(ctx context.Context, dealID string) ([]confidence.C
 }
 
 // CurrentQuarter is the fiscal quarter of today.
-func (s *Service) CurrentQuarter() deals.Period { return CurrentQuarter(s.today(), s.fyStart()) }
+func (s *Service) CurrentQuarter(ctx context.Context) (deals.Period, error) {
+	fy, err := s.fyStart(ctx)
+	return CurrentQuarter(s.today(), fy), err
+}
+
+// ParsePeriod reads a period name with the fiscal year of the settings.
+func (s *Service) ParsePeriod(ctx context.Context, name string) (deals.Period, error) {
+	fy, err := s.fyStart(ctx)
+	if err != nil {
+		return deals.Period{}, err
+	}
+	return deals.ParsePeriod(name, fy)
+}
 
 // Today is the service's day (UTC).
 func (s *Service) Today() time.Time { return s.today() }
 
 // InWindow says whether figures are kept for the period named name today.
-func (s *Service) InWindow(name string) bool { return InWindow(name, s.today(), s.fyStart()) }
+func (s *Service) InWindow(ctx context.Context, name string) (bool, error) {
+	fy, err := s.fyStart(ctx)
+	return InWindow(name, s.today(), fy), err
+}
 
 func (s *Service) input(ctx context.Context, dealID string) (DealInput, error) {
 	ins, err := s.Store.Inputs(ctx, []string{dealID})

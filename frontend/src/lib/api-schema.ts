@@ -1281,6 +1281,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The installation's reporting settings
+         * @description The reporting currency (targets are in it; FX rates convert other currencies into
+         *     it) and the month the fiscal year starts in (names periods such as 2026-Q4; GET
+         *     /meta shows the same value). Written on the first start with CNY and
+         *     `SUMMIT_FISCAL_YEAR_START_MONTH`. Any signed-in user may read them.
+         */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the reporting settings
+         * @description Administrators only; audited (`settings.updated`, before and after). The fiscal
+         *     year start month cannot change while targets or FX rates of fiscal quarters exist
+         *     (their quarters would silently mean other months): 422 naming
+         *     `fiscal_year_start_month` until they are deleted. The reporting currency cannot
+         *     change while any target or FX rate exists: 422 naming `reporting_currency`.
+         */
+        patch: operations["updateSettings"];
+        trace?: never;
+    };
+    "/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List revenue targets
+         * @description Any signed-in user may read targets.
+         */
+        get: operations["listTargets"];
+        put?: never;
+        /**
+         * Set a revenue target
+         * @description Administrators and executives; audited (`target.created`). One target per period
+         *     and scope: a second is 422 naming `period` and `team_id`. `currency` defaults to
+         *     the reporting currency; any other is 422 naming `currency`. An unknown team is
+         *     422 naming `team_id`.
+         */
+        post: operations["createTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/targets/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Top-down against bottom-up targets over the team tree
+         * @description For one period (default: the current fiscal quarter), the company first and then
+         *     every team depth first (siblings by name): `target_minor` is the node's own target
+         *     (top-down; null when none is set), `bottom_up_minor` the sum of its child teams'
+         *     own targets (for the company: the root teams'), and `gap_minor` =
+         *     `target_minor` − `bottom_up_minor`, null when the node has no target or none of
+         *     its child teams has one. Amounts are in the reporting currency.
+         */
+        get: operations["getTargetTree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One target */
+        get: operations["getTarget"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a target
+         * @description Administrators and executives; audited (`target.deleted`, with what it was).
+         */
+        delete: operations["deleteTarget"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a target
+         * @description Only the fields sent change; `team_id` null moves the target to the company.
+         *     Administrators and executives; audited (`target.updated`, before and after). A
+         *     clash with another target of the same period and scope is 422 naming `period` and
+         *     `team_id`.
+         */
+        patch: operations["updateTarget"];
+        trace?: never;
+    };
+    "/fx-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List FX rates
+         * @description Any signed-in user may read the FX table.
+         */
+        get: operations["listFXRates"];
+        put?: never;
+        /**
+         * Add an FX rate
+         * @description Administrators only; audited (`fx_rate.created`). One rate per period and
+         *     currency: a second is 422 naming `period` and `currency`. The reporting currency
+         *     itself converts at 1 and has no rate (422 naming `currency`).
+         */
+        post: operations["createFXRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fx-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One FX rate */
+        get: operations["getFXRate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an FX rate
+         * @description Administrators only; audited (`fx_rate.deleted`, with what it was).
+         */
+        delete: operations["deleteFXRate"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an FX rate
+         * @description Only the fields sent change. Administrators only; audited (`fx_rate.updated`, before and after).
+         */
+        patch: operations["updateFXRate"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1389,7 +1551,10 @@ export interface components {
              *     user.updated, user.password_reset, user.password_changed, team.created,
              *     team.updated, team.deleted, team.members_set, token.created, token.revoked,
              *     template.confidence_params_changed (details: the template's `name` and
-             *     `confidence_params` `{from, to}`).
+             *     `confidence_params` `{from, to}`), settings.updated (details: each changed
+             *     setting `{from, to}`), target.created, target.updated, target.deleted,
+             *     fx_rate.created, fx_rate.updated, fx_rate.deleted (details: the fields; on
+             *     update `before` and `after`, on delete `before`).
              * @example user.updated
              */
             action: string;
@@ -2151,6 +2316,90 @@ export interface components {
             /** @description Always null. */
             next_cursor: string | null;
         };
+        /** @description The installation's reporting settings. `version` is also sent as the ETag. */
+        Settings: {
+            reporting_currency: components["schemas"]["Currency"];
+            fiscal_year_start_month: number;
+            version: number;
+        };
+        /**
+         * @description A fiscal quarter (`2026-Q4`, the fiscal year named by the calendar year it starts in) or a calendar month (`2026-11`).
+         * @example 2026-Q4
+         */
+        Period: string;
+        /** @description The revenue target of one period for the company (`team_id` null) or one team. `version` is also sent as the ETag. */
+        Target: {
+            /** Format: uuid */
+            id: string;
+            period: components["schemas"]["Period"];
+            /** Format: uuid */
+            team_id: string | null;
+            /** Format: int64 */
+            amount_minor: number;
+            currency: components["schemas"]["Currency"];
+            version: number;
+        };
+        /** @description One page of targets. */
+        TargetList: {
+            items: components["schemas"]["Target"][];
+            /** @description Opaque; pass as `?cursor=` (with the same `sort`) for the next page. Null on the last page. */
+            next_cursor: string | null;
+        };
+        TargetTreeNode: {
+            /**
+             * Format: uuid
+             * @description Null for the company.
+             */
+            team_id: string | null;
+            /** @description The team's name; for the company "Company" in the caller's language. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The parent team; null for root teams (whose parent is the company) and the company.
+             */
+            parent_id: string | null;
+            /**
+             * Format: int64
+             * @description The node's own target (top-down); null when none is set.
+             */
+            target_minor: number | null;
+            /**
+             * Format: int64
+             * @description The sum of the child teams' own targets (0 when none has one).
+             */
+            bottom_up_minor: number;
+            /**
+             * Format: int64
+             * @description target_minor − bottom_up_minor; null without a target or without any child team's target.
+             */
+            gap_minor: number | null;
+        };
+        TargetTree: {
+            period: components["schemas"]["Period"];
+            currency: components["schemas"]["Currency"];
+            /** @description The company first, then the teams depth first, siblings by name. */
+            nodes: components["schemas"]["TargetTreeNode"][];
+        };
+        /**
+         * @description Units of the reporting currency per unit of the currency; above 0, at most 1000000, at most 10 decimal places.
+         * @example 7.1
+         */
+        Rate: number;
+        /** @description One period's rate of one currency into the reporting currency. `version` is also sent as the ETag. */
+        FXRate: {
+            /** Format: uuid */
+            id: string;
+            period: components["schemas"]["Period"];
+            currency: components["schemas"]["Currency"];
+            rate: components["schemas"]["Rate"];
+            version: number;
+        };
+        /** @description One page of FX rates. */
+        FXRateList: {
+            items: components["schemas"]["FXRate"][];
+            /** @description Opaque; pass as `?cursor=` (with the same `sort`) for the next page. Null on the last page. */
+            next_cursor: string | null;
+        };
     };
     responses: {
         /** @description An error in the shape of docs/api.md. */
@@ -2202,6 +2451,8 @@ export interface components {
         Cursor: string;
         /** @description Only this deal; a deal the caller may not read, or one not open, gives an empty list. */
         RiskDealId: string;
+        /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); anything else is 400. */
+        PeriodFilter: string;
     };
     requestBodies: never;
     headers: {
@@ -5003,6 +5254,456 @@ export interface operations {
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, as in the ETag: `"3"` (`W/"3"` and `3` are
+                 *     accepted). Missing is 428, malformed is 400, older than the stored version is 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reporting_currency?: components["schemas"]["Currency"];
+                    fiscal_year_start_month?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated settings. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            412: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+            428: components["responses"]["Error"];
+        };
+    };
+    listTargets: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort field, `-` prefix for descending. */
+                sort?: "period" | "-period" | "amount_minor" | "-amount_minor";
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); anything else is 400. */
+                period?: components["parameters"]["PeriodFilter"];
+                /** @description Only this team's targets (not its sub-teams'). */
+                team_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of targets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetList"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    createTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    period: components["schemas"]["Period"];
+                    /**
+                     * Format: uuid
+                     * @description The team; null or absent for the company.
+                     */
+                    team_id?: string | null;
+                    /** Format: int64 */
+                    amount_minor: number;
+                    currency?: components["schemas"]["Currency"];
+                };
+            };
+        };
+        responses: {
+            /** @description The new target. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Target"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    getTargetTree: {
+        parameters: {
+            query?: {
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); anything else is 400. */
+                period?: components["parameters"]["PeriodFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period's target tree. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetTree"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    getTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The target. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Target"];
+                };
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    deleteTarget: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, as in the ETag: `"3"` (`W/"3"` and `3` are
+                 *     accepted). Missing is 428, malformed is 400, older than the stored version is 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            412: components["responses"]["Error"];
+            428: components["responses"]["Error"];
+        };
+    };
+    updateTarget: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, as in the ETag: `"3"` (`W/"3"` and `3` are
+                 *     accepted). Missing is 428, malformed is 400, older than the stored version is 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    period?: components["schemas"]["Period"];
+                    /** Format: uuid */
+                    team_id?: string | null;
+                    /** Format: int64 */
+                    amount_minor?: number;
+                    currency?: components["schemas"]["Currency"];
+                };
+            };
+        };
+        responses: {
+            /** @description The updated target. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Target"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            412: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+            428: components["responses"]["Error"];
+        };
+    };
+    listFXRates: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort field, `-` prefix for descending. */
+                sort?: "period" | "-period" | "currency" | "-currency";
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); anything else is 400. */
+                period?: components["parameters"]["PeriodFilter"];
+                /** @description Only rates of this currency. */
+                currency?: components["schemas"]["Currency"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of FX rates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FXRateList"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    createFXRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    period: components["schemas"]["Period"];
+                    currency: components["schemas"]["Currency"];
+                    rate: components["schemas"]["Rate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The new rate. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FXRate"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    getFXRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rate. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FXRate"];
+                };
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    deleteFXRate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, as in the ETag: `"3"` (`W/"3"` and `3` are
+                 *     accepted). Missing is 428, malformed is 400, older than the stored version is 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            412: components["responses"]["Error"];
+            428: components["responses"]["Error"];
+        };
+    };
+    updateFXRate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, as in the ETag: `"3"` (`W/"3"` and `3` are
+                 *     accepted). Missing is 428, malformed is 400, older than the stored version is 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    period?: components["schemas"]["Period"];
+                    currency?: components["schemas"]["Currency"];
+                    rate?: components["schemas"]["Rate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The updated rate. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FXRate"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            412: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+            428: components["responses"]["Error"];
         };
     };
 }

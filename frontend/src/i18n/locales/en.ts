@@ -196,6 +196,13 @@ export const en = {
       token_created: 'Token created',
       token_revoked: 'Token revoked',
       template_confidence_params_changed: 'Template confidence parameters changed',
+      settings_updated: 'Settings changed',
+      target_created: 'Target set',
+      target_updated: 'Target changed',
+      target_deleted: 'Target deleted',
+      fx_rate_created: 'FX rate added',
+      fx_rate_updated: 'FX rate changed',
+      fx_rate_deleted: 'FX rate deleted',
     },
   },
   board: {

@@ -197,6 +197,13 @@ export const zhCN: Messages = {
       token_created: '创建令牌',
       token_revoked: '撤销令牌',
       template_confidence_params_changed: '模板置信度参数变更',
+      settings_updated: '设置变更',
+      target_created: '设定目标',
+      target_updated: '目标变更',
+      target_deleted: '删除目标',
+      fx_rate_created: '新增汇率',
+      fx_rate_updated: '汇率变更',
+      fx_rate_deleted: '删除汇率',
     },
   },
   board: {

@@ -20,6 +20,13 @@ export const AUDIT_ACTIONS = [
   'token.created',
   'token.revoked',
   'template.confidence_params_changed',
+  'settings.updated',
+  'target.created',
+  'target.updated',
+  'target.deleted',
+  'fx_rate.created',
+  'fx_rate.updated',
+  'fx_rate.deleted',
 ] as const
 
 /** One of `AUDIT_ACTIONS`. */

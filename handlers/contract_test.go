@@ -2,11 +2,13 @@ package handlers
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/mail"
@@ -104,13 +106,28 @@ func checkResponse(req *http.Request, rec *httptest.ResponseRecorder) error {
 		op = route.Operation.OperationID + " (" + op + ")"
 	}
 	status := rec.Code
+	body := rec.Body.Bytes()
+	if rec.Header().Get("Content-Encoding") == "gzip" { // the contract is about what it decodes to
+		r, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			return fmt.Errorf("%s: Content-Encoding gzip but not gzip: %v", op, err)
+		}
+		if body, err = io.ReadAll(r); err != nil {
+			return fmt.Errorf("%s: gzip: %v", op, err)
+		}
+		decoded := httptest.NewRecorder()
+		maps.Copy(decoded.Header(), rec.Header())
+		decoded.WriteHeader(rec.Code)
+		decoded.Body.Write(body)
+		rec = decoded
+	}
 	in := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: &openapi3filter.RequestValidationInput{
 			Request: req, PathParams: pathParams, Route: route,
 		},
 		Status: status,
 		Header: rec.Header(),
-		Body:   io.NopCloser(bytes.NewReader(rec.Body.Bytes())),
+		Body:   io.NopCloser(bytes.NewReader(body)),
 		Options: &openapi3filter.Options{
 			IncludeResponseStatus: true,
 			MultiError:            true,

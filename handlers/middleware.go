@@ -21,7 +21,7 @@ import (
 )
 
 // useMiddleware installs, outermost first: request id → access log → security headers →
-// metrics → panic recovery → body limit. Recovery sits inside the log and metrics so a panic is counted
+// metrics → panic recovery → compression → body limit. Recovery sits inside the log and metrics so a panic is counted
 // and logged as the 500 the caller got.
 func useMiddleware(e *echo.Echo, deps Deps, opts Options) {
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{
@@ -50,8 +50,21 @@ func useMiddleware(e *echo.Echo, deps Deps, opts Options) {
 			return err
 		},
 	}))
+	e.Use(compressAPI())
 	e.Use(middleware.BodyLimit(opts.BodyLimit))
 	e.Use(requestTimeout(opts.RequestTimeout))
+}
+
+// compressAPI gzips API answers of 1 KB and more for clients that accept it. The web app's
+// files come precompressed (spa.go), and workbooks are zip files already.
+func compressAPI() echo.MiddlewareFunc {
+	return middleware.GzipWithConfig(middleware.GzipConfig{
+		Level:     5, // most of level 9's saving at a fraction of its CPU
+		MinLength: 1024,
+		Skipper: func(c echo.Context) bool {
+			return !isAPI(c) || strings.HasSuffix(c.Request().URL.Path, ".xlsx")
+		},
+	})
 }
 
 // appCSP is the web app's Content-Security-Policy: its own scripts only (the built

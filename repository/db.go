@@ -8,9 +8,12 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"golang.org/x/sync/errgroup"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -21,19 +24,29 @@ type PoolOptions struct {
 	MaxOpenConns int
 	MaxIdleConns int
 	MaxLifetime  time.Duration
+	// StatementTimeout ends any statement that runs longer (PostgreSQL's
+	// statement_timeout on every connection); 0 leaves the server's setting.
+	StatementTimeout time.Duration
+	// Warm connections are opened before Open returns, so that the first burst of
+	// requests does not wait for new connections (at most MaxIdleConns).
+	Warm int
 }
 
 // Open connects to PostgreSQL at url and returns the GORM handle and its *sql.DB (for
 // migrations and pool metrics). It fails if the database does not answer within ctx.
 func Open(ctx context.Context, url string, pool PoolOptions, log *slog.Logger) (*gorm.DB, *sql.DB, error) {
-	sqlDB, err := sql.Open("pgx", url)
+	connConfig, err := pgx.ParseConfig(url)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open database: %w", err)
 	}
+	if pool.StatementTimeout > 0 {
+		connConfig.RuntimeParams["statement_timeout"] = strconv.FormatInt(pool.StatementTimeout.Milliseconds(), 10)
+	}
+	sqlDB := stdlib.OpenDB(*connConfig)
 	sqlDB.SetMaxOpenConns(pool.MaxOpenConns)
 	sqlDB.SetMaxIdleConns(pool.MaxIdleConns)
 	sqlDB.SetConnMaxLifetime(pool.MaxLifetime)
-	if err := sqlDB.PingContext(ctx); err != nil {
+	if err := warm(ctx, sqlDB, max(1, min(pool.Warm, pool.MaxIdleConns))); err != nil {
 		sqlDB.Close()
 		return nil, nil, fmt.Errorf("connect to database: %w", err)
 	}
@@ -43,6 +56,30 @@ func Open(ctx context.Context, url string, pool PoolOptions, log *slog.Logger) (
 		return nil, nil, err
 	}
 	return gdb, sqlDB, nil
+}
+
+// warm opens n connections at once and returns them to the pool, where they wait idle.
+func warm(ctx context.Context, db *sql.DB, n int) error {
+	conns := make([]*sql.Conn, n)
+	defer func() {
+		for _, c := range conns {
+			if c != nil {
+				c.Close() // back to the pool
+			}
+		}
+	}()
+	g, ctx := errgroup.WithContext(ctx)
+	for i := range conns {
+		g.Go(func() error {
+			c, err := db.Conn(ctx)
+			if err != nil {
+				return err
+			}
+			conns[i] = c
+			return c.PingContext(ctx)
+		})
+	}
+	return g.Wait()
 }
 
 // OpenGorm wraps an open *sql.DB in GORM, logging slow queries (over 200 ms) and errors

@@ -1,6 +1,7 @@
 package repository
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -29,6 +30,8 @@ func translate(err error, what string) error {
 		return fmt.Errorf("%s: %w", what, domain.Invalid(strings.TrimPrefix(pgErr.ConstraintName, "limit_"), "limit", ""))
 	case errors.As(err, &pgErr) && pgErr.Code == "23503": // foreign_key_violation
 		return fmt.Errorf("%s: %w: %v", what, domain.ErrConflict, err)
+	case errors.As(err, &pgErr) && pgErr.Code == "57014": // query_canceled: the statement timeout
+		return fmt.Errorf("%s: %w: %v", what, context.DeadlineExceeded, err)
 	case errors.As(err, &pgErr) && (pgErr.Code[:2] == "08" || pgErr.Code == "57P01" || pgErr.Code == "57P03"):
 		return fmt.Errorf("%s: %w: %v", what, domain.ErrUnavailable, err)
 	case errors.As(err, &netErr):

@@ -22,6 +22,8 @@ func TestConfigNamesTheBadVariable(t *testing.T) {
 		{"fiscal month 13", map[string]string{"SUMMIT_FISCAL_YEAR_START_MONTH": "13"}, "SUMMIT_FISCAL_YEAR_START_MONTH"},
 		{"pool size zero", map[string]string{"SUMMIT_DB_MAX_CONNS": "0"}, "SUMMIT_DB_MAX_CONNS"},
 		{"pool size not a number", map[string]string{"SUMMIT_DB_MAX_CONNS": "many"}, "SUMMIT_DB_MAX_CONNS"},
+		{"statement timeout negative", map[string]string{"SUMMIT_DB_STATEMENT_TIMEOUT": "-1s"}, "SUMMIT_DB_STATEMENT_TIMEOUT"},
+		{"statement timeout not a duration", map[string]string{"SUMMIT_DB_STATEMENT_TIMEOUT": "soon"}, "SUMMIT_DB_STATEMENT_TIMEOUT"},
 		{"trusted proxies valid", map[string]string{"SUMMIT_TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.5,fd00::/8"}, ""},
 		{"trusted proxy not a CIDR", map[string]string{"SUMMIT_TRUSTED_PROXIES": "10.0.0.0/8,10.0.0.0/33"}, `SUMMIT_TRUSTED_PROXIES entry "10.0.0.0/33"`},
 		{"trusted proxy a host name", map[string]string{"SUMMIT_TRUSTED_PROXIES": "proxy.local"}, `SUMMIT_TRUSTED_PROXIES entry "proxy.local"`},

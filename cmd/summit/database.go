@@ -19,7 +19,10 @@ func openDatabase(ctx context.Context, cfg config, log *slog.Logger) (*gorm.DB, 
 	if err := cfg.requireDatabaseURL(); err != nil {
 		return nil, nil, err
 	}
-	pool := repository.PoolOptions{MaxOpenConns: cfg.DBMaxConns, MaxIdleConns: cfg.DBMaxConns, MaxLifetime: 30 * time.Minute}
+	pool := repository.PoolOptions{
+		MaxOpenConns: cfg.DBMaxConns, MaxIdleConns: cfg.DBMaxConns, MaxLifetime: 30 * time.Minute,
+		StatementTimeout: cfg.DBStatementTimeout, Warm: cfg.DBMaxConns,
+	}
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		attempt, cancel := context.WithTimeout(ctx, 5*time.Second)

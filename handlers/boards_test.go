@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"summit/domain/boards"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/rollup"
@@ -251,11 +252,19 @@ func TestConfidenceBoardFigures(t *testing.T) {
 			if len(got.Deals) != len(tt.deals) || !slices.IsSortedFunc(swings, func(x, y float64) int { return -cmpF(x, y) }) {
 				t.Errorf("deals %d, swings %v", len(got.Deals), swings)
 			}
-			if len(got.Focus) != len(got.Deals) {
-				t.Fatalf("focus %d", len(got.Focus))
+			// The focus: the deals by swing with a chance in the period (D has none on the
+			// judgement basis: omitted).
+			var chances []boardDealResponse
+			for _, dl := range got.Deals {
+				if dl.Probability >= boards.FocusMinProbability {
+					chances = append(chances, dl)
+				}
+			}
+			if len(got.Focus) != len(chances) || len(chances) < len(got.Deals)-1 {
+				t.Fatalf("focus %d of %d deals", len(got.Focus), len(got.Deals))
 			}
 			for i, f := range got.Focus {
-				if f.DealID != got.Deals[i].DealID {
+				if f.DealID != chances[i].DealID {
 					t.Errorf("focus order: %d is %s", i, nameOf[f.DealID])
 				}
 				if f.DealID == a {

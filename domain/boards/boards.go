@@ -26,6 +26,10 @@ const (
 // FocusSize is how many deals the focus list names.
 const FocusSize = 10
 
+// FocusMinProbability is the least probability of a focus deal: a deal with less has next
+// to no chance to close in the period, however much winning it would swing the target.
+const FocusMinProbability = 0.05
+
 // HeatmapWeeks is how far ahead gates_due looks, from the Monday of today's week.
 const HeatmapWeeks = 13
 
@@ -397,7 +401,8 @@ func (s *Service) build(ctx context.Context, q Query) (Board, error) {
 			ExpectedMinor: tr.expected, ProbabilityOfTarget: tr.pot, OpenDeals: len(byTeam[c])})
 	}
 
-	// Focus: the largest swings with their next gate's people.
+	// Focus: the largest swings among the deals with a chance in the period, with their
+	// next gate's people.
 	if b.TargetMinor != nil {
 		var ms []string
 		for i := range b.Deals {
@@ -405,6 +410,9 @@ func (s *Service) build(ctx context.Context, q Query) (Board, error) {
 				break
 			}
 			d := &b.Deals[i]
+			if d.Probability < FocusMinProbability {
+				continue // next to no chance in the period: its swing is hypothetical
+			}
 			b.Focus = append(b.Focus, Focus{Deal: d})
 			if d.NextGate != nil {
 				ms = append(ms, d.NextGate.MilestoneID)

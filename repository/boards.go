@@ -56,16 +56,17 @@ func (r *Boards) OpenDeals(ctx context.Context, f boards.Filter) ([]boards.OpenD
 // closeDate is a won deal's close date as the confidence engine takes it (confidence
 // wonOn): the close milestone's completion — the contract-signing milestone, else the
 // last gate, else the last milestone — else the target close date.
-const closeDate = `COALESCE((SELECT m.completed_on FROM milestones m WHERE m.deal_id = deals.id
+const closeDate = `LEFT JOIN LATERAL (SELECT m.completed_on FROM milestones m WHERE m.deal_id = deals.id
 	ORDER BY (m.key = 'contract_signed') DESC, m.gate DESC,
-		CASE WHEN m.key = 'contract_signed' THEN m.sequence ELSE -m.sequence END, m.id LIMIT 1), deals.target_close_date)`
+		CASE WHEN m.key = 'contract_signed' THEN m.sequence ELSE -m.sequence END, m.id LIMIT 1) cm ON true`
 
 // WonDeals lists the deals won with a close date in the period.
 func (r *Boards) WonDeals(ctx context.Context, f boards.Filter) ([]boards.WonDeal, error) {
 	var out []boards.WonDeal
 	err := r.boardDeals(ctx, f).Select("deals.id, deals.team_id, deals.amount_minor, deals.currency").
-		Where("deals.status = 'won'").
-		Where(closeDate+" >= ? AND "+closeDate+" < ?", f.Period.From, f.Period.To).
+		Joins(closeDate).Where("deals.status = 'won'").
+		Where("COALESCE(cm.completed_on, deals.target_close_date) >= ? AND COALESCE(cm.completed_on, deals.target_close_date) < ?",
+			f.Period.From, f.Period.To).
 		Order("deals.id").Scan(&out).Error
 	return out, translate(err, "board: won deals")
 }
@@ -77,9 +78,9 @@ func (r *Boards) Gates(ctx context.Context, f boards.Filter) ([]boards.Gate, err
 	err := r.boardDeals(ctx, f).
 		Select(`m.deal_id, m.id AS milestone_id, m.name, m.name_zh, m.planned_due AS due, bm.planned_due AS baseline_due,
 			m.gate AS is_gate, m.status IN ('done', 'skipped') AS finished, m.key = 'contract_signed' AS contract`).
-		Joins("JOIN milestones m ON m.deal_id = deals.id").
 		Joins(`LEFT JOIN LATERAL (SELECT b.id FROM baselines b WHERE b.deal_id = deals.id
 			ORDER BY b.taken_at DESC, b.id DESC LIMIT 1) lb ON true`).
+		Joins("JOIN milestones m ON m.deal_id = deals.id").
 		Joins("LEFT JOIN baseline_milestones bm ON bm.baseline_id = lb.id AND bm.milestone_id = m.id").
 		Where("deals.status = 'open'").
 		Where("((m.gate AND m.status NOT IN ('done', 'skipped')) OR m.key = 'contract_signed')").

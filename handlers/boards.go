@@ -327,47 +327,63 @@ var boardText = struct {
 		{"If won", "若赢单"}, {"If lost", "若丢单"}, {"Swing", "摆幅"}, {"Deal ID", "商机 ID"}},
 }
 
-func optInt(p *int64) string {
+// The exports' cells are typed — string, int64, float64 or nil (empty) — so that the
+// workbook holds numbers; the CSV writes them as text (cellText).
+func optInt(p *int64) any {
 	if p == nil {
-		return ""
+		return nil
 	}
-	return strconv.FormatInt(*p, 10)
+	return *p
 }
 
-func optFloat(p *float64) string {
+func optFloat(p *float64) any {
 	if p == nil {
-		return ""
+		return nil
 	}
-	return strconv.FormatFloat(*p, 'f', -1, 64)
+	return *p
 }
 
-// boardRows are the exports' rows: the headline (label, value) pairs, then the deals'
-// header and one row per open deal.
-func boardHeadline(b boards.Board, l Locale) [][]string {
+func cellText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// boardHeadline is the exports' headline: (label, value) rows.
+func boardHeadline(b boards.Board, l Locale) [][]any {
 	t := boardText
-	return [][]string{
+	return [][]any{
 		{t.period.in(l), b.Period.Name}, {t.scope.in(l), b.TeamName}, {t.currency.in(l), b.Currency}, {t.basis.in(l), b.Basis},
 		{t.target.in(l), optInt(b.TargetMinor)}, {t.bottomUp.in(l), optInt(b.BottomUpMinor)}, {t.gap.in(l), optInt(b.GapMinor)},
-		{t.won.in(l), strconv.FormatInt(b.WonMinor, 10)}, {t.expected.in(l), strconv.FormatInt(b.ExpectedMinor, 10)},
-		{t.p10.in(l), strconv.FormatInt(b.P10Minor, 10)}, {t.p50.in(l), strconv.FormatInt(b.P50Minor, 10)},
-		{t.p90.in(l), strconv.FormatInt(b.P90Minor, 10)}, {t.probability.in(l), optFloat(b.ProbabilityOfTarget)},
-		{t.method.in(l), b.Method}, {t.openDeals.in(l), strconv.Itoa(len(b.Deals))},
-		{t.stepsDone.in(l), strconv.Itoa(b.Levels.StepsDone)}, {t.stepsDue.in(l), strconv.Itoa(b.Levels.StepsDue)},
-		{t.contacts.in(l), strconv.Itoa(b.Levels.Contacts)}, {t.gatesDone.in(l), strconv.Itoa(b.Levels.GatesDone)},
-		{t.gatesPlanned.in(l), strconv.Itoa(b.Levels.GatesPlanned)},
+		{t.won.in(l), b.WonMinor}, {t.expected.in(l), b.ExpectedMinor},
+		{t.p10.in(l), b.P10Minor}, {t.p50.in(l), b.P50Minor}, {t.p90.in(l), b.P90Minor},
+		{t.probability.in(l), optFloat(b.ProbabilityOfTarget)}, {t.method.in(l), b.Method}, {t.openDeals.in(l), len(b.Deals)},
+		{t.stepsDone.in(l), b.Levels.StepsDone}, {t.stepsDue.in(l), b.Levels.StepsDue}, {t.contacts.in(l), b.Levels.Contacts},
+		{t.gatesDone.in(l), b.Levels.GatesDone}, {t.gatesPlanned.in(l), b.Levels.GatesPlanned},
 	}
 }
 
-func boardHeader(l Locale) []string {
-	out := make([]string, len(boardText.columns))
+func boardHeader(l Locale) []any {
+	out := make([]any, len(boardText.columns))
 	for i, m := range boardText.columns {
 		out[i] = m.in(l)
 	}
 	return out
 }
 
-func boardDealRow(d boards.Deal, l Locale) []string {
-	gate, due, slip := "", "", ""
+// boardDealRow is one open deal's row in the exports, in the header's columns.
+func boardDealRow(d boards.Deal, l Locale) []any {
+	var gate, due, slip any
 	if g := d.NextGate; g != nil {
 		gate, due = g.Name, toDate(g.Due).Format("2006-01-02")
 		if l == LocaleZH && g.NameZh != "" {
@@ -375,11 +391,19 @@ func boardDealRow(d boards.Deal, l Locale) []string {
 		}
 	}
 	if d.ContractSlip != nil {
-		slip = strconv.Itoa(*d.ContractSlip)
+		slip = *d.ContractSlip
 	}
-	return []string{d.Name, d.CustomerName, d.TeamID, strconv.FormatInt(d.Amount, 10), strconv.FormatInt(d.AmountMinor, 10), d.Currency,
-		strconv.FormatFloat(d.Probability, 'f', -1, 64), strconv.FormatFloat(d.Model, 'f', -1, 64), optFloat(d.ManualProbability),
-		d.ForecastCategory, gate, due, slip, optFloat(d.IfWon), optFloat(d.IfLost), optFloat(d.Swing), d.ID}
+	return []any{d.Name, d.CustomerName, d.TeamID, d.Amount, d.AmountMinor, d.Currency, d.Probability, d.Model,
+		optFloat(d.ManualProbability), d.ForecastCategory, gate, due, slip, optFloat(d.IfWon), optFloat(d.IfLost), optFloat(d.Swing), d.ID}
+}
+
+// csvRecord is row as CSV text, padded to width.
+func csvRecord(row []any, width int) []string {
+	out := make([]string, max(width, len(row)))
+	for i, v := range row {
+		out[i] = cellText(v)
+	}
+	return out
 }
 
 func boardFilename(b boards.Board, ext string) string {
@@ -406,12 +430,12 @@ func (s *server) exportConfidenceBoardCSV(c echo.Context) error {
 	// headline's label and value, then empty cells; a blank record before the deals.
 	width := len(boardText.columns)
 	for _, row := range boardHeadline(b, l) {
-		_ = w.Write(append(row, make([]string, width-len(row))...))
+		_ = w.Write(csvRecord(row, width))
 	}
 	_ = w.Write(make([]string, width))
-	_ = w.Write(boardHeader(l))
+	_ = w.Write(csvRecord(boardHeader(l), width))
 	for i, d := range b.Deals {
-		_ = w.Write(boardDealRow(d, l))
+		_ = w.Write(csvRecord(boardDealRow(d, l), width))
 		if i%256 == 255 {
 			w.Flush()
 			res.Flush()
@@ -441,37 +465,40 @@ func (s *server) exportConfidenceBoardXLSX(c echo.Context) error {
 	}
 	for _, sh := range []struct {
 		name string
-		rows [][]string
-	}{{summary, boardHeadline(b, l)}, {dealsSheet, nil}} {
+		rows func(yield func([]any) bool)
+	}{
+		{summary, func(yield func([]any) bool) {
+			for _, r := range boardHeadline(b, l) {
+				if !yield(r) {
+					return
+				}
+			}
+		}},
+		{dealsSheet, func(yield func([]any) bool) {
+			if !yield(boardHeader(l)) {
+				return
+			}
+			for _, d := range b.Deals {
+				if !yield(boardDealRow(d, l)) {
+					return
+				}
+			}
+		}},
+	} {
 		sw, err := book.NewStreamWriter(sh.name)
 		if err != nil {
 			return err
 		}
 		row := 1
-		write := func(cells []string) error {
-			vals := make([]any, len(cells))
-			for i, v := range cells {
-				vals[i] = v
-			}
+		for cells := range sh.rows {
 			ref, _ := excelize.CoordinatesToCellName(1, row)
 			row++
-			return sw.SetRow(ref, vals)
+			if err = sw.SetRow(ref, cells); err != nil {
+				break
+			}
 		}
-		if sh.rows != nil {
-			for _, r := range sh.rows {
-				if err := write(r); err != nil {
-					return err
-				}
-			}
-		} else {
-			if err := write(boardHeader(l)); err != nil {
-				return err
-			}
-			for _, d := range b.Deals {
-				if err := write(boardDealRow(d, l)); err != nil {
-					return err
-				}
-			}
+		if err != nil {
+			return err
 		}
 		if err := sw.Flush(); err != nil {
 			return err

@@ -386,6 +386,21 @@ func TestConfidenceBoardPagesAndRefusals(t *testing.T) {
 	if got := w.board(t, w.member, ""); got.OpenDeals != 2 {
 		t.Errorf("member: %d open deals", got.OpenDeals)
 	}
+	// A role on an East deal adds that deal to the member's board, and to the East row.
+	if err := w.ts.db.Exec(`INSERT INTO deal_members (deal_id, user_id, role)
+		SELECT ?, id, 'business' FROM users WHERE email = 'member@example.com'`, w.ids["B"]).Error; err != nil {
+		t.Fatal(err)
+	}
+	got := w.board(t, w.member, "team_id="+w.gov.ID)
+	r, _ := handRoll(2_000_000, 6_000_000, []handDeal{{"A", 4_000_000, 0.6}, {"B", 3_000_000, 0.3}, {"D", 1_000_000, 0.9}})
+	if got.OpenDeals != 3 || !near(*got.ProbabilityOfTarget, r.ProbabilityOfTarget) {
+		t.Errorf("member with a role on B: %d open deals, p %v want %v", got.OpenDeals, *got.ProbabilityOfTarget, r.ProbabilityOfTarget)
+	}
+	for _, tr := range got.Teams {
+		if tr.Name == "East" && tr.OpenDeals != 1 {
+			t.Errorf("East row %+v", tr)
+		}
+	}
 }
 
 func TestConfidenceBoardExports(t *testing.T) {

@@ -487,7 +487,7 @@ type rolled struct {
 // roll runs rollup.Compute over ds; with setDeals it writes each deal's if-won, if-lost
 // and swing (when there is a target) and expected amount.
 func roll(ds []Deal, won int64, target *int64, setDeals bool) rolled {
-	in := rollup.Input{Won: float64(won), Deals: make([]rollup.Deal, len(ds))}
+	in := rollup.Input{Won: float64(won), Deals: make([]rollup.Deal, len(ds)), TotalsOnly: !setDeals}
 	if target != nil {
 		in.Target = float64(*target)
 	}

@@ -378,6 +378,10 @@ func isPage(op *openapi3.Operation) bool {
 	}
 	s := ok.Value.Content.Get("application/json").Schema.Value
 	items := s.Properties["items"]
+	if s.Properties["deals"] != nil && s.Properties["focus"] != nil { // the board pages its deals
+		items = s.Properties["deals"]
+		return isRequired(s, "deals") && isRequired(s, "next_cursor") && items.Value.Type.Is(openapi3.TypeArray)
+	}
 	return isRequired(s, "items") && isRequired(s, "next_cursor") && items != nil &&
 		items.Value.Type.Is(openapi3.TypeArray) && s.Properties["next_cursor"] != nil
 }

@@ -77,7 +77,7 @@ func newTestServerLogging(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Option
 		SQL: sqlDB, Log: log, Metrics: prometheus.NewRegistry(), SPA: testSPA,
 		Identity: svc, Deals: services.Deals, Stakeholders: services.Stakeholders,
 		Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy, Version: "test", FiscalYearStartMonth: 4,
-		Targets: services.Targets,
+		Targets: services.Targets, Boards: services.Boards,
 	}, Options{RequestTimeout: cmp.Or(opts.RequestTimeout, 5*time.Second), BodyLimit: cmp.Or(opts.BodyLimit, "64K"),
 		TrustedProxies: opts.TrustedProxies, MetricsToken: opts.MetricsToken, MetricsElsewhere: opts.MetricsElsewhere})
 	if err != nil {

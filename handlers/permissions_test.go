@@ -141,6 +141,9 @@ var permissionMatrix = map[string]rule{
 	"POST /api/v1/deals/:id/gate-decisions": {dealPMOs, 422},
 	"GET /api/v1/confidence/parameters":     {signedInOnly, 200},
 	"GET /api/v1/risks/gates":               {signedInOnly, 200},
+	"GET /api/v1/boards/confidence":         {signedInOnly, 200}, // scoped to the deals the caller may read
+	"GET /api/v1/boards/confidence.csv":     {signedInOnly, 200},
+	"GET /api/v1/boards/confidence.xlsx":    {signedInOnly, 200},
 	"GET /api/v1/risks/next-steps":          {signedInOnly, 200},
 	"GET /api/v1/risks/coverage":            {signedInOnly, 200},
 

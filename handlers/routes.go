@@ -119,6 +119,10 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "PATCH", "/fx-rates/:id", s.updateFXRate, allow("fx_rates", policies.Write))
 	s.handle(api, "DELETE", "/fx-rates/:id", s.deleteFXRate, allow("fx_rates", policies.Write))
 
+	// The executives' board, over the deals the caller may read.
+	s.handle(api, "GET", "/boards/confidence", s.getConfidenceBoard, signedIn)
+	s.handle(api, "GET", "/boards/confidence.csv", s.exportConfidenceBoardCSV, signedIn)
+	s.handle(api, "GET", "/boards/confidence.xlsx", s.exportConfidenceBoardXLSX, signedIn)
 	s.handle(api, "GET", "/risks/gates", s.gateRisks, signedIn) // over the deals the caller may read
 	s.handle(api, "GET", "/risks/next-steps", s.overdueNextSteps, signedIn)
 	s.handle(api, "GET", "/risks/coverage", s.coverageGaps, signedIn)

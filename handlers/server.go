@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"summit/domain/boards"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/identity"
@@ -35,6 +36,7 @@ type Deps struct {
 	Reviews              *reviews.Service
 	Forecasts            *forecasts.Service
 	Targets              *targets.Service // settings, targets and FX rates
+	Boards               *boards.Service  // the executives' board
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

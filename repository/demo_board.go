@@ -34,10 +34,10 @@ var demoBoardDeals = []struct {
 	quarter  int
 	months   int // kicked off this many months ago
 }{
-	{"Overseas LNG terminal monitoring (USD)", "Key Accounts/Energy", deals.SegmentKeyAccount, 8, 1_800_000_00, "USD", 0, 6},
-	{"Hong Kong treasury analytics (USD)", "Key Accounts/Finance", deals.SegmentKeyAccount, 12, 950_000_00, "USD", 0, 7},
+	{"Overseas LNG terminal monitoring (USD)", "Key Accounts/Energy", deals.SegmentKeyAccount, 8, 1_800_000_00, "USD", 0, 5},
+	{"Hong Kong treasury analytics (USD)", "Key Accounts/Finance", deals.SegmentKeyAccount, 12, 950_000_00, "USD", 0, 6},
 	{"Singapore branch data platform (USD)", "Key Accounts/Finance", deals.SegmentKeyAccount, 10, 2_400_000_00, "USD", 1, 4},
-	{"Municipal e-invoice platform", "Government Business/North China", deals.SegmentG2B, 0, 8_600_000_00, "CNY", 0, 8},
+	{"Municipal e-invoice platform", "Government Business/North China", deals.SegmentG2B, 0, 8_600_000_00, "CNY", 0, 6},
 	{"Port customs data exchange", "Government Business/North China", deals.SegmentG2B, 2, 5_200_000_00, "CNY", 0, 6},
 	{"Campus safety video network", "Government Business/East China", deals.SegmentG2B, 4, 12_400_000_00, "CNY", 0, 7},
 	{"Park enterprise service hub", "Government Business/East China", deals.SegmentG2B, 6, 3_900_000_00, "CNY", 0, 5},
@@ -196,7 +196,25 @@ func seedDemoBoardDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]str
 		}
 		created++
 	}
-	return created, nil
+	if created == 0 {
+		return 0, nil
+	}
+	// Their people, and the decision makers and economic buyers linked to each deal's next
+	// gate: the board's focus list names who can move it.
+	if err := seedDemoPeople(ctx, tx, now, rng); err != nil {
+		return 0, err
+	}
+	names := make([]string, 0, len(demoBoardDeals))
+	for _, spec := range demoBoardDeals {
+		names = append(names, spec.name)
+	}
+	err = tx.Exec(`INSERT INTO stakeholder_milestones (stakeholder_id, milestone_id)
+		SELECT s.id, ng.id FROM stakeholders s JOIN deals d ON d.id = s.deal_id
+		JOIN LATERAL (SELECT m.id FROM milestones m WHERE m.deal_id = d.id AND m.gate AND m.status NOT IN ('done', 'skipped')
+			ORDER BY m.sequence, m.id LIMIT 1) ng ON true
+		WHERE d.name IN ? AND s.decision_role IN ('decision_maker', 'economic_buyer')
+		ON CONFLICT DO NOTHING`, names).Error
+	return created, translate(err, "demo board: people at the next gate")
 }
 
 // seedDemoTargets sets one quarter's targets: each region 110 % (at risk) or 90 % of

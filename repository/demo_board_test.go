@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"summit/domain"
+	"summit/domain/boards"
 	"summit/domain/deals"
 	"summit/domain/targets"
 	"summit/repository"
@@ -76,6 +77,61 @@ func TestDemoBoardHasTargetsRatesAndASecondCurrency(t *testing.T) {
 		}
 		if !currencies["USD"] || !currencies["CNY"] {
 			t.Errorf("%s: deals in %v, want CNY and USD", q, currencies)
+		}
+	}
+}
+
+// TestDemoBoardTellsAStory builds the company's board of the current quarter on the
+// demo (with its stored confidence computed): the target is at risk on the model basis,
+// the open deals are in two currencies, and the focus list's first deals have a next
+// gate within the heatmap's weeks and people linked to it — the deals that would save it.
+func TestDemoBoardTellsAStory(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := dbtest.New(t)
+	if _, err := repository.SeedDemo(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	defaults := targets.Settings{FiscalYearStartMonth: 4}
+	if _, err := repository.SeedDemoBoard(ctx, db, defaults); err != nil {
+		t.Fatal(err)
+	}
+	services := repository.NewServices(db, defaults)
+	if err := services.Forecasts.RefreshAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	period, err := services.Forecasts.CurrentQuarter(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := services.Boards.Board(ctx, boards.Query{Period: period, Basis: boards.BasisModel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: target %d won %d expected %d p %.3f p10/50/90 %d/%d/%d, %d open deals", period.Name, *b.TargetMinor, b.WonMinor,
+		b.ExpectedMinor, *b.ProbabilityOfTarget, b.P10Minor, b.P50Minor, b.P90Minor, len(b.Deals))
+	for _, f := range b.Focus {
+		gate := "-"
+		if g := f.Deal.NextGate; g != nil {
+			gate = g.Name + " " + g.Due.Format("2006-01-02")
+		}
+		t.Logf("focus %s (%s %d, p %.2f): swing %.3f, next gate %s, %d people", f.Deal.Name, f.Deal.Currency, f.Deal.Amount,
+			f.Deal.Probability, *f.Deal.Swing, gate, len(f.Stakeholders))
+	}
+	if *b.ProbabilityOfTarget > 0.3 {
+		t.Errorf("probability of target %.3f, want the quarter at risk (≤ 0.3)", *b.ProbabilityOfTarget)
+	}
+	currencies := map[string]bool{}
+	for _, d := range b.Deals {
+		currencies[d.Currency] = true
+	}
+	if !currencies["USD"] || !currencies["CNY"] {
+		t.Errorf("open deals in %v, want CNY and USD", currencies)
+	}
+	soon := deals.Day(time.Now().UTC()).AddDate(0, 0, 7*boards.HeatmapWeeks)
+	for _, f := range b.Focus[:3] {
+		if g := f.Deal.NextGate; g == nil || g.Due.After(soon) || len(f.Stakeholders) == 0 || *f.Deal.Swing < 0.05 {
+			t.Errorf("focus deal %s: next gate %+v, %d people, swing %v", f.Deal.Name, f.Deal.NextGate, len(f.Stakeholders), *f.Deal.Swing)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"summit/domain/boards"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/identity"
@@ -30,6 +31,7 @@ type Services struct {
 	Reviews      *reviews.Service
 	Forecasts    *forecasts.Service
 	Targets      *targets.Service // settings, targets and FX rates
+	Boards       *boards.Service  // the executives' board
 }
 
 // NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
@@ -47,5 +49,6 @@ func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 		Reviews:      &reviews.Service{Store: NewReviews(db), Deals: ds, Now: now},
 		Forecasts:    fc,
 		Targets:      ts,
+		Boards:       &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
 	}
 }

@@ -17,6 +17,9 @@ type Input struct {
 	Won    float64
 	Target float64
 	Deals  []Deal
+	// TotalsOnly leaves IfWon and IfLost out (nil): a board's team rows need only the
+	// probability and the quantiles.
+	TotalsOnly bool
 }
 
 // Result is the roll-up. IfWon and IfLost are in the order of Input.Deals.
@@ -76,6 +79,11 @@ func Compute(in Input) Result {
 	r.ProbabilityOfTarget = atLeast(in.Target)
 	r.P10, r.P50, r.P90 = certain+dist.quantile(0.1), certain+dist.quantile(0.5), certain+dist.quantile(0.9)
 
+	if in.TotalsOnly {
+		r.IfWon, r.IfLost = nil, nil
+		r.Dist = dist.cells(certain)
+		return r
+	}
 	openAt := make(map[int]int, len(open))
 	for k, i := range open {
 		openAt[i] = k

@@ -160,3 +160,21 @@ func TestProbabilityOfTargetMatchesEveryOutcomeWalked(t *testing.T) {
 		}
 	}
 }
+
+// TestTotalsOnlyKeepsTheTotals: leaving the per-deal figures out changes no total.
+func TestTotalsOnlyKeepsTheTotals(t *testing.T) {
+	for _, n := range []int{5, 40, 300} {
+		in := Input{Won: 1000, Target: float64(n) * 40_000}
+		for i := range n {
+			in.Deals = append(in.Deals, Deal{Amount: float64(50_000 + 7919*i), P: 0.05 + float64(i%10)/11})
+		}
+		full := Compute(in)
+		in.TotalsOnly = true
+		totals := Compute(in)
+		if totals.IfWon != nil || totals.IfLost != nil || totals.ProbabilityOfTarget != full.ProbabilityOfTarget ||
+			totals.Expected != full.Expected || totals.P10 != full.P10 || totals.P50 != full.P50 || totals.P90 != full.P90 ||
+			totals.Method != full.Method || len(totals.Dist.Mass) != len(full.Dist.Mass) {
+			t.Errorf("%d deals: totals %+v, full %+v", n, totals, full)
+		}
+	}
+}

@@ -1213,6 +1213,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/boards/confidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The probability of meeting the revenue target, with what moves it
+         * @description Over the deals the caller may read in the scope (a team with its sub-teams, or the
+         *     company) and the period: revenue already won (deals won with a close date in the
+         *     period), the open deals with a chance to close in it, and — each open deal an
+         *     independent Bernoulli(its probability) with its amount — the distribution of
+         *     revenue: `probability_of_target` = P(won + Σ amount·B ≥ target), exact or within
+         *     0.001 (docs/board.md), P10 / P50 / P90 and the expected revenue. Amounts are in
+         *     the reporting currency at each deal's FX rate for the period; a missing rate is 422
+         *     `fx_rate_missing` naming `currency` and `period`. `deals` is a page (by swing,
+         *     largest first) of the open deals with each one's `if_won` / `if_lost`; `focus`
+         *     the ten that swing the probability most, with their next gate and its people.
+         */
+        get: operations["getConfidenceBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/boards/confidence.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The board as CSV
+         * @description The same query and figures as `GET /boards/confidence`: the headline figures, then
+         *     one row per open deal of the scope (all of them, streamed), UTF-8 with a byte-order
+         *     mark so that Excel reads Chinese names.
+         */
+        get: operations["exportConfidenceBoardCSV"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/boards/confidence.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The board as an Excel workbook
+         * @description The same query and figures as the CSV, as a workbook (a summary sheet and a deals sheet).
+         */
+        get: operations["exportConfidenceBoardXLSX"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/risks/gates": {
         parameters: {
             query?: never;
@@ -1780,6 +1851,190 @@ export interface components {
         };
         ConfidenceParameterList: {
             items: components["schemas"]["ConfidenceParameter"][];
+        };
+        /** @description A gate of a deal's plan. */
+        BoardGate: {
+            /** Format: uuid */
+            milestone_id: string;
+            name: string;
+            name_zh: string;
+            /**
+             * Format: date
+             * @description Its planned due date.
+             */
+            due: string;
+            /** @description Calendar days late against the deal's baseline; null without one. */
+            slip_days: number | null;
+        };
+        BoardDeal: {
+            /** Format: uuid */
+            deal_id: string;
+            name: string;
+            customer_name: string;
+            /** Format: uuid */
+            team_id: string;
+            /**
+             * Format: int64
+             * @description In the reporting currency, at the period's FX rate.
+             */
+            amount_minor: number;
+            /**
+             * Format: int64
+             * @description In the deal's own currency.
+             */
+            deal_amount_minor: number;
+            deal_currency: components["schemas"]["Currency"];
+            /** @description What rolls up for this deal on the board's basis. */
+            probability: number;
+            /** @description The model's confidence for the period. */
+            model_confidence: number;
+            manual_probability: number | null;
+            forecast_category: components["schemas"]["ForecastCategory"];
+            /** @description The first unfinished gate in plan order; null when none is left. */
+            next_gate: components["schemas"]["BoardGate"] | null;
+            /** @description The contract-signing milestone's slip against the baseline, in calendar days. */
+            slip_days: number | null;
+            /** @description The deal's unfinished gates due in the 13 weeks from the week of today (the gate heatmap). */
+            gates_due: components["schemas"]["BoardGate"][];
+            /** @description The probability of target with this deal won; null without a target. */
+            if_won: number | null;
+            if_lost: number | null;
+            /** @description `if_won` − `if_lost`. */
+            swing: number | null;
+        };
+        BoardStakeholder: {
+            /** Format: uuid */
+            stakeholder_id: string;
+            name: string;
+            title: string;
+            decision_role: components["schemas"]["DecisionRole"];
+            influence: number;
+            stance: components["schemas"]["Stance"];
+            /** Format: uuid */
+            owner_id: string | null;
+            owner_name: string | null;
+            next_step: string;
+            /** Format: date */
+            next_step_due: string | null;
+        };
+        BoardFocus: {
+            /** Format: uuid */
+            deal_id: string;
+            name: string;
+            swing: number;
+            if_won: number;
+            if_lost: number;
+            probability: number;
+            next_gate: components["schemas"]["BoardGate"] | null;
+            /** @description The stakeholders linked to the next gate (those who can move it), most influential first. */
+            stakeholders: components["schemas"]["BoardStakeholder"][];
+        };
+        BoardTeam: {
+            /** Format: uuid */
+            team_id: string;
+            name: string;
+            /** Format: int64 */
+            target_minor: number | null;
+            /** Format: int64 */
+            won_minor: number;
+            /** Format: int64 */
+            expected_minor: number;
+            probability_of_target: number | null;
+            open_deals: number;
+        };
+        /** @description Revenue's probability mass in equal cells; cell k covers [start_minor + k·unit_minor, start_minor + (k+1)·unit_minor). */
+        BoardDistribution: {
+            /** Format: int64 */
+            start_minor: number;
+            /** Format: int64 */
+            unit_minor: number;
+            mass: number[];
+        };
+        ConfidenceBoard: {
+            period: string;
+            /** Format: date */
+            period_from: string;
+            /**
+             * Format: date
+             * @description The period's last day.
+             */
+            period_to: string;
+            /** Format: date */
+            as_of: string;
+            /**
+             * Format: uuid
+             * @description The scope; null for the company.
+             */
+            team_id: string | null;
+            /** @description The scope's name (the company's in the caller's language). */
+            team_name: string;
+            currency: components["schemas"]["Currency"];
+            /** @enum {string} */
+            basis: "model" | "judgement";
+            /**
+             * Format: int64
+             * @description The scope's own target for the period (top-down); null when none is set.
+             */
+            target_minor: number | null;
+            /** Format: int64 */
+            top_down_minor: number | null;
+            /**
+             * Format: int64
+             * @description The sum of the child teams' own targets (for the company, the root teams'); null when none has one.
+             */
+            bottom_up_minor: number | null;
+            /**
+             * Format: int64
+             * @description top-down − bottom-up; null unless both exist.
+             */
+            gap_minor: number | null;
+            /** Format: int64 */
+            won_minor: number;
+            /** Format: int64 */
+            expected_minor: number;
+            /** Format: int64 */
+            p10_minor: number;
+            /** Format: int64 */
+            p50_minor: number;
+            /** Format: int64 */
+            p90_minor: number;
+            /** @description Null when the scope has no target for the period. */
+            probability_of_target: number | null;
+            /**
+             * @description How the distribution was computed (docs/board.md).
+             * @enum {string}
+             */
+            method: "enumeration" | "lattice" | "grid";
+            /** @description How many open deals roll up. */
+            open_deals: number;
+            deals: components["schemas"]["BoardDeal"][];
+            /** @description The next page of `deals` (same query with `cursor`); null on the last. */
+            next_cursor: string | null;
+            focus: components["schemas"]["BoardFocus"][];
+            /** @description The scope's child teams (for the company, the root teams), each rolled up on its own. */
+            teams: components["schemas"]["BoardTeam"][];
+            /** @description The three quota levels of the scope and period. */
+            levels: {
+                /** @description Stakeholder work — next steps done against those due in the period, and contacts made in it. */
+                input: {
+                    done: number;
+                    due: number;
+                    contacts: number;
+                };
+                /** @description Gates passed in the period against gates planned in it. */
+                in_between: {
+                    done: number;
+                    planned: number;
+                };
+                /** @description Revenue won against the target. */
+                output: {
+                    /** Format: int64 */
+                    won_minor: number;
+                    /** Format: int64 */
+                    target_minor: number | null;
+                };
+            };
+            distribution: components["schemas"]["BoardDistribution"];
         };
         /** @description A user holding a role on one deal. */
         DealMember: {
@@ -5175,6 +5430,100 @@ export interface operations {
                 };
             };
             401: components["responses"]["Error"];
+        };
+    };
+    getConfidenceBoard: {
+        parameters: {
+            query?: {
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); the current fiscal quarter when omitted. It must be one whose confidence Summit keeps (see `GET /deals`), else 422 on `period`. */
+                period?: string;
+                /** @description The scope — this team and its sub-teams; the company when omitted. */
+                team_id?: string;
+                /** @description Whose probabilities roll up — the model's confidence or the PMOs' judgement (docs/board.md). */
+                basis?: "model" | "judgement";
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidenceBoard"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    exportConfidenceBoardCSV: {
+        parameters: {
+            query?: {
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); the current fiscal quarter when omitted. It must be one whose confidence Summit keeps (see `GET /deals`), else 422 on `period`. */
+                period?: string;
+                /** @description The scope — this team and its sub-teams; the company when omitted. */
+                team_id?: string;
+                /** @description Whose probabilities roll up — the model's confidence or the PMOs' judgement (docs/board.md). */
+                basis?: "model" | "judgement";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    exportConfidenceBoardXLSX: {
+        parameters: {
+            query?: {
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); the current fiscal quarter when omitted. It must be one whose confidence Summit keeps (see `GET /deals`), else 422 on `period`. */
+                period?: string;
+                /** @description The scope — this team and its sub-teams; the company when omitted. */
+                team_id?: string;
+                /** @description Whose probabilities roll up — the model's confidence or the PMOs' judgement (docs/board.md). */
+                basis?: "model" | "judgement";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board as a workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            422: components["responses"]["Error"];
         };
     };
     listGateRisks: {

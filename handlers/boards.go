@@ -130,6 +130,17 @@ type boardResponse struct {
 	Teams               []boardTeamResponse       `json:"teams"`
 	Levels              boardLevelsResponse       `json:"levels"`
 	Distribution        boardDistributionResponse `json:"distribution"`
+	Compare             boardBasisResponse        `json:"compare"`
+}
+
+// boardBasisResponse is the scope rolled up on the other basis.
+type boardBasisResponse struct {
+	Basis               string   `json:"basis"`
+	ExpectedMinor       int64    `json:"expected_minor"`
+	P10Minor            int64    `json:"p10_minor"`
+	P50Minor            int64    `json:"p50_minor"`
+	P90Minor            int64    `json:"p90_minor"`
+	ProbabilityOfTarget *float64 `json:"probability_of_target"`
 }
 
 // boardCursor is the deals page's opaque cursor: the offset and a digest of the query it
@@ -268,7 +279,9 @@ func (s *server) getConfidenceBoard(c echo.Context) error {
 		WonMinor: b.WonMinor, ExpectedMinor: b.ExpectedMinor, P10Minor: b.P10Minor, P50Minor: b.P50Minor, P90Minor: b.P90Minor,
 		ProbabilityOfTarget: b.ProbabilityOfTarget, Method: b.Method, OpenDeals: len(b.Deals),
 		Deals: []boardDealResponse{}, Focus: []boardFocusResponse{}, Teams: []boardTeamResponse{},
-		Distribution: boardDistributionResponse{StartMinor: b.Distribution.StartMinor, UnitMinor: b.Distribution.UnitMinor, Mass: b.Distribution.Mass}}
+		Distribution: boardDistributionResponse{StartMinor: b.Distribution.StartMinor, UnitMinor: b.Distribution.UnitMinor, Mass: b.Distribution.Mass},
+		Compare: boardBasisResponse{Basis: b.Compare.Basis, ExpectedMinor: b.Compare.ExpectedMinor, P10Minor: b.Compare.P10Minor,
+			P50Minor: b.Compare.P50Minor, P90Minor: b.Compare.P90Minor, ProbabilityOfTarget: b.Compare.ProbabilityOfTarget}}
 	end := min(offset+limit, len(b.Deals))
 	for i := offset; i < end; i++ {
 		resp.Deals = append(resp.Deals, toBoardDeal(b.Deals[i]))

@@ -201,17 +201,20 @@ func TestConfidenceBoardFigures(t *testing.T) {
 		levels   [5]int // steps done, steps due, contacts, gates done, gates planned
 		bottomUp *int64
 		gap      *int64
+		compare  []handDeal // the same deals on the other basis (nil: not checked)
 	}{
 		{name: "company, model", who: w.exec, query: "", won: 2_000_000, target: i64(8_000_000),
 			deals:   []handDeal{{"A", 4_000_000, 0.6}, {"B", 3_000_000, 0.3}, {"C", 3_600_000, 0.5}, {"D", 1_000_000, 0.9}},
 			teams:   map[string][]handDeal{"Government": {{"A", 4_000_000, 0.6}, {"B", 3_000_000, 0.3}, {"D", 1_000_000, 0.9}}, "Key Accounts": {{"C", 3_600_000, 0.5}}},
 			teamWon: map[string]int64{"Government": 2_000_000}, teamTgt: map[string]*int64{"Government": i64(6_000_000), "Key Accounts": i64(4_000_000)},
-			levels: [5]int{1, 2, 1, 2, w.planned}, bottomUp: i64(10_000_000), gap: i64(-2_000_000)},
+			levels: [5]int{1, 2, 1, 2, w.planned}, bottomUp: i64(10_000_000), gap: i64(-2_000_000),
+			compare: []handDeal{{"A", 4_000_000, 0.9}, {"B", 3_000_000, 0.7}, {"C", 3_600_000, 0.5}, {"D", 1_000_000, 0}}},
 		{name: "company, judgement", who: w.admin, query: "basis=judgement", won: 2_000_000, target: i64(8_000_000),
 			deals:   []handDeal{{"A", 4_000_000, 0.9}, {"B", 3_000_000, 0.7}, {"C", 3_600_000, 0.5}, {"D", 1_000_000, 0}},
 			teams:   map[string][]handDeal{"Government": {{"A", 4_000_000, 0.9}, {"B", 3_000_000, 0.7}, {"D", 1_000_000, 0}}, "Key Accounts": {{"C", 3_600_000, 0.5}}},
 			teamWon: map[string]int64{"Government": 2_000_000}, teamTgt: map[string]*int64{"Government": i64(6_000_000), "Key Accounts": i64(4_000_000)},
-			levels: [5]int{1, 2, 1, 2, w.planned}, bottomUp: i64(10_000_000), gap: i64(-2_000_000)},
+			levels: [5]int{1, 2, 1, 2, w.planned}, bottomUp: i64(10_000_000), gap: i64(-2_000_000),
+			compare: []handDeal{{"A", 4_000_000, 0.6}, {"B", 3_000_000, 0.3}, {"C", 3_600_000, 0.5}, {"D", 1_000_000, 0.9}}},
 		{name: "Government with its sub-teams", who: w.exec, query: "team_id=" + w.gov.ID, won: 2_000_000, target: i64(6_000_000),
 			deals:   []handDeal{{"A", 4_000_000, 0.6}, {"B", 3_000_000, 0.3}, {"D", 1_000_000, 0.9}},
 			teams:   map[string][]handDeal{"North": {{"A", 4_000_000, 0.6}, {"D", 1_000_000, 0.9}}, "East": {{"B", 3_000_000, 0.3}}},
@@ -236,6 +239,13 @@ func TestConfidenceBoardFigures(t *testing.T) {
 				got.Method != r.Method {
 				t.Errorf("figures: got expected %d p %v p10/50/90 %d/%d/%d %s; want %v %v %v/%v/%v %s", got.ExpectedMinor, *got.ProbabilityOfTarget,
 					got.P10Minor, got.P50Minor, got.P90Minor, got.Method, r.Expected, r.ProbabilityOfTarget, r.P10, r.P50, r.P90, r.Method)
+			}
+			if tt.compare != nil {
+				other, _ := handRoll(tt.won, *tt.target, tt.compare)
+				if got.Compare.Basis == got.Basis || got.Compare.ProbabilityOfTarget == nil || !near(*got.Compare.ProbabilityOfTarget, other.ProbabilityOfTarget) ||
+					got.Compare.ExpectedMinor != int64(math.Round(other.Expected)) || got.Compare.P50Minor != int64(math.Round(other.P50)) {
+					t.Errorf("the other basis: %+v, want p %v expected %v p50 %v", got.Compare, other.ProbabilityOfTarget, other.Expected, other.P50)
+				}
 			}
 			if !eqPtr(got.BottomUpMinor, tt.bottomUp) || !eqPtr(got.GapMinor, tt.gap) {
 				t.Errorf("bottom-up %v gap %v", got.BottomUpMinor, got.GapMinor)

@@ -221,6 +221,17 @@ type Board struct {
 	Teams                        []TeamRow
 	Levels                       Levels
 	Distribution                 Distribution
+	// Compare is the same scope rolled up on the other basis (judgement beside the
+	// model, or the model beside the judgement): totals only.
+	Compare BasisTotals
+}
+
+// BasisTotals are a roll-up's totals on one basis.
+type BasisTotals struct {
+	Basis                        string
+	ExpectedMinor                int64
+	P10Minor, P50Minor, P90Minor int64
+	ProbabilityOfTarget          *float64
 }
 
 // Probability is what a deal rolls up with on basis: the model's confidence, or the
@@ -375,6 +386,7 @@ func (s *Service) build(ctx context.Context, q Query) (Board, error) {
 	r := roll(b.Deals, b.WonMinor, b.TargetMinor, true)
 	b.ExpectedMinor, b.P10Minor, b.P50Minor, b.P90Minor = r.expected, r.p10, r.p50, r.p90
 	b.ProbabilityOfTarget, b.Method, b.Distribution = r.pot, r.method, r.dist
+	b.Compare = compareBasis(b.Deals, q.Basis, b.WonMinor, b.TargetMinor)
 	slices.SortStableFunc(b.Deals, func(x, y Deal) int {
 		if x.Swing != nil && y.Swing != nil {
 			if c := cmp.Compare(*y.Swing, *x.Swing); c != 0 {
@@ -482,6 +494,20 @@ type rolled struct {
 	pot                     *float64
 	method                  string
 	dist                    Distribution
+}
+
+// compareBasis rolls the deals up on the basis other than basis, totals only.
+func compareBasis(ds []Deal, basis string, won int64, target *int64) BasisTotals {
+	other := BasisJudgement
+	if basis == BasisJudgement {
+		other = BasisModel
+	}
+	alt := make([]Deal, len(ds))
+	for i, d := range ds {
+		alt[i] = Deal{Amount: d.Amount, Probability: Probability(other, d.Model, d.ManualProbability, d.ForecastCategory)}
+	}
+	r := roll(alt, won, target, false)
+	return BasisTotals{Basis: other, ExpectedMinor: r.expected, P10Minor: r.p10, P50Minor: r.p50, P90Minor: r.p90, ProbabilityOfTarget: r.pot}
 }
 
 // roll runs rollup.Compute over ds; with setDeals it writes each deal's if-won, if-lost

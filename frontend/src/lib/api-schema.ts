@@ -2035,6 +2035,20 @@ export interface components {
                 };
             };
             distribution: components["schemas"]["BoardDistribution"];
+            /** @description The same scope rolled up on the other basis — the PMOs' judgement beside the model, or the model beside the judgement — totals only. */
+            compare: {
+                /** @enum {string} */
+                basis: "model" | "judgement";
+                /** Format: int64 */
+                expected_minor: number;
+                /** Format: int64 */
+                p10_minor: number;
+                /** Format: int64 */
+                p50_minor: number;
+                /** Format: int64 */
+                p90_minor: number;
+                probability_of_target: number | null;
+            };
         };
         /** @description A user holding a role on one deal. */
         DealMember: {

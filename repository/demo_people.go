@@ -110,10 +110,12 @@ func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.R
 			if err != nil {
 				return fmt.Errorf("demo stakeholder: %w", err)
 			}
-			if rng.IntN(2) == 0 { // a change of heart, kept in the history
+			if rng.IntN(2) == 0 { // a change of heart after the meeting, kept in the history: the
+				// follow-up is done and the next step is the proposal (the board's input level)
 				to := stakeholders.Stances[rng.IntN(len(stakeholders.Stances))]
+				next, nextDue := "Send the proposal 发送方案", due.AddDate(0, 0, 14)
 				if _, err := people.UpdateStakeholder(ctx, owner, st.ID, st.Version, stakeholders.Patch{Stance: &to,
-					Note: "Reassessed after the last meeting 上次会面后重新评估"}); err != nil {
+					NextStep: &next, NextStepDue: &nextDue, Note: "Reassessed after the last meeting 上次会面后重新评估"}); err != nil {
 					return err
 				}
 			}

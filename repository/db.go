@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -84,7 +85,8 @@ func warm(ctx context.Context, db *sql.DB, n int) error {
 
 // OpenGorm wraps an open *sql.DB in GORM, logging slow queries (over 200 ms) and errors
 // through log. Statements are logged with $n placeholders, never their values: a failed
-// INSERT must not write a password hash, an email or a token to the log.
+// INSERT must not write a password hash, an email or a token to the log; and at most
+// maxLoggedSQL bytes of each, so that no statement floods the log.
 func OpenGorm(sqlDB *sql.DB, log *slog.Logger) (*gorm.DB, error) {
 	gormLog := logger.NewSlogLogger(log, logger.Config{
 		SlowThreshold:             200 * time.Millisecond,
@@ -93,7 +95,7 @@ func OpenGorm(sqlDB *sql.DB, log *slog.Logger) (*gorm.DB, error) {
 		ParameterizedQueries:      true,
 	})
 	gdb, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), &gorm.Config{
-		Logger:                 gormLog,
+		Logger:                 truncatedSQL{gormLog},
 		SkipDefaultTransaction: true,
 		TranslateError:         true,
 		NowFunc:                func() time.Time { return time.Now().UTC() },
@@ -102,4 +104,40 @@ func OpenGorm(sqlDB *sql.DB, log *slog.Logger) (*gorm.DB, error) {
 		return nil, fmt.Errorf("open gorm: %w", err)
 	}
 	return gdb, nil
+}
+
+// maxLoggedSQL is how much of a statement the log keeps.
+const maxLoggedSQL = 2000
+
+// truncatedSQL is a GORM logger that cuts each logged statement to maxLoggedSQL bytes,
+// saying how much it left out.
+type truncatedSQL struct{ logger.Interface }
+
+// LogMode keeps the truncation at any level.
+func (t truncatedSQL) LogMode(level logger.LogLevel) logger.Interface {
+	return truncatedSQL{t.Interface.LogMode(level)}
+}
+
+// ParamsFilter keeps the wrapped logger's filter: GORM asks the logger for it before it
+// writes values into a logged statement (ParameterizedQueries leaves them out).
+func (t truncatedSQL) ParamsFilter(ctx context.Context, sql string, params ...any) (string, []any) {
+	if f, ok := t.Interface.(gorm.ParamsFilter); ok {
+		return f.ParamsFilter(ctx, sql, params...)
+	}
+	return sql, params
+}
+
+// Trace logs the statement through the wrapped logger, cut short when long.
+func (t truncatedSQL) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
+	t.Interface.Trace(ctx, begin, func() (string, int64) {
+		sql, rows := fc()
+		if len(sql) > maxLoggedSQL {
+			cut := maxLoggedSQL
+			for cut > 0 && !utf8.RuneStart(sql[cut]) {
+				cut--
+			}
+			sql = fmt.Sprintf("%s… (%d more bytes)", sql[:cut], len(sql)-cut)
+		}
+		return sql, rows
+	}, err)
 }

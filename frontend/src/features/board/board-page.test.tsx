@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import i18n from '../../i18n'
 import { quartersFrom } from '../../lib/periods'
 import { TEAM_GOV, TEAM_NORTH, teamsPage } from '../../test/deal-fixtures'
 import { mockApi, requestsTo, type MockRequest } from '../../test/mock-api'
@@ -227,5 +228,20 @@ describe('board', () => {
     expect(alert).toHaveTextContent(shown)
     // The pickers stay, so another period can be chosen.
     expect(within(screen.getByRole('group', { name: 'Board settings' })).getByRole('combobox', { name: 'Period' })).toBeInTheDocument()
+  })
+
+  it('reads in Chinese, gates by their Chinese names', async () => {
+    mockApi({ ...routes, 'GET /boards/confidence': aBoard() })
+    renderApp('/board?period=2026-Q4')
+
+    await screen.findByRole('group', { name: 'Probability of target' })
+    await act(() => i18n.changeLanguage('zh-CN'))
+    expect(await screen.findByRole('group', { name: '目标达成概率' })).toHaveTextContent('63%')
+    expect(screen.getByRole('heading', { level: 1, name: '看板' })).toBeInTheDocument()
+    expect(screen.getByText('Summit Demo Co. · 2026财年第4季度 · 截至 2026年11月30日')).toBeInTheDocument()
+    const focus = within(screen.getByRole('list', { name: '重点商机' }))
+    expect(focus.getByText(/下一关口：投标/)).toHaveTextContent('下一关口：投标，截止 2026年12月2日 · 延迟 9 天')
+    expect(focus.getByText('影响 +32.0 个百分点')).toBeInTheDocument()
+    expect(within(screen.getByRole('table', { name: '在途商机' })).getByRole('row', { name: 'City data platform' })).toHaveTextContent('42% / 70% · 承诺')
   })
 })

@@ -1,17 +1,17 @@
 import { BarChart, type BarSeriesOption } from 'echarts/charts'
-import { GridComponent, MarkLineComponent, TooltipComponent, type GridComponentOption, type MarkLineComponentOption, type TooltipComponentOption } from 'echarts/components'
+import { GridComponent, MarkLineComponent, type GridComponentOption, type MarkLineComponentOption } from 'echarts/components'
 import { dispose, getInstanceByDom, init, use as registerECharts, type ComposeOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import ReactEChartsCore from 'echarts-for-react/esm/core'
 import { barIndexOf, type DistributionBar } from '../board-math'
 
-// Only bars on a grid with marker lines and a tooltip, drawn as SVG: the rest of ECharts stays out of the bundle.
-registerECharts([BarChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer])
+// Only bars on a grid with marker lines, drawn as SVG: the rest of ECharts (a tooltip too) stays out of the bundle.
+registerECharts([BarChart, GridComponent, MarkLineComponent, SVGRenderer])
 
 // All echarts-for-react calls; handing it these rather than the whole namespace keeps the rest of ECharts out.
 const echarts = { init, getInstanceByDom, dispose }
 
-type Option = ComposeOption<BarSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption>
+type Option = ComposeOption<BarSeriesOption | GridComponentOption | MarkLineComponentOption>
 
 /** A revenue figure marked on the chart: the target (red) or a percentile (grey). */
 export interface DistributionMark {
@@ -25,7 +25,6 @@ export function distributionOption(bars: readonly DistributionBar[], marks: read
   return {
     animation: false,
     grid: { left: 8, right: 16, top: 36, bottom: 8 },
-    tooltip: { trigger: 'axis', valueFormatter: (value) => `${(Number(value) * 100).toFixed(1)} %` },
     xAxis: { type: 'category', data: bars.map((bar) => amount(bar.fromMinor)), axisLabel: { hideOverlap: true, fontSize: 11 } },
     yAxis: { type: 'value', axisLabel: { formatter: (value: number) => `${Math.round(value * 1000) / 10} %` } },
     series: [

@@ -22,10 +22,14 @@ import { boardSearch, useBoardParams } from './use-board-params'
 function BoardError({ error }: { error: unknown }) {
   const { t } = useTranslation()
   if (error instanceof ApiError && error.status === 422) {
-    const period = error.code !== 'fx_rate_missing' ? error.fields.period : undefined
+    // A missing FX rate's message names the currency and period itself; a refused query names its fields.
+    const fields = error.code === 'fx_rate_missing' ? [] : Object.entries(error.fields)
+    const lines = fields.length === 0
+      ? [error.message]
+      : fields.map(([field, message]) => (field === 'period' ? t('board.errors.period', { message }) : `${field}: ${message}`))
     return (
       <Alert color="red" role="alert" variant="light" title={t('board.errors.title')} mb="md">
-        {period ? t('board.errors.period', { message: period }) : error.message}
+        {lines.map((line) => <Text key={line} size="sm">{line}</Text>)}
       </Alert>
     )
   }

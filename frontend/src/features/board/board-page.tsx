@@ -1,4 +1,4 @@
-import { Alert, Center, Group, Loader, SimpleGrid, Text } from '@mantine/core'
+import { Alert, Center, Group, Loader, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
@@ -52,13 +52,11 @@ function Board({ board, query, fetching, cursors, onPage }: { board: ConfidenceB
       )}
       <HeadlineCards board={board} />
       <QuotaStrip board={board} />
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" mb="md">
+      <Stack gap="md" mb="md">
         <DistributionCard board={board} />
         <TeamTable board={board} query={query} />
-      </SimpleGrid>
-      <SimpleGrid cols={1} mb="md">
         <FocusList focus={board.focus} />
-      </SimpleGrid>
+      </Stack>
       <DealTable
         board={board}
         page={cursors.length + 1}

@@ -1,9 +1,9 @@
 import { Card, Center, Loader, Text, Title } from '@mantine/core'
 import { lazy, Suspense, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFormat } from '../../../lib/format'
 import type { ConfidenceBoard } from '../api/board'
 import { distributionBars } from '../board-math'
+import { useWholeMoney } from './whole-money'
 
 // ECharts is loaded with the board that draws it, not with the app.
 const DistributionChart = lazy(() => import('./distribution-chart'))
@@ -21,10 +21,9 @@ function useCompactMoney(currency: string) {
 /** The distribution of revenue in the period with the target and P10 / P50 / P90 marked. */
 export function DistributionCard({ board }: { board: ConfidenceBoard }) {
   const { t } = useTranslation()
-  const format = useFormat()
   const compact = useCompactMoney(board.currency)
   const bars = useMemo(() => distributionBars(board.distribution), [board.distribution])
-  const money = (minor: number) => format.money(minor, board.currency)
+  const money = useWholeMoney(board.currency)
   const marks = [
     { name: 'P10', valueMinor: board.p10_minor },
     { name: 'P50', valueMinor: board.p50_minor },

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../lib/format'
 import type { ConfidenceBoard } from '../api/board'
+import { useWholeMoney } from './whole-money'
 
 function HeadlineCard({ label, children, figure, value }: { label: string; children: ReactNode; figure?: string; value?: number | null }) {
   // `data-figure` / `data-value` carry the unrounded figure, for end-to-end checks of small moves.
@@ -14,7 +15,7 @@ function HeadlineCard({ label, children, figure, value }: { label: string; child
   )
 }
 
-function Big({ children, size = 26 }: { children: ReactNode; size?: number }) {
+function Big({ children, size = 24 }: { children: ReactNode; size?: number }) {
   return <Text fw={700} fz={size} lh={1.15} style={{ fontVariantNumeric: 'tabular-nums' }}>{children}</Text>
 }
 
@@ -22,10 +23,10 @@ function Big({ children, size = 26 }: { children: ReactNode; size?: number }) {
 export function HeadlineCards({ board }: { board: ConfidenceBoard }) {
   const { t } = useTranslation()
   const format = useFormat()
-  const money = (minor: number) => format.money(minor, board.currency)
+  const money = useWholeMoney(board.currency)
   const maybe = (minor: number | null) => (minor === null ? t('board.none') : money(minor))
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="md" mb="md" role="region" aria-label={t('board.headline')}>
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="md" mb="md" role="region" aria-label={t('board.headline')}>
       <HeadlineCard label={t('board.probability')} figure="probability_of_target" value={board.probability_of_target}>
         <Big size={44}>{board.probability_of_target === null ? t('board.none') : format.percent(board.probability_of_target)}</Big>
         <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>

@@ -1,8 +1,8 @@
 import { Card, Group, Progress, SimpleGrid, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFormat } from '../../../lib/format'
 import type { ConfidenceBoard } from '../api/board'
+import { useWholeMoney } from './whole-money'
 
 function Level({ label, ratio, children }: { label: string; ratio: number | null; children: ReactNode }) {
   return (
@@ -22,9 +22,8 @@ const ratioOf = (done: number, of: number | null) => (of ? done / of : null)
 /** The seed's three quota levels in one strip: input (stakeholder work), in-between (gates), output (revenue). */
 export function QuotaStrip({ board }: { board: ConfidenceBoard }) {
   const { t } = useTranslation()
-  const format = useFormat()
   const { input, in_between: between, output } = board.levels
-  const money = (minor: number) => format.money(minor, board.currency)
+  const money = useWholeMoney(board.currency)
   return (
     <Card withBorder padding="md" mb="md" component="section" aria-label={t('board.levels.title')}>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">

@@ -4,12 +4,14 @@ import { Link } from 'react-router'
 import { useFormat } from '../../../lib/format'
 import type { BoardQuery, ConfidenceBoard } from '../api/board'
 import { boardSearch } from '../use-board-params'
+import { useWholeMoney } from './whole-money'
 
 /** The scope's child teams, each rolled up on its own; a team's name scopes the board to it. */
 export function TeamTable({ board, query }: { board: ConfidenceBoard; query: BoardQuery }) {
   const { t } = useTranslation()
   const format = useFormat()
-  const money = (minor: number | null) => (minor === null ? t('board.none') : format.money(minor, board.currency))
+  const whole = useWholeMoney(board.currency)
+  const money = (minor: number | null) => (minor === null ? t('board.none') : whole(minor))
   const num = { style: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } } as const
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="board-teams-title" h="100%">
@@ -17,7 +19,7 @@ export function TeamTable({ board, query }: { board: ConfidenceBoard; query: Boa
       {board.teams.length === 0 ? (
         <Text size="sm" c="dimmed">{t('board.teams.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <Table.ScrollContainer minWidth={480}>
           <Table aria-label={t('board.teams.table')} verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>

@@ -99,9 +99,10 @@ test('an executive switches period and team; a pmo passes a focus deal’s gate;
 
   // Period: the next quarter, then back to the current one (the quarter at risk); then the team.
   await pick(page, ZH.period, ZH.quarter(next), new RegExp(`[?&]period=${next}(&|$)`))
-  await expect(page.getByText(new RegExp(ZH.quarter(next)))).not.toHaveCount(0)
+  await expect(page.getByText(` · ${ZH.quarter(next)} · `)).toBeVisible()
   await pick(page, ZH.period, ZH.quarter(current), new RegExp(`[?&]period=${current}(&|$)`))
   await pick(page, ZH.team, TEAM, /[?&]team_id=[0-9a-f-]{36}(&|$)/)
+  await expect(page.getByText(`North China · ${ZH.quarter(current)} · `)).toBeVisible()
   const query = new URL(page.url()).search
   expect(query).toContain(`period=${current}`)
 

@@ -1,3 +1,4 @@
+import { boardEn } from './features/board'
 import { confidenceEn } from './features/confidence'
 import { retrospectivesEn } from './features/retrospectives'
 import { stakeholdersEn } from './features/stakeholders'
@@ -205,11 +206,7 @@ export const en = {
       fx_rate_deleted: 'FX rate deleted',
     },
   },
-  board: {
-    title: 'Board',
-    description:
-      'Deal-confidence board: the target, what is won, what open deals are likely to bring.',
-  },
+  board: boardEn,
   terms: {
     dealRoles: { pmo: 'PMO', business: 'Business', solution: 'Solution' },
     decisionRoles: {

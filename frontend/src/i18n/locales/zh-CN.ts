@@ -1,3 +1,4 @@
+import { boardZh } from './features/board'
 import { confidenceZh } from './features/confidence'
 import { retrospectivesZh } from './features/retrospectives'
 import { stakeholdersZh } from './features/stakeholders'
@@ -206,10 +207,7 @@ export const zhCN: Messages = {
       fx_rate_deleted: '删除汇率',
     },
   },
-  board: {
-    title: '看板',
-    description: '商机信心看板：目标、已赢得的收入，以及在途商机可能带来的收入。',
-  },
+  board: boardZh,
   terms: {
     dealRoles: { pmo: '项目管理', business: '商务', solution: '解决方案' },
     decisionRoles: {

@@ -59,6 +59,10 @@ export function aBoard(overrides: Partial<ConfidenceBoard> = {}): ConfidenceBoar
     p50_minor: 1_900_000_000,
     p90_minor: 2_500_000_000,
     probability_of_target: 0.634,
+    compare: {
+      basis: 'judgement', expected_minor: 2_100_000_000, p10_minor: 1_500_000_000, p50_minor: 2_100_000_000,
+      p90_minor: 2_600_000_000, probability_of_target: 0.712,
+    },
     method: 'enumeration',
     open_deals: 2,
     deals: [

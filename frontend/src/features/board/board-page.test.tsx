@@ -27,6 +27,8 @@ describe('board', () => {
     expect(probability).toHaveTextContent('63%')
     expect(probability).toHaveTextContent('P10 CN¥13,000,000 · P50 CN¥19,000,000 · P90 CN¥25,000,000')
     expect(probability).toHaveAttribute('data-value', '0.634')
+    // The judgement roll-up beside the model's, whichever the board uses.
+    expect(probability).toHaveTextContent('Judgement basis: 71% · expected CN¥21,000,000')
     expect(screen.getByRole('group', { name: 'Target' })).toHaveTextContent('CN¥20,000,000')
     expect(screen.getByRole('group', { name: 'Won' })).toHaveTextContent('CN¥12,000,000')
     expect(screen.getByRole('group', { name: 'Expected' })).toHaveTextContent('CN¥19,500,0002 open deals')

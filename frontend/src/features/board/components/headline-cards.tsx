@@ -32,6 +32,13 @@ export function HeadlineCards({ board }: { board: ConfidenceBoard }) {
         <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
           {t('board.percentiles', { p10: money(board.p10_minor), p50: money(board.p50_minor), p90: money(board.p90_minor) })}
         </Text>
+        <Text size="sm" mt={4} data-figure="compare_probability" data-value={board.compare.probability_of_target ?? undefined}>
+          {t('board.compare', {
+            basis: t(`board.bases.${board.compare.basis}`),
+            probability: board.compare.probability_of_target === null ? t('board.none') : format.percent(board.compare.probability_of_target),
+            expected: money(board.compare.expected_minor),
+          })}
+        </Text>
       </HeadlineCard>
       <HeadlineCard label={t('board.target')} figure="target" value={board.target_minor}>
         <Big>{board.target_minor === null ? t('board.noTargetValue') : money(board.target_minor)}</Big>

@@ -1,11 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { csrfToken, PASSWORD, PMO } from './demo-api.ts'
+import { csrfToken, PASSWORD } from './demo-api.ts'
 import { signIn, signInKeepingLanguage } from './sign-in.ts'
 
 // The executives' board against the real server and its demo data (targets for the current and
 // next fiscal quarter, the current one at risk). The demo executive opens the board, switches
-// period and team; in another browser context the demo pmo marks the next gate of a deal on the
-// board's focus list done; after a reload the probability of target has risen, and the deal's
+// period and team (East China, where the demo's current quarter has a deal with a real chance); in
+// another browser context that team's pmo marks the next gate of a deal on the board's focus list
+// done; after a reload the probability of target has risen, and the deal's
 // row opens to the progress factor that says why.
 //
 // The executive's profile is Chinese and language.spec.ts relies on that, so this spec keeps it:
@@ -14,7 +15,9 @@ import { signIn, signInKeepingLanguage } from './sign-in.ts'
 
 const API = '/api/v1'
 const EXEC = { email: 'exec@summit.example', password: PASSWORD }
-const TEAM = 'Government Business / North China'
+const TEAM = 'Government Business / East China'
+/** The pmo of the demo's East China deals. */
+const EAST_PMO = { email: 'east.pmo@summit.example', password: PASSWORD }
 
 const ZH = {
   heading: '看板',
@@ -102,12 +105,12 @@ test('an executive switches period and team; a pmo passes a focus deal’s gate;
   await expect(page.getByText(` · ${ZH.quarter(next)} · `)).toBeVisible()
   await pick(page, ZH.period, ZH.quarter(current), new RegExp(`[?&]period=${current}(&|$)`))
   await pick(page, ZH.team, TEAM, /[?&]team_id=[0-9a-f-]{36}(&|$)/)
-  await expect(page.getByText(`North China · ${ZH.quarter(current)} · `)).toBeVisible()
+  await expect(page.getByText(`East China · ${ZH.quarter(current)} · `)).toBeVisible()
   const query = new URL(page.url()).search
   expect(query).toContain(`period=${current}`)
 
   const before = await probabilityOfTarget(page)
-  expect(before, 'the demo sets a target for North China this quarter').not.toBeNaN()
+  expect(before, 'the demo sets a target for East China this quarter').not.toBeNaN()
   expect(before, 'the current quarter is at risk, so a passed gate can raise its probability').toBeLessThan(1)
 
   // The focus deal to work on: the first one on the list with a gate left, as the board's API names it.
@@ -129,7 +132,7 @@ test('an executive switches period and team; a pmo passes a focus deal’s gate;
   const pmoContext = await browser.newContext()
   try {
     const pmoPage = await pmoContext.newPage()
-    await signIn(pmoPage, PMO)
+    await signIn(pmoPage, EAST_PMO)
     await markGateDone(pmoPage.request, dealId, focus!.next_gate!.milestone_id)
   } finally {
     await pmoContext.close()

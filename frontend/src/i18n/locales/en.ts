@@ -1,3 +1,4 @@
+import { fxRatesEn, reportingSettingsEn, targetsEn } from './features/admin-finance'
 import { confidenceEn } from './features/confidence'
 import { retrospectivesEn } from './features/retrospectives'
 import { stakeholdersEn } from './features/stakeholders'
@@ -225,6 +226,9 @@ export const en = {
   },
   plan: planEn,
   adminTemplates: adminTemplatesEn,
+  targets: targetsEn,
+  fxRates: fxRatesEn,
+  reportingSettings: reportingSettingsEn,
   stakeholders: stakeholdersEn,
   retrospectives: retrospectivesEn,
   deals: dealsEn,

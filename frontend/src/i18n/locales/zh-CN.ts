@@ -1,3 +1,4 @@
+import { fxRatesZh, reportingSettingsZh, targetsZh } from './features/admin-finance'
 import { confidenceZh } from './features/confidence'
 import { retrospectivesZh } from './features/retrospectives'
 import { stakeholdersZh } from './features/stakeholders'
@@ -225,6 +226,9 @@ export const zhCN: Messages = {
   },
   plan: planZh,
   adminTemplates: adminTemplatesZh,
+  targets: targetsZh,
+  fxRates: fxRatesZh,
+  reportingSettings: reportingSettingsZh,
   stakeholders: stakeholdersZh,
   retrospectives: retrospectivesZh,
   deals: dealsZh,

@@ -102,7 +102,7 @@ export const en = {
   },
   admin: {
     title: 'Admin',
-    description: 'Administration: teams, people and their roles, milestone templates and targets.',
+    description: 'Administration: teams, people and their roles, milestone templates, targets, FX rates and settings.',
     sections: 'Administration sections',
     noAccessTitle: 'No access',
     noAccess: 'You don’t have access to administration.',

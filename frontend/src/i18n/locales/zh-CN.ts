@@ -103,7 +103,7 @@ export const zhCN: Messages = {
   },
   admin: {
     title: '管理',
-    description: '系统管理：团队、人员及其角色、里程碑模板和收入目标。',
+    description: '系统管理：团队、人员及其角色、里程碑模板、收入目标、汇率和设置。',
     sections: '管理分区',
     noAccessTitle: '无权访问',
     noAccess: '您没有访问系统管理的权限。',

@@ -68,8 +68,8 @@ export function useDeleteTarget() {
   return useTargetMutation((target: Target) => api.delete(targetPath(target), { ifMatch: target.version }))
 }
 
-/** Fetches the tree and the targets again, e.g. after a 412. */
+/** Fetches the tree and the targets again, e.g. after a 412; resolves once they are in. */
 export function useReloadTargets() {
   const queryClient = useQueryClient()
-  return () => void queryClient.invalidateQueries({ queryKey: targetsQueryKey })
+  return () => queryClient.invalidateQueries({ queryKey: targetsQueryKey })
 }

@@ -15,7 +15,7 @@ export function ClearTargetDialog({ target, name, periodLabel, onClose }: { targ
       confirmLabel={t('targets.clearConfirm')}
       pending={remove.isPending}
       error={remove.error}
-      onReload={reload}
+      onReload={() => void reload().then(() => remove.reset())}
       onClose={onClose}
       onConfirm={() => remove.mutate(target, { onSuccess: onClose })}
     />

@@ -54,7 +54,7 @@ export function TargetFormModal(props: {
             data-autofocus
             {...form.getInputProps('amount')}
           />
-          <ErrorAlert error={mutation.error} onReload={reload} />
+          <ErrorAlert error={mutation.error} onReload={() => void reload().then(() => mutation.reset())} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}

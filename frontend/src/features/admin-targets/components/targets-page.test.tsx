@@ -143,6 +143,40 @@ describe('Admin → Targets', () => {
     expect(amount).toHaveValue('700000')
   })
 
+  it('after a 412 and Reload, saves the kept amount on the current version', async () => {
+    let reloaded = false
+    const fetchMock = mockApi(
+      routes({
+        'GET /targets': () =>
+          jsonResponse(200, { items: reloaded ? [targets[0], target('t-emea', 'emea', 61_000_000, 7), targets[2]] : targets, next_cursor: null }),
+        'PATCH /targets/t-emea': (r: MockRequest) =>
+          r.headers.get('If-Match') === '"7"'
+            ? jsonResponse(200, { ...targets[1], ...(r.body as object), version: 8 })
+            : jsonResponse(412, { error: { code: 'version_mismatch', message: 'Changed meanwhile.' } }),
+      }),
+    )
+    renderApp('/admin/targets?period=2026-Q4')
+
+    await screen.findByRole('table', { name: 'Targets by team' })
+    await userEvent.click(await row('emea').findByRole('button', { name: 'Change target of EMEA' }))
+    const dialog = within(await screen.findByRole('dialog', { name: 'Target of EMEA for FY2026 Q4' }))
+    const amount = dialog.getByRole('textbox', { name: 'Amount (CNY)' })
+    await userEvent.clear(amount)
+    await userEvent.type(amount, '700000')
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }))
+    reloaded = true
+    await userEvent.click(await dialog.findByRole('button', { name: 'Reload' }))
+    // Once the current version is in, the warning goes and the typed amount stays.
+    await waitFor(() => expect(dialog.queryByRole('alert')).not.toBeInTheDocument())
+    expect(amount).toHaveValue('700000')
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    const patches = requestsTo(fetchMock, 'PATCH /targets/t-emea')
+    expect(patches.map((r) => r.headers.get('If-Match'))).toEqual(['"5"', '"7"'])
+    expect(patches[1]?.body).toEqual({ amount_minor: 70_000_000 })
+  })
+
   it('shows the server’s 422 message for the amount', async () => {
     mockApi(
       routes({

@@ -56,8 +56,8 @@ export function useDeleteFxRate() {
   return useRateMutation((rate: FxRate) => api.delete(ratePath(rate), { ifMatch: rate.version }))
 }
 
-/** Fetches the FX table again, e.g. after a 412. */
+/** Fetches the FX table again, e.g. after a 412; resolves once it is in. */
 export function useReloadFxRates() {
   const queryClient = useQueryClient()
-  return () => void queryClient.invalidateQueries({ queryKey: fxRatesQueryKey })
+  return () => queryClient.invalidateQueries({ queryKey: fxRatesQueryKey })
 }

@@ -74,7 +74,7 @@ export function FxRateFormModal(props: { reporting: string; rate?: FxRate; defau
             required
             {...form.getInputProps('rate')}
           />
-          <ErrorAlert error={mutation.error} onReload={reload} />
+          <ErrorAlert error={mutation.error} onReload={() => void reload().then(() => mutation.reset())} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}

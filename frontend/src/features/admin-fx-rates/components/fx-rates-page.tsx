@@ -123,7 +123,7 @@ function DeleteFxRateDialog({ rate, label, onClose }: { rate: FxRate; label: str
       confirmLabel={t('fxRates.deleteConfirm')}
       pending={remove.isPending}
       error={remove.error}
-      onReload={reload}
+      onReload={() => void reload().then(() => remove.reset())}
       onClose={onClose}
       onConfirm={() => remove.mutate(rate, { onSuccess: onClose })}
     />

@@ -25,8 +25,8 @@ export function useUpdateSettings() {
   })
 }
 
-/** Fetches the settings again, e.g. after a 412, while the form keeps what was typed. */
+/** Fetches the settings again, e.g. after a 412, while the form keeps what was typed; resolves once they are in. */
 export function useReloadSettings() {
   const queryClient = useQueryClient()
-  return () => void queryClient.invalidateQueries({ queryKey: settingsQueryKey })
+  return () => queryClient.invalidateQueries({ queryKey: settingsQueryKey })
 }

@@ -76,6 +76,15 @@ describe('Admin → Settings', () => {
     expect(alert).toHaveTextContent('Someone else changed this — reload to see their change.')
     expect(within(alert).getByRole('button', { name: 'Reload' })).toBeInTheDocument()
     expect(screen.getByRole('combobox', { name: 'Reporting currency' })).toHaveValue('USD')
+
+    // Reload fetches the current settings; the warning goes, the choice stays, the next save uses the new version.
+    const fetchMock = mockApi(routes({ 'GET /settings': { ...settings, version: 9 }, 'PATCH /settings': (r: MockRequest) => jsonResponse(200, { ...settings, ...(r.body as object), version: 10 }) }))
+    await userEvent.click(within(alert).getByRole('button', { name: 'Reload' }))
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument())
+    expect(screen.getByRole('combobox', { name: 'Reporting currency' })).toHaveValue('USD')
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument()
+    expect(requestsTo(fetchMock, 'PATCH /settings').map((r) => [r.headers.get('If-Match'), r.body])).toEqual([['"9"', { reporting_currency: 'USD' }]])
   })
 
   it('is not offered without settings:write', async () => {

@@ -70,7 +70,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           allowDeselect={false}
           {...form.getInputProps('fiscal_year_start_month')}
         />
-        <ErrorAlert error={update.error} onReload={reload} />
+        <ErrorAlert error={update.error} onReload={() => void reload().then(() => update.reset())} />
         {saved && !update.error && <Text size="sm" c="teal" role="status">{t('reportingSettings.saved')}</Text>}
         <Group justify="flex-end">
           <Button type="submit" loading={update.isPending}>

@@ -211,6 +211,20 @@ describe('Admin → Targets', () => {
   })
 })
 
+describe('Admin → Targets in Chinese', () => {
+  it('labels the columns, the period and the amounts in Chinese', async () => {
+    mockApi(routes({ 'GET /me': { ...executiveSession, user: aUser({ id: 'u-exec', role: 'executive', locale: 'zh-CN' }) } }))
+    renderApp('/admin/targets?period=2026-Q4')
+
+    const table = await screen.findByRole('table', { name: '各团队目标' })
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['公司或团队', '自上而下', '自下而上', '差额', '操作'])
+    expect(cells('apac')[1]).toBe('未设置')
+    expect(cells('company')[1]).toBe('¥1,000,000.00')
+    expect(screen.getByRole('tab', { name: '收入目标' })).toBeInTheDocument()
+    expect(await row('emea').findByRole('button', { name: '修改 EMEA 的目标' })).toBeInTheDocument()
+  })
+})
+
 describe('Admin sections by permission', () => {
   const tabs = async () => (await screen.findByRole('tablist', { name: 'Administration sections' })).textContent
 

@@ -3,6 +3,9 @@ import { UsersPage } from '../features/admin-users/components/users-page'
 import { TeamsPage } from '../features/admin-teams/components/teams-page'
 import { TemplateEditorPage } from '../features/admin-templates/components/template-editor-page'
 import { TemplatesPage } from '../features/admin-templates/components/templates-page'
+import { TargetsPage } from '../features/admin-targets/components/targets-page'
+import { FxRatesPage } from '../features/admin-fx-rates/components/fx-rates-page'
+import { SettingsPage } from '../features/admin-settings/components/settings-page'
 import { AuditPage } from '../features/audit/components/audit-page'
 import { RequireSession } from '../features/auth/components/require-session'
 import { SignInPage } from '../features/auth/components/sign-in-page'
@@ -47,6 +50,9 @@ export const routes: RouteObject[] = [
               { path: 'templates', element: <RequirePermission permission="templates:write"><TemplatesPage /></RequirePermission> },
               { path: 'templates/new', element: <RequirePermission permission="templates:write"><TemplateEditorPage /></RequirePermission> },
               { path: 'templates/:id', element: <RequirePermission permission="templates:write"><TemplateEditorPage /></RequirePermission> },
+              { path: 'targets', element: <RequirePermission permission="targets:write"><TargetsPage /></RequirePermission> },
+              { path: 'fx-rates', element: <RequirePermission permission="fx_rates:write"><FxRatesPage /></RequirePermission> },
+              { path: 'settings', element: <RequirePermission permission="settings:write"><SettingsPage /></RequirePermission> },
               { path: 'audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission> },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -1,3 +1,4 @@
+import { fxRatesEn, reportingSettingsEn, targetsEn } from './features/admin-finance'
 import { boardEn } from './features/board'
 import { confidenceEn } from './features/confidence'
 import { retrospectivesEn } from './features/retrospectives'
@@ -102,7 +103,7 @@ export const en = {
   },
   admin: {
     title: 'Admin',
-    description: 'Administration: teams, people and their roles, milestone templates and targets.',
+    description: 'Administration: teams, people and their roles, milestone templates, targets, FX rates and settings.',
     sections: 'Administration sections',
     noAccessTitle: 'No access',
     noAccess: 'You don’t have access to administration.',
@@ -222,6 +223,9 @@ export const en = {
   },
   plan: planEn,
   adminTemplates: adminTemplatesEn,
+  targets: targetsEn,
+  fxRates: fxRatesEn,
+  reportingSettings: reportingSettingsEn,
   stakeholders: stakeholdersEn,
   retrospectives: retrospectivesEn,
   deals: dealsEn,

@@ -1,3 +1,4 @@
+import { fxRatesZh, reportingSettingsZh, targetsZh } from './features/admin-finance'
 import { boardZh } from './features/board'
 import { confidenceZh } from './features/confidence'
 import { retrospectivesZh } from './features/retrospectives'
@@ -103,7 +104,7 @@ export const zhCN: Messages = {
   },
   admin: {
     title: '管理',
-    description: '系统管理：团队、人员及其角色、里程碑模板和收入目标。',
+    description: '系统管理：团队、人员及其角色、里程碑模板、收入目标、汇率和设置。',
     sections: '管理分区',
     noAccessTitle: '无权访问',
     noAccess: '您没有访问系统管理的权限。',
@@ -223,6 +224,9 @@ export const zhCN: Messages = {
   },
   plan: planZh,
   adminTemplates: adminTemplatesZh,
+  targets: targetsZh,
+  fxRates: fxRatesZh,
+  reportingSettings: reportingSettingsZh,
   stakeholders: stakeholdersZh,
   retrospectives: retrospectivesZh,
   deals: dealsZh,

@@ -489,16 +489,16 @@ var coverageSorts = sortKeys[coverageRow]{
 	"deal_id": {"deals.id", func(r coverageRow) string { return r.DealID }},
 }
 
-const (
-	hasDecisionMaker = "EXISTS (SELECT 1 FROM stakeholders s WHERE s.deal_id = deals.id AND s.decision_role = 'decision_maker')"
-	hasChampion      = "EXISTS (SELECT 1 FROM stakeholders s WHERE s.deal_id = deals.id AND s.stance = 'champion')"
-)
-
-// CoverageGaps returns one page of the open deals without a decision maker or a champion.
+// CoverageGaps returns one page of the open deals without a decision maker or a champion:
+// each deal's coverage is an aggregate over its stakeholders (a lateral subquery the deals'
+// id order drives, so a page reads about as many deals as it needs).
 func (r *Stakeholders) CoverageGaps(ctx context.Context, rq stakeholders.RiskQuery) (domain.Page[stakeholders.CoverageGap], error) {
 	q := conn(ctx, r.db).Table("deals").
-		Select("deals.id AS deal_id, " + hasDecisionMaker + " AS has_decision_maker, " + hasChampion + " AS has_champion").
-		Where("NOT (" + hasDecisionMaker + " AND " + hasChampion + ")")
+		Select("deals.id AS deal_id, cov.has_decision_maker, cov.has_champion").
+		Joins(`CROSS JOIN LATERAL (SELECT COALESCE(bool_or(s.decision_role = 'decision_maker'), false) AS has_decision_maker,
+			COALESCE(bool_or(s.stance = 'champion'), false) AS has_champion
+			FROM stakeholders s WHERE s.deal_id = deals.id) cov`).
+		Where("NOT (cov.has_decision_maker AND cov.has_champion)")
 	rows, next, err := listPage(riskDeals(q, rq), coverageSorts, rq.List, "deals.id")
 	if err != nil {
 		return domain.Page[stakeholders.CoverageGap]{}, translate(err, "coverage gaps")

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/base64"
 	"net/http"
 	"net/url"
 	"testing"
@@ -86,6 +87,7 @@ func TestRiskViewsComeAPageAtATime(t *testing.T) {
 	if first.NextCursor == nil {
 		t.Fatal("no next_cursor")
 	}
+	wire := func(json string) string { return base64.RawURLEncoding.EncodeToString([]byte(json)) }
 	for _, tc := range []struct{ target, field string }{
 		{"/api/v1/risks/gates?limit=0", "limit"},
 		{"/api/v1/risks/next-steps?limit=501", "limit"},
@@ -94,6 +96,9 @@ func TestRiskViewsComeAPageAtATime(t *testing.T) {
 		{"/api/v1/risks/gates?cursor=not-a-cursor", "cursor"},
 		{"/api/v1/risks/next-steps?cursor=" + url.QueryEscape(*first.NextCursor), "cursor"}, // another list's
 		{"/api/v1/risks/coverage?deal_id=1", "deal_id"},
+		{"/api/v1/risks/gates?cursor=" + wire(`{"s":"due","v":"soon","id":"`+w.deal.ID+`"}`), "cursor"},
+		{"/api/v1/risks/gates?cursor=" + wire(`{"s":"due","v":"2026-12-01 not-a-gate","id":"`+w.deal.ID+`"}`), "cursor"},
+		{"/api/v1/risks/next-steps?cursor=" + wire(`{"s":"next_step_due","v":"yesterday","id":"`+w.deal.ID+`"}`), "cursor"},
 	} {
 		var body errorBody
 		rec := pmo.do("GET", tc.target, "")

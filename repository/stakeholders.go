@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -399,12 +400,43 @@ type gateRiskRow struct {
 
 func (r gateRiskRow) rowID() string { return r.StakeholderID }
 
-// gateRiskSorts: soonest gate first, a gate's people by id. A gate has several people,
-// so the key is the due date and the gate's id together (text that sorts as the pair).
+// gateRiskSorts: soonest gate first, a gate's people by id. A gate has several people, so
+// the cursor's value is the gate's due date and id ("2026-12-01 <uuid>") and its id the
+// person's; gateRiskPage seeks (due, gate, person) in the order of the open-gates index.
 var gateRiskSorts = sortKeys[gateRiskRow]{
-	"due": {"to_char(m.planned_due, 'YYYY-MM-DD') || ' ' || m.id::text", func(r gateRiskRow) string {
+	"due": {"m.planned_due", func(r gateRiskRow) string {
 		return deals.Day(r.PlannedDue).Format(deals.DateLayout) + " " + r.MilestoneID
 	}},
+}
+
+// gateRiskPage reads one page of q (gate risks) in (due, gate, person) order.
+func gateRiskPage(q *gorm.DB, p domain.ListParams) ([]gateRiskRow, *domain.Cursor, error) {
+	key, ok := gateRiskSorts[p.Sort.Field]
+	if !ok {
+		return nil, nil, fmt.Errorf("sort field %q is not whitelisted", p.Sort.Field)
+	}
+	dir, cmp := "ASC", ">"
+	if p.Sort.Desc {
+		dir, cmp = "DESC", "<"
+	}
+	if p.After != nil {
+		day, gate, found := strings.Cut(p.After.Value, " ")
+		d, err := time.Parse(deals.DateLayout, day)
+		_, errGate := uuid.Parse(gate)
+		_, errID := uuid.Parse(p.After.ID)
+		if !found || err != nil || d.Year() < 1 || errGate != nil || errID != nil {
+			return nil, nil, fmt.Errorf("cursor %q for %s: %w", p.After.Value, p.Sort.Field, domain.ErrInvalidCursor)
+		}
+		q = q.Where(fmt.Sprintf("(m.planned_due, m.id, s.id) %s (?, ?, ?)", cmp), d, gate, p.After.ID)
+	}
+	var rows []gateRiskRow
+	err := q.Order(key.column + " " + dir).Order("m.id " + dir).Order("s.id " + dir).Limit(p.Limit + 1).Find(&rows).Error
+	if err != nil || len(rows) <= p.Limit {
+		return rows, nil, err
+	}
+	rows = rows[:p.Limit]
+	last := rows[len(rows)-1]
+	return rows, &domain.Cursor{Value: key.value(last), ID: last.rowID()}, nil
 }
 
 // riskDeals limits q (which joins deals as "deals") to the open deals q.Visible may read
@@ -431,7 +463,7 @@ func (r *Stakeholders) GateRisks(ctx context.Context, rq stakeholders.RiskQuery)
 		Where("m.gate AND m.status NOT IN ('done', 'skipped') AND m.planned_due <= ?", today.AddDate(0, 0, rq.GateDays)).
 		Where("s.decision_role IN ('decision_maker', 'economic_buyer')").
 		Where("(s.stance IN ('skeptic', 'blocker') OR s.last_contact_on IS NULL OR s.last_contact_on < ?)", today.AddDate(0, 0, -rq.StaleDays))
-	rows, next, err := listPage(riskDeals(q, rq), gateRiskSorts, rq.List, "s.id")
+	rows, next, err := gateRiskPage(riskDeals(q, rq), rq.List)
 	if err != nil {
 		return domain.Page[stakeholders.GateRisk]{}, translate(err, "gate risks")
 	}

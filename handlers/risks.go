@@ -1,13 +1,10 @@
 package handlers
 
 import (
-	"net/http"
-	"slices"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
-	"summit/domain"
 	"summit/domain/stakeholders"
 )
 
@@ -32,28 +29,30 @@ type coverageResponse struct {
 	HasChampion      bool   `json:"has_champion"`
 }
 
-// riskDeals are the open deals the caller may read, narrowed to ?deal_id= when given.
-func (s *server) riskDeals(c echo.Context) ([]string, error) {
-	ctx := c.Request().Context()
-	vis, err := s.dealVisibility(ctx, callerOf(c))
+var (
+	gateRiskList = listOf(stakeholders.GateRiskSorts)
+	nextStepList = listOf(stakeholders.NextStepSorts)
+	coverageList = listOf(stakeholders.CoverageSorts)
+)
+
+// riskQuery reads what every risk view takes: the page (?limit=, ?cursor=, ?sort=),
+// ?deal_id= and the caller's visibility, which the repository applies in SQL.
+func (s *server) riskQuery(c echo.Context, list listQuery) (stakeholders.RiskQuery, error) {
+	var q stakeholders.RiskQuery
+	p, err := list.parse(c)
 	if err != nil {
-		return nil, err
+		return q, err
 	}
-	ids, err := s.deps.Deals.OpenDealIDs(ctx, vis)
-	if err != nil {
-		return nil, err
-	}
+	q.List = p
 	if raw := c.QueryParam("deal_id"); raw != "" {
 		id, err := parseUUID(raw)
 		if err != nil {
-			return nil, badQuery("deal_id", "uuid", "")
+			return q, badQuery("deal_id", "uuid", "")
 		}
-		if !slices.Contains(ids, id) {
-			return []string{}, nil
-		}
-		return []string{id}, nil
+		q.DealID = id
 	}
-	return ids, nil
+	q.Visible, err = s.dealVisibility(c.Request().Context(), callerOf(c))
+	return q, err
 }
 
 func intParam(c echo.Context, name string, def, max int) (int, error) {
@@ -70,7 +69,7 @@ func intParam(c echo.Context, name string, def, max int) (int, error) {
 
 // gateRisks answers GET /risks/gates?days=30&stale_days=30[&deal_id=]: gates due within
 // `days` whose decision makers or economic buyers are skeptic or blocker, or were not
-// contacted for `stale_days`.
+// contacted for `stale_days`, soonest first, a page at a time.
 func (s *server) gateRisks(c echo.Context) error {
 	days, err := intParam(c, "days", 30, 366)
 	if err != nil {
@@ -80,15 +79,16 @@ func (s *server) gateRisks(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ids, err := s.riskDeals(c)
+	q, err := s.riskQuery(c, gateRiskList)
 	if err != nil {
 		return err
 	}
-	risks, err := s.deps.Stakeholders.GateRisks(c.Request().Context(), stakeholders.RiskQuery{DealIDs: ids, GateDays: days, StaleDays: stale})
+	q.GateDays, q.StaleDays = days, stale
+	page, err := s.deps.Stakeholders.GateRisks(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	return writeList(c, domain.ListParams{}, domain.Page[stakeholders.GateRisk]{Items: risks}, func(r stakeholders.GateRisk) gateRiskResponse {
+	return writeList(c, q.List, page, func(r stakeholders.GateRisk) gateRiskResponse {
 		return gateRiskResponse{DealID: r.Gate.DealID, DealName: r.Gate.DealName, MilestoneID: r.Gate.MilestoneID, GateName: r.Gate.Name,
 			Due: toDate(r.Gate.Due), StakeholderID: r.Stakeholder.ID, StakeholderName: r.Stakeholder.Contact.Name,
 			DecisionRole: string(r.Stakeholder.DecisionRole), Stance: string(r.Stakeholder.Stance),
@@ -96,35 +96,32 @@ func (s *server) gateRisks(c echo.Context) error {
 	})
 }
 
-// overdueNextSteps answers GET /risks/next-steps: stakeholders whose next step is past due.
+// overdueNextSteps answers GET /risks/next-steps[?deal_id=]: stakeholders whose next step
+// is past due, most overdue first, a page at a time.
 func (s *server) overdueNextSteps(c echo.Context) error {
-	ids, err := s.riskDeals(c)
+	q, err := s.riskQuery(c, nextStepList)
 	if err != nil {
 		return err
 	}
-	list, err := s.deps.Stakeholders.OverdueNextSteps(c.Request().Context(), ids)
+	page, err := s.deps.Stakeholders.OverdueNextSteps(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	return writeList(c, domain.ListParams{}, domain.Page[stakeholders.Stakeholder]{Items: list}, toResponseStakeholder)
+	return writeList(c, q.List, page, toResponseStakeholder)
 }
 
-// coverageGaps answers GET /risks/coverage: open deals with no identified decision maker
-// or no champion.
+// coverageGaps answers GET /risks/coverage[?deal_id=]: open deals with no identified
+// decision maker or no champion, by deal id, a page at a time.
 func (s *server) coverageGaps(c echo.Context) error {
-	ids, err := s.riskDeals(c)
+	q, err := s.riskQuery(c, coverageList)
 	if err != nil {
 		return err
 	}
-	gaps, err := s.deps.Stakeholders.CoverageGaps(c.Request().Context(), ids)
+	page, err := s.deps.Stakeholders.CoverageGaps(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	items := []coverageResponse{}
-	for _, id := range ids {
-		if g := gaps[id]; !g.HasDecisionMaker || !g.HasChampion {
-			items = append(items, coverageResponse{DealID: id, HasDecisionMaker: g.HasDecisionMaker, HasChampion: g.HasChampion})
-		}
-	}
-	return c.JSON(http.StatusOK, listResponse[coverageResponse]{Items: items})
+	return writeList(c, q.List, page, func(g stakeholders.CoverageGap) coverageResponse {
+		return coverageResponse{DealID: g.DealID, HasDecisionMaker: g.HasDecisionMaker, HasChampion: g.HasChampion}
+	})
 }

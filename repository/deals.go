@@ -261,14 +261,6 @@ func visibleTo(q *gorm.DB, v *deals.Visibility) *gorm.DB {
 	}
 }
 
-// OpenDealIDs lists the open deals v may read (nil: every open deal).
-func (r *Deals) OpenDealIDs(ctx context.Context, v *deals.Visibility) ([]string, error) {
-	ids := []string{}
-	q := visibleTo(conn(ctx, r.db).Model(&dealRow{}).Where("deals.status = 'open'"), v)
-	err := q.Order("deals.id").Pluck("deals.id", &ids).Error
-	return ids, translate(err, "open deal ids")
-}
-
 // withMembers converts rows to deals and fills their teams with one query.
 func withMembers(tx *gorm.DB, rows []dealRow) ([]deals.Deal, error) {
 	ids := make([]string, 0, len(rows))

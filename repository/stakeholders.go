@@ -1,11 +1,10 @@
 package repository
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -123,6 +122,12 @@ func loadStakeholders(tx *gorm.DB, what string, q *gorm.DB) ([]stakeholders.Stak
 	if err := q.Order("c.name, stakeholders.id").Find(&rows).Error; err != nil {
 		return nil, translate(err, what)
 	}
+	return withMilestoneLinks(tx, what, rows)
+}
+
+// withMilestoneLinks converts rows, keeping their order, with the milestones each can
+// move (one query for all of them).
+func withMilestoneLinks(tx *gorm.DB, what string, rows []stakeholderRow) ([]stakeholders.Stakeholder, error) {
 	out := make([]stakeholders.Stakeholder, 0, len(rows))
 	if len(rows) == 0 {
 		return out, nil
@@ -377,84 +382,163 @@ func (r *Stakeholders) History(ctx context.Context, stakeholderID string) ([]sta
 }
 
 // gateRow is a gate milestone with its deal's name.
-type gateRow struct {
-	ID         string
-	DealID     string
-	DealName   string
-	Name       string
-	PlannedDue time.Time
+// gateRiskRow is one risk of a gate: the gate, one decisive stakeholder and the reason.
+type gateRiskRow struct {
+	MilestoneID     string
+	DealID          string
+	DealName        string
+	GateName        string
+	PlannedDue      time.Time
+	StakeholderID   string
+	StakeholderName string
+	DecisionRole    string
+	Stance          string
+	LastContactOn   *time.Time
+	OwnerID         *string
+	Reason          string
 }
 
-// Gates returns the gates not done or skipped of the open deals given (nil: every open
-// deal) due before `before`, soonest first, each with its linked stakeholders.
-func (r *Stakeholders) Gates(ctx context.Context, dealIDs []string, before time.Time) ([]stakeholders.Gate, error) {
-	out := []stakeholders.Gate{}
-	if dealIDs != nil && len(dealIDs) == 0 {
-		return out, nil
-	}
-	db := conn(ctx, r.db)
-	q := db.Table("milestones m").Select("m.id, m.deal_id, d.name AS deal_name, m.name, m.planned_due").
-		Joins("JOIN deals d ON d.id = m.deal_id").
-		Where("m.gate AND m.status NOT IN ('done', 'skipped') AND d.status = 'open' AND m.planned_due < ?", deals.Day(before))
-	if dealIDs != nil {
-		q = q.Where("m.deal_id IN ?", dealIDs)
-	}
-	var gates []gateRow
-	if err := q.Order("m.planned_due, d.name, m.deal_id, m.sequence, m.id").Find(&gates).Error; err != nil {
-		return nil, translate(err, "gates")
-	}
-	if len(gates) == 0 {
-		return out, nil
-	}
-	gateIDs := make([]string, 0, len(gates))
-	for _, g := range gates {
-		gateIDs = append(gateIDs, g.ID)
-	}
-	var links []stakeholderMilestoneRow
-	if err := db.Where("milestone_id IN ?", gateIDs).Find(&links).Error; err != nil {
-		return nil, translate(err, "gate stakeholders")
-	}
-	linked := map[string][]string{} // milestone → stakeholders
-	var stakeholderIDs []string
-	for _, l := range links {
-		linked[l.MilestoneID] = append(linked[l.MilestoneID], l.StakeholderID)
-		stakeholderIDs = append(stakeholderIDs, l.StakeholderID)
-	}
-	byID := map[string]stakeholders.Stakeholder{}
-	order := map[string]int{}
-	if len(stakeholderIDs) > 0 {
-		list, err := loadStakeholders(db, "gate stakeholders", stakeholdersWithContact(db).Where("stakeholders.id IN ?", stakeholderIDs))
-		if err != nil {
-			return nil, err
-		}
-		for i, s := range list {
-			byID[s.ID], order[s.ID] = s, i
-		}
-	}
-	for _, g := range gates {
-		gate := stakeholders.Gate{DealID: g.DealID, DealName: g.DealName, MilestoneID: g.ID, Name: g.Name,
-			Due: deals.Day(g.PlannedDue), Stakeholders: []stakeholders.Stakeholder{}}
-		ids := linked[g.ID]
-		// keep the contact-name order of loadStakeholders
-		slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(order[a], order[b]) })
-		for _, id := range ids {
-			gate.Stakeholders = append(gate.Stakeholders, byID[id])
-		}
-		out = append(out, gate)
-	}
-	return out, nil
+func (r gateRiskRow) rowID() string { return r.StakeholderID }
+
+// gateRiskSorts: soonest gate first, a gate's people by id. A gate has several people, so
+// the cursor's value is the gate's due date and id ("2026-12-01 <uuid>") and its id the
+// person's; gateRiskPage seeks (due, gate, person) in the order of the open-gates index.
+var gateRiskSorts = sortKeys[gateRiskRow]{
+	"due": {"m.planned_due", func(r gateRiskRow) string {
+		return deals.Day(r.PlannedDue).Format(deals.DateLayout) + " " + r.MilestoneID
+	}},
 }
 
-// StakeholdersOf lists the stakeholders of the open deals given (nil: every open deal),
-// by deal and contact name.
-func (r *Stakeholders) StakeholdersOf(ctx context.Context, dealIDs []string) ([]stakeholders.Stakeholder, error) {
-	if dealIDs != nil && len(dealIDs) == 0 {
-		return []stakeholders.Stakeholder{}, nil
+// gateRiskPage reads one page of q (gate risks) in (due, gate, person) order.
+func gateRiskPage(q *gorm.DB, p domain.ListParams) ([]gateRiskRow, *domain.Cursor, error) {
+	key, ok := gateRiskSorts[p.Sort.Field]
+	if !ok {
+		return nil, nil, fmt.Errorf("sort field %q is not whitelisted", p.Sort.Field)
 	}
+	dir, cmp := "ASC", ">"
+	if p.Sort.Desc {
+		dir, cmp = "DESC", "<"
+	}
+	if p.After != nil {
+		day, gate, found := strings.Cut(p.After.Value, " ")
+		d, err := time.Parse(deals.DateLayout, day)
+		_, errGate := uuid.Parse(gate)
+		_, errID := uuid.Parse(p.After.ID)
+		if !found || err != nil || d.Year() < 1 || errGate != nil || errID != nil {
+			return nil, nil, fmt.Errorf("cursor %q for %s: %w", p.After.Value, p.Sort.Field, domain.ErrInvalidCursor)
+		}
+		q = q.Where(fmt.Sprintf("(m.planned_due, m.id, s.id) %s (?, ?, ?)", cmp), d, gate, p.After.ID)
+	}
+	var rows []gateRiskRow
+	err := q.Order(key.column + " " + dir).Order("m.id " + dir).Order("s.id " + dir).Limit(p.Limit + 1).Find(&rows).Error
+	if err != nil || len(rows) <= p.Limit {
+		return rows, nil, err
+	}
+	rows = rows[:p.Limit]
+	last := rows[len(rows)-1]
+	return rows, &domain.Cursor{Value: key.value(last), ID: last.rowID()}, nil
+}
+
+// riskDeals limits q (which joins deals as "deals") to the open deals q.Visible may read
+// and to q.DealID when given: the visibility rule of the deals list, in SQL.
+func riskDeals(q *gorm.DB, rq stakeholders.RiskQuery) *gorm.DB {
+	q = visibleTo(q.Where("deals.status = 'open'"), rq.Visible)
+	if rq.DealID != "" {
+		q = q.Where("deals.id = ?", rq.DealID)
+	}
+	return q
+}
+
+// GateRisks returns one page of the gates at risk (stakeholders.Store).
+func (r *Stakeholders) GateRisks(ctx context.Context, rq stakeholders.RiskQuery) (domain.Page[stakeholders.GateRisk], error) {
+	today := deals.Day(rq.Today)
+	q := conn(ctx, r.db).Table("milestones m").
+		Select(`m.id AS milestone_id, m.deal_id, deals.name AS deal_name, m.name AS gate_name, m.planned_due,
+			s.id AS stakeholder_id, c.name AS stakeholder_name, s.decision_role, s.stance, s.last_contact_on, s.owner_id,
+			CASE WHEN s.stance IN ('skeptic', 'blocker') THEN 'stance' ELSE 'not_contacted' END AS reason`).
+		Joins("JOIN deals ON deals.id = m.deal_id").
+		Joins("JOIN stakeholder_milestones sm ON sm.milestone_id = m.id").
+		Joins("JOIN stakeholders s ON s.id = sm.stakeholder_id").
+		Joins("JOIN contacts c ON c.id = s.contact_id").
+		Where("m.gate AND m.status NOT IN ('done', 'skipped') AND m.planned_due <= ?", today.AddDate(0, 0, rq.GateDays)).
+		Where("s.decision_role IN ('decision_maker', 'economic_buyer')").
+		Where("(s.stance IN ('skeptic', 'blocker') OR s.last_contact_on IS NULL OR s.last_contact_on < ?)", today.AddDate(0, 0, -rq.StaleDays))
+	rows, next, err := gateRiskPage(riskDeals(q, rq), rq.List)
+	if err != nil {
+		return domain.Page[stakeholders.GateRisk]{}, translate(err, "gate risks")
+	}
+	out := make([]stakeholders.GateRisk, 0, len(rows))
+	for _, g := range rows {
+		out = append(out, stakeholders.GateRisk{
+			Gate: stakeholders.Gate{DealID: g.DealID, DealName: g.DealName, MilestoneID: g.MilestoneID, Name: g.GateName,
+				Due: deals.Day(g.PlannedDue)},
+			Stakeholder: stakeholders.Stakeholder{ID: g.StakeholderID, DealID: g.DealID, Contact: stakeholders.Contact{Name: g.StakeholderName},
+				DecisionRole: stakeholders.DecisionRole(g.DecisionRole), Stance: stakeholders.Stance(g.Stance),
+				LastContactOn: dayPtr(g.LastContactOn), OwnerID: g.OwnerID},
+			Reason: g.Reason})
+	}
+	return domain.Page[stakeholders.GateRisk]{Items: out, Next: next}, nil
+}
+
+func (r stakeholderRow) rowID() string { return r.ID }
+
+// nextStepSorts: the most overdue first.
+var nextStepSorts = sortKeys[stakeholderRow]{
+	"next_step_due": {"stakeholders.next_step_due", func(r stakeholderRow) string {
+		if r.NextStepDue == nil {
+			return time.Time{}.Format(deals.DateLayout)
+		}
+		return deals.Day(*r.NextStepDue).Format(deals.DateLayout)
+	}},
+}
+
+// OverdueNextSteps returns one page of the stakeholders whose next step is past due.
+func (r *Stakeholders) OverdueNextSteps(ctx context.Context, rq stakeholders.RiskQuery) (domain.Page[stakeholders.Stakeholder], error) {
 	db := conn(ctx, r.db)
-	q := stakeholdersWithContact(db).Joins("JOIN deals d ON d.id = stakeholders.deal_id").Where("d.status = 'open'")
-	if dealIDs != nil {
-		q = q.Where("stakeholders.deal_id IN ?", dealIDs)
+	q := stakeholdersWithContact(db).Joins("JOIN deals ON deals.id = stakeholders.deal_id").
+		Where("stakeholders.next_step <> '' AND stakeholders.next_step_due < ?", deals.Day(rq.Today))
+	rows, next, err := listPage(riskDeals(q, rq), nextStepSorts, rq.List, "stakeholders.id")
+	if err != nil {
+		return domain.Page[stakeholders.Stakeholder]{}, translate(err, "overdue next steps")
 	}
-	return loadStakeholders(db, "stakeholders of open deals", q.Order("d.name, stakeholders.deal_id"))
+	list, err := withMilestoneLinks(db, "overdue next steps", rows)
+	if err != nil {
+		return domain.Page[stakeholders.Stakeholder]{}, err
+	}
+	return domain.Page[stakeholders.Stakeholder]{Items: list, Next: next}, nil
+}
+
+// coverageRow is a deal's coverage, computed in SQL.
+type coverageRow struct {
+	DealID           string
+	HasDecisionMaker bool
+	HasChampion      bool
+}
+
+func (r coverageRow) rowID() string { return r.DealID }
+
+var coverageSorts = sortKeys[coverageRow]{
+	"deal_id": {"deals.id", func(r coverageRow) string { return r.DealID }},
+}
+
+// CoverageGaps returns one page of the open deals without a decision maker or a champion:
+// each deal's coverage is an aggregate over its stakeholders (a lateral subquery the deals'
+// id order drives, so a page reads about as many deals as it needs).
+func (r *Stakeholders) CoverageGaps(ctx context.Context, rq stakeholders.RiskQuery) (domain.Page[stakeholders.CoverageGap], error) {
+	q := conn(ctx, r.db).Table("deals").
+		Select("deals.id AS deal_id, cov.has_decision_maker, cov.has_champion").
+		Joins(`CROSS JOIN LATERAL (SELECT COALESCE(bool_or(s.decision_role = 'decision_maker'), false) AS has_decision_maker,
+			COALESCE(bool_or(s.stance = 'champion'), false) AS has_champion
+			FROM stakeholders s WHERE s.deal_id = deals.id) cov`).
+		Where("NOT (cov.has_decision_maker AND cov.has_champion)")
+	rows, next, err := listPage(riskDeals(q, rq), coverageSorts, rq.List, "deals.id")
+	if err != nil {
+		return domain.Page[stakeholders.CoverageGap]{}, translate(err, "coverage gaps")
+	}
+	out := make([]stakeholders.CoverageGap, 0, len(rows))
+	for _, g := range rows {
+		out = append(out, stakeholders.CoverageGap{DealID: g.DealID,
+			Coverage: stakeholders.Coverage{HasDecisionMaker: g.HasDecisionMaker, HasChampion: g.HasChampion}})
+	}
+	return domain.Page[stakeholders.CoverageGap]{Items: out, Next: next}, nil
 }

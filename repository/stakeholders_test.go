@@ -412,17 +412,19 @@ func TestContactsAndReportingLines(t *testing.T) {
 	}
 }
 
-func TestGatesAndStakeholdersOfOnlyOpenDeals(t *testing.T) {
+func TestRiskViewsOnlyOpenDeals(t *testing.T) {
 	t.Parallel()
 	f := newPeopleFixture(t)
 	open, closed := f.deal, f.otherDeal("Closed deal")
+	covered := f.otherDeal("Covered deal")
 	openGates, closedGates := f.gates(open.ID), f.gates(closed.ID)
 
 	dm := f.add(open.ID, stakeholders.NewStakeholder{ContactName: "Zhang Min",
 		Stakeholder: stakeholders.Stakeholder{Stance: "blocker", MilestoneIDs: []string{openGates[0], openGates[1]}}})
 	coach := f.add(open.ID, stakeholders.NewStakeholder{ContactName: "An Qi",
-		Stakeholder: stakeholders.Stakeholder{DecisionRole: "coach", MilestoneIDs: []string{openGates[1]}}})
+		Stakeholder: stakeholders.Stakeholder{DecisionRole: "coach", Stance: "blocker", MilestoneIDs: []string{openGates[1]}}})
 	f.add(closed.ID, stakeholders.NewStakeholder{ContactName: "Wang Fang", Stakeholder: stakeholders.Stakeholder{MilestoneIDs: []string{closedGates[0]}}})
+	f.add(covered.ID, stakeholders.NewStakeholder{ContactName: "Li Lei", Stakeholder: stakeholders.Stakeholder{Stance: "champion"}})
 	if _, err := f.svc.UpdateDeal(f.ctx, deals.Actor{UserID: f.pmo.ID}, closed.ID, closed.Version,
 		deals.DealPatch{Status: &deals.StatusRequest{To: deals.DealAbandoned, Reason: "Budget cut"}}); err != nil {
 		t.Fatal(err)
@@ -431,83 +433,78 @@ func TestGatesAndStakeholdersOfOnlyOpenDeals(t *testing.T) {
 	if err := f.db.Exec("UPDATE milestones SET status = 'done' WHERE id = ?", openGates[2]).Error; err != nil {
 		t.Fatal(err)
 	}
-	plan := f.plan(open.ID)
 	dueOf := map[string]time.Time{}
-	for _, m := range plan {
+	for _, m := range f.plan(open.ID) {
 		dueOf[m.ID] = m.PlannedDue
 	}
-	far := onDay("2030-01-01")
+	f.clock = dueOf[openGates[0]].AddDate(0, 0, -5)
+	// Next steps: the decision maker's is overdue, so is the closed deal's (left out).
+	yesterday := f.clock.AddDate(0, 0, -1)
+	if err := f.db.Exec("UPDATE stakeholders SET next_step = 'Call', next_step_due = ? WHERE deal_id IN (?, ?)", yesterday, open.ID, closed.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.Exec("UPDATE stakeholders SET next_step_due = NULL WHERE id = ?", coach.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	page := func(sort string) domain.ListParams {
+		return domain.ListParams{Limit: 50, Sort: domain.SortOrder{Field: sort}}
+	}
+	team := &deals.Visibility{TeamIDs: []string{open.TeamID}, UserID: f.pmo.ID}
+	stranger := &deals.Visibility{UserID: "00000000-0000-0000-0000-000000000001"}
+	untilSecond := int(dueOf[openGates[1]].Sub(f.clock).Hours()/24) - 1
 
-	gateIDs := func(gates []stakeholders.Gate) []string {
-		var ids []string
-		for _, g := range gates {
-			ids = append(ids, g.MilestoneID)
-		}
-		return ids
-	}
-	var openOpenGates []string
-	for _, id := range openGates {
-		if id != openGates[2] {
-			openOpenGates = append(openOpenGates, id)
-		}
-	}
 	cases := []struct {
-		name    string
-		dealIDs []string
-		before  time.Time
-		want    []string
+		name      string
+		q         stakeholders.RiskQuery
+		gates     []string // milestone ids of the gate risks, each the decision maker's stance
+		nextSteps []string
+		gaps      []string
 	}{
-		{"every deal", nil, far, openOpenGates},
-		{"the open deal", []string{open.ID}, far, openOpenGates},
-		{"only the closed deal", []string{closed.ID}, far, nil},
-		{"no deals", []string{}, far, nil},
-		{"before the second gate is due", nil, dueOf[openGates[1]], openGates[:1]},
+		{"every deal", stakeholders.RiskQuery{GateDays: 3650}, openGates[:2], []string{dm.ID}, []string{open.ID}},
+		{"the team's deals", stakeholders.RiskQuery{Visible: team, GateDays: 3650}, openGates[:2], []string{dm.ID}, []string{open.ID}},
+		{"a stranger", stakeholders.RiskQuery{Visible: stranger, GateDays: 3650}, nil, nil, nil},
+		{"the open deal", stakeholders.RiskQuery{DealID: open.ID, GateDays: 3650}, openGates[:2], []string{dm.ID}, []string{open.ID}},
+		{"only the closed deal", stakeholders.RiskQuery{DealID: closed.ID, GateDays: 3650}, nil, nil, nil},
+		{"before the second gate is due", stakeholders.RiskQuery{GateDays: untilSecond}, openGates[:1], []string{dm.ID}, []string{open.ID}},
 	}
 	for _, tc := range cases {
-		gates, err := f.peopleStore.Gates(f.ctx, tc.dealIDs, tc.before)
-		if err != nil || !slices.Equal(gateIDs(gates), tc.want) {
-			t.Errorf("%s: gates %v, %v; want %v", tc.name, gateIDs(gates), err, tc.want)
+		tc.q.StaleDays = 30
+		tc.q.List = page("due")
+		risks, err := f.people.GateRisks(f.ctx, tc.q)
+		var gates []string
+		for _, r := range risks.Items {
+			gates = append(gates, r.Gate.MilestoneID)
+			if r.Stakeholder.ID != dm.ID || r.Reason != "stance" || r.Stakeholder.Contact.Name != "Zhang Min" ||
+				r.Gate.DealID != open.ID || r.Gate.DealName != open.Name || !r.Gate.Due.Equal(dueOf[r.Gate.MilestoneID]) {
+				t.Errorf("%s: gate risk %+v", tc.name, r)
+			}
 		}
-	}
-
-	gates, _ := f.peopleStore.Gates(f.ctx, nil, far)
-	first, second := gates[0], gates[1]
-	if first.DealID != open.ID || first.DealName != open.Name || first.Name != plan[0].Name || !first.Due.Equal(dueOf[openGates[0]]) ||
-		len(first.Stakeholders) != 1 || first.Stakeholders[0].ID != dm.ID || first.Stakeholders[0].Contact.Name != "Zhang Min" ||
-		!slices.Equal(first.Stakeholders[0].MilestoneIDs, dm.MilestoneIDs) {
-		t.Fatalf("first gate = %+v", first)
-	}
-	if len(second.Stakeholders) != 2 || second.Stakeholders[0].ID != coach.ID || second.Stakeholders[1].ID != dm.ID {
-		t.Fatalf("second gate stakeholders = %+v", second.Stakeholders)
-	}
-	if len(gates[2].Stakeholders) != 0 || gates[2].Stakeholders == nil {
-		t.Fatalf("unlinked gate stakeholders = %#v", gates[2].Stakeholders)
-	}
-
-	// The service's risk view runs on these gates.
-	f.clock = dueOf[openGates[0]].AddDate(0, 0, -5)
-	risks, err := f.people.GateRisks(f.ctx, stakeholders.RiskQuery{GateDays: 10, StaleDays: 30})
-	if err != nil || len(risks) != 1 || risks[0].Stakeholder.ID != dm.ID || risks[0].Reason != "stance" {
-		t.Fatalf("GateRisks = %+v, %v", risks, err)
-	}
-
-	for _, tc := range []struct {
-		name    string
-		dealIDs []string
-		want    []string
-	}{
-		{"every deal", nil, []string{coach.ID, dm.ID}},
-		{"the closed deal", []string{closed.ID}, nil},
-		{"both", []string{closed.ID, open.ID}, []string{coach.ID, dm.ID}},
-		{"none", []string{}, nil},
-	} {
-		list, err := f.peopleStore.StakeholdersOf(f.ctx, tc.dealIDs)
+		if err != nil || !slices.Equal(gates, tc.gates) {
+			t.Errorf("%s: gate risks %v, %v; want %v", tc.name, gates, err, tc.gates)
+		}
+		tc.q.List = page("next_step_due")
+		overdue, err := f.people.OverdueNextSteps(f.ctx, tc.q)
 		var ids []string
-		for _, s := range list {
+		for _, s := range overdue.Items {
 			ids = append(ids, s.ID)
+			if !slices.Equal(s.MilestoneIDs, dm.MilestoneIDs) || s.Contact.Name != "Zhang Min" {
+				t.Errorf("%s: overdue %+v", tc.name, s)
+			}
 		}
-		if err != nil || !slices.Equal(ids, tc.want) {
-			t.Errorf("StakeholdersOf %s = %v, %v; want %v", tc.name, ids, err, tc.want)
+		if err != nil || !slices.Equal(ids, tc.nextSteps) {
+			t.Errorf("%s: overdue next steps %v, %v; want %v", tc.name, ids, err, tc.nextSteps)
+		}
+		tc.q.List = page("deal_id")
+		gaps, err := f.people.CoverageGaps(f.ctx, tc.q)
+		ids = nil
+		for _, g := range gaps.Items {
+			ids = append(ids, g.DealID)
+			if !g.HasDecisionMaker || g.HasChampion {
+				t.Errorf("%s: coverage %+v", tc.name, g)
+			}
+		}
+		if err != nil || !slices.Equal(ids, tc.gaps) {
+			t.Errorf("%s: coverage gaps %v, %v; want %v", tc.name, ids, err, tc.gaps)
 		}
 	}
 }

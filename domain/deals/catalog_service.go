@@ -147,11 +147,6 @@ func (s *Service) ListDeals(ctx context.Context, f DealFilter, p domain.ListPara
 	return s.Store.ListDeals(ctx, f, p)
 }
 
-// OpenDealIDs lists the open deals v may read (nil: every open deal).
-func (s *Service) OpenDealIDs(ctx context.Context, v *Visibility) ([]string, error) {
-	return s.Store.OpenDealIDs(ctx, v)
-}
-
 // ListBaselines returns a deal's baselines, newest first, with their dates.
 func (s *Service) ListBaselines(ctx context.Context, dealID string) ([]Baseline, error) {
 	return s.Store.ListBaselines(ctx, dealID)

@@ -103,8 +103,6 @@ type Store interface {
 	ListDeals(ctx context.Context, f DealFilter, p domain.ListParams) (domain.Page[Deal], error)
 	Deal(ctx context.Context, id string) (Deal, error)
 	DealAccess(ctx context.Context, dealID string) (Access, error)
-	// OpenDealIDs lists the open deals v may read (nil: every open deal).
-	OpenDealIDs(ctx context.Context, v *Visibility) ([]string, error)
 	MilestoneDeal(ctx context.Context, milestoneID string) (string, error)
 	// CreateDeal stores the deal, its team and its initial plan (milestone ids are
 	// indexes into plan until stored; DependsOn refers to them).

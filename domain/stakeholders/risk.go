@@ -71,3 +71,10 @@ func CoverageOf(list []Stakeholder) Coverage {
 	}
 	return c
 }
+
+// CoverageGap is an open deal lacking a decision maker or a champion. The repository
+// computes it in SQL by the rule of CoverageOf.
+type CoverageGap struct {
+	DealID string
+	Coverage
+}

@@ -259,55 +259,30 @@ func activity(actorID, dealID, action string, entityID *string, before, after an
 
 // RiskQuery bounds the risk views.
 type RiskQuery struct {
-	DealIDs   []string // nil: every deal the caller may read is decided by the caller
-	GateDays  int      // gates due within this many days
-	StaleDays int      // decisive people not contacted for this many days
+	Visible   *deals.Visibility // the deals the caller may read (nil: all)
+	DealID    string            // "" or one deal
+	Today     time.Time         // set by the service
+	GateDays  int               // gates due within this many days
+	StaleDays int               // decisive people not contacted for this many days
+	List      domain.ListParams // the page
 }
 
-// GateRisks lists gates at risk from their decisive stakeholders.
-func (s *Service) GateRisks(ctx context.Context, q RiskQuery) ([]GateRisk, error) {
-	today := s.today()
-	gates, err := s.Store.Gates(ctx, q.DealIDs, today.AddDate(0, 0, q.GateDays+1))
-	if err != nil {
-		return nil, err
-	}
-	return GateRisks(gates, today, q.GateDays, q.StaleDays), nil
+// GateRisks lists gates at risk from their decisive stakeholders, a page at a time.
+func (s *Service) GateRisks(ctx context.Context, q RiskQuery) (domain.Page[GateRisk], error) {
+	q.Today = s.today()
+	return s.Store.GateRisks(ctx, q)
 }
 
-// OverdueNextSteps lists stakeholders whose next step is past due.
-func (s *Service) OverdueNextSteps(ctx context.Context, dealIDs []string) ([]Stakeholder, error) {
-	all, err := s.Store.StakeholdersOf(ctx, dealIDs)
-	if err != nil {
-		return nil, err
-	}
-	var out []Stakeholder
-	for _, st := range all {
-		if Overdue(st, s.today()) {
-			out = append(out, st)
-		}
-	}
-	return out, nil
+// OverdueNextSteps lists stakeholders whose next step is past due, a page at a time.
+func (s *Service) OverdueNextSteps(ctx context.Context, q RiskQuery) (domain.Page[Stakeholder], error) {
+	q.Today = s.today()
+	return s.Store.OverdueNextSteps(ctx, q)
 }
 
-// CoverageGaps maps each given deal to its coverage, for finding deals without a
-// decision maker or a champion.
-func (s *Service) CoverageGaps(ctx context.Context, dealIDs []string) (map[string]Coverage, error) {
-	all, err := s.Store.StakeholdersOf(ctx, dealIDs)
-	if err != nil {
-		return nil, err
-	}
-	byDeal := map[string][]Stakeholder{}
-	for _, id := range dealIDs {
-		byDeal[id] = nil
-	}
-	for _, st := range all {
-		byDeal[st.DealID] = append(byDeal[st.DealID], st)
-	}
-	out := map[string]Coverage{}
-	for id, list := range byDeal {
-		out[id] = CoverageOf(list)
-	}
-	return out, nil
+// CoverageGaps lists open deals without a decision maker or a champion, a page at a time.
+func (s *Service) CoverageGaps(ctx context.Context, q RiskQuery) (domain.Page[CoverageGap], error) {
+	q.Today = s.today()
+	return s.Store.CoverageGaps(ctx, q)
 }
 
 func (s *Service) today() time.Time { return deals.Day(s.Now()) }

@@ -2,7 +2,6 @@ package stakeholders
 
 import (
 	"context"
-	"time"
 
 	"summit/domain"
 )
@@ -53,9 +52,13 @@ type Store interface {
 	DeleteStakeholder(ctx context.Context, id string, expected int, act Activity) error
 	History(ctx context.Context, stakeholderID string) ([]HistoryEntry, error)
 
-	// Gates returns the open gates of the deals (nil: every deal) due before `before`,
-	// each with its linked stakeholders; deals not open are left out.
-	Gates(ctx context.Context, dealIDs []string, before time.Time) ([]Gate, error)
-	// StakeholdersOf lists the stakeholders of the open deals given (nil: every deal).
-	StakeholdersOf(ctx context.Context, dealIDs []string) ([]Stakeholder, error)
+	// The risk views, each one page over the open deals q.Visible may read (a condition
+	// in SQL, never a list of deal ids), filtered and aggregated in the database.
+	// GateRisks: gates not done or skipped due by q.Today+q.GateDays whose decision makers
+	// or economic buyers are skeptic or blocker, or not contacted since q.StaleDays ago.
+	GateRisks(ctx context.Context, q RiskQuery) (domain.Page[GateRisk], error)
+	// OverdueNextSteps: stakeholders whose next step was due before q.Today.
+	OverdueNextSteps(ctx context.Context, q RiskQuery) (domain.Page[Stakeholder], error)
+	// CoverageGaps: open deals without a decision maker or without a champion.
+	CoverageGaps(ctx context.Context, q RiskQuery) (domain.Page[CoverageGap], error)
 }

@@ -1296,8 +1296,10 @@ export interface paths {
          * @description Over the open deals the caller may read: each unfinished gate due within `days`
          *     whose linked decision maker or economic buyer is a `skeptic` or `blocker` (reason
          *     `stance`), or was last contacted more than `stale_days` ago or never (reason
-         *     `not_contacted`); one item per gate and person, soonest gate first, in one page
-         *     (`next_cursor` is always null). Gates already past due are included.
+         *     `not_contacted`); one item per gate and person, soonest gate first (a gate's people
+         *     by stakeholder id), a page at a time. Gates already past due are included. The
+         *     visibility rule and every filter run in the database: the answer's cost follows
+         *     the page, not the number of deals.
          */
         get: operations["listGateRisks"];
         put?: never;
@@ -1318,8 +1320,8 @@ export interface paths {
         /**
          * Stakeholders whose next step is overdue
          * @description Over the open deals the caller may read: stakeholders with a `next_step` whose
-         *     `next_step_due` is before today, by deal name, in one page (`next_cursor` is always
-         *     null).
+         *     `next_step_due` is before today, most overdue first (ties by stakeholder id), a page
+         *     at a time, filtered in the database.
          */
         get: operations["listOverdueNextSteps"];
         put?: never;
@@ -1340,8 +1342,8 @@ export interface paths {
         /**
          * Deals missing a decision maker or a champion
          * @description The open deals the caller may read that have no stakeholder with `decision_role`
-         *     `decision_maker`, or none with `stance` `champion`, in one page (`next_cursor` is
-         *     always null).
+         *     `decision_maker`, or none with `stance` `champion`, by deal id, a page at a time
+         *     (the coverage is computed in the database).
          */
         get: operations["listCoverageGaps"];
         put?: never;
@@ -2546,7 +2548,7 @@ export interface components {
         /** @description Stakeholders. */
         StakeholderList: {
             items: components["schemas"]["Stakeholder"][];
-            /** @description Always null. */
+            /** @description The next page of `/risks/next-steps`, null on its last page; always null for a deal's stakeholders (one page). */
             next_cursor: string | null;
         };
         /** @description A stakeholder's history, newest first. */
@@ -2576,13 +2578,13 @@ export interface components {
         /** @description Gate risks, soonest gate first. */
         GateRiskList: {
             items: components["schemas"]["GateRisk"][];
-            /** @description Always null. */
+            /** @description The next page, null on the last one. */
             next_cursor: string | null;
         };
         /** @description Open deals with a coverage gap. */
         CoverageList: {
             items: components["schemas"]["Coverage"][];
-            /** @description Always null. */
+            /** @description The next page, null on the last one. */
             next_cursor: string | null;
         };
         /** @description The installation's reporting settings. `version` is also sent as the ETag. */
@@ -5549,6 +5551,12 @@ export interface operations {
                 stale_days?: number;
                 /** @description Only this deal; a deal the caller may not read, or one not open, gives an empty list. */
                 deal_id?: components["parameters"]["RiskDealId"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The one order — gate due date, then gate, then stakeholder; `-due` reverses it. A cursor only continues the sort it came from. */
+                sort?: "due" | "-due";
             };
             header?: never;
             path?: never;
@@ -5574,6 +5582,12 @@ export interface operations {
             query?: {
                 /** @description Only this deal; a deal the caller may not read, or one not open, gives an empty list. */
                 deal_id?: components["parameters"]["RiskDealId"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The one order — next step due date, then stakeholder id; `-next_step_due` reverses it. A cursor only continues the sort it came from. */
+                sort?: "next_step_due" | "-next_step_due";
             };
             header?: never;
             path?: never;
@@ -5599,6 +5613,12 @@ export interface operations {
             query?: {
                 /** @description Only this deal; a deal the caller may not read, or one not open, gives an empty list. */
                 deal_id?: components["parameters"]["RiskDealId"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The one order — deal id; `-deal_id` reverses it. A cursor only continues the sort it came from. */
+                sort?: "deal_id" | "-deal_id";
             };
             header?: never;
             path?: never;

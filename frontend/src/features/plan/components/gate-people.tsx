@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../../lib/api-client'
 import { dealQueryKey } from '../../../lib/deals'
+import { fetchAllPages, WHOLE_LIST_PAGE_SIZE, type Page } from '../../../lib/paging'
 
 // The stakeholder map owns these resources; the plan only reads them, under the same cache keys
 // (below the deal's, so a stakeholder or plan change refreshes them) and with the same window.
@@ -23,8 +24,10 @@ function useDealStakeholders(dealId: string) {
 function useDealGateRisks(dealId: string) {
   return useQuery({
     queryKey: [...dealQueryKey(dealId), 'gate-risks'],
-    queryFn: async ({ signal }) =>
-      (await api.get<{ items: GateRisk[] }>('/risks/gates', { signal, query: { deal_id: dealId, days: 365, stale_days: 30 } })).items,
+    // every page: a gate's warning must not depend on where a page ends
+    queryFn: ({ signal }) =>
+      fetchAllPages((cursor) =>
+        api.get<Page<GateRisk>>('/risks/gates', { signal, query: { deal_id: dealId, days: 365, stale_days: 30, limit: WHOLE_LIST_PAGE_SIZE, cursor } })),
   })
 }
 

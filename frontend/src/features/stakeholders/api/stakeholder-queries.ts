@@ -51,12 +51,16 @@ export function useDealMilestones(dealId: string) {
   })
 }
 
-/** `GET /risks/gates?deal_id=`: this deal's gates at risk from their decisive people within a year. */
+/**
+ * `GET /risks/gates?deal_id=`: this deal's gates at risk from their decisive people within a
+ * year, every page (the markers need them all; one deal's are one page of 500 in practice).
+ */
 export function useGateRisks(dealId: string) {
   return useQuery({
     queryKey: stakeholderKeys.gateRisks(dealId),
-    queryFn: async ({ signal }) =>
-      (await api.get<ItemList<GateRisk>>('/risks/gates', { signal, query: { deal_id: dealId, ...GATE_RISK_WINDOW } })).items,
+    queryFn: ({ signal }) =>
+      fetchAllPages((cursor) =>
+        api.get<Page<GateRisk>>('/risks/gates', { signal, query: { deal_id: dealId, ...GATE_RISK_WINDOW, limit: WHOLE_LIST_PAGE_SIZE, cursor } })),
   })
 }
 

@@ -25,7 +25,13 @@ export async function signInKeepingLanguage(page: Page, account: Account = DEMO_
  */
 export async function signIn(page: Page, account: Account = DEMO_ADMIN): Promise<void> {
   await signInKeepingLanguage(page, account)
-  if ((await page.locator('html').getAttribute('lang')) !== 'en') await switchLanguage(page, 'English')
+  // The profile says which language the UI is taking on (the page's <html lang> may not have
+  // caught up yet on a busy machine): switch only a profile that is not in English.
+  const me = await (await page.request.get('/api/v1/me')).json()
+  if (me.user.locale !== 'en') {
+    await expect(page.locator('html')).toHaveAttribute('lang', me.user.locale)
+    await switchLanguage(page, 'English')
+  }
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 }
 

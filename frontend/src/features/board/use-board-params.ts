@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react'
 import { useSearchParams } from 'react-router'
 import { isPeriod } from '../../lib/periods'
 import type { BoardQuery } from './api/board'
@@ -20,14 +21,28 @@ export function boardSearch(query: BoardQuery): string {
  */
 export function useBoardParams(): [BoardQuery, (change: Partial<BoardQuery>) => void] {
   const [params, setParams] = useSearchParams()
+  const query = parseBoardQuery(params)
+  // Two changes in quick succession (a period, then a team before the page re-rendered) must not
+  // both build on the same old URL and lose the first: each builds on the last one asked for.
+  // The URL moving on its own (Back, a link) resets it once the new URL is committed.
+  const latest = useRef(query)
+  useLayoutEffect(() => {
+    latest.current = parseBoardQuery(params)
+  }, [params])
+  const change = (next: Partial<BoardQuery>) => {
+    latest.current = { ...latest.current, ...next }
+    setParams(new URLSearchParams(boardSearch(latest.current)))
+  }
+  return [query, change]
+}
+
+function parseBoardQuery(params: URLSearchParams): BoardQuery {
   const period = params.get('period')
   const team = params.get('team_id')
   const basis = params.get('basis')
-  const query: BoardQuery = {
+  return {
     period: isPeriod(period) ? period : undefined,
     teamId: team && UUID.test(team) ? team : undefined,
     basis: basis === 'judgement' ? 'judgement' : 'model',
   }
-  const change = (next: Partial<BoardQuery>) => setParams(new URLSearchParams(boardSearch({ ...query, ...next })))
-  return [query, change]
 }

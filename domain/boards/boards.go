@@ -151,6 +151,9 @@ type Service struct {
 	Store   Store
 	Periods Periods
 	Targets Targets
+	// Cache, when set, keeps built boards for a short while (nil: every board is built
+	// afresh).
+	Cache *Cache
 }
 
 // Query is one board request.
@@ -255,10 +258,19 @@ func (s *Service) CurrentQuarter(ctx context.Context) (deals.Period, error) {
 	return s.Periods.CurrentQuarter(ctx)
 }
 
-// Board builds the board of q in one read transaction. A period whose confidence is not
-// kept is invalid on period; an unknown team on team_id; a missing FX rate is a
-// *targets.MissingRateError.
+// Board builds the board of q in one read transaction, or answers it from the Cache. A
+// period whose confidence is not kept is invalid on period; an unknown team on team_id; a
+// missing FX rate is a *targets.MissingRateError. The board answered may be shared with
+// other callers: it must not be changed.
 func (s *Service) Board(ctx context.Context, q Query) (Board, error) {
+	if s.Cache == nil {
+		return s.fresh(ctx, q)
+	}
+	return s.Cache.get(ctx, cacheKey(q, s.Periods.Today()), func(ctx context.Context) (Board, error) { return s.fresh(ctx, q) })
+}
+
+// fresh builds the board of q in one read transaction.
+func (s *Service) fresh(ctx context.Context, q Query) (Board, error) {
 	var b Board
 	err := s.Store.Tx(ctx, func(ctx context.Context) error {
 		if err := s.Store.Snapshot(ctx); err != nil {
@@ -408,7 +420,18 @@ func (s *Service) build(ctx context.Context, q Query) (Board, error) {
 	}
 	for _, c := range children[scopeKey] {
 		n := nodes[c]
-		tr := roll(byTeam[c], wonBy[c], n.TargetMinor, false)
+		var tr rolled
+		if len(byTeam[c]) == len(b.Deals) && wonBy[c] == b.WonMinor {
+			// The team holds every deal of the scope (a company with one root team): the
+			// scope's distribution is the team's, read at the team's target.
+			tr = rolled{expected: r.expected}
+			if n.TargetMinor != nil {
+				p := r.atLeast(float64(*n.TargetMinor))
+				tr.pot = &p
+			}
+		} else {
+			tr = roll(byTeam[c], wonBy[c], n.TargetMinor, false)
+		}
 		b.Teams = append(b.Teams, TeamRow{TeamID: c, Name: n.Name, TargetMinor: n.TargetMinor, WonMinor: wonBy[c],
 			ExpectedMinor: tr.expected, ProbabilityOfTarget: tr.pot, OpenDeals: len(byTeam[c])})
 	}
@@ -494,6 +517,7 @@ type rolled struct {
 	pot                     *float64
 	method                  string
 	dist                    Distribution
+	atLeast                 func(x float64) float64 // P(revenue ≥ x) on the same distribution
 }
 
 // compareBasis rolls the deals up on the basis other than basis, totals only.
@@ -521,7 +545,7 @@ func roll(ds []Deal, won int64, target *int64, setDeals bool) rolled {
 		in.Deals[i] = rollup.Deal{Amount: float64(d.Amount), P: d.Probability}
 	}
 	r := rollup.Compute(in)
-	out := rolled{expected: round(r.Expected), p10: round(r.P10), p50: round(r.P50), p90: round(r.P90), method: r.Method}
+	out := rolled{expected: round(r.Expected), p10: round(r.P10), p50: round(r.P50), p90: round(r.P90), method: r.Method, atLeast: r.AtLeast}
 	if target != nil {
 		p := r.ProbabilityOfTarget
 		out.pot = &p

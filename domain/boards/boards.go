@@ -395,10 +395,15 @@ func (s *Service) build(ctx context.Context, q Query) (Board, error) {
 	attachGates(b.Deals, gates)
 	attachDue(b.Deals, gates, f.GatesFrom, f.GatesTo)
 
+	// The other basis rolls up on a second core while this one rolls up with every deal's
+	// if-won / if-lost: the two are independent.
+	compare := compareBasis(b.Deals, q.Basis, b.WonMinor, b.TargetMinor)
+	compared := make(chan BasisTotals, 1)
+	go func() { compared <- compare() }()
 	r := roll(b.Deals, b.WonMinor, b.TargetMinor, true)
 	b.ExpectedMinor, b.P10Minor, b.P50Minor, b.P90Minor = r.expected, r.p10, r.p50, r.p90
 	b.ProbabilityOfTarget, b.Method, b.Distribution = r.pot, r.method, r.dist
-	b.Compare = compareBasis(b.Deals, q.Basis, b.WonMinor, b.TargetMinor)
+	b.Compare = <-compared
 	slices.SortStableFunc(b.Deals, func(x, y Deal) int {
 		if x.Swing != nil && y.Swing != nil {
 			if c := cmp.Compare(*y.Swing, *x.Swing); c != 0 {
@@ -520,8 +525,9 @@ type rolled struct {
 	atLeast                 func(x float64) float64 // P(revenue ≥ x) on the same distribution
 }
 
-// compareBasis rolls the deals up on the basis other than basis, totals only.
-func compareBasis(ds []Deal, basis string, won int64, target *int64) BasisTotals {
+// compareBasis returns the roll-up of the deals on the basis other than basis, totals
+// only; it copies what it needs from ds first, so ds may change while it runs.
+func compareBasis(ds []Deal, basis string, won int64, target *int64) func() BasisTotals {
 	other := BasisJudgement
 	if basis == BasisJudgement {
 		other = BasisModel
@@ -530,8 +536,10 @@ func compareBasis(ds []Deal, basis string, won int64, target *int64) BasisTotals
 	for i, d := range ds {
 		alt[i] = Deal{Amount: d.Amount, Probability: Probability(other, d.Model, d.ManualProbability, d.ForecastCategory)}
 	}
-	r := roll(alt, won, target, false)
-	return BasisTotals{Basis: other, ExpectedMinor: r.expected, P10Minor: r.p10, P50Minor: r.p50, P90Minor: r.p90, ProbabilityOfTarget: r.pot}
+	return func() BasisTotals {
+		r := roll(alt, won, target, false)
+		return BasisTotals{Basis: other, ExpectedMinor: r.expected, P10Minor: r.p10, P50Minor: r.p50, P90Minor: r.p90, ProbabilityOfTarget: r.pot}
+	}
 }
 
 // roll runs rollup.Compute over ds; with setDeals it writes each deal's if-won, if-lost

@@ -93,6 +93,7 @@ func BenchmarkBoardCached(b *testing.B) {
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	held := float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / 1e6 // what the cache keeps
+
 	b.SetParallelism(8) // 16 goroutines on 2 cores
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {

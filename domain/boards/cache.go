@@ -2,6 +2,7 @@ package boards
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -101,8 +102,20 @@ func (c *Cache) get(ctx context.Context, key string, build func(context.Context)
 // flight builds the board detached from the request that started it (others may be
 // waiting on it) and keeps it.
 func (c *Cache) flight(ctx context.Context, key string, build func(context.Context) (Board, error)) func() (any, error) {
-	return func() (any, error) {
+	return func() (_ any, err error) {
 		started := c.now()
+		defer func() {
+			// The build runs on singleflight's goroutine, where a panic would end the
+			// server rather than one request: it becomes this build's error.
+			if p := recover(); p != nil {
+				err = fmt.Errorf("building the board: panic: %v", p)
+				c.mu.Lock()
+				defer c.mu.Unlock()
+				if e := c.entries[key]; e != nil {
+					e.refreshing = false
+				}
+			}
+		}()
 		b, err := build(context.WithoutCancel(ctx))
 		c.mu.Lock()
 		defer c.mu.Unlock()

@@ -3,6 +3,8 @@ package boards
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -13,7 +15,7 @@ import (
 
 // The cache's mechanics on their own (the board built on a real database is in
 // repository/boards_cache_test.go): a build is a function here.
-func TestTheCacheRebuildsInTheBackgroundAndSurvivesAPanic(t *testing.T) {
+func TestTheBoardCachesMechanics(t *testing.T) {
 	start := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 	board := func(expected int64) Board { return Board{ExpectedMinor: expected} }
 	tests := []struct {
@@ -81,6 +83,49 @@ func TestTheCacheRebuildsInTheBackgroundAndSurvivesAPanic(t *testing.T) {
 			}
 		}},
 	}
+	tests = append(tests, struct {
+		name string
+		run  func(t *testing.T, c *Cache, at func(seconds float64))
+	}{"boards of different keys are built two at a time at most", func(t *testing.T, c *Cache, at func(float64)) {
+		at(0)
+		c.Builds = 2
+		var inside, most atomic.Int32
+		entered := make(chan struct{}, 6)
+		release := make(chan struct{})
+		build := func(context.Context) (Board, error) {
+			n := inside.Add(1)
+			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+			entered <- struct{}{}
+			<-release
+			inside.Add(-1)
+			return board(6), nil
+		}
+		done := make(chan error, 6)
+		for k := range 6 {
+			go func() {
+				_, err := c.get(context.Background(), fmt.Sprint("member ", k), build)
+				done <- err
+			}()
+		}
+		<-entered
+		<-entered
+		for range 1000 {
+			runtime.Gosched() // a third build, were it allowed, gets in here
+		}
+		if n := inside.Load(); n != 2 {
+			t.Errorf("%d builds at once, want 2", n)
+		}
+		close(release)
+		for range 6 {
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if m := most.Load(); m != 2 {
+			t.Errorf("at most %d builds at once, want 2", m)
+		}
+	}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var now atomic.Int64

@@ -63,6 +63,7 @@ func runSeed(ctx context.Context, cfg config, log *slog.Logger, args []string) e
 	} else {
 		fmt.Fprintf(stdout, "  confidence figures stored for %d deals\n", r.ForecastsRefreshed)
 	}
-	fmt.Fprintf(stdout, "  took %s\n", r.Took.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "  took %s (rows %s, confidence figures %s)\n", r.Took.Round(time.Millisecond),
+		r.Writing.Round(time.Millisecond), r.Figures.Round(time.Millisecond))
 	return nil
 }

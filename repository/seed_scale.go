@@ -298,12 +298,30 @@ func (w *scaleWorld) seed(ctx context.Context, tx pgx.Tx, n int, settings target
 		return report, err
 	}
 	report.Contacts = contacts.count("contacts")
-	for from := 0; from < n; from += scaleChunk {
-		rows := &scaleRows{}
-		for i := from; i < min(n, from+scaleChunk); i++ {
-			w.deal(i, rows, &report)
+	// One goroutine generates the next chunk while this one copies the last.
+	chunks := make(chan *scaleRows, 1)
+	genCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	var statuses ScaleReport // the generator's tally of statuses, read once it is done
+	go func() {
+		defer close(chunks)
+		for from := 0; from < n; from += scaleChunk {
+			rows := &scaleRows{}
+			for i := from; i < min(n, from+scaleChunk); i++ {
+				w.deal(i, rows, &statuses)
+			}
+			select {
+			case chunks <- rows:
+			case <-genCtx.Done():
+				return
+			}
 		}
+	}()
+	for rows := range chunks {
 		if err := rows.copy(ctx, tx); err != nil {
+			stop()
+			for range chunks { // let the generator finish
+			}
 			return report, err
 		}
 		report.Deals += rows.count("deals")
@@ -318,6 +336,7 @@ func (w *scaleWorld) seed(ctx context.Context, tx pgx.Tx, n int, settings target
 		report.GateDecisions += rows.count("gate_decisions")
 		report.Activity += rows.count("deal_activity")
 	}
+	report.Open, report.Won, report.Lost, report.Abandoned = statuses.Open, statuses.Won, statuses.Lost, statuses.Abandoned
 	return report, w.rates(ctx, tx, settings, &report)
 }
 

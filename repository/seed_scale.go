@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
+	"golang.org/x/sync/errgroup"
 	"gorm.io/gorm"
 
 	"summit/domain"
@@ -53,9 +55,9 @@ type ScaleReport struct {
 	GateDecisions              int
 	Activity                   int
 	RatesCreated               int
-	// ForecastsRefreshed counts the deals whose stored confidence the daily job computed
-	// afterwards (every deal without today's figures, the demo's included);
-	// ForecastsDeferred says another instance held the job, which then computes them.
+	// ForecastsRefreshed counts the deals whose stored confidence was computed afterwards:
+	// the batch's, then by the daily job any other without today's figures (the demo's);
+	// ForecastsDeferred says another instance held the daily job, which then computes those.
 	ForecastsRefreshed int
 	ForecastsDeferred  bool
 	// Took is the whole run: Writing the rows (and ANALYZE), then Figures the daily job.
@@ -109,6 +111,8 @@ type scaleWorld struct {
 	// windowFrom–windowTo (exclusive) is the confidence window's quarters: target close
 	// dates are spread over it.
 	windowFrom, windowTo time.Time
+	// dealIDs are the batch's deals, in the order they were generated.
+	dealIDs []string
 	// contractOffset is, per template key, the calendar days from a plan's start to its
 	// contract milestone's due date.
 	contractOffset map[string]int
@@ -125,8 +129,10 @@ type scaleWorld struct {
 // kick-off baseline, slips and progress to today; about three in four are open, the
 // rest won, lost or abandoned; 4–10 stakeholders with stance changes in their history
 // and next steps (some overdue); retrospectives with actions on about a third; go
-// decisions at passed bid gates. Rows are written with COPY in one transaction, then the
-// daily confidence job (RunDailyForecasts) stores every new deal's figures.
+// decisions at passed bid gates. Rows are written with COPY in one transaction; then the
+// confidence service stores the new deals' figures (forecasts.Service.Refresh, a batch per
+// transaction on a few connections at once) and the daily job (RunDailyForecasts) those of
+// any other deal without today's.
 //
 // The content is deterministic given n and the batch number. Every run adds a new batch:
 // its deals are named "… (S<batch>-<00001>)", batch one more than the highest present.
@@ -168,16 +174,43 @@ func SeedScale(ctx context.Context, db *gorm.DB, n int, defaults targets.Setting
 		return report, fmt.Errorf("seed scale: analyze: %w", err)
 	}
 	report.Writing = time.Since(start)
+	// The new deals' figures, computed by the confidence service as any change does, a
+	// batch per transaction on as many connections as there are cores; then the daily job
+	// for any other deal without today's figures (the demo's after a first load).
 	fc := NewServices(db, defaults).Forecasts
+	batches := make(chan []string)
+	g, gctx := errgroup.WithContext(ctx)
+	for range max(2, min(4, runtime.GOMAXPROCS(0))) {
+		g.Go(func() error {
+			for ids := range batches {
+				if err := fc.Refresh(gctx, ids...); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	g.Go(func() error {
+		defer close(batches)
+		for from := 0; from < len(w.dealIDs); from += forecasts.BatchSize {
+			select {
+			case batches <- w.dealIDs[from:min(from+forecasts.BatchSize, len(w.dealIDs))]:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	if err := g.Wait(); err != nil {
+		return report, fmt.Errorf("seed scale: confidence figures: %w", err)
+	}
 	refreshed, ran, err := RunDailyForecasts(ctx, db, fc, now)
 	if err != nil {
 		return report, fmt.Errorf("seed scale: confidence figures: %w", err)
 	}
-	report.ForecastsRefreshed, report.ForecastsDeferred = refreshed, !ran
-	if ran {
-		if err := db.WithContext(ctx).Exec(`ANALYZE deal_confidence, deal_forecasts`).Error; err != nil {
-			return report, fmt.Errorf("seed scale: analyze: %w", err)
-		}
+	report.ForecastsRefreshed, report.ForecastsDeferred = len(w.dealIDs)+refreshed, !ran
+	if err := db.WithContext(ctx).Exec(`ANALYZE deal_confidence, deal_forecasts`).Error; err != nil {
+		return report, fmt.Errorf("seed scale: analyze: %w", err)
 	}
 	report.Took = time.Since(start)
 	report.Figures = report.Took - report.Writing
@@ -626,6 +659,7 @@ func (w *scaleWorld) deal(i int, rows *scaleRows, report *ScaleReport) {
 
 	// The deal and its team.
 	dealID := newUUID()
+	w.dealIDs = append(w.dealIDs, uuidString(dealID))
 	category, manual, note := "pipeline", any(nil), ""
 	if status == deals.DealOpen {
 		switch r := rng.IntN(100); {

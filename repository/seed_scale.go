@@ -119,8 +119,9 @@ type scaleWorld struct {
 	contractOffset map[string]int
 }
 
-// SeedScale adds n generated deals on top of the demo organisation (SeedDemo and
-// SeedDemoBoard first; it refuses without them): spread over the demo's four selling
+// SeedScale adds n generated deals on top of the demo organisation (SeedDemo first, and
+// SeedDemoBoard for its targets; it refuses without the demo's teams and users): spread
+// over the demo's four selling
 // teams and their deal teams, sold to up to 1,000 generated customers (about one per
 // eight deals; later runs sell again to the customers earlier ones created) and their
 // people, priced mostly in yuan and partly in US dollars, euros and Hong Kong dollars

@@ -130,8 +130,15 @@ func policyRoles(held deals.DealRoles) []string {
 	return roles
 }
 
-// visibleTeams are the caller's teams and every team below them.
+// visibleTeams are the caller's teams and every team below them: read with the
+// credential when the request was authenticated (Caller.Reach), else now.
 func (s *server) visibleTeams(ctx context.Context, caller identity.Caller) ([]string, error) {
+	if caller.Reach != nil {
+		if len(caller.Reach) == 0 {
+			return nil, nil
+		}
+		return caller.Reach, nil
+	}
 	return s.deps.Identity.TeamsWithDescendants(ctx, caller.User.TeamIDs)
 }
 

@@ -66,3 +66,25 @@ func (l idList) Value() (driver.Value, error) {
 	b, err := json.Marshal([]string(l))
 	return string(b), err
 }
+
+// jsonValue scans a JSON column (json_agg, json_build_object) into V.
+type jsonValue[T any] struct{ V T }
+
+// Scan decodes the JSON; NULL leaves V zero.
+func (j *jsonValue[T]) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		return nil
+	case string:
+		return json.Unmarshal([]byte(v), &j.V)
+	case []byte:
+		return json.Unmarshal(v, &j.V)
+	}
+	return fmt.Errorf("json column: cannot scan %T", src)
+}
+
+// Value encodes V as JSON.
+func (j jsonValue[T]) Value() (driver.Value, error) {
+	b, err := json.Marshal(j.V)
+	return string(b), err
+}

@@ -211,65 +211,63 @@ type storedFactor struct {
 	Detail       map[string]any `json:"detail"`
 }
 
-// SaveFigures replaces the deals' stored figures: one deal_confidence row each (upserted
-// first, which also orders concurrent writers of one deal) and their deal_forecasts rows.
+// SaveFigures replaces the deals' stored figures in one statement: one deal_confidence
+// row each (upserted) and their deal_forecasts rows (the window's upserted, any other
+// period's deleted: disjoint rows, so the statement's parts cannot collide). Writers of
+// one deal are ordered by its row's lock, which every caller holds (LockDeals, LockPlan).
 func (r *Forecasts) SaveFigures(ctx context.Context, figs []forecasts.Figures) error {
 	if len(figs) == 0 {
 		return nil
 	}
-	return writeTx(ctx, r.db, func(tx *gorm.DB) error {
-		var sb strings.Builder
-		args := make([]any, 0, len(figs)*7)
-		ids := make([]string, 0, len(figs))
-		sb.WriteString(`INSERT INTO deal_confidence (deal_id, as_of, base, p_win, expected_close, close_p80, factors, computed_at) VALUES `)
-		for i, f := range figs {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString("(?, ?, ?, ?, ?, ?, ?::jsonb, now())")
-			factors := make([]storedFactor, 0, len(f.Result.Factors))
-			for _, fa := range f.Result.Factors {
-				factors = append(factors, storedFactor{Key: fa.Key, Contribution: fa.Contribution, LogOdds: fa.LogOdds, Detail: confidence.DetailMap(fa.Detail)})
-			}
-			raw, err := json.Marshal(factors)
-			if err != nil {
-				return err
-			}
-			args = append(args, f.DealID, deals.Day(f.AsOf), f.Result.Base, clamp01(f.Result.PWin),
-				datePtr(f.Result.ExpectedClose), datePtr(f.Result.CloseP80), string(raw))
-			ids = append(ids, f.DealID)
+	var sb strings.Builder
+	args := make([]any, 0, len(figs)*7+7)
+	ids := make([]string, 0, len(figs))
+	sb.WriteString(`WITH confidence AS (
+		INSERT INTO deal_confidence (deal_id, as_of, base, p_win, expected_close, close_p80, factors, computed_at) VALUES `)
+	for i, f := range figs {
+		if i > 0 {
+			sb.WriteString(", ")
 		}
-		sb.WriteString(` ON CONFLICT (deal_id) DO UPDATE SET as_of = EXCLUDED.as_of, base = EXCLUDED.base, p_win = EXCLUDED.p_win,
-			expected_close = EXCLUDED.expected_close, close_p80 = EXCLUDED.close_p80, factors = EXCLUDED.factors, computed_at = now()`)
-		if err := tx.Exec(sb.String(), args...).Error; err != nil {
-			return translate(err, "save confidence")
+		sb.WriteString("(?::uuid, ?::date, ?::float8, ?::float8, ?::date, ?::date, ?::jsonb, now())")
+		factors := make([]storedFactor, 0, len(f.Result.Factors))
+		for _, fa := range f.Result.Factors {
+			factors = append(factors, storedFactor{Key: fa.Key, Contribution: fa.Contribution, LogOdds: fa.LogOdds, Detail: confidence.DetailMap(fa.Detail)})
 		}
-		if err := tx.Exec("DELETE FROM deal_forecasts WHERE deal_id = ANY(?::uuid[])", pgArray(ids)).Error; err != nil {
-			return translate(err, "clear forecasts")
-		}
-		// The window's rows go in as six array parameters (unnest), whatever their number.
-		var dealIDs, periods, froms, tos, pIn, conf pgArray
-		for _, f := range figs {
-			for _, p := range f.Periods {
-				dealIDs = append(dealIDs, f.DealID)
-				periods = append(periods, p.Period.Name)
-				froms = append(froms, p.Period.From.Format(deals.DateLayout))
-				tos = append(tos, p.Period.To.Format(deals.DateLayout))
-				pIn = append(pIn, strconv.FormatFloat(clamp01(p.PInPeriod), 'g', -1, 64))
-				conf = append(conf, strconv.FormatFloat(clamp01(p.Confidence), 'g', -1, 64))
-			}
-		}
-		if len(dealIDs) == 0 {
-			return nil
-		}
-		err := tx.Exec(`INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence)
-			SELECT * FROM unnest(?::uuid[], ?::text[], ?::date[], ?::date[], ?::float8[], ?::float8[])`,
-			dealIDs, periods, froms, tos, pIn, conf).Error
+		raw, err := json.Marshal(factors)
 		if err != nil {
-			return translate(err, "save forecasts")
+			return err
 		}
-		return nil
-	})
+		args = append(args, f.DealID, deals.Day(f.AsOf), f.Result.Base, clamp01(f.Result.PWin),
+			datePtr(f.Result.ExpectedClose), datePtr(f.Result.CloseP80), string(raw))
+		ids = append(ids, f.DealID)
+	}
+	sb.WriteString(` ON CONFLICT (deal_id) DO UPDATE SET as_of = EXCLUDED.as_of, base = EXCLUDED.base, p_win = EXCLUDED.p_win,
+			expected_close = EXCLUDED.expected_close, close_p80 = EXCLUDED.close_p80, factors = EXCLUDED.factors, computed_at = now()
+	), fresh AS (
+		SELECT * FROM unnest(?::uuid[], ?::text[], ?::date[], ?::date[], ?::float8[], ?::float8[])
+			AS f(deal_id, period, period_from, period_to, p_in_period, confidence)
+	), stale AS (
+		DELETE FROM deal_forecasts df WHERE df.deal_id = ANY(?::uuid[])
+			AND NOT EXISTS (SELECT 1 FROM fresh WHERE fresh.deal_id = df.deal_id AND fresh.period = df.period)
+	)
+	INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence)
+	SELECT * FROM fresh
+	ON CONFLICT (deal_id, period) DO UPDATE SET period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to,
+		p_in_period = EXCLUDED.p_in_period, confidence = EXCLUDED.confidence`)
+	// The window's rows go in as six array parameters (unnest), whatever their number.
+	dealIDs, periods, froms, tos, pIn, conf := pgArray{}, pgArray{}, pgArray{}, pgArray{}, pgArray{}, pgArray{}
+	for _, f := range figs {
+		for _, p := range f.Periods {
+			dealIDs = append(dealIDs, f.DealID)
+			periods = append(periods, p.Period.Name)
+			froms = append(froms, p.Period.From.Format(deals.DateLayout))
+			tos = append(tos, p.Period.To.Format(deals.DateLayout))
+			pIn = append(pIn, strconv.FormatFloat(clamp01(p.PInPeriod), 'g', -1, 64))
+			conf = append(conf, strconv.FormatFloat(clamp01(p.Confidence), 'g', -1, 64))
+		}
+	}
+	args = append(args, dealIDs, periods, froms, tos, pIn, conf, pgArray(ids))
+	return translate(conn(ctx, r.db).Exec(sb.String(), args...).Error, "save confidence")
 }
 
 // clamp01 keeps rounding noise from tripping the tables' range checks.

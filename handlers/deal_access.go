@@ -78,11 +78,10 @@ func (s *server) dealAccess(ctx context.Context, scope dealScope, id string) (de
 	return s.deps.Deals.Access(ctx, dealID)
 }
 
-// dealOf finds the deal that the path's :id belongs to.
+// dealOf finds the deal that the path's :id (a stakeholder, retrospective or action
+// item) belongs to.
 func (s *server) dealOf(ctx context.Context, scope dealScope, id string) (string, error) {
 	switch scope {
-	case milestoneInPath:
-		return s.deps.Deals.MilestoneDeal(ctx, id)
 	case stakeholderInPath:
 		return s.deps.Stakeholders.StakeholderDeal(ctx, id)
 	case retrospectiveInPath:

@@ -2,7 +2,10 @@ package handlers
 
 import (
 	"bytes"
+	"encoding/json"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -65,5 +68,51 @@ func TestLogsCarryNoSecrets(t *testing.T) {
 		if strings.Contains(out, secret) {
 			t.Errorf("log contains %q:\n%s", secret, out)
 		}
+	}
+}
+
+// TestAccessLogCountsEachRequestsStatements: each request's access log line says how many
+// SQL statements it sent (db_statements), the same count tests read; a request that
+// needs no database (a health check) sent none.
+func TestAccessLogCountsEachRequestsStatements(t *testing.T) {
+	t.Parallel()
+	var logged syncBuffer
+	log := slog.New(slog.NewJSONHandler(&logged, nil))
+	gdb, sqlDB := dbtest.New(t)
+	ts := newTestServerLogging(t, gdb, sqlDB, Options{}, log)
+	ts.user("li@example.com", identity.RoleMember)
+	li := ts.signIn("li@example.com")
+	tests := []struct {
+		name, target string
+		send         func(target string) *httptest.ResponseRecorder
+		none         bool
+	}{
+		{"signed-in read", "/api/v1/me", func(target string) *httptest.ResponseRecorder { return li.do("GET", target, "") }, false},
+		{"health check", "/healthz", func(target string) *httptest.ResponseRecorder { return ts.do("GET", target, "") }, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if rec := tc.send(tc.target); rec.Code != http.StatusOK {
+				t.Fatalf("GET %s = %d %s", tc.target, rec.Code, rec.Body)
+			}
+			n := ts.statements()
+			if tc.none != (n == 0) {
+				t.Fatalf("GET %s sent %d statements", tc.target, n)
+			}
+			var line struct {
+				URI          string `json:"uri"`
+				DBStatements *int64 `json:"db_statements"`
+			}
+			found := false
+			for _, l := range strings.Split(logged.String(), "\n") {
+				if json.Unmarshal([]byte(l), &line) == nil && line.URI == tc.target {
+					found = true
+					break
+				}
+			}
+			if !found || line.DBStatements == nil || *line.DBStatements != n {
+				t.Fatalf("access log line of %s: found %v, db_statements %v, want %d:\n%s", tc.target, found, line.DBStatements, n, logged.String())
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -50,6 +51,17 @@ type testServer struct {
 	dl  *deals.Service
 	st  *stakeholders.Service
 	rv  *reviews.Service
+	// lastStatements reads the statement count of the request served last.
+	lastStatements atomic.Pointer[func() int64]
+}
+
+// statements is the number of SQL statements the request served last sent.
+func (ts *testServer) statements() int64 {
+	read := ts.lastStatements.Load()
+	if read == nil {
+		ts.t.Fatal("no request counted")
+	}
+	return (*read)()
 }
 
 func newTestServer(t testing.TB) *testServer {
@@ -73,11 +85,17 @@ func newTestServerLogging(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Option
 	}
 	svc := repository.NewIdentityService(gdb, identity.DefaultSessionPolicy, identity.DefaultLoginThrottle)
 	services := repository.NewServices(gdb, targets.Settings{FiscalYearStartMonth: 4})
+	ts := &testServer{t: t}
 	srv, e, err := newServer(Deps{
 		SQL: sqlDB, Log: log, Metrics: prometheus.NewRegistry(), SPA: testSPA,
 		Identity: svc, Deals: services.Deals, Stakeholders: services.Stakeholders,
 		Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy, Version: "test", FiscalYearStartMonth: 4,
 		Targets: services.Targets, Boards: services.Boards,
+		CountStatements: func(ctx context.Context) (context.Context, func() int64) {
+			ctx, read := repository.CountStatements(ctx)
+			ts.lastStatements.Store(&read)
+			return ctx, read
+		},
 	}, Options{RequestTimeout: cmp.Or(opts.RequestTimeout, 5*time.Second), BodyLimit: cmp.Or(opts.BodyLimit, "64K"),
 		TrustedProxies: opts.TrustedProxies, MetricsToken: opts.MetricsToken, MetricsElsewhere: opts.MetricsElsewhere})
 	if err != nil {
@@ -86,7 +104,9 @@ func newTestServerLogging(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Option
 	if err := repository.EnsureBuiltinTemplates(context.Background(), gdb); err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{t: t, e: e, srv: srv, sql: sqlDB, db: gdb, id: svc, dl: srv.deps.Deals, st: srv.deps.Stakeholders, rv: srv.deps.Reviews}
+	ts.e, ts.srv, ts.sql, ts.db, ts.id = e, srv, sqlDB, gdb, svc
+	ts.dl, ts.st, ts.rv = srv.deps.Deals, srv.deps.Stakeholders, srv.deps.Reviews
+	return ts
 }
 
 // user creates a user with testPassword.

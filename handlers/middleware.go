@@ -20,13 +20,14 @@ import (
 	"summit/domain"
 )
 
-// useMiddleware installs, outermost first: request id → access log → security headers →
+// useMiddleware installs, outermost first: request id → statement counter → access log → security headers →
 // metrics → panic recovery → compression → body limit. Recovery sits inside the log and metrics so a panic is counted
 // and logged as the 500 the caller got.
 func useMiddleware(e *echo.Echo, deps Deps, opts Options) {
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{
 		RequestIDHandler: func(c echo.Context, id string) { withValue(c, requestIDKey, id) },
 	}))
+	e.Use(countStatements(deps.CountStatements))
 	e.Use(accessLog(deps.Log))
 	e.Use(securityHeaders()...)
 	e.Use(echoprometheus.NewMiddlewareWithConfig(echoprometheus.MiddlewareConfig{
@@ -112,7 +113,8 @@ func isAPI(c echo.Context) bool {
 	return strings.HasPrefix(c.Request().URL.Path, "/api/")
 }
 
-// accessLog writes one JSON line per request: method, route, status, latency, bytes.
+// accessLog writes one JSON line per request: method, route, status, latency, bytes and,
+// when counted, the SQL statements it sent (db_statements).
 func accessLog(log *slog.Logger) echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogRemoteIP: true,
@@ -123,10 +125,16 @@ func accessLog(log *slog.Logger) echo.MiddlewareFunc {
 			if v.Status >= 500 {
 				level = slog.LevelError
 			}
-			log.LogAttrs(c.Request().Context(), level, "request",
+			ctx := c.Request().Context()
+			attrs := []slog.Attr{
 				slog.String("method", v.Method), slog.String("uri", loggedURI(c.Request().URL)), slog.String("route", v.RoutePath),
 				slog.Int("status", v.Status), slog.Float64("latency_ms", float64(v.Latency.Microseconds())/1000),
-				slog.Int64("bytes_out", v.ResponseSize), slog.String("remote_ip", v.RemoteIP))
+				slog.Int64("bytes_out", v.ResponseSize), slog.String("remote_ip", v.RemoteIP),
+			}
+			if n, ok := statementsOf(ctx); ok {
+				attrs = append(attrs, slog.Int64("db_statements", n))
+			}
+			log.LogAttrs(ctx, level, "request", attrs...)
 			return nil
 		},
 	})

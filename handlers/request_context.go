@@ -13,7 +13,34 @@ type contextKey int
 const (
 	requestIDKey contextKey = iota
 	profileLocaleKey
+	statementsKey
 )
+
+// countStatements gives each request a counter of the SQL statements it sends (count,
+// from Deps.CountStatements), readable through statementsOf; without count it does
+// nothing.
+func countStatements(count func(context.Context) (context.Context, func() int64)) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		if count == nil {
+			return next
+		}
+		return func(c echo.Context) error {
+			ctx, read := count(c.Request().Context())
+			c.SetRequest(c.Request().WithContext(context.WithValue(ctx, statementsKey, read)))
+			return next(c)
+		}
+	}
+}
+
+// statementsOf is the number of SQL statements the request ctx belongs to has sent so
+// far; ok is false when they are not counted.
+func statementsOf(ctx context.Context) (n int64, ok bool) {
+	read, ok := ctx.Value(statementsKey).(func() int64)
+	if !ok {
+		return 0, false
+	}
+	return read(), true
+}
 
 // RequestID returns the id of the request ctx belongs to, or "".
 func RequestID(ctx context.Context) string {

@@ -4,6 +4,7 @@
 package handlers
 
 import (
+	"context"
 	"database/sql"
 	"io/fs"
 	"log/slog"
@@ -40,6 +41,10 @@ type Deps struct {
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int
+	// CountStatements, when set, returns the request's context carrying a counter of the
+	// SQL statements sent with it, and the counter's reader (repository.CountStatements):
+	// the access log's db_statements.
+	CountStatements func(context.Context) (context.Context, func() int64)
 }
 
 // Options tune the HTTP layer.

@@ -43,6 +43,7 @@ func Open(ctx context.Context, url string, pool PoolOptions, log *slog.Logger) (
 	if pool.StatementTimeout > 0 {
 		connConfig.RuntimeParams["statement_timeout"] = strconv.FormatInt(pool.StatementTimeout.Milliseconds(), 10)
 	}
+	connConfig.Tracer = statementTracer{} // counts statements (statements.go)
 	sqlDB := stdlib.OpenDB(*connConfig)
 	sqlDB.SetMaxOpenConns(pool.MaxOpenConns)
 	sqlDB.SetMaxIdleConns(pool.MaxIdleConns)

@@ -38,6 +38,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(sqlDB, "summit"),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "summit_db_statements_total",
+			Help: "SQL statements sent to PostgreSQL, BEGIN and COMMIT included.",
+		}, func() float64 { return float64(repository.StatementsTotal()) }),
 	)
 	policy, err := policies.Load()
 	if err != nil {
@@ -59,6 +63,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		Identity: cfg.identityService(gdb), Deals: services.Deals,
 		Stakeholders: services.Stakeholders, Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy,
 		Targets: services.Targets, Boards: services.Boards, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
+		CountStatements: repository.CountStatements,
 	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
 		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != ""})
 	if err != nil {

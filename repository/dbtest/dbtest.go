@@ -108,11 +108,13 @@ func EmptyURL(t testing.TB) string {
 // dropped when t ends.
 func New(t testing.TB) (*gorm.DB, *sql.DB) {
 	t.Helper()
-	sqlDB := pgtestdb.New(t, server, migrator{})
-	gdb, err := repository.OpenGorm(sqlDB, Logger(t))
+	// Opened as the app opens its database (repository.Open), so that statements are
+	// counted (repository.CountStatements) as in production.
+	gdb, sqlDB, err := repository.Open(context.Background(), URL(t), repository.PoolOptions{MaxIdleConns: 2}, Logger(t))
 	if err != nil {
 		t.Fatalf("dbtest: %v", err)
 	}
+	t.Cleanup(func() { sqlDB.Close() })
 	return gdb, sqlDB
 }
 

@@ -195,7 +195,12 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 	q = visibleTo(q, f.Visible)
 	if p.Search != "" {
 		like := "%" + escapeLike(p.Search) + "%"
-		q = q.Where("(deals.name ILIKE ? OR customers.name ILIKE ?)", like, like)
+		// The deals whose name matches and those of the customers whose name matches, each
+		// found through its own trigram index (migration 00008): one OR over the joined rows
+		// could use neither, and walked every deal for a rare term (30 ms of PostgreSQL CPU
+		// at 10,000 deals; this form 0.9 ms — docs/benchmarks.md).
+		q = q.Where(`deals.id IN (SELECT id FROM deals WHERE name ILIKE ?
+			UNION ALL SELECT d.id FROM deals d JOIN customers c ON c.id = d.customer_id WHERE c.name ILIKE ?)`, like, like)
 	}
 	q = withForecast(q, f)
 	var rows []dealRow

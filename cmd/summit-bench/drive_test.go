@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// fakeSummit answers like the server under test: GET /api/v1/list a page, GET
+// /api/v1/flaky a 500 on every third call, GET /api/v1/odd a body of the wrong shape,
+// PATCH /api/v1/milestones/m1 with If-Match and an ETag, and /metrics the statement
+// counter (three statements an API request) when counting is on.
+func fakeSummit(t *testing.T, counting bool) *httptest.Server {
+	t.Helper()
+	var statements, flaky atomic.Int64
+	var mu sync.Mutex
+	version, status := 1, "planned"
+	mux := http.NewServeMux()
+	api := func(h http.HandlerFunc) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") != "Bearer tok" {
+				http.Error(w, `{"error":{"code":"unauthenticated"}}`, http.StatusUnauthorized)
+				return
+			}
+			statements.Add(3)
+			h(w, r)
+		}
+	}
+	mux.HandleFunc("GET /api/v1/list", api(func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `{"items":[{"id":"d1"},{"id":"d2"}],"next_cursor":null}`)
+	}))
+	mux.HandleFunc("GET /api/v1/flaky", api(func(w http.ResponseWriter, _ *http.Request) {
+		if flaky.Add(1)%3 == 0 {
+			http.Error(w, `{"error":{"code":"internal_error"}}`, http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprint(w, `{"items":[{"id":"d1"}],"next_cursor":null}`)
+	}))
+	mux.HandleFunc("GET /api/v1/odd", api(func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `{"id":"d1"}`)
+	}))
+	milestone := func(w http.ResponseWriter) {
+		w.Header().Set("ETag", fmt.Sprintf(`"%d"`, version))
+		fmt.Fprintf(w, `{"id":"m1","status":%q,"version":%d}`, status, version)
+	}
+	mux.HandleFunc("GET /api/v1/milestones/m1", api(func(w http.ResponseWriter, _ *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		milestone(w)
+	}))
+	mux.HandleFunc("PATCH /api/v1/milestones/m1", api(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if r.Header.Get("If-Match") != fmt.Sprintf(`"%d"`, version) {
+			http.Error(w, `{"error":{"code":"stale_version"}}`, http.StatusPreconditionFailed)
+			return
+		}
+		var body struct {
+			Status string `json:"status"`
+		}
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Status == "" {
+			http.Error(w, `{"error":{"code":"malformed_body"}}`, http.StatusBadRequest)
+			return
+		}
+		status, version = body.Status, version+1
+		milestone(w)
+	}))
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer mtok" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		fmt.Fprintln(w, "# TYPE go_goroutines gauge\ngo_goroutines 7")
+		if counting {
+			fmt.Fprintf(w, "# HELP %s Statements.\n# TYPE %s counter\n%s %d\n", statementsMetric, statementsMetric, statementsMetric, statements.Load())
+		}
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestPhaseCountsRequestsErrorsAndStatements(t *testing.T) {
+	one := func(p string) []string { return []string{p} }
+	cases := []struct {
+		name           string
+		counting       bool
+		endpoint       func(base string) func(w int) step
+		users          int
+		requests       int64
+		wantErrors     int64
+		wantStatements float64 // -1: n/a
+		wantFirstError string
+	}{
+		{"a list, every answer right", true, func(b string) func(int) step { return gets(b, "tok", one("/api/v1/list"), listOf(1, "id")) },
+			4, 40, 0, 3, ""},
+		{"every third answer a 500", true, func(b string) func(int) step { return gets(b, "tok", one("/api/v1/flaky"), listOf(1, "id")) },
+			1, 30, 10, 3, "500"},
+		{"a 401 is an error too", true, func(b string) func(int) step { return gets(b, "bad", one("/api/v1/list"), listOf(1, "id")) },
+			2, 12, 12, 0, "401"},
+		{"a 200 of the wrong shape is an error", true, func(b string) func(int) step { return gets(b, "tok", one("/api/v1/odd"), listOf(1, "id")) },
+			1, 5, 5, 3, `no "items" list`},
+		{"a milestone updated with If-Match from each answer", true, func(b string) func(int) step { return patches(b, "tok", []string{"m1"}) },
+			1, 20, 0, 3, ""},
+		{"no counter: statements n/a", false, func(b string) func(int) step { return gets(b, "tok", one("/api/v1/list"), listOf(1, "id")) },
+			2, 10, 0, -1, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := fakeSummit(t, tc.counting)
+			tg := target{client: newClient(tc.users), metricsURL: srv.URL + "/metrics", metricsToken: "mtok"}
+			ep := endpoint{name: tc.name, worker: tc.endpoint(srv.URL)}
+			r := tg.run(context.Background(), ep, phase{users: tc.users, duration: time.Minute, maxRequests: tc.requests, checkEvery: 1})
+			if r.Requests != tc.requests || r.Errors != tc.wantErrors {
+				t.Fatalf("requests %d, errors %d (first: %s); want %d, %d", r.Requests, r.Errors, r.FirstError, tc.requests, tc.wantErrors)
+			}
+			// The milestone's first ETag comes from a GET outside the phase: three more statements.
+			got := r.Statements
+			if tc.name == "a milestone updated with If-Match from each answer" {
+				got = (r.Statements*float64(r.Requests) - 3) / float64(r.Requests)
+			}
+			if got != tc.wantStatements {
+				t.Errorf("statements per request %v, want %v", r.Statements, tc.wantStatements)
+			}
+			if !strings.Contains(r.FirstError, tc.wantFirstError) {
+				t.Errorf("first error %q, want it to mention %q", r.FirstError, tc.wantFirstError)
+			}
+			if r.P50ms <= 0 || r.P99ms < r.P50ms {
+				t.Errorf("p50 %v ms, p99 %v ms", r.P50ms, r.P99ms)
+			}
+		})
+	}
+}
+
+func TestReportMarksBudgetsAndGrowth(t *testing.T) {
+	rep := &report{Cores: 2, Duration: "10s", Requests: 2000,
+		Sizes: []sizeRun{{Label: "1000", PeakRSSMB: 120}, {Label: "10000", PeakRSSMB: 320}}}
+	b := budget{"deal list < 50 ms", 50 * time.Millisecond}
+	rep.Results = []result{
+		{Size: "1000", Endpoint: "GET /deals", Users: 16, P50ms: 10, P99ms: 20},
+		{Size: "10000", Endpoint: "GET /deals", Users: 16, P50ms: 12, P99ms: 45, Budget: b.label, BudgetMs: ms(b.p99)},
+		{Size: "1000", Endpoint: "GET /risks/gates", Users: 16, P50ms: 10, P99ms: 20, Statements: -1},
+		{Size: "10000", Endpoint: "GET /risks/gates", Users: 16, P50ms: 30, P99ms: 120, Errors: 2, FirstError: "GET /api/v1/risks/gates: 500 {}",
+			Budget: "each risk view < 100 ms", BudgetMs: 100, Statements: -1},
+	}
+	md := markdown(rep)
+	for _, want := range []string{
+		"| GET /deals | 16 | 1.20× | 2.25× | **missed** | deal list < 50 ms | 45.0 | met |",
+		"| GET /risks/gates | 16 | 3.00× | 6.00× | **missed** | each risk view < 100 ms | 120.0 | **missed** |",
+		"| GET /risks/gates | 16 | 0 | **2** | 30.0 | 120.0 |",
+		"10000 deals: 320 MB peak (**over** the 300 MB budget)",
+		"- 10000 deals, GET /risks/gates, 16 users: 2 errors; first: GET /api/v1/risks/gates: 500 {}",
+		"| n/a |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q:\n%s", want, md)
+		}
+	}
+}

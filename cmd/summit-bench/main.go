@@ -36,6 +36,8 @@ type options struct {
 	jsonOut    string
 	logs       string
 	indexes    bool
+	indexesDB  string
+	term       string
 }
 
 func main() {
@@ -51,6 +53,8 @@ func main() {
 	flag.StringVar(&o.jsonOut, "json", "bin/bench.json", "write every phase's figures here as JSON (empty: not)")
 	flag.StringVar(&o.logs, "logs", "bin", "directory for the servers' logs")
 	flag.BoolVar(&o.indexes, "indexes", true, "at the largest size, time a sorted page and a rare-term search with and without migration 00008's indexes")
+	flag.StringVar(&o.indexesDB, "indexes-db", "", "only time the indexes on this database URL (no seeding, no load), searching -term")
+	flag.StringVar(&o.term, "term", "", "the rare search term for -indexes-db")
 	flag.Parse()
 	var err error
 	if o.sizes, err = intList(sizes); err != nil {
@@ -61,6 +65,17 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if o.indexesDB != "" {
+		if o.term == "" {
+			fatal(fmt.Errorf("-indexes-db needs -term"))
+		}
+		idx, err := measureIndexes(ctx, o.indexesDB, o.term)
+		if err != nil {
+			fatal(err)
+		}
+		fmt.Print(indexTable(idx))
+		return
+	}
 	if err := run(ctx, o); err != nil {
 		fatal(err)
 	}

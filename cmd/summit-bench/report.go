@@ -44,9 +44,9 @@ func markdown(r *report) string {
 		"server sampled every 50 ms during the phase.\n\n",
 		r.Started.Format("2006-01-02 15:04"), r.Cores, r.LoadMin, r.LoadMax, r.Duration, r.Requests)
 	for _, s := range r.Sizes {
-		p("**%s deals** (`seed --demo --scale %d`: %d milestones, %d stakeholders; seeded in %s; the server's daily confidence job "+
+		p("**%s deals** (`%s`: %d milestones, %d stakeholders; seeded in %s; the server's daily confidence job "+
 			"took %s after start and was awaited; the rare term `%s` finds %s; the later page is page %d; server peak RSS over the whole size, VmHWM: **%.0f MB**)\n\n",
-			s.Label, s.Scale, s.Milestones, s.People, s.SeedTime, s.JobTime.Round(100_000_000), s.SearchTerm, hits(s.SearchHits), s.Page, s.PeakRSSMB)
+			s.Label, seedCommand(s.Scale), s.Milestones, s.People, s.SeedTime, s.JobTime.Round(100_000_000), s.SearchTerm, hits(s.SearchHits), s.Page, s.PeakRSSMB)
 		p("| endpoint | users | requests | errors | p50 ms | p99 ms | rps | statements / request | peak RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, x := range r.Results {
 			if x.Size != s.Label {
@@ -116,12 +116,7 @@ func markdown(r *report) string {
 		large := r.Sizes[len(r.Sizes)-1]
 		p("**Indexes of migration 00008** at %s deals: the deals list's query under `EXPLAIN ANALYZE` (median of 9 runs, execution time), "+
 			"with the indexes and in a transaction that drops them (rolled back)\n\n", large.Label)
-		p("| query | with the indexes | plan uses | without (dropped) | plan uses |\n|---|---:|---|---:|---|\n")
-		for _, it := range r.Indexes {
-			p("| %s | %.2f ms | %s | %.2f ms (%s) | %s |\n", it.Query, it.WithMs, joinOrNone(it.WithIndex), it.WithoutMs,
-				strings.Join(it.Dropped, ", "), joinOrNone(it.WithoutIndex))
-		}
-		p("\n")
+		p("%s\n", indexTable(r.Indexes))
 	}
 	return b.String()
 }
@@ -134,6 +129,24 @@ func hits(n int) string {
 		return "1 deal"
 	}
 	return fmt.Sprintf("%d deals", n)
+}
+
+// indexTable renders the index timings.
+func indexTable(idx []indexTimes) string {
+	var b strings.Builder
+	b.WriteString("| query | with the indexes | plan uses | without (dropped) | plan uses |\n|---|---:|---|---:|---|\n")
+	for _, it := range idx {
+		fmt.Fprintf(&b, "| %s | %.2f ms | %s | %.2f ms (%s) | %s |\n", it.Query, it.WithMs, joinOrNone(it.WithIndex), it.WithoutMs,
+			strings.Join(it.Dropped, ", "), joinOrNone(it.WithoutIndex))
+	}
+	return b.String()
+}
+
+func seedCommand(scale int) string {
+	if scale == 0 {
+		return "seed --demo"
+	}
+	return fmt.Sprintf("seed --demo --scale %d", scale)
 }
 
 func verdictWord(ok bool) string {

@@ -123,7 +123,7 @@ func seedDemoBoard(ctx context.Context, tx *gorm.DB, defaults targets.Settings, 
 
 	// Targets from what each region's deals closing in the quarter could bring (CNY).
 	for i, q := range quarters {
-		n, err := seedDemoTargets(ctx, tx, svc, seeded, teamIDs, q, periods[i], demoUSDRates[i], i == 0)
+		n, err := seedDemoTargets(ctx, tx, svc, seeded, teamIDs, q, periods[i], i == 0)
 		if err != nil {
 			return report, err
 		}
@@ -221,19 +221,43 @@ func seedDemoBoardDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]str
 // what its open and won deals closing in the quarter are worth, at least ¥3m; Government
 // Business 95 % of its regions' sum, Key Accounts 108 %, the company 105 % of both.
 func seedDemoTargets(ctx context.Context, tx *gorm.DB, svc *targets.Service, a identity.Actor, teamIDs map[string]string,
-	quarter string, p deals.Period, usdRate string, atRisk bool) (int, error) {
+	quarter string, p deals.Period, atRisk bool) (int, error) {
+	existing, err := svc.Store.TargetsOf(ctx, quarter)
+	if err != nil {
+		return 0, err
+	}
+	has := map[string]bool{}
+	for _, t := range existing {
+		key := ""
+		if t.TeamID != nil {
+			key = *t.TeamID
+		}
+		has[key] = true
+	}
+	missing := !has[""]
+	for _, path := range demoTeams {
+		missing = missing || !has[teamIDs[path]]
+	}
+	if !missing {
+		return 0, nil // set by an earlier run (or an admin): the deals added since do not move them
+	}
 	var rows []struct {
 		TeamID      string
 		Currency    string
 		AmountMinor int64
 	}
-	err := tx.Model(&dealRow{}).Select("team_id, currency, sum(amount_minor) AS amount_minor").
+	err = tx.Model(&dealRow{}).Select("team_id, currency, sum(amount_minor) AS amount_minor").
 		Where("status IN ('open', 'won') AND target_close_date >= ? AND target_close_date < ?", p.From, p.To).
 		Group("team_id, currency").Scan(&rows).Error
 	if err != nil {
 		return 0, translate(err, "demo deals of the quarter")
 	}
-	conv := targets.NewConverter("CNY", []targets.FXRate{{Period: quarter, Currency: "USD", Rate: usdRate}})
+	// The quarter's stored rates (the demo's USD rate, and those of any other currency
+	// the deals closing in it are priced in, such as SeedScale's).
+	conv, err := svc.Converter(ctx, quarter)
+	if err != nil {
+		return 0, err
+	}
 	pipeline := map[string]int64{}
 	for _, r := range rows {
 		cny, err := conv.Convert(r.AmountMinor, r.Currency, quarter)
@@ -262,18 +286,6 @@ func seedDemoTargets(ctx context.Context, tx *gorm.DB, svc *targets.Service, a i
 		}
 		amounts[parent] = round(float64(sum) * parentFactor[parent])
 		roots += amounts[parent]
-	}
-	existing, err := svc.Store.TargetsOf(ctx, quarter)
-	if err != nil {
-		return 0, err
-	}
-	has := map[string]bool{}
-	for _, t := range existing {
-		key := ""
-		if t.TeamID != nil {
-			key = *t.TeamID
-		}
-		has[key] = true
 	}
 	created := 0
 	set := func(teamID *string, amount int64) error {

@@ -30,7 +30,7 @@ var commands = map[string]command{
 	"serve":   {"migrate the database, then serve the API and web app", runServe},
 	"dev":     {"like serve, starting a project-local PostgreSQL when DATABASE_URL is unset and loading demo data", runDev},
 	"migrate": {"apply migrations (migrate [up|down|status])", runMigrate},
-	"seed":    {"load data (seed --demo: the demo organisation; safe to repeat)", runSeed},
+	"seed":    {"load data (seed --demo: the demo organisation, safe to repeat; seed --scale N: the demo plus N generated deals, a new batch each run)", runSeed},
 	"user":    {"manage users (user create --email E --name N --password P --role admin|executive|member)", runUser},
 	"token":   {"issue an API token (token create --email E --name N; prints the token once)", runToken},
 }

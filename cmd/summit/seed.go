@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"summit/domain/targets"
 	"summit/repository"
@@ -13,11 +14,19 @@ import (
 func runSeed(ctx context.Context, cfg config, log *slog.Logger, args []string) error {
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	demo := fs.Bool("demo", false, "load the demo organisation (idempotent)")
+	scale := fs.Int("scale", 0, "after the demo, add `N` generated deals (implies --demo; each run adds a new batch)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if !*demo {
-		return fmt.Errorf("seed: say what to load: --demo")
+	scaleSet := false
+	fs.Visit(func(f *flag.Flag) { scaleSet = scaleSet || f.Name == "scale" })
+	switch {
+	case fs.NArg() > 0:
+		return fmt.Errorf("seed: unexpected argument %q", fs.Arg(0))
+	case scaleSet && (*scale < 1 || *scale > repository.MaxScaleDeals):
+		return fmt.Errorf("seed: --scale takes a number of deals from 1 to %d, not %d", repository.MaxScaleDeals, *scale)
+	case !*demo && !scaleSet:
+		return fmt.Errorf("seed: say what to load: --demo, or --scale N for the demo plus N generated deals")
 	}
 	gdb, sqlDB, err := openDatabase(ctx, cfg, log)
 	if err != nil {
@@ -29,10 +38,31 @@ func runSeed(ctx context.Context, cfg config, log *slog.Logger, args []string) e
 		return err
 	}
 	fmt.Fprintf(stdout, "demo data: %d users, %d teams and %d deals added\n", report.UsersCreated, report.TeamsCreated, report.DealsCreated)
-	board, err := repository.SeedDemoBoard(ctx, gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth})
+	defaults := targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth}
+	board, err := repository.SeedDemoBoard(ctx, gdb, defaults)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "demo board: %d USD deals, %d FX rates and %d targets added\n", board.DealsCreated, board.RatesCreated, board.TargetsCreated)
+	if !scaleSet {
+		return nil
+	}
+	r, err := repository.SeedScale(ctx, gdb, *scale, defaults)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "scale batch S%d: %d deals (%d open, %d won, %d lost, %d abandoned) named \"… (S%d-00001)\" on, "+
+		"for %d customers (%d new, %d new contacts)\n",
+		r.Batch, r.Deals, r.Open, r.Won, r.Lost, r.Abandoned, r.Batch, r.CustomersUsed, r.CustomersCreated, r.Contacts)
+	fmt.Fprintf(stdout, "  %d milestones, %d dependencies, %d baselines (%d dates), %d stakeholders (%d history entries), "+
+		"%d retrospectives (%d actions), %d gate decisions, %d activity lines, %d FX rates\n",
+		r.Milestones, r.Dependencies, r.Baselines, r.BaselineMilestones, r.Stakeholders, r.StakeholderHistory,
+		r.Retrospectives, r.RetrospectiveActions, r.GateDecisions, r.Activity, r.RatesCreated)
+	if r.ForecastsDeferred {
+		fmt.Fprintln(stdout, "  confidence figures: another instance runs the daily job and will compute them")
+	} else {
+		fmt.Fprintf(stdout, "  confidence figures stored for %d deals\n", r.ForecastsRefreshed)
+	}
+	fmt.Fprintf(stdout, "  took %s\n", r.Took.Round(time.Millisecond))
 	return nil
 }

@@ -71,7 +71,11 @@ func runSize(ctx context.Context, o options, rep *report, adminURL string, scale
 
 	maxUsers := slices.Max(o.users)
 	client := newClient(maxUsers)
-	fx, err := discover(ctx, client, srv.base, token, maxUsers)
+	term := ""
+	if len(rep.Sizes) > 0 {
+		term = rep.Sizes[0].SearchTerm
+	}
+	fx, err := discover(ctx, client, srv.base, token, maxUsers, term)
 	if err != nil {
 		return sr, nil, "", fmt.Errorf("finding deals to read: %w", err)
 	}
@@ -301,7 +305,9 @@ func getJSON(ctx context.Context, c *http.Client, base, token, path string, v an
 	return json.NewDecoder(resp.Body).Decode(v)
 }
 
-func discover(ctx context.Context, c *http.Client, base, token string, users int) (fixtures, error) {
+// discover finds the fixtures; the rare term is term when it finds a deal (so that every
+// size searches the same word), else the rarest word of the first open deals' names.
+func discover(ctx context.Context, c *http.Client, base, token string, users int, term string) (fixtures, error) {
 	var fx fixtures
 	var open listPage
 	if err := getJSON(ctx, c, base, token, "/api/v1/deals?status=open&limit=100", &open); err != nil {
@@ -360,21 +366,31 @@ func discover(ctx context.Context, c *http.Client, base, token string, users int
 	if fx.laterPage == "" {
 		return fx, errors.New("the deals list has a single page")
 	}
-	// The rarest word (of five letters or more) of the open deals' and customers' names
-	// that still finds something.
+	// The rarest word (of five letters or more) of the oldest deals' and their customers'
+	// names (the demo's, written by hand) that still finds something.
+	var oldest listPage
+	if err := getJSON(ctx, c, base, token, "/api/v1/deals?sort=created_at&limit=100", &oldest); err != nil {
+		return fx, err
+	}
 	seen := map[string]bool{}
 	var words []string
-	for _, d := range open.Items {
+	for _, d := range oldest.Items {
 		for _, w := range strings.FieldsFunc(d.Name+" "+d.CustomerName, func(r rune) bool { return !unicode.IsLetter(r) || r > unicode.MaxASCII }) {
 			w = strings.ToLower(w)
-			if len(w) >= 5 && !seen[w] && len(words) < 40 {
+			if len(w) >= 5 && !seen[w] && len(words) < 60 {
 				seen[w] = true
 				words = append(words, w)
 			}
 		}
 	}
 	best := -1
-	for _, w := range words {
+	if term != "" {
+		words = append([]string{term}, words...)
+	}
+	for i, w := range words {
+		if i > 0 && fx.term == term && term != "" {
+			break // the word the first size searched still finds something
+		}
 		var p listPage
 		if err := getJSON(ctx, c, base, token, "/api/v1/deals?limit=50&q="+url.QueryEscape(w), &p); err != nil {
 			return fx, err

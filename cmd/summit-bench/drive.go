@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,8 +65,10 @@ type result struct {
 	P99ms      float64 `json:"p99_ms"`
 	MaxMs      float64 `json:"max_ms"`
 	RPS        float64 `json:"rps"`
-	Statements float64 `json:"statements_per_request"` // -1: the counter is missing
-	PeakRSSMB  float64 `json:"peak_rss_mb"`            // -1: not sampled
+	Statements float64 `json:"statements_per_request"`      // -1: the counter is missing
+	PeakRSSMB  float64 `json:"peak_rss_mb"`                 // -1: not sampled
+	ServerCPU  float64 `json:"server_cpu_ms_per_request"`   // -1: not measured
+	DBCPU      float64 `json:"postgres_cpu_ms_per_request"` // -1: not measured
 	FirstError string  `json:"first_error,omitempty"`
 	Budget     string  `json:"budget,omitempty"`
 	BudgetMs   float64 `json:"budget_ms,omitempty"`
@@ -75,7 +79,8 @@ type target struct {
 	client       *http.Client
 	metricsURL   string // "" → statements n/a
 	metricsToken string
-	pid          int // 0 → RSS not sampled
+	pid          int // 0 → RSS and CPU not measured
+	postmaster   int // 0 → PostgreSQL's CPU not measured
 }
 
 // statements reads the server's statement counter (the sum over its series); ok is false
@@ -120,8 +125,10 @@ func (t target) statements(ctx context.Context) (float64, bool, error) {
 
 // run drives one endpoint through one phase.
 func (t target) run(ctx context.Context, ep endpoint, ph phase) result {
-	res := result{Endpoint: ep.name, Users: ph.users, Statements: -1, PeakRSSMB: -1, Budget: ep.budget.label,
-		BudgetMs: ms(ep.budget.p99)}
+	res := result{Endpoint: ep.name, Users: ph.users, Statements: -1, PeakRSSMB: -1, ServerCPU: -1, DBCPU: -1,
+		Budget: ep.budget.label, BudgetMs: ms(ep.budget.p99)}
+	srvCPU0, srvErr := cpuTicks(t.pid)
+	dbCPU0, dbErr := treeCPUTicks(t.postmaster)
 	before, haveBefore, err := t.statements(ctx)
 	if err != nil {
 		res.FirstError = err.Error()
@@ -144,8 +151,9 @@ func (t target) run(ctx context.Context, ep endpoint, ph phase) result {
 		failures.Add(1)
 		firstErr.Do(func() { errText = msg })
 	}
-	runCtx, cancel := context.WithTimeout(ctx, ph.duration)
-	defer cancel()
+	// Users stop starting requests when the phase's time is up; the requests under way
+	// then still count (a slow endpoint would otherwise report nothing).
+	deadline := time.Now().Add(ph.duration)
 	start := time.Now()
 	for w := range ph.users {
 		wg.Add(1)
@@ -153,13 +161,13 @@ func (t target) run(ctx context.Context, ep endpoint, ph phase) result {
 			defer wg.Done()
 			s := ep.worker(w)
 			h := hdrhistogram.New(1, int64(time.Minute/time.Microsecond), 3)
-			for runCtx.Err() == nil {
+			for ctx.Err() == nil && time.Now().Before(deadline) {
 				n := issued.Add(1)
 				if ph.maxRequests > 0 && n > ph.maxRequests {
 					issued.Add(-1)
 					break
 				}
-				req, err := s.request(runCtx)
+				req, err := s.request(ctx)
 				if err != nil {
 					fail(err.Error())
 					continue
@@ -167,7 +175,7 @@ func (t target) run(ctx context.Context, ep endpoint, ph phase) result {
 				t0 := time.Now()
 				resp, err := t.client.Do(req)
 				if err != nil {
-					if runCtx.Err() != nil { // the phase ended mid-request: not an answer
+					if ctx.Err() != nil { // interrupted: not an answer
 						issued.Add(-1)
 						break
 					}
@@ -178,7 +186,7 @@ func (t target) run(ctx context.Context, ep endpoint, ph phase) result {
 				body, err := io.ReadAll(resp.Body)
 				resp.Body.Close()
 				elapsed := time.Since(t0)
-				if err != nil && runCtx.Err() != nil {
+				if err != nil && ctx.Err() != nil {
 					issued.Add(-1)
 					break
 				}
@@ -219,6 +227,12 @@ func (t target) run(ctx context.Context, ep endpoint, ph phase) result {
 	}
 	if rss != nil {
 		res.PeakRSSMB = float64(rss.stop()) / 1024
+	}
+	if srvCPU1, err := cpuTicks(t.pid); srvErr == nil && err == nil && res.Requests > 0 {
+		res.ServerCPU = float64(srvCPU1-srvCPU0) * msPerTick / float64(res.Requests)
+	}
+	if dbCPU1, err := treeCPUTicks(t.postmaster); dbErr == nil && err == nil && res.Requests > 0 {
+		res.DBCPU = float64(dbCPU1-dbCPU0) * msPerTick / float64(res.Requests)
 	}
 	after, haveAfter, err := t.statements(ctx)
 	if err != nil && res.FirstError == "" {
@@ -287,4 +301,89 @@ func procStatusKB(pid int, field string) (int64, error) {
 		return strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
 	}
 	return 0, fmt.Errorf("/proc/%d/status has no %s", pid, field)
+}
+
+// msPerTick is the length of a /proc clock tick (USER_HZ, 100 on Linux).
+const msPerTick = 10.0
+
+// procStat answers the parent pid and the user + system CPU ticks of a process, from
+// /proc/<pid>/stat (fields 4, 14 and 15; the name in parentheses may hold spaces).
+func procStat(pid int) (ppid int, ticks int64, err error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, 0, err
+	}
+	i := strings.LastIndexByte(string(b), ')')
+	f := strings.Fields(string(b)[i+1:])
+	if i < 0 || len(f) < 13 {
+		return 0, 0, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
+	}
+	ppid, _ = strconv.Atoi(f[1])
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, 0, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
+	}
+	return ppid, utime + stime, nil
+}
+
+// cpuTicks is a process's CPU time in ticks.
+func cpuTicks(pid int) (int64, error) {
+	if pid <= 0 {
+		return 0, errors.New("no process")
+	}
+	_, t, err := procStat(pid)
+	return t, err
+}
+
+// treeCPUTicks is the CPU time of a process and its children (PostgreSQL's postmaster and
+// its backends, which live as long as the server's pooled connections).
+func treeCPUTicks(root int) (int64, error) {
+	total, err := cpuTicks(root)
+	if err != nil {
+		return 0, err
+	}
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0, err
+	}
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if ppid, t, err := procStat(pid); err == nil && ppid == root {
+			total += t
+		}
+	}
+	return total, nil
+}
+
+// postmasterOn finds the PostgreSQL server listening on port (started with -p port, as
+// bin/pgrun's clusters are); 0 when there is none to be seen.
+func postmasterOn(port string) int {
+	entries, err := os.ReadDir("/proc")
+	if err != nil || port == "" {
+		return 0
+	}
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+		if err != nil {
+			continue
+		}
+		args := strings.Split(strings.TrimRight(string(b), "\x00"), "\x00")
+		if len(args) == 0 || filepath.Base(args[0]) != "postgres" {
+			continue
+		}
+		for i, a := range args[:len(args)-1] {
+			if a == "-p" && args[i+1] == port {
+				return pid
+			}
+		}
+	}
+	return 0
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -139,22 +140,48 @@ func TestPhaseCountsRequestsErrorsAndStatements(t *testing.T) {
 	}
 }
 
+// A request still under way when the phase's time is up is counted: an endpoint slower
+// than the phase would otherwise report no requests and no latency.
+func TestPhaseCountsRequestsUnderWayAtTheEnd(t *testing.T) {
+	const duration = time.Second
+	end := time.Now().Add(duration)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/v1/slow", func(w http.ResponseWriter, _ *http.Request) {
+		for time.Now().Before(end.Add(50 * time.Millisecond)) { // answer only after the phase's end
+			time.Sleep(10 * time.Millisecond)
+		}
+		fmt.Fprint(w, `{"items":[{"id":"d1"}],"next_cursor":null}`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	tg := target{client: newClient(3)}
+	ep := endpoint{name: "slow", worker: gets(srv.URL, "tok", []string{"/api/v1/slow"}, listOf(1, "id"))}
+	r := tg.run(context.Background(), ep, phase{users: 3, duration: duration, checkEvery: 1})
+	if r.Requests != 3 || r.Errors != 0 || r.P50ms <= 0 || r.Statements != -1 {
+		t.Fatalf("requests %d, errors %d (%s), p50 %v ms, statements %v; want 3 answered requests, no errors, statements n/a",
+			r.Requests, r.Errors, r.FirstError, r.P50ms, r.Statements)
+	}
+}
+
 func TestReportMarksBudgetsAndGrowth(t *testing.T) {
 	rep := &report{Cores: 2, Duration: "10s", Requests: 2000,
 		Sizes: []sizeRun{{Label: "1000", PeakRSSMB: 120}, {Label: "10000", PeakRSSMB: 320}}}
 	b := budget{"deal list < 50 ms", 50 * time.Millisecond}
 	rep.Results = []result{
-		{Size: "1000", Endpoint: "GET /deals", Users: 16, P50ms: 10, P99ms: 20},
-		{Size: "10000", Endpoint: "GET /deals", Users: 16, P50ms: 12, P99ms: 45, Budget: b.label, BudgetMs: ms(b.p99)},
-		{Size: "1000", Endpoint: "GET /risks/gates", Users: 16, P50ms: 10, P99ms: 20, Statements: -1},
-		{Size: "10000", Endpoint: "GET /risks/gates", Users: 16, P50ms: 30, P99ms: 120, Errors: 2, FirstError: "GET /api/v1/risks/gates: 500 {}",
-			Budget: "each risk view < 100 ms", BudgetMs: 100, Statements: -1},
+		{Size: "1000", Endpoint: "GET /deals", Users: 16, Requests: 100, P50ms: 10, P99ms: 20},
+		{Size: "10000", Endpoint: "GET /deals", Users: 16, Requests: 100, P50ms: 12, P99ms: 45, Budget: b.label, BudgetMs: ms(b.p99)},
+		{Size: "1000", Endpoint: "GET /risks/gates", Users: 16, Requests: 100, P50ms: 10, P99ms: 20, Statements: -1},
+		{Size: "10000", Endpoint: "GET /risks/gates", Users: 16, Requests: 100, P50ms: 30, P99ms: 120, Errors: 2,
+			FirstError: "GET /api/v1/risks/gates: 500 {}", Budget: "each risk view < 100 ms", BudgetMs: 100, Statements: -1},
+		{Size: "1000", Endpoint: "GET /boards/confidence", Users: 16, Requests: 10, P50ms: 100, P99ms: 140},
+		{Size: "10000", Endpoint: "GET /boards/confidence", Users: 16, Budget: "company board < 150 ms", BudgetMs: 150},
 	}
 	md := markdown(rep)
 	for _, want := range []string{
 		"| GET /deals | 16 | 1.20× | 2.25× | **missed** | deal list < 50 ms | 45.0 | met |",
 		"| GET /risks/gates | 16 | 3.00× | 6.00× | **missed** | each risk view < 100 ms | 120.0 | **missed** |",
-		"| GET /risks/gates | 16 | 0 | **2** | 30.0 | 120.0 |",
+		"| GET /risks/gates | 16 | 100 | **2** | 30.0 | 120.0 |",
+		"| GET /boards/confidence | 16 | — | — | — | company board < 150 ms | 0.0 | **missed** |", // nothing measured is no pass
 		"10000 deals: 320 MB peak (**over** the 300 MB budget)",
 		"- 10000 deals, GET /risks/gates, 16 users: 2 errors; first: GET /api/v1/risks/gates: 500 {}",
 		"| n/a |",
@@ -162,5 +189,22 @@ func TestReportMarksBudgetsAndGrowth(t *testing.T) {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q:\n%s", want, md)
 		}
+	}
+}
+
+func TestProcStatReadsParentAndCPU(t *testing.T) {
+	ppid, ticks, err := procStat(os.Getpid())
+	if err != nil || ppid != os.Getppid() || ticks < 0 {
+		t.Fatalf("procStat(self) = %d, %d, %v; want parent %d", ppid, ticks, err, os.Getppid())
+	}
+	tree, err := treeCPUTicks(os.Getppid())
+	if err != nil || tree < 0 {
+		t.Fatalf("treeCPUTicks(parent) = %d, %v", tree, err)
+	}
+	if _, err := cpuTicks(0); err == nil {
+		t.Error("cpuTicks(0) answered no error")
+	}
+	if kb, err := procStatusKB(os.Getpid(), "VmRSS"); err != nil || kb <= 0 {
+		t.Errorf("VmRSS of self = %d, %v", kb, err)
 	}
 }

@@ -19,6 +19,13 @@ func fmtStatements(v float64) string {
 	return fmt.Sprintf("%.1f", v)
 }
 
+func fmtCPU(v float64) string {
+	if v < 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
 func fmtMB(v float64) string {
 	if v < 0 {
 		return "n/a"
@@ -41,13 +48,14 @@ func markdown(r *report) string {
 	p("Run %s UTC on %d cores; 1-minute load average %.2f–%.2f during the run. Each phase: closed-loop users, no think time, "+
 		"at most %s or %d requests; p50/p99 from the driver's clock (HdrHistogram), statements per request = the change of "+
 		"`summit_db_statements_total` over the phase ÷ requests (background work included), RSS = the largest VmRSS of the "+
-		"server sampled every 50 ms during the phase.\n\n",
+		"server sampled every 50 ms during the phase, CPU = user + system time of the `summit serve` process and of PostgreSQL's "+
+		"server processes over the phase ÷ requests (10 ms ticks; a figure the other work on the machine does not inflate).\n\n",
 		r.Started.Format("2006-01-02 15:04"), r.Cores, r.LoadMin, r.LoadMax, r.Duration, r.Requests)
 	for _, s := range r.Sizes {
 		p("**%s deals** (`%s`: %d milestones, %d stakeholders; seeded in %s; the server's daily confidence job "+
 			"took %s after start and was awaited; the rare term `%s` finds %s; the later page is page %d; server peak RSS over the whole size, VmHWM: **%.0f MB**)\n\n",
 			s.Label, seedCommand(s.Scale), s.Milestones, s.People, s.SeedTime, s.JobTime.Round(100_000_000), s.SearchTerm, hits(s.SearchHits), s.Page, s.PeakRSSMB)
-		p("| endpoint | users | requests | errors | p50 ms | p99 ms | rps | statements / request | peak RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+		p("| endpoint | users | requests | errors | p50 ms | p99 ms | rps | statements / request | CPU ms / request: summit + PostgreSQL | peak RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, x := range r.Results {
 			if x.Size != s.Label {
 				continue
@@ -56,8 +64,8 @@ func markdown(r *report) string {
 			if x.Errors > 0 {
 				errs = "**" + errs + "**"
 			}
-			p("| %s | %d | %d | %s | %.1f | %.1f | %.0f | %s | %s |\n", md(x.Endpoint), x.Users, x.Requests, errs, x.P50ms, x.P99ms,
-				x.RPS, fmtStatements(x.Statements), fmtMB(x.PeakRSSMB))
+			p("| %s | %d | %d | %s | %.1f | %.1f | %.0f | %s | %s + %s | %s |\n", md(x.Endpoint), x.Users, x.Requests, errs, x.P50ms, x.P99ms,
+				x.RPS, fmtStatements(x.Statements), fmtCPU(x.ServerCPU), fmtCPU(x.DBCPU), fmtMB(x.PeakRSSMB))
 		}
 		p("\n")
 	}
@@ -77,7 +85,7 @@ func markdown(r *report) string {
 			}
 			s := find(r.Results, small.Label, x.Endpoint, x.Users)
 			g50, g99 := math.NaN(), math.NaN()
-			if s != nil && s.P50ms > 0 && s.P99ms > 0 {
+			if s != nil && s.Requests > 0 && x.Requests > 0 && s.P50ms > 0 && s.P99ms > 0 {
 				g50, g99 = x.P50ms/s.P50ms, x.P99ms/s.P99ms
 			}
 			growthOK := "—"
@@ -87,7 +95,7 @@ func markdown(r *report) string {
 			budgetCol, met := "—", "—"
 			if x.BudgetMs > 0 && x.Users == maxUsers {
 				budgetCol = x.Budget
-				met = verdict(x.P99ms < x.BudgetMs && x.Errors == 0)
+				met = verdict(x.Requests > 0 && x.P99ms < x.BudgetMs && x.Errors == 0)
 			}
 			p("| %s | %d | %s | %s | %s | %s | %.1f | %s |\n", md(x.Endpoint), x.Users, ratio(g50), ratio(g99), growthOK, budgetCol, x.P99ms, met)
 		}

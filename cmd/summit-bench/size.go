@@ -71,7 +71,7 @@ func runSize(ctx context.Context, o options, rep *report, adminURL string, scale
 
 	maxUsers := slices.Max(o.users)
 	client := newClient(maxUsers)
-	term := ""
+	term := o.term
 	if len(rep.Sizes) > 0 {
 		term = rep.Sizes[0].SearchTerm
 	}
@@ -81,6 +81,9 @@ func runSize(ctx context.Context, o options, rep *report, adminURL string, scale
 	}
 	sr.SearchTerm, sr.SearchHits, sr.Page = fx.term, fx.termHits, fx.pageNo+1
 	t := target{client: client, metricsURL: srv.base + "/metrics", metricsToken: srv.metricsToken, pid: srv.cmd.Process.Pid}
+	if u, err := url.Parse(dbURL); err == nil {
+		t.postmaster = postmasterOn(u.Port())
+	}
 	var results []result
 	for _, ep := range endpoints(srv.base, token, fx) {
 		warm := t.run(ctx, ep, phase{users: 1, duration: 5 * time.Second, maxRequests: 3, checkEvery: 1})
@@ -94,8 +97,9 @@ func runSize(ctx context.Context, o options, rep *report, adminURL string, scale
 			r := t.run(ctx, ep, phase{users: u, duration: o.duration, maxRequests: o.requests, checkEvery: o.checkEvery})
 			r.Size = sr.Label
 			rep.sampleLoad()
-			logf("%6s deals  %-34s %2d users: %5d req %3d err  p50 %7.1f ms  p99 %7.1f ms  %6.1f rps  %s stmts/req  %s MB",
-				r.Size, r.Endpoint, r.Users, r.Requests, r.Errors, r.P50ms, r.P99ms, r.RPS, fmtStatements(r.Statements), fmtMB(r.PeakRSSMB))
+			logf("%6s deals  %-34s %2d users: %5d req %3d err  p50 %7.1f ms  p99 %7.1f ms  %6.1f rps  %s stmts/req  CPU %s + %s ms/req  %s MB",
+				r.Size, r.Endpoint, r.Users, r.Requests, r.Errors, r.P50ms, r.P99ms, r.RPS, fmtStatements(r.Statements),
+				fmtCPU(r.ServerCPU), fmtCPU(r.DBCPU), fmtMB(r.PeakRSSMB))
 			if r.Errors > 0 {
 				logf("  first error: %s", r.FirstError)
 			}
@@ -305,8 +309,8 @@ func getJSON(ctx context.Context, c *http.Client, base, token, path string, v an
 	return json.NewDecoder(resp.Body).Decode(v)
 }
 
-// discover finds the fixtures; the rare term is term when it finds a deal (so that every
-// size searches the same word), else the rarest word of the first open deals' names.
+// discover finds the fixtures; the rare term is term when it finds a deal (every size
+// searches the same word), else the rarest word of the oldest deals' names.
 func discover(ctx context.Context, c *http.Client, base, token string, users int, term string) (fixtures, error) {
 	var fx fixtures
 	var open listPage

@@ -51,6 +51,8 @@ type dealRow struct {
 	FcPWin       *float64   `gorm:"->;-:migration"`
 	FcPInPeriod  *float64   `gorm:"->;-:migration"`
 	FcAsOf       *time.Time `gorm:"->;-:migration"`
+	// The deal team, when selected (dealByID), read-only.
+	Members jsonValue[[]deals.Member] `gorm:"column:members;->;-:migration"`
 }
 
 func (dealRow) TableName() string { return "deals" }
@@ -289,34 +291,51 @@ func (r *Deals) Deal(ctx context.Context, id string) (deals.Deal, error) {
 	return dealByID(conn(ctx, r.db), id)
 }
 
+// dealByID reads a deal with its customer's name and its team in one query.
 func dealByID(tx *gorm.DB, id string) (deals.Deal, error) {
 	var row dealRow
-	if err := dealsWithCustomer(tx).Where("deals.id = ?", id).Take(&row).Error; err != nil {
+	err := dealsWithCustomer(tx).Select(`deals.*, customers.name AS customer_name,
+		(SELECT json_agg(json_build_object('user_id', dm.user_id, 'role', dm.role) ORDER BY dm.role, dm.user_id)
+			FROM deal_members dm WHERE dm.deal_id = deals.id) AS members`).
+		Where("deals.id = ?", id).Take(&row).Error
+	if err != nil {
 		return deals.Deal{}, translate(err, "deal "+id)
 	}
-	out, err := withMembers(tx, []dealRow{row})
-	if err != nil {
-		return deals.Deal{}, err
-	}
-	return out[0], nil
+	return toDomainDeal(row, row.Members.V), nil
 }
 
-// DealAccess returns what authorization needs of a deal: its team and deal team.
+// DealAccess returns what authorization needs of a deal: its team and deal team, in one
+// statement.
 func (r *Deals) DealAccess(ctx context.Context, dealID string) (deals.Access, error) {
-	db := conn(ctx, r.db)
-	var row dealRow
-	if err := db.Select("id", "team_id").Take(&row, "id = ?", dealID).Error; err != nil {
-		return deals.Access{}, translate(err, "deal "+dealID)
+	return dealAccess(ctx, r.db, "FROM deals d WHERE d.id = ?", "deal "+dealID, dealID)
+}
+
+// MilestoneAccess is DealAccess for the deal milestoneID belongs to, in one statement.
+func (r *Deals) MilestoneAccess(ctx context.Context, milestoneID string) (deals.Access, error) {
+	return dealAccess(ctx, r.db, "FROM milestones m JOIN deals d ON d.id = m.deal_id WHERE m.id = ?", "milestone "+milestoneID, milestoneID)
+}
+
+// dealAccess reads the access of the deal d that from (a FROM … WHERE clause) finds.
+func dealAccess(ctx context.Context, db *gorm.DB, from, what string, args ...any) (deals.Access, error) {
+	var rows []struct {
+		DealID  string
+		TeamID  string
+		Members jsonValue[[]deals.Member]
 	}
-	var links []dealMemberRow
-	if err := db.Where("deal_id = ?", dealID).Order("role, user_id").Find(&links).Error; err != nil {
-		return deals.Access{}, translate(err, "deal team")
+	err := conn(ctx, db).Raw(`SELECT d.id AS deal_id, d.team_id,
+		COALESCE((SELECT json_agg(json_build_object('user_id', dm.user_id, 'role', dm.role) ORDER BY dm.role, dm.user_id)
+			FROM deal_members dm WHERE dm.deal_id = d.id), '[]') AS members `+from, args...).Scan(&rows).Error
+	if err != nil {
+		return deals.Access{}, translate(err, what)
 	}
-	members := make([]deals.Member, 0, len(links))
-	for _, l := range links {
-		members = append(members, deals.Member{UserID: l.UserID, Role: deals.OwnerRole(l.Role)})
+	if len(rows) == 0 {
+		return deals.Access{}, fmt.Errorf("%s: %w", what, domain.ErrNotFound)
 	}
-	return deals.Access{DealID: row.ID, TeamID: row.TeamID, Members: members}, nil
+	members := rows[0].Members.V
+	if members == nil {
+		members = []deals.Member{}
+	}
+	return deals.Access{DealID: rows[0].DealID, TeamID: rows[0].TeamID, Members: members}, nil
 }
 
 // MilestoneDeal returns the id of the deal milestoneID belongs to.

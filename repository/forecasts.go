@@ -286,7 +286,7 @@ func (r *Forecasts) SaveFigures(ctx context.Context, figs []forecasts.Figures) e
 	if len(figs) == 0 {
 		return nil
 	}
-	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
+	return writeTx(ctx, r.db, func(tx *gorm.DB) error {
 		var sb strings.Builder
 		args := make([]any, 0, len(figs)*7)
 		ids := make([]string, 0, len(figs))

@@ -317,9 +317,10 @@ type brokenForecasts struct{}
 
 var errRefresh = errors.New("refresh failed")
 
-func (brokenForecasts) Lock(context.Context, ...string) error         { return nil }
-func (brokenForecasts) Refresh(context.Context, ...string) error      { return errRefresh }
-func (brokenForecasts) RefreshTemplate(context.Context, string) error { return errRefresh }
+func (brokenForecasts) Lock(context.Context, ...string) error          { return nil }
+func (brokenForecasts) Refresh(context.Context, ...string) error       { return errRefresh }
+func (brokenForecasts) RefreshLocked(context.Context, ...string) error { return errRefresh }
+func (brokenForecasts) RefreshTemplate(context.Context, string) error  { return errRefresh }
 
 // TestFailedRecomputationFailsTheChange: a change whose recomputation of the stored
 // confidence fails is not stored either (one transaction), for a plan change, a

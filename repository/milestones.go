@@ -27,6 +27,9 @@ type milestoneRow struct {
 	PlannedStart time.Time
 	PlannedDue   time.Time
 	BaselineDue  *time.Time `gorm:"->;-:migration"` // read-only, from the latest baseline
+	// DependsOn are the milestones it depends on, by their place in the plan (read-only,
+	// milestonesWithBaseline).
+	DependsOn    jsonValue[[]string] `gorm:"column:depends_on_ids;->;-:migration"`
 	Status       string
 	StatusReason string
 	CompletedOn  *time.Time
@@ -73,33 +76,18 @@ func toDomainMilestone(r milestoneRow, dependsOn []string) deals.Milestone {
 }
 
 // milestonesWithBaseline selects milestones with their due date in the latest baseline
-// of their deal (NULL when there is none or the milestone is newer than it).
+// of their deal (NULL when there is none or the milestone is newer than it) and their
+// dependencies ordered by the dependency's place (depends_on_ids): a plan in one query.
 func milestonesWithBaseline(tx *gorm.DB) *gorm.DB {
-	return tx.Table("milestones").Select("milestones.*, bm.planned_due AS baseline_due").
+	return tx.Table("milestones").Select(`milestones.*, bm.planned_due AS baseline_due,
+		COALESCE((SELECT json_agg(md.depends_on_id ORDER BY d.sequence, d.id) FROM milestone_dependencies md
+			JOIN milestones d ON d.id = md.depends_on_id WHERE md.milestone_id = milestones.id), '[]') AS depends_on_ids`).
 		Joins(`LEFT JOIN baseline_milestones bm ON bm.milestone_id = milestones.id AND bm.baseline_id = (
 			SELECT b.id FROM baselines b WHERE b.deal_id = milestones.deal_id ORDER BY b.taken_at DESC, b.id DESC LIMIT 1)`)
 }
 
-// dependenciesWhere reads the dependency links matching cond (over md, the link, and m,
-// the dependent milestone), grouped by dependent and ordered by the dependency's place.
-func dependenciesWhere(tx *gorm.DB, cond string, args ...any) (map[string][]string, error) {
-	var links []dependencyRow
-	err := tx.Table("milestone_dependencies md").Select("md.milestone_id, md.depends_on_id").
-		Joins("JOIN milestones m ON m.id = md.milestone_id").
-		Joins("JOIN milestones d ON d.id = md.depends_on_id").
-		Where(cond, args...).Order("d.sequence, d.id").Find(&links).Error
-	if err != nil {
-		return nil, translate(err, "milestone dependencies")
-	}
-	deps := map[string][]string{}
-	for _, l := range links {
-		deps[l.MilestoneID] = append(deps[l.MilestoneID], l.DependsOnID)
-	}
-	return deps, nil
-}
-
 // Plan returns a deal's milestones in sequence order with their dependencies and
-// baseline due dates (two queries); an unknown deal is domain.ErrNotFound.
+// baseline due dates (one query); an unknown deal is domain.ErrNotFound.
 func (r *Deals) Plan(ctx context.Context, dealID string) ([]deals.Milestone, error) {
 	return planOf(conn(ctx, r.db), dealID)
 }
@@ -117,13 +105,9 @@ func planOf(tx *gorm.DB, dealID string) ([]deals.Milestone, error) {
 		}
 		return []deals.Milestone{}, nil
 	}
-	deps, err := dependenciesWhere(tx, "m.deal_id = ?", dealID)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]deals.Milestone, 0, len(rows))
 	for _, row := range rows {
-		out = append(out, toDomainMilestone(row, deps[row.ID]))
+		out = append(out, toDomainMilestone(row, row.DependsOn.V))
 	}
 	return out, nil
 }
@@ -150,11 +134,7 @@ func milestoneByID(tx *gorm.DB, id string) (deals.Milestone, error) {
 	if err := milestonesWithBaseline(tx).Where("milestones.id = ?", id).Take(&row).Error; err != nil {
 		return deals.Milestone{}, translate(err, "milestone "+id)
 	}
-	deps, err := dependenciesWhere(tx, "md.milestone_id = ?", id)
-	if err != nil {
-		return deals.Milestone{}, err
-	}
-	return toDomainMilestone(row, deps[id]), nil
+	return toDomainMilestone(row, row.DependsOn.V), nil
 }
 
 // insertDependencies stores dependency links; one to a missing milestone is
@@ -210,11 +190,11 @@ func (r *Deals) CreateMilestone(ctx context.Context, m deals.Milestone, act deal
 
 // UpdateMilestone writes m's fields and replaces its dependencies if its version is still
 // expected. Its deal, key and sequence stay (Reorder changes the sequence).
-func (r *Deals) UpdateMilestone(ctx context.Context, m deals.Milestone, expected int, act deals.Activity) (deals.Milestone, error) {
+func (r *Deals) UpdateMilestone(ctx context.Context, m deals.Milestone, expected int, relink bool, act deals.Activity) (deals.Milestone, error) {
 	row := toMilestoneRow(m)
-	var out deals.Milestone
-	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
-		err := updateVersioned(tx, &milestoneRow{}, m.ID, expected, map[string]any{
+	var stored milestoneRow
+	err := writeTx(ctx, r.db, func(tx *gorm.DB) error {
+		err := updateVersionedReturning(tx, &stored, m.ID, expected, map[string]any{
 			"name": row.Name, "name_zh": row.NameZh, "owner_role": row.OwnerRole, "assignee_id": row.AssigneeID,
 			"weight": row.Weight, "gate": row.Gate, "planned_start": row.PlannedStart, "planned_due": row.PlannedDue,
 			"status": row.Status, "status_reason": row.StatusReason, "completed_on": row.CompletedOn,
@@ -223,19 +203,23 @@ func (r *Deals) UpdateMilestone(ctx context.Context, m deals.Milestone, expected
 		if err != nil {
 			return err
 		}
-		if err := tx.Where("milestone_id = ?", m.ID).Delete(&dependencyRow{}).Error; err != nil {
-			return translate(err, "clear milestone dependencies")
+		if relink {
+			if err := tx.Where("milestone_id = ?", m.ID).Delete(&dependencyRow{}).Error; err != nil {
+				return translate(err, "clear milestone dependencies")
+			}
+			if err := insertDependencies(tx, dependencyRows(m.ID, m.DependsOn)); err != nil {
+				return err
+			}
 		}
-		if err := insertDependencies(tx, dependencyRows(m.ID, m.DependsOn)); err != nil {
-			return err
-		}
-		if err := writeActivity(tx, act, m.DealID, &m.ID); err != nil {
-			return err
-		}
-		out, err = milestoneByID(tx, m.ID)
-		return err
+		return writeActivity(tx, act, m.DealID, &m.ID)
 	})
-	return out, err
+	if err != nil {
+		return deals.Milestone{}, err
+	}
+	// The row as the UPDATE returned it; the baseline date is not the UPDATE's to change.
+	out := toDomainMilestone(stored, m.DependsOn)
+	out.BaselineDue = m.BaselineDue
+	return out, nil
 }
 
 // DeleteMilestone removes a milestone at version (its dependency links and baseline dates

@@ -49,7 +49,7 @@ func TestStaleUpdateMilestoneChangesNothing(t *testing.T) {
 		m := tc.version // direct to the store too, with every field changed
 		changed := updated
 		changed.Name, changed.DependsOn, changed.Status = other, nil, deals.StatusSkipped
-		if _, err := f.store.UpdateMilestone(f.ctx, changed, m, deals.Activity{DealID: d.ID, Action: "milestone.updated", EntityType: "milestone"}); !errors.Is(err, domain.ErrStaleVersion) {
+		if _, err := f.store.UpdateMilestone(f.ctx, changed, m, true, deals.Activity{DealID: d.ID, Action: "milestone.updated", EntityType: "milestone"}); !errors.Is(err, domain.ErrStaleVersion) {
 			t.Fatalf("%s (store): got %v, want ErrStaleVersion", tc.name, err)
 		}
 	}

@@ -43,13 +43,25 @@ func (r *Tokens) CreateToken(ctx context.Context, t identity.APIToken, ev identi
 	return identity.APIToken(row), err
 }
 
-// TokenByHash finds a token by the hash of its secret.
-func (r *Tokens) TokenByHash(ctx context.Context, hash []byte) (identity.APIToken, error) {
-	var row tokenRow
-	if err := conn(ctx, r.db).Take(&row, "secret_hash = ?", hash).Error; err != nil {
-		return identity.APIToken{}, translate(err, "token")
+// TokenByHash finds a token by the hash of its secret, with its user, their teams and
+// their reach: one statement (principalColumns).
+func (r *Tokens) TokenByHash(ctx context.Context, hash []byte) (identity.APIToken, identity.Principal, error) {
+	var rows []struct {
+		Token   tokenRow `gorm:"embedded;embeddedPrefix:t_"`
+		User    userRow  `gorm:"embedded;embeddedPrefix:u_"`
+		TeamIDs idList
+		Reach   idList
 	}
-	return identity.APIToken(row), nil
+	err := conn(ctx, r.db).Raw(`SELECT t.id AS t_id, t.user_id AS t_user_id, t.name AS t_name, t.secret_hash AS t_secret_hash,
+		t.created_at AS t_created_at, t.last_used_at AS t_last_used_at, `+principalColumns+`
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = ?`, hash).Scan(&rows).Error
+	if err != nil {
+		return identity.APIToken{}, identity.Principal{}, translate(err, "token")
+	}
+	if len(rows) == 0 {
+		return identity.APIToken{}, identity.Principal{}, fmt.Errorf("token: %w", domain.ErrNotFound)
+	}
+	return identity.APIToken(rows[0].Token), principalOf(rows[0].User, rows[0].TeamIDs, rows[0].Reach), nil
 }
 
 // TouchToken records the token's last use.

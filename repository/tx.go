@@ -70,6 +70,34 @@ func (r *Deals) LockPlan(ctx context.Context, dealID string) error {
 	return lockRow(ctx, r.db, "deals", dealID)
 }
 
+// LockMilestonePlan is LockPlan of the deal milestoneID belongs to, found and locked in
+// one statement; it returns the deal's id. An unknown milestone is domain.ErrNotFound.
+func (r *Deals) LockMilestonePlan(ctx context.Context, milestoneID string) (string, error) {
+	if !inTx(ctx) {
+		return "", errNoTx
+	}
+	var ids []string
+	err := conn(ctx, r.db).Raw(`SELECT d.id FROM milestones m JOIN deals d ON d.id = m.deal_id
+		WHERE m.id = ? FOR NO KEY UPDATE OF d`, milestoneID).Scan(&ids).Error
+	if err != nil {
+		return "", translate(err, "lock plan of milestone "+milestoneID)
+	}
+	if len(ids) == 0 {
+		return "", fmt.Errorf("milestone %s: %w", milestoneID, domain.ErrNotFound)
+	}
+	return ids[0], nil
+}
+
+// writeTx runs fn as one write: in the use case's transaction when ctx carries one (no
+// savepoint: the use case rolls back on the error fn returns), else in a transaction
+// of its own.
+func writeTx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
+	if inTx(ctx) {
+		return fn(conn(ctx, db))
+	}
+	return conn(ctx, db).Transaction(fn)
+}
+
 // Tx runs fn in one transaction (domain.Transactor).
 func (r *Teams) Tx(ctx context.Context, fn func(ctx context.Context) error) error {
 	return runTx(ctx, r.db, fn)

@@ -36,6 +36,17 @@ func (s *Service) Roles(ctx context.Context, dealID string, v Visibility) (DealR
 	return RolesOn(acc, v), nil
 }
 
+// Access reads what authorization needs of a deal (its team and deal team); a deal that
+// does not exist is domain.ErrNotFound.
+func (s *Service) Access(ctx context.Context, dealID string) (Access, error) {
+	return s.Store.DealAccess(ctx, dealID)
+}
+
+// MilestoneAccess is Access of the deal a milestone belongs to, read at once.
+func (s *Service) MilestoneAccess(ctx context.Context, milestoneID string) (Access, error) {
+	return s.Store.MilestoneAccess(ctx, milestoneID)
+}
+
 // MilestoneDeal is the id of the deal a milestone belongs to.
 func (s *Service) MilestoneDeal(ctx context.Context, milestoneID string) (string, error) {
 	return s.Store.MilestoneDeal(ctx, milestoneID)

@@ -66,12 +66,50 @@ func (s *Service) CreateMilestone(ctx context.Context, a Actor, dealID string, i
 // UpdateMilestone applies a patch, including a status change by the status rules. The
 // dependency and status rules are checked on the plan as it is inside the transaction
 // that writes the change.
+// The stored confidence is recomputed only when the change touches what the engine reads
+// of a milestone (forecastInputsChanged): renaming one, or changing its exit criteria,
+// owner or assignee, leaves the figures as they are.
 func (s *Service) UpdateMilestone(ctx context.Context, a Actor, id string, version int, p MilestonePatch) (out Milestone, err error) {
-	err = s.withMilestone(ctx, id, func(ctx context.Context, m Milestone, plan []Milestone) error {
-		out, err = s.updateMilestone(ctx, a, m, plan, version, p)
-		return err
+	err = s.Store.Tx(ctx, func(ctx context.Context) error {
+		dealID, err := s.Store.LockMilestonePlan(ctx, id)
+		if err != nil {
+			return err
+		}
+		m, plan, err := findInPlan(ctx, s.Store, dealID, id)
+		if err != nil {
+			return err
+		}
+		if out, err = s.updateMilestone(ctx, a, m, plan, version, p); err != nil {
+			return err
+		}
+		if !forecastInputsChanged(m, out) {
+			return nil
+		}
+		return s.refreshLocked(ctx, dealID)
 	})
 	return out, err
+}
+
+// forecastInputsChanged reports whether after differs from before in what the confidence
+// engine reads of a milestone (repository Forecasts.Inputs: key, weight, gate, status,
+// planned and completion dates, dependencies).
+func forecastInputsChanged(before, after Milestone) bool {
+	return before.Key != after.Key || before.Weight != after.Weight || before.Gate != after.Gate ||
+		before.Status != after.Status || !before.PlannedStart.Equal(after.PlannedStart) ||
+		!before.PlannedDue.Equal(after.PlannedDue) || !sameDay(before.CompletedOn, after.CompletedOn) ||
+		!sameSet(before.DependsOn, after.DependsOn)
+}
+
+func sameDay(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
+}
+
+// sameSet reports whether a and b hold the same ids, in any order.
+func sameSet(a, b []string) bool {
+	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
 }
 
 func (s *Service) updateMilestone(ctx context.Context, a Actor, m Milestone, plan []Milestone, version int, p MilestonePatch) (Milestone, error) {
@@ -106,7 +144,25 @@ func (s *Service) updateMilestone(ctx context.Context, a Actor, m Milestone, pla
 			return Milestone{}, err
 		}
 	}
-	return s.Store.UpdateMilestone(ctx, m, version, a.activity(m.DealID, "milestone.updated", "milestone", &m.ID, before, milestoneSnapshot(m)))
+	relink := !slices.Equal(current.DependsOn, m.DependsOn)
+	out, err := s.Store.UpdateMilestone(ctx, m, version, relink, a.activity(m.DealID, "milestone.updated", "milestone", &m.ID, before, milestoneSnapshot(m)))
+	if err != nil {
+		return Milestone{}, err
+	}
+	out.DependsOn = inPlanOrder(out.DependsOn, plan)
+	return out, nil
+}
+
+// inPlanOrder are ids ordered by their milestones' place in plan, as a plan read lists a
+// milestone's dependencies.
+func inPlanOrder(ids []string, plan []Milestone) []string {
+	place := make(map[string]int, len(plan))
+	for i, m := range plan {
+		place[m.ID] = i
+	}
+	out := slices.Clone(ids)
+	slices.SortStableFunc(out, func(a, b string) int { return place[a] - place[b] })
+	return out
 }
 
 // DeleteMilestone removes a milestone; milestones depending on it lose that link.
@@ -238,8 +294,17 @@ func (s *Service) changePlan(ctx context.Context, dealID string, fn func(ctx con
 		if err := fn(ctx); err != nil {
 			return err
 		}
-		return s.RefreshForecasts(ctx, dealID)
+		return s.refreshLocked(ctx, dealID)
 	})
+}
+
+// refreshLocked is RefreshForecasts for a deal whose row the transaction in ctx holds
+// already (LockPlan): its lock is not taken again.
+func (s *Service) refreshLocked(ctx context.Context, dealID string) error {
+	if s.Forecasts == nil {
+		return nil
+	}
+	return s.Forecasts.RefreshLocked(ctx, dealID)
 }
 
 // RefreshForecasts recomputes the deals' stored confidence in the transaction in ctx
@@ -254,16 +319,19 @@ func (s *Service) RefreshForecasts(ctx context.Context, dealIDs ...string) error
 // withMilestone runs fn as changePlan does for the deal of milestone id, with the
 // milestone and its plan read after the lock.
 func (s *Service) withMilestone(ctx context.Context, id string, fn func(ctx context.Context, m Milestone, plan []Milestone) error) error {
-	dealID, err := s.Store.MilestoneDeal(ctx, id) // a milestone never changes deal
-	if err != nil {
-		return err
-	}
-	return s.changePlan(ctx, dealID, func(ctx context.Context) error {
+	return s.Store.Tx(ctx, func(ctx context.Context) error {
+		dealID, err := s.Store.LockMilestonePlan(ctx, id) // a milestone never changes deal
+		if err != nil {
+			return err
+		}
 		m, plan, err := findInPlan(ctx, s.Store, dealID, id)
 		if err != nil {
 			return err
 		}
-		return fn(ctx, m, plan)
+		if err := fn(ctx, m, plan); err != nil {
+			return err
+		}
+		return s.refreshLocked(ctx, dealID)
 	})
 }
 

@@ -23,6 +23,8 @@ type Service struct {
 // transaction in ctx, or in one of its own.
 type Forecasts interface {
 	Refresh(ctx context.Context, dealIDs ...string) error
+	// RefreshLocked is Refresh for deals whose rows the transaction in ctx has locked.
+	RefreshLocked(ctx context.Context, dealIDs ...string) error
 	RefreshTemplate(ctx context.Context, templateID string) error
 }
 

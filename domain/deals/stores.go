@@ -82,6 +82,9 @@ type Store interface {
 	// ends; the next use case to lock it waits and then reads what this one wrote. It is
 	// an error outside Tx; an unknown deal is domain.ErrNotFound.
 	LockPlan(ctx context.Context, dealID string) error
+	// LockMilestonePlan is LockPlan of the deal milestoneID belongs to, whose id it
+	// returns (one statement); an unknown milestone is domain.ErrNotFound.
+	LockMilestonePlan(ctx context.Context, milestoneID string) (dealID string, err error)
 
 	ListCustomers(ctx context.Context, kind *CustomerKind, p domain.ListParams) (domain.Page[Customer], error)
 	Customer(ctx context.Context, id string) (Customer, error)
@@ -103,6 +106,8 @@ type Store interface {
 	ListDeals(ctx context.Context, f DealFilter, p domain.ListParams) (domain.Page[Deal], error)
 	Deal(ctx context.Context, id string) (Deal, error)
 	DealAccess(ctx context.Context, dealID string) (Access, error)
+	// MilestoneAccess is DealAccess of the deal milestoneID belongs to.
+	MilestoneAccess(ctx context.Context, milestoneID string) (Access, error)
 	MilestoneDeal(ctx context.Context, milestoneID string) (string, error)
 	// CreateDeal stores the deal, its team and its initial plan (milestone ids are
 	// indexes into plan until stored; DependsOn refers to them).
@@ -118,7 +123,9 @@ type Store interface {
 	Plan(ctx context.Context, dealID string) ([]Milestone, error)
 	Milestone(ctx context.Context, id string) (Milestone, error)
 	CreateMilestone(ctx context.Context, m Milestone, act Activity) (Milestone, error)
-	UpdateMilestone(ctx context.Context, m Milestone, expected int, act Activity) (Milestone, error)
+	// UpdateMilestone stores m at expected; relink rewrites its dependency links (else
+	// they stay as stored). The result's DependsOn is m's.
+	UpdateMilestone(ctx context.Context, m Milestone, expected int, relink bool, act Activity) (Milestone, error)
 	DeleteMilestone(ctx context.Context, id string, expected int, act Activity) error
 	// ApplyMoves reschedules several milestones at once: all or none, each at its version.
 	ApplyMoves(ctx context.Context, dealID string, moves []VersionedMove, act Activity) error

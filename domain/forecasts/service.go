@@ -102,12 +102,22 @@ func Params(overrides map[string]float64) confidence.Params {
 // Refresh recomputes and stores the figures of the deals as of today, in the transaction
 // in ctx (or one of its own). Deals that no longer exist are skipped.
 func (s *Service) Refresh(ctx context.Context, dealIDs ...string) error {
+	return s.refresh(ctx, dealIDs, true)
+}
+
+// RefreshLocked is Refresh for deals whose rows the transaction in ctx has locked already
+// (a plan change holds its deal): the lock is not taken again.
+func (s *Service) RefreshLocked(ctx context.Context, dealIDs ...string) error {
+	return s.refresh(ctx, dealIDs, false)
+}
+
+func (s *Service) refresh(ctx context.Context, dealIDs []string, lock bool) error {
 	if len(dealIDs) == 0 {
 		return nil
 	}
 	return s.Store.Tx(ctx, func(ctx context.Context) error {
 		for start := 0; start < len(dealIDs); start += BatchSize {
-			if err := s.refreshBatch(ctx, dealIDs[start:min(start+BatchSize, len(dealIDs))], s.today()); err != nil {
+			if err := s.refreshBatch(ctx, dealIDs[start:min(start+BatchSize, len(dealIDs))], s.today(), lock); err != nil {
 				return err
 			}
 		}
@@ -115,9 +125,11 @@ func (s *Service) Refresh(ctx context.Context, dealIDs ...string) error {
 	})
 }
 
-func (s *Service) refreshBatch(ctx context.Context, ids []string, today time.Time) error {
-	if err := s.Store.LockDeals(ctx, ids); err != nil {
-		return err
+func (s *Service) refreshBatch(ctx context.Context, ids []string, today time.Time, lock bool) error {
+	if lock {
+		if err := s.Store.LockDeals(ctx, ids); err != nil {
+			return err
+		}
 	}
 	inputs, err := s.Store.Inputs(ctx, ids)
 	if err != nil {
@@ -182,7 +194,7 @@ func (s *Service) refreshPages(ctx context.Context, templateID string) error {
 			if err != nil || len(ids) == 0 {
 				return err
 			}
-			if err := s.refreshBatch(ctx, ids, s.today()); err != nil {
+			if err := s.refreshBatch(ctx, ids, s.today(), true); err != nil {
 				return err
 			}
 			after = ids[len(ids)-1]
@@ -208,7 +220,7 @@ func (s *Service) RefreshDue(ctx context.Context, today time.Time) (int, error) 
 			if batch == 0 {
 				return nil
 			}
-			return s.refreshBatch(ctx, ids, today)
+			return s.refreshBatch(ctx, ids, today, true)
 		})
 		if err != nil {
 			return n, err

@@ -46,6 +46,9 @@ type Caller struct {
 	User        User
 	SessionHash []byte // nil when signed in with an API token
 	CSRFToken   string
+	// Reach are the caller's teams and every team below them, read with the credential
+	// (nil when not read: TeamsWithDescendants then reads them).
+	Reach []string
 }
 
 // dummyHash is compared against when the email is unknown, so a failed sign-in takes
@@ -118,56 +121,43 @@ func (s *Service) passwordMatches(password, hash string) bool {
 // one whose user was deactivated, is domain.ErrUnauthenticated.
 func (s *Service) AuthenticateSession(ctx context.Context, cookie string) (Caller, error) {
 	now := s.Now()
-	session, err := s.Sessions.SessionByHash(ctx, HashSecret(cookie))
+	session, p, err := s.Sessions.SessionByHash(ctx, HashSecret(cookie))
 	if errors.Is(err, domain.ErrNotFound) {
 		return Caller{}, domain.ErrUnauthenticated
 	}
 	if err != nil {
 		return Caller{}, err
 	}
-	if !s.Policy.Alive(session, now) {
+	if !s.Policy.Alive(session, now) || !p.User.Active {
 		return Caller{}, domain.ErrUnauthenticated
-	}
-	u, err := s.activeUser(ctx, session.UserID)
-	if err != nil {
-		return Caller{}, err
 	}
 	if TouchDue(session.LastSeenAt, now) {
 		if err := s.Sessions.TouchSession(ctx, session.IDHash, now); err != nil {
 			return Caller{}, err
 		}
 	}
-	return Caller{User: u, SessionHash: session.IDHash, CSRFToken: session.CSRFToken}, nil
+	return Caller{User: p.User, SessionHash: session.IDHash, CSRFToken: session.CSRFToken, Reach: p.Reach}, nil
 }
 
 // AuthenticateToken resolves a bearer token, with the same rules for deactivated users.
 func (s *Service) AuthenticateToken(ctx context.Context, plain string) (Caller, error) {
 	now := s.Now()
-	tok, err := s.Tokens.TokenByHash(ctx, HashSecret(plain))
+	tok, p, err := s.Tokens.TokenByHash(ctx, HashSecret(plain))
 	if errors.Is(err, domain.ErrNotFound) {
 		return Caller{}, domain.ErrUnauthenticated
 	}
 	if err != nil {
 		return Caller{}, err
 	}
-	u, err := s.activeUser(ctx, tok.UserID)
-	if err != nil {
-		return Caller{}, err
+	if !p.User.Active {
+		return Caller{}, domain.ErrUnauthenticated
 	}
 	if tok.LastUsedAt == nil || TouchDue(*tok.LastUsedAt, now) {
 		if err := s.Tokens.TouchToken(ctx, tok.ID, now); err != nil {
 			return Caller{}, err
 		}
 	}
-	return Caller{User: u}, nil
-}
-
-func (s *Service) activeUser(ctx context.Context, id string) (User, error) {
-	u, err := s.Users.UserByID(ctx, id)
-	if errors.Is(err, domain.ErrNotFound) || err == nil && !u.Active {
-		return User{}, domain.ErrUnauthenticated
-	}
-	return u, err
+	return Caller{User: p.User, Reach: p.Reach}, nil
 }
 
 // Logout ends the caller's session.

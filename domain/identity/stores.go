@@ -27,7 +27,9 @@ type UserFilter struct {
 // SessionStore persists sessions and the failed sign-ins that throttle guessing.
 type SessionStore interface {
 	CreateSession(ctx context.Context, s Session, ev AuditEvent) error
-	SessionByHash(ctx context.Context, hash []byte) (Session, error)
+	// SessionByHash finds a session by the hash of its cookie, with its user as
+	// authentication needs them, in one read.
+	SessionByHash(ctx context.Context, hash []byte) (Session, Principal, error)
 	TouchSession(ctx context.Context, hash []byte, at time.Time) error
 	DeleteSession(ctx context.Context, hash []byte, ev AuditEvent) error
 	// ReserveLoginAttempt decides and counts one sign-in attempt atomically: while no
@@ -45,10 +47,19 @@ type SessionStore interface {
 	ClearLoginFailures(ctx context.Context, email string) error
 }
 
+// Principal is the user a session or token belongs to, as authenticating a request reads
+// it: the user with their teams, and their reach (those teams and every team below them).
+type Principal struct {
+	User  User
+	Reach []string
+}
+
 // TokenStore persists API tokens.
 type TokenStore interface {
 	CreateToken(ctx context.Context, t APIToken, ev AuditEvent) (APIToken, error)
-	TokenByHash(ctx context.Context, hash []byte) (APIToken, error)
+	// TokenByHash finds a token by the hash of its secret, with its user as
+	// authentication needs them, in one read.
+	TokenByHash(ctx context.Context, hash []byte) (APIToken, Principal, error)
 	TouchToken(ctx context.Context, id string, at time.Time) error
 	ListTokens(ctx context.Context, userID string) ([]APIToken, error)
 	// DeleteToken removes a token of userID; another user's token is domain.ErrNotFound.

@@ -33,6 +33,7 @@ type config struct {
 	BodyLimit            string        `env:"SUMMIT_BODY_LIMIT" envDefault:"10M"`
 	DBMaxConns           int           `env:"SUMMIT_DB_MAX_CONNS" envDefault:"20"`
 	DBStatementTimeout   time.Duration `env:"SUMMIT_DB_STATEMENT_TIMEOUT" envDefault:"30s"`
+	BoardCacheTTL        time.Duration `env:"SUMMIT_BOARD_CACHE_TTL" envDefault:"10s"`
 	PasswordHashes       int           `env:"SUMMIT_PASSWORD_HASHES" envDefault:"0"`
 	FiscalYearStartMonth int           `env:"SUMMIT_FISCAL_YEAR_START_MONTH" envDefault:"1"`
 	TrustedProxies       string        `env:"SUMMIT_TRUSTED_PROXIES"`
@@ -117,6 +118,9 @@ func (c config) check() error {
 	}
 	if c.DBStatementTimeout < 0 {
 		return bad("SUMMIT_DB_STATEMENT_TIMEOUT", "must be 0 (the server's setting) or a positive duration such as 30s")
+	}
+	if c.BoardCacheTTL < 0 {
+		return bad("SUMMIT_BOARD_CACHE_TTL", "must be 0 (no cache) or a positive duration such as 10s")
 	}
 	if c.PasswordHashes < 0 {
 		return bad("SUMMIT_PASSWORD_HASHES", "must be 0 (two per core) or more")

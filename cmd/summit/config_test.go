@@ -24,6 +24,8 @@ func TestConfigNamesTheBadVariable(t *testing.T) {
 		{"pool size not a number", map[string]string{"SUMMIT_DB_MAX_CONNS": "many"}, "SUMMIT_DB_MAX_CONNS"},
 		{"statement timeout negative", map[string]string{"SUMMIT_DB_STATEMENT_TIMEOUT": "-1s"}, "SUMMIT_DB_STATEMENT_TIMEOUT"},
 		{"statement timeout not a duration", map[string]string{"SUMMIT_DB_STATEMENT_TIMEOUT": "soon"}, "SUMMIT_DB_STATEMENT_TIMEOUT"},
+		{"board cache off", map[string]string{"SUMMIT_BOARD_CACHE_TTL": "0"}, ""},
+		{"board cache negative", map[string]string{"SUMMIT_BOARD_CACHE_TTL": "-5s"}, "SUMMIT_BOARD_CACHE_TTL"},
 		{"trusted proxies valid", map[string]string{"SUMMIT_TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.5,fd00::/8"}, ""},
 		{"trusted proxy not a CIDR", map[string]string{"SUMMIT_TRUSTED_PROXIES": "10.0.0.0/8,10.0.0.0/33"}, `SUMMIT_TRUSTED_PROXIES entry "10.0.0.0/33"`},
 		{"trusted proxy a host name", map[string]string{"SUMMIT_TRUSTED_PROXIES": "proxy.local"}, `SUMMIT_TRUSTED_PROXIES entry "proxy.local"`},

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"gorm.io/gorm"
 
+	"summit/domain/boards"
 	"summit/domain/targets"
 	"summit/frontend"
 	"summit/handlers"
@@ -53,6 +54,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 	// The settings row is written on the first start with the configured fiscal year
 	// start month; from then on GET/PATCH /settings own it.
 	services := repository.NewServices(gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth})
+	services.Boards.Cache = boards.NewCache(cfg.BoardCacheTTL)
 	if _, err := services.Targets.Settings(ctx); err != nil {
 		return fmt.Errorf("settings: %w", err)
 	}

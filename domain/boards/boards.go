@@ -151,6 +151,9 @@ type Service struct {
 	Store   Store
 	Periods Periods
 	Targets Targets
+	// Cache, when set, keeps built boards for a short while (nil: every board is built
+	// afresh).
+	Cache *Cache
 }
 
 // Query is one board request.
@@ -255,10 +258,19 @@ func (s *Service) CurrentQuarter(ctx context.Context) (deals.Period, error) {
 	return s.Periods.CurrentQuarter(ctx)
 }
 
-// Board builds the board of q in one read transaction. A period whose confidence is not
-// kept is invalid on period; an unknown team on team_id; a missing FX rate is a
-// *targets.MissingRateError.
+// Board builds the board of q in one read transaction, or answers it from the Cache. A
+// period whose confidence is not kept is invalid on period; an unknown team on team_id; a
+// missing FX rate is a *targets.MissingRateError. The board answered may be shared with
+// other callers: it must not be changed.
 func (s *Service) Board(ctx context.Context, q Query) (Board, error) {
+	if s.Cache == nil {
+		return s.fresh(ctx, q)
+	}
+	return s.Cache.get(ctx, cacheKey(q, s.Periods.Today()), func(ctx context.Context) (Board, error) { return s.fresh(ctx, q) })
+}
+
+// fresh builds the board of q in one read transaction.
+func (s *Service) fresh(ctx context.Context, q Query) (Board, error) {
 	var b Board
 	err := s.Store.Tx(ctx, func(ctx context.Context) error {
 		if err := s.Store.Snapshot(ctx); err != nil {
@@ -383,10 +395,15 @@ func (s *Service) build(ctx context.Context, q Query) (Board, error) {
 	attachGates(b.Deals, gates)
 	attachDue(b.Deals, gates, f.GatesFrom, f.GatesTo)
 
+	// The other basis rolls up on a second core while this one rolls up with every deal's
+	// if-won / if-lost: the two are independent.
+	compare := compareBasis(b.Deals, q.Basis, b.WonMinor, b.TargetMinor)
+	compared := make(chan BasisTotals, 1)
+	go func() { compared <- compare() }()
 	r := roll(b.Deals, b.WonMinor, b.TargetMinor, true)
 	b.ExpectedMinor, b.P10Minor, b.P50Minor, b.P90Minor = r.expected, r.p10, r.p50, r.p90
 	b.ProbabilityOfTarget, b.Method, b.Distribution = r.pot, r.method, r.dist
-	b.Compare = compareBasis(b.Deals, q.Basis, b.WonMinor, b.TargetMinor)
+	b.Compare = <-compared
 	slices.SortStableFunc(b.Deals, func(x, y Deal) int {
 		if x.Swing != nil && y.Swing != nil {
 			if c := cmp.Compare(*y.Swing, *x.Swing); c != 0 {
@@ -408,7 +425,18 @@ func (s *Service) build(ctx context.Context, q Query) (Board, error) {
 	}
 	for _, c := range children[scopeKey] {
 		n := nodes[c]
-		tr := roll(byTeam[c], wonBy[c], n.TargetMinor, false)
+		var tr rolled
+		if len(byTeam[c]) == len(b.Deals) && wonBy[c] == b.WonMinor {
+			// The team holds every deal of the scope (a company with one root team): the
+			// scope's distribution is the team's, read at the team's target.
+			tr = rolled{expected: r.expected}
+			if n.TargetMinor != nil {
+				p := r.atLeast(float64(*n.TargetMinor))
+				tr.pot = &p
+			}
+		} else {
+			tr = roll(byTeam[c], wonBy[c], n.TargetMinor, false)
+		}
 		b.Teams = append(b.Teams, TeamRow{TeamID: c, Name: n.Name, TargetMinor: n.TargetMinor, WonMinor: wonBy[c],
 			ExpectedMinor: tr.expected, ProbabilityOfTarget: tr.pot, OpenDeals: len(byTeam[c])})
 	}
@@ -494,10 +522,12 @@ type rolled struct {
 	pot                     *float64
 	method                  string
 	dist                    Distribution
+	atLeast                 func(x float64) float64 // P(revenue ≥ x) on the same distribution
 }
 
-// compareBasis rolls the deals up on the basis other than basis, totals only.
-func compareBasis(ds []Deal, basis string, won int64, target *int64) BasisTotals {
+// compareBasis returns the roll-up of the deals on the basis other than basis, totals
+// only; it copies what it needs from ds first, so ds may change while it runs.
+func compareBasis(ds []Deal, basis string, won int64, target *int64) func() BasisTotals {
 	other := BasisJudgement
 	if basis == BasisJudgement {
 		other = BasisModel
@@ -506,8 +536,10 @@ func compareBasis(ds []Deal, basis string, won int64, target *int64) BasisTotals
 	for i, d := range ds {
 		alt[i] = Deal{Amount: d.Amount, Probability: Probability(other, d.Model, d.ManualProbability, d.ForecastCategory)}
 	}
-	r := roll(alt, won, target, false)
-	return BasisTotals{Basis: other, ExpectedMinor: r.expected, P10Minor: r.p10, P50Minor: r.p50, P90Minor: r.p90, ProbabilityOfTarget: r.pot}
+	return func() BasisTotals {
+		r := roll(alt, won, target, false)
+		return BasisTotals{Basis: other, ExpectedMinor: r.expected, P10Minor: r.p10, P50Minor: r.p50, P90Minor: r.p90, ProbabilityOfTarget: r.pot}
+	}
 }
 
 // roll runs rollup.Compute over ds; with setDeals it writes each deal's if-won, if-lost
@@ -521,7 +553,7 @@ func roll(ds []Deal, won int64, target *int64, setDeals bool) rolled {
 		in.Deals[i] = rollup.Deal{Amount: float64(d.Amount), P: d.Probability}
 	}
 	r := rollup.Compute(in)
-	out := rolled{expected: round(r.Expected), p10: round(r.P10), p50: round(r.P50), p90: round(r.P90), method: r.Method}
+	out := rolled{expected: round(r.Expected), p10: round(r.P10), p50: round(r.P50), p90: round(r.P90), method: r.Method, atLeast: r.AtLeast}
 	if target != nil {
 		p := r.ProbabilityOfTarget
 		out.pot = &p

@@ -173,3 +173,54 @@ func TestTheGridStaysWithinAThousandthWhenEveryAmountRoundsAlike(t *testing.T) {
 		}
 	}
 }
+
+// Every deal's if-won and if-lost, read off the whole distribution (the chains walked at
+// most chainSteps from the cell asked for, the deals convolved smallest first on the
+// cells that hold mass), equal the roll-up recomputed without the deal — its amount
+// added to the revenue won, or not — for every deal of a few hundred, including
+// confidences at and around ½ where the chains damp slowest, and near 0 and 1.
+func TestIfWonAndIfLostEqualTheRollUpRecomputedWithoutTheDeal(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		n    int
+		p    func(r *rand.Rand) float64
+	}{
+		{"any confidence", 240, func(r *rand.Rand) float64 { return r.Float64() }},
+		{"around a half", 160, func(r *rand.Rand) float64 { return 0.47 + 0.06*r.Float64() }},
+		{"exactly a half", 120, func(*rand.Rand) float64 { return 0.5 }},
+		{"near 0 and 1", 200, func(r *rand.Rand) float64 {
+			if r.IntN(2) == 0 {
+				return 0.001 + 0.05*r.Float64()
+			}
+			return 0.95 + 0.049*r.Float64()
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			r := rand.New(rand.NewPCG(21, uint64(c.n)))
+			in := Input{Won: 3_000_000}
+			mean := in.Won
+			for range c.n {
+				d := Deal{Amount: float64(1+r.IntN(60)) * 100_000, P: c.p(r)}
+				in.Deals = append(in.Deals, d)
+				mean += d.Amount * d.P
+			}
+			in.Target = math.Round(mean/100_000) * 100_000
+			got := Compute(in)
+			if got.Method != "lattice" {
+				t.Fatalf("method %s, want the exact lattice", got.Method)
+			}
+			for i, d := range in.Deals {
+				rest := Input{Won: in.Won, Target: in.Target, Deals: append(append([]Deal{}, in.Deals[:i]...), in.Deals[i+1:]...), TotalsOnly: true}
+				lost := Compute(rest).ProbabilityOfTarget
+				rest.Won += d.Amount
+				won := Compute(rest).ProbabilityOfTarget
+				if math.Abs(got.IfWon[i]-won) > 1e-9 || math.Abs(got.IfLost[i]-lost) > 1e-9 {
+					t.Fatalf("deal %d (p %.4f, %g): if won %.12f / lost %.12f, recomputed %.12f / %.12f",
+						i, d.P, d.Amount, got.IfWon[i], got.IfLost[i], won, lost)
+				}
+			}
+		})
+	}
+}

@@ -35,6 +35,9 @@ type Result struct {
 	// Dist is the distribution of revenue for charts: Mass[k] is the probability that
 	// revenue lies in the k-th cell, which starts at Start + k × Unit.
 	Dist Distribution
+	// AtLeast is P(revenue ≥ x) on the same distribution: another target over the same
+	// deals (a team that holds every deal of the scope) costs no second roll-up.
+	AtLeast func(x float64) float64
 }
 
 // Distribution is revenue's probability mass over equal cells.
@@ -76,6 +79,7 @@ func Compute(in Input) Result {
 	}
 	// Every question is "revenue ≥ x": certain + S ≥ x ⇔ S ≥ x − certain.
 	atLeast := func(x float64) float64 { return dist.atLeast(x - certain) }
+	r.AtLeast = atLeast
 	r.ProbabilityOfTarget = atLeast(in.Target)
 	r.P10, r.P50, r.P90 = certain+dist.quantile(0.1), certain+dist.quantile(0.5), certain+dist.quantile(0.9)
 

@@ -53,10 +53,11 @@ BENCH_SIZES    ?= 1000,10000
 BENCH_USERS    ?= 1,16
 BENCH_DURATION ?= 10s
 BENCH_REQUESTS ?= 2000
+BENCH_FLAGS    ?=
 bench: build $(PGRUN)
 	$(GO) build -o bin/summit-bench ./cmd/summit-bench
 	$(PGRUN) -- bin/summit-bench -summit bin/summit -sizes $(BENCH_SIZES) -users $(BENCH_USERS) \
-		-duration $(BENCH_DURATION) -requests $(BENCH_REQUESTS)
+		-duration $(BENCH_DURATION) -requests $(BENCH_REQUESTS) $(BENCH_FLAGS)
 
 ## lint: gofmt, go vet, staticcheck (a `tool` in go.mod), go.mod/go.sum tidy, ESLint (typescript-eslint,
 ## React hooks rules, feature import boundaries), and the generated API types current with openapi.yaml

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -38,6 +39,20 @@ type options struct {
 	indexes    bool
 	indexesDB  string
 	term       string
+	env        []string       // extra settings for summit serve
+	only       *regexp.Regexp // endpoints to drive (nil: all)
+}
+
+// envFlag collects repeated -env KEY=VALUE.
+type envFlag []string
+
+func (e *envFlag) String() string { return strings.Join(*e, " ") }
+func (e *envFlag) Set(v string) error {
+	if k, _, ok := strings.Cut(v, "="); !ok || k == "" {
+		return fmt.Errorf("%q is not KEY=VALUE", v)
+	}
+	*e = append(*e, v)
+	return nil
 }
 
 func main() {
@@ -56,7 +71,19 @@ func main() {
 	flag.StringVar(&o.indexesDB, "indexes-db", "", "only time the indexes on this database URL (no seeding, no load), searching -term")
 	flag.StringVar(&o.term, "term", "overseas", "the rare search term (the default is a word of one demo deal's name that generated deals never use); "+
 		"when it finds nothing, the rarest word of the first deals' names")
+	var env envFlag
+	var only string
+	flag.Var(&env, "env", "a setting for summit serve, KEY=VALUE (repeatable), e.g. -env SUMMIT_BOARD_CACHE_TTL=0")
+	flag.StringVar(&only, "only", "", "drive only the endpoints whose name matches this regular expression, e.g. 'risks|boards'")
 	flag.Parse()
+	o.env = env
+	if only != "" {
+		re, err := regexp.Compile(only)
+		if err != nil {
+			fatal(fmt.Errorf("-only: %w", err))
+		}
+		o.only = re
+	}
 	var err error
 	if o.sizes, err = intList(sizes); err != nil {
 		fatal(fmt.Errorf("-sizes: %w", err))
@@ -122,6 +149,7 @@ type report struct {
 	Sizes    []sizeRun    `json:"sizes"`
 	Results  []result     `json:"results"`
 	Indexes  []indexTimes `json:"indexes,omitempty"`
+	Env      []string     `json:"server_env,omitempty"`
 	loadSeen bool
 }
 
@@ -152,7 +180,7 @@ func run(ctx context.Context, o options) error {
 	if adminURL == "" {
 		return fmt.Errorf("DATABASE_URL is not set: run it under bin/pgrun (make bench does)")
 	}
-	rep := &report{Started: time.Now().UTC(), Cores: runtime.NumCPU(), Duration: o.duration.String(), Requests: o.requests}
+	rep := &report{Started: time.Now().UTC(), Cores: runtime.NumCPU(), Duration: o.duration.String(), Requests: o.requests, Env: o.env}
 	rep.sampleLoad()
 	for i, scale := range o.sizes {
 		sr, results, srvDB, err := runSize(ctx, o, rep, adminURL, scale)

@@ -51,6 +51,9 @@ func markdown(r *report) string {
 		"server sampled every 50 ms during the phase, CPU = user + system time of the `summit serve` process and of PostgreSQL's "+
 		"server processes over the phase ÷ requests (10 ms ticks; a figure the other work on the machine does not inflate).\n\n",
 		r.Started.Format("2006-01-02 15:04"), r.Cores, r.LoadMin, r.LoadMax, r.Duration, r.Requests)
+	if len(r.Env) > 0 {
+		p("Server settings beyond the defaults: `%s`.\n\n", strings.Join(r.Env, "`, `"))
+	}
 	for _, s := range r.Sizes {
 		p("**%s deals** (`%s`: %d milestones, %d stakeholders; seeded in %s; the server's daily confidence job "+
 			"took %s after start and was awaited; the rare term `%s` finds %s; the later page is page %d; server peak RSS over the whole size, VmHWM: **%.0f MB**)\n\n",

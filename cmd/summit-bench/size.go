@@ -58,7 +58,7 @@ func runSize(ctx context.Context, o options, rep *report, adminURL string, scale
 	}
 	token := strings.TrimSpace(out)
 
-	srv, err := startServer(ctx, o.summit, dbURL, filepath.Join(o.logs, fmt.Sprintf("bench-server-%d.log", scale)))
+	srv, err := startServer(ctx, o.summit, dbURL, filepath.Join(o.logs, fmt.Sprintf("bench-server-%d.log", scale)), o.env)
 	if err != nil {
 		return sr, nil, "", err
 	}
@@ -86,6 +86,9 @@ func runSize(ctx context.Context, o options, rep *report, adminURL string, scale
 	}
 	var results []result
 	for _, ep := range endpoints(srv.base, token, fx) {
+		if o.only != nil && !o.only.MatchString(ep.name) {
+			continue
+		}
 		warm := t.run(ctx, ep, phase{users: 1, duration: 5 * time.Second, maxRequests: 3, checkEvery: 1})
 		if warm.Errors > 0 {
 			logf("warm-up of %s: %d errors, first: %s", ep.name, warm.Errors, warm.FirstError)
@@ -167,7 +170,7 @@ type server struct {
 	log          *os.File
 }
 
-func startServer(ctx context.Context, bin, dbURL, logPath string) (*server, error) {
+func startServer(ctx context.Context, bin, dbURL, logPath string, env []string) (*server, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -183,6 +186,7 @@ func startServer(ctx context.Context, bin, dbURL, logPath string) (*server, erro
 	s.cmd = exec.Command(bin, "serve")
 	s.cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "SUMMIT_ADDR="+addr, "SUMMIT_METRICS_TOKEN="+s.metricsToken,
 		"SUMMIT_METRICS_ADDR=", "SUMMIT_LOG_LEVEL=info")
+	s.cmd.Env = append(s.cmd.Env, env...)
 	stderr, err := s.cmd.StderrPipe()
 	if err != nil {
 		return nil, err

@@ -22,7 +22,7 @@ func fakeSummit(t *testing.T, counting bool) *httptest.Server {
 	t.Helper()
 	var statements, flaky atomic.Int64
 	var mu sync.Mutex
-	version, status := 1, "planned"
+	version, status, criteria := 1, "planned", "Signed"
 	mux := http.NewServeMux()
 	api := func(h http.HandlerFunc) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
@@ -49,7 +49,7 @@ func fakeSummit(t *testing.T, counting bool) *httptest.Server {
 	}))
 	milestone := func(w http.ResponseWriter) {
 		w.Header().Set("ETag", fmt.Sprintf(`"%d"`, version))
-		fmt.Fprintf(w, `{"id":"m1","status":%q,"version":%d}`, status, version)
+		fmt.Fprintf(w, `{"id":"m1","status":%q,"exit_criteria":%q,"version":%d}`, status, criteria, version)
 	}
 	mux.HandleFunc("GET /api/v1/milestones/m1", api(func(w http.ResponseWriter, _ *http.Request) {
 		mu.Lock()
@@ -64,13 +64,19 @@ func fakeSummit(t *testing.T, counting bool) *httptest.Server {
 			return
 		}
 		var body struct {
-			Status string `json:"status"`
+			Status       *string `json:"status"`
+			ExitCriteria *string `json:"exit_criteria"`
 		}
-		if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Status == "" {
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil || (body.Status == nil) == (body.ExitCriteria == nil) {
 			http.Error(w, `{"error":{"code":"malformed_body"}}`, http.StatusBadRequest)
 			return
 		}
-		status, version = body.Status, version+1
+		if body.Status != nil {
+			status = *body.Status
+		} else {
+			criteria = *body.ExitCriteria
+		}
+		version++
 		milestone(w)
 	}))
 	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
@@ -108,7 +114,9 @@ func TestPhaseCountsRequestsErrorsAndStatements(t *testing.T) {
 			2, 12, 12, 0, "401"},
 		{"a 200 of the wrong shape is an error", true, func(b string) func(int) step { return gets(b, "tok", one("/api/v1/odd"), listOf(1, "id")) },
 			1, 5, 5, 3, `no "items" list`},
-		{"a milestone updated with If-Match from each answer", true, func(b string) func(int) step { return patches(b, "tok", []string{"m1"}) },
+		{"a milestone updated with If-Match from each answer", true, func(b string) func(int) step { return patches(b, "tok", []string{"m1"}, false) },
+			1, 20, 0, 3, ""},
+		{"a milestone's text updated with If-Match from each answer", true, func(b string) func(int) step { return patches(b, "tok", []string{"m1"}, true) },
 			1, 20, 0, 3, ""},
 		{"no counter: statements n/a", false, func(b string) func(int) step { return gets(b, "tok", one("/api/v1/list"), listOf(1, "id")) },
 			2, 10, 0, -1, ""},
@@ -124,7 +132,7 @@ func TestPhaseCountsRequestsErrorsAndStatements(t *testing.T) {
 			}
 			// The milestone's first ETag comes from a GET outside the phase: three more statements.
 			got := r.Statements
-			if tc.name == "a milestone updated with If-Match from each answer" {
+			if strings.Contains(tc.name, "If-Match") {
 				got = (r.Statements*float64(r.Requests) - 3) / float64(r.Requests)
 			}
 			if got != tc.wantStatements {

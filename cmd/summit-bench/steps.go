@@ -100,13 +100,36 @@ func gets(base, token string, paths []string, shapes ...shape) func(w int) step 
 	}
 }
 
-// patchStep is one user updating one milestone over and over: it flips the status
-// between planned and in_progress, sending If-Match with the version the last answer's
-// ETag gave (the first from reading the milestone).
+// patchStep is one user updating one milestone over and over, sending If-Match with the
+// version the last answer's ETag gave (the first from reading the milestone): it flips
+// the status between planned and in_progress (an input of the confidence engine, so the
+// deal's figures are recomputed), or with text set, the exit criteria between two texts
+// (no engine input).
 type patchStep struct {
 	base, token, id string
 	etag            string
 	status          string
+	text            bool
+	criteria        string
+}
+
+func (s *patchStep) body() []byte {
+	if s.text {
+		if s.criteria == "Signed off by the customer (bench A)" {
+			s.criteria = "Signed off by the customer (bench B)"
+		} else {
+			s.criteria = "Signed off by the customer (bench A)"
+		}
+		b, _ := json.Marshal(map[string]string{"exit_criteria": s.criteria})
+		return b
+	}
+	if s.status == "in_progress" {
+		s.status = "planned"
+	} else {
+		s.status = "in_progress"
+	}
+	b, _ := json.Marshal(map[string]string{"status": s.status})
+	return b
 }
 
 func (s *patchStep) request(ctx context.Context) (*http.Request, error) {
@@ -115,12 +138,7 @@ func (s *patchStep) request(ctx context.Context) (*http.Request, error) {
 			return nil, err
 		}
 	}
-	if s.status == "in_progress" {
-		s.status = "planned"
-	} else {
-		s.status = "in_progress"
-	}
-	body := []byte(`{"status":"` + s.status + `"}`)
+	body := s.body()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, s.base+"/api/v1/milestones/"+s.id, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
@@ -147,12 +165,13 @@ func (s *patchStep) readETag(ctx context.Context) error {
 		return fmt.Errorf("GET /milestones/%s: %s", s.id, resp.Status)
 	}
 	var m struct {
-		Status string `json:"status"`
+		Status       string `json:"status"`
+		ExitCriteria string `json:"exit_criteria"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&m); err != nil {
 		return err
 	}
-	s.etag, s.status = resp.Header.Get("ETag"), m.Status
+	s.etag, s.status, s.criteria = resp.Header.Get("ETag"), m.Status, m.ExitCriteria
 	if s.etag == "" {
 		return fmt.Errorf("GET /milestones/%s: no ETag", s.id)
 	}
@@ -177,21 +196,23 @@ func (s *patchStep) handle(h http.Header, body []byte, check bool) error {
 		return nil
 	}
 	var m struct {
-		ID     string `json:"id"`
-		Status string `json:"status"`
+		ID           string `json:"id"`
+		Status       string `json:"status"`
+		ExitCriteria string `json:"exit_criteria"`
 	}
 	if err := json.Unmarshal(body, &m); err != nil {
 		return fmt.Errorf("not a milestone: %w", err)
 	}
-	if m.ID != s.id || m.Status != s.status {
-		return fmt.Errorf("answered milestone %s in %q, want %s in %q", m.ID, m.Status, s.id, s.status)
+	if m.ID != s.id || m.Status != s.status || s.text && m.ExitCriteria != s.criteria {
+		return fmt.Errorf("answered milestone %s in %q (%q), want %s in %q", m.ID, m.Status, m.ExitCriteria, s.id, s.status)
 	}
 	return nil
 }
 
-// patches makes an endpoint's worker w update milestones[w % len].
-func patches(base, token string, milestones []string) func(w int) step {
+// patches makes an endpoint's worker w update milestones[w % len]: the status, or with
+// text the exit criteria.
+func patches(base, token string, milestones []string, text bool) func(w int) step {
 	return func(w int) step {
-		return &patchStep{base: base, token: token, id: milestones[w%len(milestones)]}
+		return &patchStep{base: base, token: token, id: milestones[w%len(milestones)], text: text}
 	}
 }

@@ -60,7 +60,8 @@ bench: build $(PGRUN)
 		-duration $(BENCH_DURATION) -requests $(BENCH_REQUESTS) $(BENCH_FLAGS)
 
 ## lint: gofmt, go vet, staticcheck (a `tool` in go.mod), go.mod/go.sum tidy, ESLint (typescript-eslint,
-## React hooks rules, feature import boundaries), and the generated API types current with openapi.yaml
+## React hooks rules, feature import boundaries), every Node that package.json's engines admits accepted by
+## every locked package, and the generated API types current with openapi.yaml
 lint: frontend-deps
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go'))"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on: $$unformatted"; exit 1; fi
@@ -68,6 +69,7 @@ lint: frontend-deps
 	$(GO) tool staticcheck ./...
 	@$(GO) mod tidy -diff >/dev/null || { $(GO) mod tidy -diff; echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 	cd frontend && $(NPM) run --silent lint
+	cd frontend && node check-engines.js
 	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
 	(cd frontend && ./node_modules/.bin/openapi-typescript ../handlers/openapi.yaml -o "$$tmp/api-schema.ts" >/dev/null 2>&1) || { echo "openapi-typescript failed on handlers/openapi.yaml"; exit 1; }; \
 	if ! diff -u frontend/src/lib/api-schema.ts "$$tmp/api-schema.ts" >"$$tmp/diff"; then \

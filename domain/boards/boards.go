@@ -397,13 +397,29 @@ func (s *Service) build(ctx context.Context, q Query) (Board, error) {
 
 	// The other basis rolls up on a second core while this one rolls up with every deal's
 	// if-won / if-lost: the two are independent.
+	// A panic there is raised again here, where the request's recovery sees it.
 	compare := compareBasis(b.Deals, q.Basis, b.WonMinor, b.TargetMinor)
-	compared := make(chan BasisTotals, 1)
-	go func() { compared <- compare() }()
+	type totalsOrPanic struct {
+		totals BasisTotals
+		panic  any
+	}
+	compared := make(chan totalsOrPanic, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				compared <- totalsOrPanic{panic: p}
+			}
+		}()
+		compared <- totalsOrPanic{totals: compare()}
+	}()
 	r := roll(b.Deals, b.WonMinor, b.TargetMinor, true)
 	b.ExpectedMinor, b.P10Minor, b.P50Minor, b.P90Minor = r.expected, r.p10, r.p50, r.p90
 	b.ProbabilityOfTarget, b.Method, b.Distribution = r.pot, r.method, r.dist
-	b.Compare = <-compared
+	c := <-compared
+	if c.panic != nil {
+		panic(c.panic)
+	}
+	b.Compare = c.totals
 	slices.SortStableFunc(b.Deals, func(x, y Deal) int {
 		if x.Swing != nil && y.Swing != nil {
 			if c := cmp.Compare(*y.Swing, *x.Swing); c != 0 {

@@ -2,6 +2,8 @@ package boards
 
 import (
 	"context"
+	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -25,13 +27,19 @@ const DefaultCacheDeals = 40_000
 // shared: callers must not change it.
 type Cache struct {
 	TTL      time.Duration
-	MaxDeals int              // 0: DefaultCacheDeals
-	Now      func() time.Time // nil: time.Now
+	MaxDeals int // 0: DefaultCacheDeals
+	// Builds is how many boards are built at once at most, whatever their keys (0: one a
+	// core): a build holds all its deals' rows in memory (about 60 MB at 10,000 deals),
+	// so many people with different visibility opening the board together queue instead
+	// of multiplying that.
+	Builds int
+	Now    func() time.Time // nil: time.Now
 
 	mu      sync.Mutex
 	entries map[string]*cached
 	held    int // open deals held over every entry
 	flights singleflight.Group
+	slots   chan struct{}
 }
 
 type cached struct {
@@ -101,7 +109,22 @@ func (c *Cache) get(ctx context.Context, key string, build func(context.Context)
 // flight builds the board detached from the request that started it (others may be
 // waiting on it) and keeps it.
 func (c *Cache) flight(ctx context.Context, key string, build func(context.Context) (Board, error)) func() (any, error) {
-	return func() (any, error) {
+	return func() (_ any, err error) {
+		defer func() {
+			// The build runs on singleflight's goroutine, where a panic would end the
+			// server rather than one request: it becomes this build's error.
+			if p := recover(); p != nil {
+				err = fmt.Errorf("building the board: panic: %v", p)
+				c.mu.Lock()
+				defer c.mu.Unlock()
+				if e := c.entries[key]; e != nil {
+					e.refreshing = false
+				}
+			}
+		}()
+		slots := c.buildSlots()
+		slots <- struct{}{}
+		defer func() { <-slots }()
 		started := c.now()
 		b, err := build(context.WithoutCancel(ctx))
 		c.mu.Lock()
@@ -115,6 +138,19 @@ func (c *Cache) flight(ctx context.Context, key string, build func(context.Conte
 		c.put(key, b, started)
 		return b, nil
 	}
+}
+
+func (c *Cache) buildSlots() chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.slots == nil {
+		n := c.Builds
+		if n <= 0 {
+			n = runtime.GOMAXPROCS(0)
+		}
+		c.slots = make(chan struct{}, n)
+	}
+	return c.slots
 }
 
 // put keeps b (the lock held), letting go of expired entries and then of the oldest

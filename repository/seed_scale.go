@@ -2,11 +2,13 @@ package repository
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
+	"golang.org/x/sync/errgroup"
 	"gorm.io/gorm"
 
 	"summit/domain"
@@ -53,12 +56,13 @@ type ScaleReport struct {
 	GateDecisions              int
 	Activity                   int
 	RatesCreated               int
-	// ForecastsRefreshed counts the deals whose stored confidence the daily job computed
-	// afterwards (every deal without today's figures, the demo's included);
-	// ForecastsDeferred says another instance held the job, which then computes them.
+	// ForecastsRefreshed counts the deals whose stored confidence was computed afterwards:
+	// the batch's, then by the daily job any other without today's figures (the demo's);
+	// ForecastsDeferred says another instance held the daily job, which then computes those.
 	ForecastsRefreshed int
 	ForecastsDeferred  bool
-	Took               time.Duration
+	// Took is the whole run: Writing the rows (and ANALYZE), then Figures the daily job.
+	Took, Writing, Figures time.Duration
 }
 
 // scaleCNYPer is how many yuan a unit of each currency the scale's deals are sold in is
@@ -108,6 +112,8 @@ type scaleWorld struct {
 	// windowFrom–windowTo (exclusive) is the confidence window's quarters: target close
 	// dates are spread over it.
 	windowFrom, windowTo time.Time
+	// dealIDs are the batch's deals, in the order they were generated.
+	dealIDs []string
 	// contractOffset is, per template key, the calendar days from a plan's start to its
 	// contract milestone's due date.
 	contractOffset map[string]int
@@ -124,8 +130,11 @@ type scaleWorld struct {
 // kick-off baseline, slips and progress to today; about three in four are open, the
 // rest won, lost or abandoned; 4–10 stakeholders with stance changes in their history
 // and next steps (some overdue); retrospectives with actions on about a third; go
-// decisions at passed bid gates. Rows are written with COPY in one transaction, then the
-// daily confidence job (RunDailyForecasts) stores every new deal's figures.
+// decisions at passed bid gates. Rows are written with COPY, a transaction per thousand
+// deals on a few connections at once (a failed run removes its deals again); then the
+// confidence service stores the new deals' figures (forecasts.Service.Refresh, a batch per
+// transaction on a few connections at once) and the daily job (RunDailyForecasts) those of
+// any other deal without today's.
 //
 // The content is deterministic given n and the batch number. Every run adds a new batch:
 // its deals are named "… (S<batch>-<00001>)", batch one more than the highest present.
@@ -139,24 +148,7 @@ func SeedScale(ctx context.Context, db *gorm.DB, n int, defaults targets.Setting
 	if err != nil {
 		return ScaleReport{}, fmt.Errorf("seed scale: %w", err)
 	}
-	sqlDB, err := db.DB()
-	if err != nil {
-		return ScaleReport{}, err
-	}
-	c, err := sqlDB.Conn(ctx)
-	if err != nil {
-		return ScaleReport{}, translate(err, "seed scale: connection")
-	}
-	defer c.Close()
-	var report ScaleReport
-	err = c.Raw(func(driverConn any) error {
-		pc := driverConn.(*stdlib.Conn).Conn()
-		return pgx.BeginFunc(ctx, pc, func(tx pgx.Tx) error {
-			var err error
-			report, err = w.seed(ctx, tx, n, settings)
-			return err
-		})
-	})
+	report, err := w.write(ctx, db, n, settings)
 	if err != nil {
 		return ScaleReport{}, fmt.Errorf("seed scale: %w", err)
 	}
@@ -166,18 +158,47 @@ func SeedScale(ctx context.Context, db *gorm.DB, n int, defaults targets.Setting
 		retrospective_actions, gate_decisions, deal_activity, fx_rates`).Error; err != nil {
 		return report, fmt.Errorf("seed scale: analyze: %w", err)
 	}
+	report.Writing = time.Since(start)
+	// The new deals' figures, computed by the confidence service as any change does, a
+	// batch per transaction on as many connections as there are cores; then the daily job
+	// for any other deal without today's figures (the demo's after a first load).
 	fc := NewServices(db, defaults).Forecasts
+	batches := make(chan []string)
+	g, gctx := errgroup.WithContext(ctx)
+	for range scaleWorkers() {
+		g.Go(func() error {
+			for ids := range batches {
+				if err := fc.Refresh(gctx, ids...); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	g.Go(func() error {
+		defer close(batches)
+		for from := 0; from < len(w.dealIDs); from += forecasts.BatchSize {
+			select {
+			case batches <- w.dealIDs[from:min(from+forecasts.BatchSize, len(w.dealIDs))]:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	if err := g.Wait(); err != nil {
+		return report, fmt.Errorf("seed scale: confidence figures: %w", err)
+	}
 	refreshed, ran, err := RunDailyForecasts(ctx, db, fc, now)
 	if err != nil {
 		return report, fmt.Errorf("seed scale: confidence figures: %w", err)
 	}
-	report.ForecastsRefreshed, report.ForecastsDeferred = refreshed, !ran
-	if ran {
-		if err := db.WithContext(ctx).Exec(`ANALYZE deal_confidence, deal_forecasts`).Error; err != nil {
-			return report, fmt.Errorf("seed scale: analyze: %w", err)
-		}
+	report.ForecastsRefreshed, report.ForecastsDeferred = len(w.dealIDs)+refreshed, !ran
+	if err := db.WithContext(ctx).Exec(`ANALYZE deal_confidence, deal_forecasts`).Error; err != nil {
+		return report, fmt.Errorf("seed scale: analyze: %w", err)
 	}
 	report.Took = time.Since(start)
+	report.Figures = report.Took - report.Writing
 	return report, nil
 }
 
@@ -271,51 +292,145 @@ func newScaleWorld(ctx context.Context, db *gorm.DB, defaults targets.Settings, 
 	return w, settings, nil
 }
 
-// seed writes one batch in tx.
-func (w *scaleWorld) seed(ctx context.Context, tx pgx.Tx, n int, settings targets.Settings) (ScaleReport, error) {
+// write stores one batch. A session advisory lock, held throughout, numbers the batch
+// after any other run's; one transaction adds the customers, their people and the FX
+// rates; then chunks of scaleChunk deals are generated by one goroutine and copied by a
+// few connections at once, a transaction each. If a chunk fails, the batch's deals are
+// deleted again (the customers stay, for the next run).
+func (w *scaleWorld) write(ctx context.Context, db *gorm.DB, n int, settings targets.Settings) (ScaleReport, error) {
 	var report ScaleReport
-	if _, err := tx.Exec(ctx, "SET LOCAL statement_timeout = 0"); err != nil {
+	sqlDB, err := db.DB()
+	if err != nil {
 		return report, err
 	}
-	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", scaleLock); err != nil {
+	if limit := sqlDB.Stats().MaxOpenConnections; limit == 1 {
+		return report, errors.New("seeding at scale needs a pool of at least two connections (SUMMIT_DB_MAX_CONNS)")
+	}
+	lockConn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return report, translate(err, "connection")
+	}
+	defer lockConn.Close()
+	if _, err := lockConn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", scaleLock); err != nil {
+		return report, translate(err, "lock")
+	}
+	defer func() {
+		_, _ = lockConn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", scaleLock)
+	}()
+	err = inPgxTx(ctx, lockConn, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(max(substring(name FROM ' \(S([0-9]+)-[0-9]+\)$')::int), 0) + 1
+			FROM deals WHERE name ~ ' \(S[0-9]+-[0-9]+\)$'`).Scan(&w.batch); err != nil {
+			return err
+		}
+		report.Batch = w.batch
+		w.rng = rand.New(rand.NewPCG(uint64(n), uint64(w.batch)))
+		contacts := &scaleRows{}
+		if err := w.loadCustomers(ctx, tx, n, &report, contacts); err != nil {
+			return err
+		}
+		if err := contacts.copy(ctx, tx); err != nil {
+			return err
+		}
+		report.Contacts = contacts.count("contacts")
+		return w.rates(ctx, tx, settings, &report)
+	})
+	if err != nil {
 		return report, err
 	}
-	if err := tx.QueryRow(ctx, `SELECT COALESCE(max(substring(name FROM ' \(S([0-9]+)-[0-9]+\)$')::int), 0) + 1
-		FROM deals WHERE name ~ ' \(S[0-9]+-[0-9]+\)$'`).Scan(&w.batch); err != nil {
-		return report, err
-	}
-	report.Batch = w.batch
-	w.rng = rand.New(rand.NewPCG(uint64(n), uint64(w.batch)))
 
-	contacts := &scaleRows{}
-	if err := w.loadCustomers(ctx, tx, n, &report, contacts); err != nil {
+	// One goroutine generates the chunks (in order: the content depends on it); the
+	// others copy them.
+	chunks := make(chan *scaleRows, 1)
+	var statuses ScaleReport // the generator's tally of statuses, read once it is done
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(chunks)
+		for from := 0; from < n; from += scaleChunk {
+			rows := &scaleRows{}
+			for i := from; i < min(n, from+scaleChunk); i++ {
+				w.deal(i, rows, &statuses)
+			}
+			select {
+			case chunks <- rows:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	workers := scaleWorkers()
+	if limit := sqlDB.Stats().MaxOpenConnections; limit > 0 {
+		workers = min(workers, limit-1) // one connection holds the lock
+	}
+	tallies := make([]ScaleReport, max(1, workers))
+	for k := range tallies {
+		g.Go(func() error {
+			c, err := sqlDB.Conn(gctx)
+			if err != nil {
+				return translate(err, "connection")
+			}
+			defer c.Close()
+			for rows := range chunks {
+				if err := inPgxTx(gctx, c, func(tx pgx.Tx) error { return rows.copy(gctx, tx) }); err != nil {
+					return err
+				}
+				t := &tallies[k]
+				t.Deals += rows.count("deals")
+				t.Milestones += rows.count("milestones")
+				t.Dependencies += rows.count("milestone_dependencies")
+				t.Baselines += rows.count("baselines")
+				t.BaselineMilestones += rows.count("baseline_milestones")
+				t.Stakeholders += rows.count("stakeholders")
+				t.StakeholderHistory += rows.count("stakeholder_history")
+				t.Retrospectives += rows.count("retrospectives")
+				t.RetrospectiveActions += rows.count("retrospective_actions")
+				t.GateDecisions += rows.count("gate_decisions")
+				t.Activity += rows.count("deal_activity")
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		for range chunks { // the generator has stopped or is stopping
+		}
+		if undo := db.WithContext(context.WithoutCancel(ctx)).Exec(`DELETE FROM deals WHERE name LIKE ?`,
+			fmt.Sprintf("%% (S%d-%%)", w.batch)).Error; undo != nil {
+			return report, fmt.Errorf("%w (and removing the batch's deals: %v)", err, undo)
+		}
 		return report, err
 	}
-	if err := contacts.copy(ctx, tx); err != nil {
-		return report, err
+	for _, t := range tallies {
+		report.Deals += t.Deals
+		report.Milestones += t.Milestones
+		report.Dependencies += t.Dependencies
+		report.Baselines += t.Baselines
+		report.BaselineMilestones += t.BaselineMilestones
+		report.Stakeholders += t.Stakeholders
+		report.StakeholderHistory += t.StakeholderHistory
+		report.Retrospectives += t.Retrospectives
+		report.RetrospectiveActions += t.RetrospectiveActions
+		report.GateDecisions += t.GateDecisions
+		report.Activity += t.Activity
 	}
-	report.Contacts = contacts.count("contacts")
-	for from := 0; from < n; from += scaleChunk {
-		rows := &scaleRows{}
-		for i := from; i < min(n, from+scaleChunk); i++ {
-			w.deal(i, rows, &report)
-		}
-		if err := rows.copy(ctx, tx); err != nil {
-			return report, err
-		}
-		report.Deals += rows.count("deals")
-		report.Milestones += rows.count("milestones")
-		report.Dependencies += rows.count("milestone_dependencies")
-		report.Baselines += rows.count("baselines")
-		report.BaselineMilestones += rows.count("baseline_milestones")
-		report.Stakeholders += rows.count("stakeholders")
-		report.StakeholderHistory += rows.count("stakeholder_history")
-		report.Retrospectives += rows.count("retrospectives")
-		report.RetrospectiveActions += rows.count("retrospective_actions")
-		report.GateDecisions += rows.count("gate_decisions")
-		report.Activity += rows.count("deal_activity")
-	}
-	return report, w.rates(ctx, tx, settings, &report)
+	report.Open, report.Won, report.Lost, report.Abandoned = statuses.Open, statuses.Won, statuses.Lost, statuses.Abandoned
+	return report, nil
+}
+
+// scaleWorkers is how many connections copy chunks or compute figures at once: one per
+// core, two to four.
+func scaleWorkers() int { return max(2, min(4, runtime.GOMAXPROCS(0))) }
+
+// inPgxTx runs fn in a transaction on c's pgx connection, without a statement timeout.
+func inPgxTx(ctx context.Context, c *sql.Conn, fn func(tx pgx.Tx) error) error {
+	return c.Raw(func(driverConn any) error {
+		pc := driverConn.(*stdlib.Conn).Conn()
+		return pgx.BeginFunc(ctx, pc, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, "SET LOCAL statement_timeout = 0"); err != nil {
+				return err
+			}
+			return fn(tx)
+		})
+	})
 }
 
 // loadCustomers creates the customers the batch sells to where missing, reads their
@@ -604,6 +719,7 @@ func (w *scaleWorld) deal(i int, rows *scaleRows, report *ScaleReport) {
 
 	// The deal and its team.
 	dealID := newUUID()
+	w.dealIDs = append(w.dealIDs, uuidString(dealID))
 	category, manual, note := "pipeline", any(nil), ""
 	if status == deals.DealOpen {
 		switch r := rng.IntN(100); {

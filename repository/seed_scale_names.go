@@ -114,8 +114,12 @@ func scaleCustomerPools() map[string][]scaleCustomerSpec {
 				short:    c.en + " " + a.en, projects: a.projects})
 		}
 	}
-	for key, groups := range map[string][]scaleGroup{"energy": scaleEnergyGroups, "finance": scaleFinanceGroups} {
-		for _, g := range groups {
+	for _, kg := range []struct {
+		key    string
+		groups []scaleGroup
+	}{{"energy", scaleEnergyGroups}, {"finance", scaleFinanceGroups}} {
+		key := kg.key
+		for _, g := range kg.groups {
 			for _, p := range scaleProvinces {
 				pools[key] = append(pools[key], scaleCustomerSpec{
 					customer: deals.Customer{Name: fmt.Sprintf("%s %s %s%s", g.en, p.en, g.zh, p.zh), Kind: deals.CustomerKind(g.kind), Region: p.en, Industry: g.industry},
@@ -123,8 +127,9 @@ func scaleCustomerPools() map[string][]scaleCustomerSpec {
 			}
 		}
 	}
-	shuffle := rand.New(rand.NewPCG(12, 1)) // the same order for every run and every N
-	for _, pool := range pools {
+	for i, key := range []string{"government", "energy", "finance"} {
+		pool := pools[key]
+		shuffle := rand.New(rand.NewPCG(12, uint64(i))) // the same order for every run and every N
 		shuffle.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
 	}
 	return pools

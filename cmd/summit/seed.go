@@ -58,11 +58,11 @@ func runSeed(ctx context.Context, cfg config, log *slog.Logger, args []string) e
 		"%d retrospectives (%d actions), %d gate decisions, %d activity lines, %d FX rates\n",
 		r.Milestones, r.Dependencies, r.Baselines, r.BaselineMilestones, r.Stakeholders, r.StakeholderHistory,
 		r.Retrospectives, r.RetrospectiveActions, r.GateDecisions, r.Activity, r.RatesCreated)
+	fmt.Fprintf(stdout, "  confidence figures stored for %d deals\n", r.ForecastsRefreshed)
 	if r.ForecastsDeferred {
-		fmt.Fprintln(stdout, "  confidence figures: another instance runs the daily job and will compute them")
-	} else {
-		fmt.Fprintf(stdout, "  confidence figures stored for %d deals\n", r.ForecastsRefreshed)
+		fmt.Fprintln(stdout, "  another instance runs the daily confidence job: it computes the other deals' figures")
 	}
-	fmt.Fprintf(stdout, "  took %s\n", r.Took.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "  took %s (rows %s, confidence figures %s)\n", r.Took.Round(time.Millisecond),
+		r.Writing.Round(time.Millisecond), r.Figures.Round(time.Millisecond))
 	return nil
 }

@@ -24,7 +24,12 @@ type dealWorld struct {
 
 func newDealWorld(t *testing.T) *dealWorld {
 	t.Helper()
-	ts := newTestServer(t)
+	return newDealWorldOn(t, newTestServer(t))
+}
+
+// newDealWorldOn builds the world through the app instance ts.
+func newDealWorldOn(t *testing.T, ts *testServer) *dealWorld {
+	t.Helper()
 	ctx, sys := context.Background(), identity.Actor{IP: "test"}
 	w := &dealWorld{ts: ts}
 	var err error

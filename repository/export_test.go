@@ -3,6 +3,9 @@ package repository
 // Translate is translate, for the tests of package repository_test.
 var Translate = translate
 
+// SeedScaleInChunks is SeedScale generating and copying chunk deals at a time.
+var SeedScaleInChunks = seedScale
+
 // SortedLists are the whitelisted sorts of each table's list: the columns the keyset
 // pager orders by (with id), for the index test.
 var SortedLists = map[string][]string{

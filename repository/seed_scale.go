@@ -112,6 +112,8 @@ type scaleWorld struct {
 	// windowFrom–windowTo (exclusive) is the confidence window's quarters: target close
 	// dates are spread over it.
 	windowFrom, windowTo time.Time
+	// chunk deals are generated and copied at a time (scaleChunk).
+	chunk int
 	// dealIDs are the batch's deals, in the order they were generated.
 	dealIDs []string
 	// contractOffset is, per template key, the calendar days from a plan's start to its
@@ -119,8 +121,9 @@ type scaleWorld struct {
 	contractOffset map[string]int
 }
 
-// SeedScale adds n generated deals on top of the demo organisation (SeedDemo and
-// SeedDemoBoard first; it refuses without them): spread over the demo's four selling
+// SeedScale adds n generated deals on top of the demo organisation (SeedDemo first, and
+// SeedDemoBoard for its targets; it refuses without the demo's teams and users): spread
+// over the demo's four selling
 // teams and their deal teams, sold to up to 1,000 generated customers (about one per
 // eight deals; later runs sell again to the customers earlier ones created) and their
 // people, priced mostly in yuan and partly in US dollars, euros and Hong Kong dollars
@@ -139,6 +142,11 @@ type scaleWorld struct {
 // The content is deterministic given n and the batch number. Every run adds a new batch:
 // its deals are named "… (S<batch>-<00001>)", batch one more than the highest present.
 func SeedScale(ctx context.Context, db *gorm.DB, n int, defaults targets.Settings) (ScaleReport, error) {
+	return seedScale(ctx, db, n, defaults, scaleChunk)
+}
+
+// seedScale is SeedScale in chunks of chunk deals.
+func seedScale(ctx context.Context, db *gorm.DB, n int, defaults targets.Settings, chunk int) (ScaleReport, error) {
 	start := time.Now()
 	if n < 1 || n > MaxScaleDeals {
 		return ScaleReport{}, fmt.Errorf("seed scale: the number of deals must be 1–%d, not %d", MaxScaleDeals, n)
@@ -148,6 +156,7 @@ func SeedScale(ctx context.Context, db *gorm.DB, n int, defaults targets.Setting
 	if err != nil {
 		return ScaleReport{}, fmt.Errorf("seed scale: %w", err)
 	}
+	w.chunk = chunk
 	report, err := w.write(ctx, db, n, settings)
 	if err != nil {
 		return ScaleReport{}, fmt.Errorf("seed scale: %w", err)
@@ -345,9 +354,9 @@ func (w *scaleWorld) write(ctx context.Context, db *gorm.DB, n int, settings tar
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		defer close(chunks)
-		for from := 0; from < n; from += scaleChunk {
+		for from := 0; from < n; from += w.chunk {
 			rows := &scaleRows{}
-			for i := from; i < min(n, from+scaleChunk); i++ {
+			for i := from; i < min(n, from+w.chunk); i++ {
 				w.deal(i, rows, &statuses)
 			}
 			select {

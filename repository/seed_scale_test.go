@@ -270,3 +270,34 @@ func TestSeedScaleNeedsTheDemo(t *testing.T) {
 		t.Errorf("%d deals added", deals)
 	}
 }
+
+// TestSeedScaleThatFailsRemovesItsDeals: when a chunk cannot be stored (here a deal the
+// database refuses, in the third of four chunks), the run fails and leaves none of its
+// deals behind, even those of chunks already committed; the next run is batch 1 again.
+func TestSeedScaleThatFailsRemovesItsDeals(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := dbtest.New(t)
+	if _, err := repository.SeedDemo(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	refuse := `ALTER TABLE deals ADD CONSTRAINT test_refuse_one CHECK (name NOT LIKE '%(S1-00055)')`
+	if err := db.Exec(refuse).Error; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := repository.SeedScaleInChunks(ctx, db, 80, scaleDefaults, 20); err == nil || !strings.Contains(err.Error(), "test_refuse_one") {
+		t.Fatalf("run over a refused deal: %v, want the constraint's error", err)
+	}
+	var left int
+	db.Raw(`SELECT count(*) FROM deals WHERE name LIKE '% (S1-%'`).Scan(&left)
+	if left != 0 {
+		t.Errorf("%d deals of the failed batch left", left)
+	}
+	if err := db.Exec(`ALTER TABLE deals DROP CONSTRAINT test_refuse_one`).Error; err != nil {
+		t.Fatal(err)
+	}
+	r, err := repository.SeedScaleInChunks(ctx, db, 80, scaleDefaults, 20)
+	if err != nil || r.Batch != 1 || r.Deals != 80 {
+		t.Errorf("next run: %+v, %v; want batch 1 of 80 deals", r, err)
+	}
+}

@@ -40,3 +40,17 @@ func BenchmarkAuthorizeOnly(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDealRead is GET /deals/{id} for a member of the deal team signed in with a
+// session: authentication, the deal's access, the deal with its team and its plan
+// (docs/benchmarks.md, "Statements per request").
+func BenchmarkDealRead(b *testing.B) {
+	w := newDealWorld(b)
+	pmo := w.ts.signIn(w.pmo.Email)
+	target := "/api/v1/deals/" + w.deal.ID
+	for b.Loop() {
+		if rec := pmo.do("GET", target, ""); rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}

@@ -22,13 +22,13 @@ type dealWorld struct {
 	plan                        []milestoneResponse
 }
 
-func newDealWorld(t *testing.T) *dealWorld {
+func newDealWorld(t testing.TB) *dealWorld {
 	t.Helper()
 	return newDealWorldOn(t, newTestServer(t))
 }
 
 // newDealWorldOn builds the world through the app instance ts.
-func newDealWorldOn(t *testing.T, ts *testServer) *dealWorld {
+func newDealWorldOn(t testing.TB, ts *testServer) *dealWorld {
 	t.Helper()
 	ctx, sys := context.Background(), identity.Actor{IP: "test"}
 	w := &dealWorld{ts: ts}
@@ -67,7 +67,7 @@ func newDealWorldOn(t *testing.T, ts *testServer) *dealWorld {
 	return w
 }
 
-func (w *dealWorld) g2bTemplateID(t *testing.T) string {
+func (w *dealWorld) g2bTemplateID(t testing.TB) string {
 	t.Helper()
 	ts, err := w.ts.dl.ListTemplates(context.Background())
 	if err != nil {
@@ -82,7 +82,7 @@ func (w *dealWorld) g2bTemplateID(t *testing.T) string {
 	return ""
 }
 
-func (w *dealWorld) createG2BDeal(t *testing.T, b *browser, name string) dealResponse {
+func (w *dealWorld) createG2BDeal(t testing.TB, b *browser, name string) dealResponse {
 	t.Helper()
 	body := `{"name":"` + name + `","customer_id":"` + w.customer.ID + `","segment":"g2b","team_id":"` + w.north.ID +
 		`","amount_minor":3000000000,"currency":"CNY","target_close_date":"2027-06-30","template_id":"` + w.g2bTemplateID(t) + `","start_date":"2026-11-23"}`
@@ -95,7 +95,7 @@ func (w *dealWorld) createG2BDeal(t *testing.T, b *browser, name string) dealRes
 	return d
 }
 
-func (w *dealWorld) loadPlan(t *testing.T, b *browser) []milestoneResponse {
+func (w *dealWorld) loadPlan(t testing.TB, b *browser) []milestoneResponse {
 	t.Helper()
 	var list listResponse[milestoneResponse]
 	decode(t, b.do("GET", "/api/v1/deals/"+w.deal.ID+"/milestones", ""), &list)

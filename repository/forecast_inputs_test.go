@@ -2,17 +2,19 @@ package repository_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"summit/repository"
 	"summit/repository/dbtest"
 )
 
-// TestConfidenceInputsComeInOneStatement: the engine's inputs of every demo deal are read
-// in one statement, and every row that feeds the engine reaches it: milestones with their
-// dependencies and latest-baseline dates, stakeholders with their milestone links,
-// retrospectives, their actions and gate decisions.
-func TestConfidenceInputsComeInOneStatement(t *testing.T) {
+// TestConfidenceInputsOfOneDealComeInOneStatement: one deal's engine inputs (what a change
+// recomputing its figures reads) come in one statement and equal what the batch read of
+// the daily job gives for it, for every demo deal; and every row that feeds the engine
+// reaches it: milestones with their dependencies and latest-baseline dates, stakeholders
+// with their milestone links, retrospectives, their actions and gate decisions.
+func TestConfidenceInputsOfOneDealComeInOneStatement(t *testing.T) {
 	t.Parallel()
 	gdb, _ := dbtest.New(t)
 	ctx := context.Background()
@@ -33,16 +35,27 @@ func TestConfidenceInputsComeInOneStatement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	counted, read := repository.CountStatements(ctx)
-	inputs, err := repository.NewForecasts(gdb).Inputs(counted, ids)
+	store := repository.NewForecasts(gdb)
+	inputs, err := store.Inputs(ctx, ids) // a batch, as the daily job reads it
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := read(); n != 1 {
-		t.Errorf("inputs of %d deals took %d statements, want 1", len(ids), n)
-	}
 	if len(inputs) != len(ids) {
 		t.Fatalf("inputs of %d deals, want %d", len(inputs), len(ids))
+	}
+	// One deal, as a change recomputing its figures reads it: one statement, the same input.
+	for i, id := range ids {
+		counted, read := repository.CountStatements(ctx)
+		one, err := store.Inputs(counted, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := read(); n != 1 {
+			t.Errorf("the inputs of deal %s took %d statements, want 1", id, n)
+		}
+		if len(one) != 1 || !reflect.DeepEqual(one[0], inputs[i]) {
+			t.Errorf("deal %s alone:\n%+v\nin the batch:\n%+v", id, one, inputs[i])
+		}
 	}
 	got := map[string]int64{}
 	for i, in := range inputs {

@@ -116,43 +116,72 @@ func (d *jsonDay) day() time.Time {
 	return d.Time
 }
 
-// Inputs loads the deals' engine inputs in one statement whatever their number: each
-// deal with its template, and as JSON its milestones (with their dependencies and their
-// dates in the latest baseline), stakeholders (with their milestone links),
-// retrospectives, actions and gate decisions, each read by key through an index.
+// Inputs loads the deals' engine inputs. One deal's (a change recomputing its figures,
+// in the request that made it) come in one statement (inputsOfDeal); a batch's (the
+// daily job, a template or fiscal year change) in ten set-based queries whatever its
+// size (inputsOfBatch), which is faster for many deals than building JSON for each.
 func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) ([]forecasts.DealInput, error) {
-	if len(dealIDs) == 0 {
+	switch len(dealIDs) {
+	case 0:
 		return nil, nil
+	case 1:
+		return r.inputsOfDeal(ctx, dealIDs)
 	}
+	return r.inputsOfBatch(ctx, dealIDs)
+}
+
+// inputsOfDeal reads the inputs in one statement: each deal with its template, and as
+// JSON its milestones (with their dependencies and their dates in the latest baseline),
+// stakeholders (with their milestone links), retrospectives, actions and gate decisions.
+func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) ([]forecasts.DealInput, error) {
 	var ds []inputDealRow
-	err := conn(ctx, r.db).Raw(`SELECT d.id, d.status, d.amount_minor, d.target_close_date, d.segment, d.forecast_category,
-			d.manual_probability, t.key AS template_key, t.confidence_params,
-			(SELECT json_agg(json_build_object('id', m.id, 'key', m.key, 'weight', m.weight, 'gate', m.gate,
+	err := conn(ctx, r.db).Raw(`WITH ids AS (SELECT DISTINCT unnest(?::uuid[]) AS id),
+		latest AS (
+			SELECT DISTINCT ON (b.deal_id) b.deal_id, b.id FROM baselines b JOIN ids ON ids.id = b.deal_id
+			ORDER BY b.deal_id, b.taken_at DESC, b.id DESC),
+		deps AS (
+			SELECT md.milestone_id, json_agg(md.depends_on_id ORDER BY md.depends_on_id) AS ids
+			FROM milestone_dependencies md JOIN milestones m ON m.id = md.milestone_id JOIN ids ON ids.id = m.deal_id
+			GROUP BY md.milestone_id),
+		ms AS (
+			SELECT m.deal_id, json_agg(json_build_object('id', m.id, 'key', m.key, 'weight', m.weight, 'gate', m.gate,
 					'status', m.status, 'planned_start', m.planned_start, 'planned_due', m.planned_due,
 					'completed_on', m.completed_on, 'baseline_start', bm.planned_start, 'baseline_due', bm.planned_due,
-					'depends_on', (SELECT json_agg(md.depends_on_id ORDER BY md.depends_on_id)
-						FROM milestone_dependencies md WHERE md.milestone_id = m.id))
-					ORDER BY m.sequence, m.id)
-				FROM milestones m
-				LEFT JOIN baseline_milestones bm ON bm.milestone_id = m.id AND bm.baseline_id = (
-					SELECT b.id FROM baselines b WHERE b.deal_id = d.id ORDER BY b.taken_at DESC, b.id DESC LIMIT 1)
-				WHERE m.deal_id = d.id) AS milestones,
-			(SELECT json_agg(json_build_object('decision_role', s.decision_role, 'influence', s.influence, 'stance', s.stance,
-					'relationship_strength', s.relationship_strength, 'last_contact_on', s.last_contact_on,
-					'next_step', s.next_step, 'next_step_due', s.next_step_due,
-					'milestone_ids', (SELECT json_agg(sm.milestone_id ORDER BY sm.milestone_id)
-						FROM stakeholder_milestones sm WHERE sm.stakeholder_id = s.id))
-					ORDER BY s.id)
-				FROM stakeholders s WHERE s.deal_id = d.id) AS stakeholders,
-			(SELECT json_agg(json_build_object('held_on', rt.held_on, 'outcome', rt.outcome) ORDER BY rt.held_on, rt.created_at, rt.id)
-				FROM retrospectives rt WHERE rt.deal_id = d.id) AS retrospectives,
-			(SELECT json_agg(json_build_object('due_on', a.due_on, 'status', a.status) ORDER BY a.due_on, a.id)
-				FROM retrospective_actions a JOIN retrospectives rt ON rt.id = a.retrospective_id WHERE rt.deal_id = d.id) AS actions,
-			(SELECT json_agg(json_build_object('milestone_id', g.milestone_id, 'decision', g.decision, 'decided_on', g.decided_on)
-					ORDER BY g.decided_on, g.created_at, g.id)
-				FROM gate_decisions g WHERE g.deal_id = d.id) AS decisions
-		FROM deals d LEFT JOIN templates t ON t.id = d.template_id
-		WHERE d.id = ANY(?::uuid[]) ORDER BY d.id`, pgArray(dealIDs)).Scan(&ds).Error
+					'depends_on', deps.ids) ORDER BY m.sequence, m.id) AS items
+			FROM milestones m JOIN ids ON ids.id = m.deal_id
+			LEFT JOIN deps ON deps.milestone_id = m.id
+			LEFT JOIN latest ON latest.deal_id = m.deal_id
+			LEFT JOIN baseline_milestones bm ON bm.baseline_id = latest.id AND bm.milestone_id = m.id
+			GROUP BY m.deal_id),
+		links AS (
+			SELECT sm.stakeholder_id, json_agg(sm.milestone_id ORDER BY sm.milestone_id) AS ids
+			FROM stakeholder_milestones sm JOIN stakeholders s ON s.id = sm.stakeholder_id JOIN ids ON ids.id = s.deal_id
+			GROUP BY sm.stakeholder_id),
+		ss AS (
+			SELECT s.deal_id, json_agg(json_build_object('decision_role', s.decision_role, 'influence', s.influence,
+					'stance', s.stance, 'relationship_strength', s.relationship_strength, 'last_contact_on', s.last_contact_on,
+					'next_step', s.next_step, 'next_step_due', s.next_step_due, 'milestone_ids', links.ids) ORDER BY s.id) AS items
+			FROM stakeholders s JOIN ids ON ids.id = s.deal_id LEFT JOIN links ON links.stakeholder_id = s.id
+			GROUP BY s.deal_id),
+		rs AS (
+			SELECT rt.deal_id, json_agg(json_build_object('held_on', rt.held_on, 'outcome', rt.outcome)
+				ORDER BY rt.held_on, rt.created_at, rt.id) AS items
+			FROM retrospectives rt JOIN ids ON ids.id = rt.deal_id GROUP BY rt.deal_id),
+		acts AS (
+			SELECT rt.deal_id, json_agg(json_build_object('due_on', a.due_on, 'status', a.status) ORDER BY a.due_on, a.id) AS items
+			FROM retrospective_actions a JOIN retrospectives rt ON rt.id = a.retrospective_id JOIN ids ON ids.id = rt.deal_id
+			GROUP BY rt.deal_id),
+		gs AS (
+			SELECT g.deal_id, json_agg(json_build_object('milestone_id', g.milestone_id, 'decision', g.decision,
+				'decided_on', g.decided_on) ORDER BY g.decided_on, g.created_at, g.id) AS items
+			FROM gate_decisions g JOIN ids ON ids.id = g.deal_id GROUP BY g.deal_id)
+		SELECT d.id, d.status, d.amount_minor, d.target_close_date, d.segment, d.forecast_category,
+			d.manual_probability, t.key AS template_key, t.confidence_params, ms.items AS milestones,
+			ss.items AS stakeholders, rs.items AS retrospectives, acts.items AS actions, gs.items AS decisions
+		FROM deals d JOIN ids ON ids.id = d.id LEFT JOIN templates t ON t.id = d.template_id
+		LEFT JOIN ms ON ms.deal_id = d.id LEFT JOIN ss ON ss.deal_id = d.id LEFT JOIN rs ON rs.deal_id = d.id
+		LEFT JOIN acts ON acts.deal_id = d.id LEFT JOIN gs ON gs.deal_id = d.id
+		ORDER BY d.id`, pgArray(dealIDs)).Scan(&ds).Error
 	if err != nil {
 		return nil, translate(err, "confidence input")
 	}
@@ -193,6 +222,213 @@ func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) ([]forecasts.D
 	return out, nil
 }
 
+// inputsOfBatch reads the inputs with at most ten queries whatever the number of deals:
+// the deals with their template, milestones, the latest baselines and their dates,
+// dependencies, stakeholders, their milestone links, retrospectives, actions and gate
+// decisions (each by key, so each reads through an index).
+func (r *Forecasts) inputsOfBatch(ctx context.Context, dealIDs []string) ([]forecasts.DealInput, error) {
+	db := conn(ctx, r.db)
+	ids := pgArray(dealIDs)
+	var ds []inputDealRow
+	err := db.Raw(`SELECT d.id, d.status, d.amount_minor, d.target_close_date, d.segment, d.forecast_category,
+			d.manual_probability, t.key AS template_key, t.confidence_params
+		FROM deals d LEFT JOIN templates t ON t.id = d.template_id
+		WHERE d.id = ANY(?::uuid[]) ORDER BY d.id`, ids).Scan(&ds).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: deals")
+	}
+	if len(ds) == 0 {
+		return nil, nil
+	}
+	var ms []inputMilestoneRow
+	err = db.Raw(`SELECT id, deal_id, key, weight, gate, status, planned_start, planned_due, completed_on
+		FROM milestones WHERE deal_id = ANY(?::uuid[]) ORDER BY deal_id, sequence, id`, ids).Scan(&ms).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: milestones")
+	}
+	var baselineIDs []string
+	err = db.Raw(`SELECT DISTINCT ON (deal_id) id FROM baselines WHERE deal_id = ANY(?::uuid[])
+		ORDER BY deal_id, taken_at DESC, id DESC`, ids).Scan(&baselineIDs).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: baselines")
+	}
+	type baselineDates struct {
+		MilestoneID  string
+		PlannedStart time.Time
+		PlannedDue   time.Time
+	}
+	var bms []baselineDates
+	if len(baselineIDs) > 0 {
+		err = db.Raw(`SELECT milestone_id, planned_start, planned_due FROM baseline_milestones WHERE baseline_id = ANY(?::uuid[])`, pgArray(baselineIDs)).Scan(&bms).Error
+		if err != nil {
+			return nil, translate(err, "confidence input: baseline dates")
+		}
+	}
+	var deps []inputLinkRow
+	if len(ms) > 0 {
+		milestoneIDs := make([]string, len(ms))
+		for i, m := range ms {
+			milestoneIDs[i] = m.ID
+		}
+		err = db.Raw(`SELECT milestone_id AS owner_id, depends_on_id AS target_id FROM milestone_dependencies
+			WHERE milestone_id = ANY(?::uuid[]) ORDER BY milestone_id, depends_on_id`, pgArray(milestoneIDs)).Scan(&deps).Error
+		if err != nil {
+			return nil, translate(err, "confidence input: dependencies")
+		}
+	}
+	var ss []inputStakeholderRow
+	err = db.Raw(`SELECT id, deal_id, decision_role, influence, stance, relationship_strength, last_contact_on, next_step, next_step_due
+		FROM stakeholders WHERE deal_id = ANY(?::uuid[]) ORDER BY deal_id, id`, ids).Scan(&ss).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: stakeholders")
+	}
+	var links []inputLinkRow
+	err = db.Raw(`SELECT sm.stakeholder_id AS owner_id, sm.milestone_id AS target_id
+		FROM stakeholder_milestones sm JOIN stakeholders s ON s.id = sm.stakeholder_id
+		WHERE s.deal_id = ANY(?::uuid[]) ORDER BY sm.stakeholder_id, sm.milestone_id`, ids).Scan(&links).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: stakeholder milestones")
+	}
+	var retros []inputRetroRow
+	err = db.Raw(`SELECT deal_id, held_on, outcome FROM retrospectives WHERE deal_id = ANY(?::uuid[])
+		ORDER BY deal_id, held_on, created_at, id`, ids).Scan(&retros).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: retrospectives")
+	}
+	var actions []inputActionRow
+	err = db.Raw(`SELECT r.deal_id, a.due_on, a.status FROM retrospective_actions a JOIN retrospectives r ON r.id = a.retrospective_id
+		WHERE r.deal_id = ANY(?::uuid[]) ORDER BY r.deal_id, a.due_on, a.id`, ids).Scan(&actions).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: actions")
+	}
+	var decisions []inputDecisionRow
+	err = db.Raw(`SELECT deal_id, milestone_id, decision, decided_on FROM gate_decisions WHERE deal_id = ANY(?::uuid[])
+		ORDER BY deal_id, decided_on, created_at, id`, ids).Scan(&decisions).Error
+	if err != nil {
+		return nil, translate(err, "confidence input: gate decisions")
+	}
+
+	byDeal := make(map[string]*forecasts.DealInput, len(ds))
+	out := make([]forecasts.DealInput, len(ds))
+	for i, d := range ds {
+		in := forecasts.DealInput{DealID: d.ID, ForecastCategory: d.ForecastCategory, ManualProbability: d.ManualProbability}
+		in.Input.Deal = confidence.Deal{Status: d.Status, AmountMinor: d.AmountMinor, TargetClose: deals.Day(d.TargetCloseDate), Segment: d.Segment}
+		if d.TemplateKey != nil {
+			in.Input.Deal.TemplateKey = *d.TemplateKey
+		}
+		if len(d.ConfidenceParams) > 0 {
+			// Unreadable overrides count as none: forecasts.Params falls back the same way.
+			_ = json.Unmarshal(d.ConfidenceParams, &in.Overrides)
+		}
+		out[i] = in
+		byDeal[d.ID] = &out[i]
+	}
+	baseline := make(map[string]baselineDates, len(bms))
+	for _, b := range bms {
+		baseline[b.MilestoneID] = b
+	}
+	depsOf := map[string][]string{}
+	for _, l := range deps {
+		depsOf[l.OwnerID] = append(depsOf[l.OwnerID], l.TargetID)
+	}
+	for _, m := range ms {
+		in := byDeal[m.DealID]
+		if in == nil {
+			continue
+		}
+		cm := confidence.Milestone{ID: m.ID, Key: m.Key, Weight: m.Weight, Gate: m.Gate,
+			Status: m.Status, PlannedStart: deals.Day(m.PlannedStart), PlannedDue: deals.Day(m.PlannedDue),
+			CompletedOn: day0(m.CompletedOn), DependsOn: depsOf[m.ID]}
+		if b, ok := baseline[m.ID]; ok {
+			cm.BaselineStart, cm.BaselineDue = deals.Day(b.PlannedStart), deals.Day(b.PlannedDue)
+		}
+		in.Input.Milestones = append(in.Input.Milestones, cm)
+	}
+	linksOf := map[string][]string{}
+	for _, l := range links {
+		linksOf[l.OwnerID] = append(linksOf[l.OwnerID], l.TargetID)
+	}
+	for _, s := range ss {
+		if in := byDeal[s.DealID]; in != nil {
+			in.Input.Stakeholders = append(in.Input.Stakeholders, confidence.Stakeholder{DecisionRole: s.DecisionRole,
+				Influence: s.Influence, Stance: s.Stance, RelationshipStrength: s.RelationshipStrength,
+				LastContactOn: day0(s.LastContactOn), NextStep: s.NextStep, NextStepDue: day0(s.NextStepDue), MilestoneIDs: linksOf[s.ID]})
+		}
+	}
+	for _, rt := range retros {
+		if in := byDeal[rt.DealID]; in != nil {
+			in.Input.Retrospectives = append(in.Input.Retrospectives, confidence.Retrospective{HeldOn: deals.Day(rt.HeldOn), Outcome: rt.Outcome})
+		}
+	}
+	for _, a := range actions {
+		if in := byDeal[a.DealID]; in != nil {
+			in.Input.Actions = append(in.Input.Actions, confidence.Action{DueOn: deals.Day(a.DueOn), Status: a.Status})
+		}
+	}
+	for _, g := range decisions {
+		if in := byDeal[g.DealID]; in != nil {
+			in.Input.GateDecisions = append(in.Input.GateDecisions, confidence.GateDecision{MilestoneID: g.MilestoneID,
+				Decision: g.Decision, DecidedOn: deals.Day(g.DecidedOn)})
+		}
+	}
+	return out, nil
+}
+
+type inputMilestoneRow struct {
+	ID           string
+	DealID       string
+	Key          string
+	Weight       int
+	Gate         bool
+	Status       string
+	PlannedStart time.Time
+	PlannedDue   time.Time
+	CompletedOn  *time.Time
+}
+
+type inputStakeholderRow struct {
+	ID                   string
+	DealID               string
+	DecisionRole         string
+	Influence            int
+	Stance               string
+	RelationshipStrength int
+	LastContactOn        *time.Time
+	NextStep             string
+	NextStepDue          *time.Time
+}
+
+type inputLinkRow struct {
+	OwnerID  string // milestone or stakeholder
+	TargetID string // the milestone it refers to
+}
+
+type inputRetroRow struct {
+	DealID  string
+	HeldOn  time.Time
+	Outcome string
+}
+
+type inputActionRow struct {
+	DealID string
+	DueOn  time.Time
+	Status string
+}
+
+type inputDecisionRow struct {
+	DealID      string
+	MilestoneID string
+	Decision    string
+	DecidedOn   time.Time
+}
+
+func day0(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return deals.Day(*t)
+}
+
 // pgArray sends a list as one PostgreSQL array parameter ('{…}', cast with ::uuid[],
 // ::date[], …) rather than one parameter per item: a batch's thousands of ids or rows
 // would otherwise make a statement PostgreSQL parses slowly. Items must need no quoting
@@ -211,63 +447,65 @@ type storedFactor struct {
 	Detail       map[string]any `json:"detail"`
 }
 
-// SaveFigures replaces the deals' stored figures in one statement: one deal_confidence
-// row each (upserted) and their deal_forecasts rows (the window's upserted, any other
-// period's deleted: disjoint rows, so the statement's parts cannot collide). Writers of
-// one deal are ordered by its row's lock, which every caller holds (LockDeals, LockPlan).
+// SaveFigures replaces the deals' stored figures: one deal_confidence row each (upserted
+// first, which also orders concurrent writers of one deal) and their deal_forecasts rows.
 func (r *Forecasts) SaveFigures(ctx context.Context, figs []forecasts.Figures) error {
 	if len(figs) == 0 {
 		return nil
 	}
-	var sb strings.Builder
-	args := make([]any, 0, len(figs)*7+7)
-	ids := make([]string, 0, len(figs))
-	sb.WriteString(`WITH confidence AS (
-		INSERT INTO deal_confidence (deal_id, as_of, base, p_win, expected_close, close_p80, factors, computed_at) VALUES `)
-	for i, f := range figs {
-		if i > 0 {
-			sb.WriteString(", ")
+	return writeTx(ctx, r.db, func(tx *gorm.DB) error {
+		var sb strings.Builder
+		args := make([]any, 0, len(figs)*7)
+		ids := make([]string, 0, len(figs))
+		sb.WriteString(`INSERT INTO deal_confidence (deal_id, as_of, base, p_win, expected_close, close_p80, factors, computed_at) VALUES `)
+		for i, f := range figs {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("(?, ?, ?, ?, ?, ?, ?::jsonb, now())")
+			factors := make([]storedFactor, 0, len(f.Result.Factors))
+			for _, fa := range f.Result.Factors {
+				factors = append(factors, storedFactor{Key: fa.Key, Contribution: fa.Contribution, LogOdds: fa.LogOdds, Detail: confidence.DetailMap(fa.Detail)})
+			}
+			raw, err := json.Marshal(factors)
+			if err != nil {
+				return err
+			}
+			args = append(args, f.DealID, deals.Day(f.AsOf), f.Result.Base, clamp01(f.Result.PWin),
+				datePtr(f.Result.ExpectedClose), datePtr(f.Result.CloseP80), string(raw))
+			ids = append(ids, f.DealID)
 		}
-		sb.WriteString("(?::uuid, ?::date, ?::float8, ?::float8, ?::date, ?::date, ?::jsonb, now())")
-		factors := make([]storedFactor, 0, len(f.Result.Factors))
-		for _, fa := range f.Result.Factors {
-			factors = append(factors, storedFactor{Key: fa.Key, Contribution: fa.Contribution, LogOdds: fa.LogOdds, Detail: confidence.DetailMap(fa.Detail)})
+		sb.WriteString(` ON CONFLICT (deal_id) DO UPDATE SET as_of = EXCLUDED.as_of, base = EXCLUDED.base, p_win = EXCLUDED.p_win,
+			expected_close = EXCLUDED.expected_close, close_p80 = EXCLUDED.close_p80, factors = EXCLUDED.factors, computed_at = now()`)
+		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+			return translate(err, "save confidence")
 		}
-		raw, err := json.Marshal(factors)
+		if err := tx.Exec("DELETE FROM deal_forecasts WHERE deal_id = ANY(?::uuid[])", pgArray(ids)).Error; err != nil {
+			return translate(err, "clear forecasts")
+		}
+		// The window's rows go in as six array parameters (unnest), whatever their number.
+		var dealIDs, periods, froms, tos, pIn, conf pgArray
+		for _, f := range figs {
+			for _, p := range f.Periods {
+				dealIDs = append(dealIDs, f.DealID)
+				periods = append(periods, p.Period.Name)
+				froms = append(froms, p.Period.From.Format(deals.DateLayout))
+				tos = append(tos, p.Period.To.Format(deals.DateLayout))
+				pIn = append(pIn, strconv.FormatFloat(clamp01(p.PInPeriod), 'g', -1, 64))
+				conf = append(conf, strconv.FormatFloat(clamp01(p.Confidence), 'g', -1, 64))
+			}
+		}
+		if len(dealIDs) == 0 {
+			return nil
+		}
+		err := tx.Exec(`INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence)
+			SELECT * FROM unnest(?::uuid[], ?::text[], ?::date[], ?::date[], ?::float8[], ?::float8[])`,
+			dealIDs, periods, froms, tos, pIn, conf).Error
 		if err != nil {
-			return err
+			return translate(err, "save forecasts")
 		}
-		args = append(args, f.DealID, deals.Day(f.AsOf), f.Result.Base, clamp01(f.Result.PWin),
-			datePtr(f.Result.ExpectedClose), datePtr(f.Result.CloseP80), string(raw))
-		ids = append(ids, f.DealID)
-	}
-	sb.WriteString(` ON CONFLICT (deal_id) DO UPDATE SET as_of = EXCLUDED.as_of, base = EXCLUDED.base, p_win = EXCLUDED.p_win,
-			expected_close = EXCLUDED.expected_close, close_p80 = EXCLUDED.close_p80, factors = EXCLUDED.factors, computed_at = now()
-	), fresh AS (
-		SELECT * FROM unnest(?::uuid[], ?::text[], ?::date[], ?::date[], ?::float8[], ?::float8[])
-			AS f(deal_id, period, period_from, period_to, p_in_period, confidence)
-	), stale AS (
-		DELETE FROM deal_forecasts df WHERE df.deal_id = ANY(?::uuid[])
-			AND NOT EXISTS (SELECT 1 FROM fresh WHERE fresh.deal_id = df.deal_id AND fresh.period = df.period)
-	)
-	INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence)
-	SELECT * FROM fresh
-	ON CONFLICT (deal_id, period) DO UPDATE SET period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to,
-		p_in_period = EXCLUDED.p_in_period, confidence = EXCLUDED.confidence`)
-	// The window's rows go in as six array parameters (unnest), whatever their number.
-	dealIDs, periods, froms, tos, pIn, conf := pgArray{}, pgArray{}, pgArray{}, pgArray{}, pgArray{}, pgArray{}
-	for _, f := range figs {
-		for _, p := range f.Periods {
-			dealIDs = append(dealIDs, f.DealID)
-			periods = append(periods, p.Period.Name)
-			froms = append(froms, p.Period.From.Format(deals.DateLayout))
-			tos = append(tos, p.Period.To.Format(deals.DateLayout))
-			pIn = append(pIn, strconv.FormatFloat(clamp01(p.PInPeriod), 'g', -1, 64))
-			conf = append(conf, strconv.FormatFloat(clamp01(p.Confidence), 'g', -1, 64))
-		}
-	}
-	args = append(args, dealIDs, periods, froms, tos, pIn, conf, pgArray(ids))
-	return translate(conn(ctx, r.db).Exec(sb.String(), args...).Error, "save confidence")
+		return nil
+	})
 }
 
 // clamp01 keeps rounding noise from tripping the tables' range checks.

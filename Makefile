@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 PGRUN   := bin/pgrun
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: run build test test-go test-fuzz test-frontend test-e2e lint deps frontend-deps system-deps chromium clean
+.PHONY: run build test test-go test-fuzz test-frontend test-e2e bench lint deps frontend-deps system-deps chromium clean
 
 ## run: build everything, start a project-local PostgreSQL unless DATABASE_URL is set, migrate, load demo data, serve on :8080
 run: build
@@ -44,6 +44,20 @@ test-e2e: build chromium $(PGRUN)
 
 test-e2e-inner:
 	cd frontend && $(NPM) run e2e
+
+## bench: the load test (issue 12) — a throwaway PostgreSQL seeded with the demo plus BENCH_SIZES deals
+## (one fresh database each), `summit serve` on a loopback port, the main endpoints driven by 1 and 16
+## closed-loop users; prints p50 / p99 / rps / errors / statements per request / peak RSS, the growth
+## between the sizes and the budgets met or missed (markdown, also in bin/bench.md). Not part of `make test`.
+BENCH_SIZES    ?= 1000,10000
+BENCH_USERS    ?= 1,16
+BENCH_DURATION ?= 10s
+BENCH_REQUESTS ?= 2000
+BENCH_FLAGS    ?=
+bench: build $(PGRUN)
+	$(GO) build -o bin/summit-bench ./cmd/summit-bench
+	$(PGRUN) -- bin/summit-bench -summit bin/summit -sizes $(BENCH_SIZES) -users $(BENCH_USERS) \
+		-duration $(BENCH_DURATION) -requests $(BENCH_REQUESTS) $(BENCH_FLAGS)
 
 ## lint: gofmt, go vet, staticcheck (a `tool` in go.mod), go.mod/go.sum tidy, ESLint (typescript-eslint,
 ## React hooks rules, feature import boundaries), every Node that package.json's engines admits accepted by

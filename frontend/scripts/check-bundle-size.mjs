@@ -1,0 +1,51 @@
+// The first load's size budget (issue 12): the JavaScript that dist/spa/index.html makes the browser
+// fetch before anything shows (its module scripts and modulepreload links) must stay under
+// BUDGET_KB gzipped. Pages load their own code when opened (src/app/router.tsx); this fails the
+// build when something heavy slips back into the first load. Prints raw, gzip and brotli sizes
+// of every first-load file (the style sheet too, for the record; only JavaScript counts).
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+const BUDGET_KB = 300
+const kb = (bytes) => (bytes / 1000).toFixed(1)
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'spa')
+
+const html = readFileSync(join(dist, 'index.html'), 'utf8')
+const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1])
+const preloads = [...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1])
+const styles = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1])
+if (scripts.length === 0) {
+  console.error(`check-bundle-size: no <script src> in ${join(dist, 'index.html')}`)
+  process.exit(1)
+}
+
+// The same compression as the .gz / .br copies the server sends (vite-plugin-compression2's defaults).
+function measure(href) {
+  const body = readFileSync(join(dist, href.replace(/^\//, '')))
+  return {
+    href,
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }
+}
+
+const js = [...new Set([...scripts, ...preloads])].map(measure)
+const css = [...new Set(styles)].map(measure)
+const sum = (files, key) => files.reduce((total, file) => total + file[key], 0)
+const row = (f) => `  ${f.href.padEnd(44)} ${kb(f.raw).padStart(8)} KB raw ${kb(f.gzip).padStart(7)} KB gzip ${kb(f.brotli).padStart(7)} KB brotli`
+console.log('First load (dist/spa/index.html):')
+for (const file of [...js, ...css]) console.log(row(file))
+const total = { gzip: sum(js, 'gzip'), raw: sum(js, 'raw'), brotli: sum(js, 'brotli') }
+console.log(
+  `JavaScript: ${js.length} files, ${kb(total.raw)} KB raw, ${kb(total.gzip)} KB gzip, ${kb(total.brotli)} KB brotli (budget ${BUDGET_KB} KB gzip)`,
+)
+if (total.gzip > BUDGET_KB * 1000) {
+  console.error(
+    `check-bundle-size: the first load's JavaScript is ${kb(total.gzip)} KB gzipped, over the ${BUDGET_KB} KB budget. ` +
+      'Load the page or library that grew it with a dynamic import (src/app/router.tsx), not from the first load.',
+  )
+  process.exit(1)
+}

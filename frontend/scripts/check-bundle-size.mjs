@@ -3,14 +3,18 @@
 // BUDGET_KB gzipped. Pages load their own code when opened (src/app/router.tsx); this fails the
 // build when something heavy slips back into the first load. Prints raw, gzip and brotli sizes
 // of every first-load file (the style sheet too, for the record; only JavaScript counts).
-import { readFileSync } from 'node:fs'
+//
+// Usage: node scripts/check-bundle-size.mjs [DIST]   (DIST defaults to dist/spa)
+// With a build that wrote Vite's manifest (`npx vite build --manifest --outDir /tmp/spa`, outside
+// dist/ so it is never embedded), it also prints what each page or tab fetches when opened.
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 const BUDGET_KB = 300
 const kb = (bytes) => (bytes / 1000).toFixed(1)
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'spa')
+const dist = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'spa')
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8')
 const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1])
@@ -36,12 +40,39 @@ const js = [...new Set([...scripts, ...preloads])].map(measure)
 const css = [...new Set(styles)].map(measure)
 const sum = (files, key) => files.reduce((total, file) => total + file[key], 0)
 const row = (f) => `  ${f.href.padEnd(44)} ${kb(f.raw).padStart(8)} KB raw ${kb(f.gzip).padStart(7)} KB gzip ${kb(f.brotli).padStart(7)} KB brotli`
-console.log('First load (dist/spa/index.html):')
+console.log(`First load (${join(dist, 'index.html')}):`)
 for (const file of [...js, ...css]) console.log(row(file))
 const total = { gzip: sum(js, 'gzip'), raw: sum(js, 'raw'), brotli: sum(js, 'brotli') }
 console.log(
   `JavaScript: ${js.length} files, ${kb(total.raw)} KB raw, ${kb(total.gzip)} KB gzip, ${kb(total.brotli)} KB brotli (budget ${BUDGET_KB} KB gzip)`,
 )
+
+// What opening each lazily loaded page or tab adds: its chunk and the chunks it imports, less the first load.
+const manifestPath = join(dist, '.vite', 'manifest.json')
+if (existsSync(manifestPath)) {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+  const loaded = new Set(js.map((file) => file.href.replace(/^\//, '')))
+  const closure = (key, files = new Set()) => {
+    const chunk = manifest[key]
+    if (!files.has(chunk.file)) {
+      files.add(chunk.file)
+      for (const imported of chunk.imports ?? []) closure(imported, files)
+    }
+    return files
+  }
+  console.log('Fetched when opened (a dynamic import and the chunks it needs beyond the first load):')
+  const rows = Object.entries(manifest)
+    .filter(([, chunk]) => chunk.isDynamicEntry)
+    .map(([key]) => {
+      const files = [...closure(key)].filter((file) => !loaded.has(file)).map((file) => measure(`/${file}`))
+      return { key, count: files.length, raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), brotli: sum(files, 'brotli') }
+    })
+    .sort((a, b) => b.gzip - a.gzip)
+  for (const r of rows) {
+    console.log(`  ${r.key.padEnd(62)} ${String(r.count).padStart(2)} files ${kb(r.raw).padStart(7)} KB raw ${kb(r.gzip).padStart(6)} KB gzip ${kb(r.brotli).padStart(6)} KB brotli`)
+  }
+}
+
 if (total.gzip > BUDGET_KB * 1000) {
   console.error(
     `check-bundle-size: the first load's JavaScript is ${kb(total.gzip)} KB gzipped, over the ${BUDGET_KB} KB budget. ` +

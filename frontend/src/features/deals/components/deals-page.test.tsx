@@ -106,7 +106,8 @@ describe('deals list', () => {
     const row = (await screen.findByRole('link', { name: 'City data platform' })).closest('tr')!
     await userEvent.click(within(row).getByText('Beijing Big Data Bureau'))
 
-    expect(router.state.location.pathname).toBe('/deals/d-1')
+    // The deal opens once the workspace's code has arrived.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/deals/d-1'))
     expect(await screen.findByRole('link', { name: /All deals/ })).toHaveAttribute('href', '/deals?segment=g2b')
   })
 

@@ -1,5 +1,4 @@
 import { Tabs } from '@mantine/core'
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router'
 import { PageHeader } from '../components/page-header'
@@ -42,7 +41,9 @@ export function AdminIndex() {
   return first ? <Navigate to={`/admin/${first.path}`} replace /> : <AccessDeniedPage />
 }
 
-/** Shows one section only with its permission. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
-  return hasPermission(useSignedIn(), permission) ? children : <AccessDeniedPage />
+/**
+ * A section's guard, as the element of the route above its page: the page only with the permission.
+ */
+export function RequirePermission({ permission }: { permission: Permission }) {
+  return hasPermission(useSignedIn(), permission) ? <Outlet /> : <AccessDeniedPage />
 }

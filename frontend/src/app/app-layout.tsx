@@ -1,8 +1,8 @@
-import { AppShell, Burger, Group, Title } from '@mantine/core'
+import { AppShell, Burger, Group, Loader, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Outlet, useLocation } from 'react-router'
+import { Outlet, useLocation, useNavigation } from 'react-router'
 import { LanguageSwitch } from '../components/language-switch'
 import { NavItem } from '../components/nav-item'
 import { UserMenu } from '../features/auth/components/user-menu'
@@ -17,6 +17,8 @@ export function AppLayout() {
   const { pathname } = useLocation()
   const saveLanguage = useSaveLanguage()
   const showAdmin = allowedAdminSections(useSignedIn()).length > 0
+  // A page opened for the first time fetches its code; the old page stays until it is in.
+  const loadingPage = useNavigation().state === 'loading'
 
   // On a phone the navigation covers the page, so close it once a link has been followed.
   useEffect(close, [pathname, close])
@@ -34,6 +36,7 @@ export function AppLayout() {
             <Title order={3} component="p">
               {t('app.name')}
             </Title>
+            {loadingPage && <Loader size="xs" role="status" aria-label={t('app.loadingPage')} />}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch onChange={saveLanguage} />

@@ -1,19 +1,33 @@
 import { Anchor, Button, Center, Loader, Stack, Tabs } from '@mantine/core'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeader } from '../components/page-header'
-import { ActivityTab } from '../features/activity/components/activity-tab'
 import { DealTeamAvatars } from '../features/deal-team/components/team-avatars'
-import { TeamTab } from '../features/deal-team/components/team-tab'
 import { useDeal } from '../features/deals/api/deals'
 import { DealHeader } from '../features/deals/components/deal-header'
-import { ConfidencePanel } from '../features/deals/confidence/confidence-panel'
 import { ConfidenceSummary } from '../features/deals/confidence/confidence-summary'
-import { PlanTab } from '../features/plan/plan-tab'
-import { RetrospectivesTab } from '../features/retrospectives/retrospectives-tab'
-import { StakeholdersTab } from '../features/stakeholders/stakeholders-tab'
 import { ApiError } from '../lib/api-client'
+import { PageLoader } from './page-loader'
+
+// Each tab's code (the plan's Gantt chart, the stakeholders' power map, …) is fetched when the tab
+// is first opened, not with the workspace; a chunk that fails to load lands in RouteErrorPage.
+const PlanTab = lazy(async () => ({ default: (await import('../features/plan/plan-tab')).PlanTab }))
+const ConfidencePanel = lazy(async () => ({ default: (await import('../features/deals/confidence/confidence-panel')).ConfidencePanel }))
+const StakeholdersTab = lazy(async () => ({ default: (await import('../features/stakeholders/stakeholders-tab')).StakeholdersTab }))
+const RetrospectivesTab = lazy(async () => ({ default: (await import('../features/retrospectives/retrospectives-tab')).RetrospectivesTab }))
+const TeamTab = lazy(async () => ({ default: (await import('../features/deal-team/components/team-tab')).TeamTab }))
+const ActivityTab = lazy(async () => ({ default: (await import('../features/activity/components/activity-tab')).ActivityTab }))
+
+/** One tab's panel, with a loader while the tab's code arrives. */
+function Panel({ value, children }: { value: WorkspaceTab; children: ReactNode }) {
+  return (
+    <Tabs.Panel value={value}>
+      <Suspense fallback={<PageLoader />}>{children}</Suspense>
+    </Tabs.Panel>
+  )
+}
 
 /** The workspace tabs that have content; each has its own URL, `/deals/:id/<tab>`. */
 export const WORKSPACE_TABS = ['plan', 'confidence', 'stakeholders', 'retrospectives', 'team', 'activity'] as const
@@ -79,24 +93,24 @@ export function DealWorkspace() {
           <Tabs.Tab value="team">{t('workspace.team')}</Tabs.Tab>
           <Tabs.Tab value="activity">{t('workspace.activity')}</Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="plan">
+        <Panel value="plan">
           <PlanTab dealId={deal.data.id} permissions={permissions} />
-        </Tabs.Panel>
-        <Tabs.Panel value="confidence">
+        </Panel>
+        <Panel value="confidence">
           <ConfidencePanel deal={deal.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="stakeholders">
+        </Panel>
+        <Panel value="stakeholders">
           <StakeholdersTab dealId={deal.data.id} customerId={deal.data.customer_id} permissions={permissions} />
-        </Tabs.Panel>
-        <Tabs.Panel value="retrospectives">
+        </Panel>
+        <Panel value="retrospectives">
           <RetrospectivesTab dealId={deal.data.id} permissions={permissions} />
-        </Tabs.Panel>
-        <Tabs.Panel value="team">
+        </Panel>
+        <Panel value="team">
           <TeamTab deal={deal.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="activity">
+        </Panel>
+        <Panel value="activity">
           <ActivityTab dealId={deal.data.id} />
-        </Tabs.Panel>
+        </Panel>
       </Tabs>
     </>
   )

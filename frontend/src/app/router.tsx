@@ -1,24 +1,21 @@
+import type { ComponentType } from 'react'
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
-import { UsersPage } from '../features/admin-users/components/users-page'
-import { TeamsPage } from '../features/admin-teams/components/teams-page'
-import { TemplateEditorPage } from '../features/admin-templates/components/template-editor-page'
-import { TemplatesPage } from '../features/admin-templates/components/templates-page'
-import { TargetsPage } from '../features/admin-targets/components/targets-page'
-import { FxRatesPage } from '../features/admin-fx-rates/components/fx-rates-page'
-import { SettingsPage } from '../features/admin-settings/components/settings-page'
-import { AuditPage } from '../features/audit/components/audit-page'
 import { RequireSession } from '../features/auth/components/require-session'
 import { SignInPage } from '../features/auth/components/sign-in-page'
-import { BoardPage } from '../features/board/board-page'
-import { DealsPage } from '../features/deals/components/deals-page'
-import { MyActionsPage } from '../features/retrospectives/my-actions-page'
-import { ProfilePage } from '../features/profile/components/profile-page'
-import { TokensPage } from '../features/profile/components/tokens-page'
 import { AdminIndex, AdminLayout, RequirePermission } from './admin-layout'
 import { AppLayout } from './app-layout'
-import { DealWorkspace } from './deal-workspace'
 import { NotFoundPage } from './not-found-page'
+import { PageLoader } from './page-loader'
 import { RouteErrorPage } from './route-error-page'
+
+/**
+ * A page whose code is fetched the first time it is opened (its own chunk; the first load carries
+ * only the frame, sign-in and the router). The router waits for it, showing the old page and the
+ * frame's loading mark meanwhile; a chunk that fails to load lands in RouteErrorPage.
+ */
+function page(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: await load() }) }
+}
 
 /** The client routes; the Go server answers every non-/api path with index.html so these resolve. */
 export const routes: RouteObject[] = [
@@ -32,32 +29,63 @@ export const routes: RouteObject[] = [
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/board" replace /> },
-          { path: 'board', element: <BoardPage /> },
-          { path: 'deals', element: <DealsPage /> },
-          { path: 'deals/:id', element: <DealWorkspace /> },
-          { path: 'deals/:id/:tab', element: <DealWorkspace /> },
-          { path: 'actions', element: <MyActionsPage /> },
-          { path: 'profile', element: <ProfilePage /> },
-          { path: 'profile/tokens', element: <TokensPage /> },
           {
-            path: 'admin',
-            element: <AdminLayout />,
+            // A page that fails (or whose code no longer loads) shows its error inside the frame, so
+            // the navigation stays; on the very first load the frame shows a loader until the page's code is in.
+            errorElement: <RouteErrorPage />,
+            hydrateFallbackElement: <PageLoader />,
             children: [
-              { index: true, element: <AdminIndex /> },
-              { path: 'users', element: <RequirePermission permission="users:write"><UsersPage /></RequirePermission> },
-              { path: 'teams', element: <RequirePermission permission="teams:write"><TeamsPage /></RequirePermission> },
-              { path: 'templates', element: <RequirePermission permission="templates:write"><TemplatesPage /></RequirePermission> },
-              { path: 'templates/new', element: <RequirePermission permission="templates:write"><TemplateEditorPage /></RequirePermission> },
-              { path: 'templates/:id', element: <RequirePermission permission="templates:write"><TemplateEditorPage /></RequirePermission> },
-              { path: 'targets', element: <RequirePermission permission="targets:write"><TargetsPage /></RequirePermission> },
-              { path: 'fx-rates', element: <RequirePermission permission="fx_rates:write"><FxRatesPage /></RequirePermission> },
-              { path: 'settings', element: <RequirePermission permission="settings:write"><SettingsPage /></RequirePermission> },
-              { path: 'audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission> },
+              { index: true, element: <Navigate to="/board" replace /> },
+              { path: 'board', ...page(async () => (await import('../features/board/board-page')).BoardPage) },
+              { path: 'deals', ...page(async () => (await import('../features/deals/components/deals-page')).DealsPage) },
+              { path: 'deals/:id', ...page(async () => (await import('./deal-workspace')).DealWorkspace) },
+              { path: 'deals/:id/:tab', ...page(async () => (await import('./deal-workspace')).DealWorkspace) },
+              { path: 'actions', ...page(async () => (await import('../features/retrospectives/my-actions-page')).MyActionsPage) },
+              { path: 'profile', ...page(async () => (await import('../features/profile/components/profile-page')).ProfilePage) },
+              { path: 'profile/tokens', ...page(async () => (await import('../features/profile/components/tokens-page')).TokensPage) },
+              {
+                path: 'admin',
+                element: <AdminLayout />,
+                children: [
+                  { index: true, element: <AdminIndex /> },
+                  {
+                    element: <RequirePermission permission="users:write" />,
+                    children: [{ path: 'users', ...page(async () => (await import('../features/admin-users/components/users-page')).UsersPage) }],
+                  },
+                  {
+                    element: <RequirePermission permission="teams:write" />,
+                    children: [{ path: 'teams', ...page(async () => (await import('../features/admin-teams/components/teams-page')).TeamsPage) }],
+                  },
+                  {
+                    element: <RequirePermission permission="templates:write" />,
+                    children: [
+                      { path: 'templates', ...page(async () => (await import('../features/admin-templates/components/templates-page')).TemplatesPage) },
+                      { path: 'templates/new', ...page(async () => (await import('../features/admin-templates/components/template-editor-page')).TemplateEditorPage) },
+                      { path: 'templates/:id', ...page(async () => (await import('../features/admin-templates/components/template-editor-page')).TemplateEditorPage) },
+                    ],
+                  },
+                  {
+                    element: <RequirePermission permission="targets:write" />,
+                    children: [{ path: 'targets', ...page(async () => (await import('../features/admin-targets/components/targets-page')).TargetsPage) }],
+                  },
+                  {
+                    element: <RequirePermission permission="fx_rates:write" />,
+                    children: [{ path: 'fx-rates', ...page(async () => (await import('../features/admin-fx-rates/components/fx-rates-page')).FxRatesPage) }],
+                  },
+                  {
+                    element: <RequirePermission permission="settings:write" />,
+                    children: [{ path: 'settings', ...page(async () => (await import('../features/admin-settings/components/settings-page')).SettingsPage) }],
+                  },
+                  {
+                    element: <RequirePermission permission="audit:read" />,
+                    children: [{ path: 'audit', ...page(async () => (await import('../features/audit/components/audit-page')).AuditPage) }],
+                  },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },
-          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],

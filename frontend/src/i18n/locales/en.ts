@@ -15,6 +15,7 @@ export const en = {
     name: 'Summit',
     openNavigation: 'Open navigation',
     mainNavigation: 'Main navigation',
+    loadingPage: 'Loading the page…',
   },
   nav: {
     board: 'Board',
@@ -262,5 +263,8 @@ export const en = {
   routeError: {
     title: 'Something went wrong',
     description: 'This page could not be shown. Reload to try again.',
+    reload: 'Reload',
+    outdatedTitle: 'Summit has been updated',
+    outdated: 'This page could not be loaded: Summit may have been updated since you opened it, or the connection dropped. Reload to continue.',
   },
 } as const

@@ -16,6 +16,7 @@ export const zhCN: Messages = {
     name: 'Summit',
     openNavigation: '打开导航',
     mainNavigation: '主导航',
+    loadingPage: '正在加载页面…',
   },
   nav: {
     board: '看板',
@@ -263,5 +264,8 @@ export const zhCN: Messages = {
   routeError: {
     title: '出错了',
     description: '无法显示此页面，请刷新重试。',
+    reload: '重新加载',
+    outdatedTitle: 'Summit 已更新',
+    outdated: '无法加载此页面：Summit 可能在您打开后已更新，或网络连接已中断。请重新加载以继续。',
   },
 }

@@ -27,7 +27,7 @@ function openEditor(put: (request: MockRequest) => Response) {
 const saved = (request: MockRequest) => jsonResponse(200, { ...builtinTemplate, ...(request.body as object), version: 5 })
 
 describe('template confidence parameters', () => {
-  it('lists each parameter with its default and range, and saves only the overridden ones', { timeout: 20_000 }, async () => {
+  it('lists each parameter with its default and range, and saves only the overridden ones', { timeout: 45_000 }, async () => {
     const fetchMock = openEditor(saved)
     const days = within(await screen.findByRole('row', { name: 'Days without contact before it counts as stale' }))
     expect(days.getByText('30')).toBeInTheDocument()
@@ -44,7 +44,7 @@ describe('template confidence parameters', () => {
     expect((put?.body as { confidence_params: unknown }).confidence_params).toEqual({ stale_contact_days: 45 })
   })
 
-  it('shows a 422 on confidence_params.<name> on that parameter’s row', { timeout: 20_000 }, async () => {
+  it('shows a 422 on confidence_params.<name> on that parameter’s row', { timeout: 45_000 }, async () => {
     openEditor(() =>
       jsonResponse(422, {
         error: { code: 'validation_failed', message: 'Check the fields.', fields: { 'confidence_params.stale_contact_days': 'Must be between 7 and 180.' } },

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { adminSession } from '../../../test/fixtures'
@@ -65,6 +65,8 @@ describe('route guard', () => {
       },
     })
     const { router } = renderApp('/admin/users')
+    // The page's code has arrived (the router settles on /admin/users); from here on, every place visited.
+    await waitFor(() => expect(router.state.initialized).toBe(true))
     const visited: string[] = []
     router.subscribe((state) => visited.push(state.location.pathname + state.location.search))
 

@@ -31,7 +31,7 @@ describe('deals list confidence', () => {
     expect(within(second!).getByTitle('No figure for this period')).toHaveTextContent('—')
   })
 
-  it('sorts by confidence, ascending then descending, through the URL', { timeout: 20_000 }, async () => {
+  it('sorts by confidence, ascending then descending, through the URL', { timeout: 45_000 }, async () => {
     const fetchMock = mockApi({ ...base, 'GET /deals': page })
     const { router } = renderApp('/deals?period=2027-Q1')
     await screen.findByRole('link', { name: 'City data platform' })
@@ -46,7 +46,7 @@ describe('deals list confidence', () => {
     expect(screen.getByRole('columnheader', { name: /Confidence/ })).toHaveAttribute('aria-sort', 'descending')
   })
 
-  it('filters by minimum and maximum confidence, kept in the URL in percent', { timeout: 20_000 }, async () => {
+  it('filters by minimum and maximum confidence, kept in the URL in percent', { timeout: 45_000 }, async () => {
     const fetchMock = mockApi({ ...base, 'GET /deals': page })
     const { router } = renderApp('/deals')
     await screen.findByRole('link', { name: 'City data platform' })
@@ -69,7 +69,7 @@ describe('deals list confidence', () => {
     expect(screen.getByRole('textbox', { name: 'Min. confidence %' })).toHaveValue('25 %')
   })
 
-  it('explains a period outside what Summit keeps (422 on period) and offers to drop the confidence filter', { timeout: 20_000 }, async () => {
+  it('explains a period outside what Summit keeps (422 on period) and offers to drop the confidence filter', { timeout: 45_000 }, async () => {
     const fetchMock = mockApi({
       ...base,
       'GET /deals': (request: { query: URLSearchParams }) =>

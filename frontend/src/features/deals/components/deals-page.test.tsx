@@ -8,7 +8,8 @@ import { jsonResponse, renderApp } from '../../../test/render'
 
 const page = (items = [aDeal()], next_cursor: string | null = null) => ({ items, next_cursor })
 // Many Mantine selects opened one after another; jsdom needs more than the default 5 s when busy.
-const SLOW = { timeout: 20_000 }
+// The page's code now loads inside the test (a lazy route), not with the file: room for a busy machine.
+const SLOW = { timeout: 45_000 }
 const base = { 'GET /me': pmoSession, 'GET /teams': teamsPage, 'GET /meta': { name: 'Summit', version: 'test', fiscal_year_start_month: 1 } }
 
 function lastDealsQuery(fetchMock: ReturnType<typeof mockApi>): URLSearchParams {
@@ -106,7 +107,8 @@ describe('deals list', () => {
     const row = (await screen.findByRole('link', { name: 'City data platform' })).closest('tr')!
     await userEvent.click(within(row).getByText('Beijing Big Data Bureau'))
 
-    expect(router.state.location.pathname).toBe('/deals/d-1')
+    // The deal opens once the workspace's code has arrived.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/deals/d-1'))
     expect(await screen.findByRole('link', { name: /All deals/ })).toHaveAttribute('href', '/deals?segment=g2b')
   })
 

@@ -138,12 +138,14 @@ test('an executive switches period and team; a pmo passes a focus deal’s gate;
     await pmoContext.close()
   }
 
-  // After a reload the board has rolled up the change.
+  // After a reload the board has rolled up the change: a board is served from its cache
+  // for at most SUMMIT_BOARD_CACHE_TTL (10 s by default; docs/board.md, "Freshness"), so
+  // the wait allows that plus a reload on a busy machine.
   await expect
     .poll(async () => {
       await page.reload()
       return probabilityOfTarget(page)
-    }, { intervals: [500, 1_000, 2_000] })
+    }, { intervals: [500, 1_000, 2_000], timeout: 45_000 })
     .toBeGreaterThan(before)
   await expect(page).toHaveURL(new RegExp(`[?&]period=${current}(&|$)`))
 

@@ -57,6 +57,21 @@ type inputDealRow struct {
 	Decisions         jsonValue[[]inputDecision]
 }
 
+// input is the deal's own part of the engine's input: the deal, its template's overrides
+// and the PMO's judgement.
+func (d inputDealRow) input() forecasts.DealInput {
+	in := forecasts.DealInput{DealID: d.ID, ForecastCategory: d.ForecastCategory, ManualProbability: d.ManualProbability}
+	in.Input.Deal = confidence.Deal{Status: d.Status, AmountMinor: d.AmountMinor, TargetClose: deals.Day(d.TargetCloseDate), Segment: d.Segment}
+	if d.TemplateKey != nil {
+		in.Input.Deal.TemplateKey = *d.TemplateKey
+	}
+	if len(d.ConfidenceParams) > 0 {
+		// Unreadable overrides count as none: forecasts.Params falls back the same way.
+		_ = json.Unmarshal(d.ConfidenceParams, &in.Overrides)
+	}
+	return in
+}
+
 type inputMilestone struct {
 	ID            string   `json:"id"`
 	Key           string   `json:"key"`
@@ -187,15 +202,7 @@ func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) ([]forec
 	}
 	out := make([]forecasts.DealInput, len(ds))
 	for i, d := range ds {
-		in := forecasts.DealInput{DealID: d.ID, ForecastCategory: d.ForecastCategory, ManualProbability: d.ManualProbability}
-		in.Input.Deal = confidence.Deal{Status: d.Status, AmountMinor: d.AmountMinor, TargetClose: deals.Day(d.TargetCloseDate), Segment: d.Segment}
-		if d.TemplateKey != nil {
-			in.Input.Deal.TemplateKey = *d.TemplateKey
-		}
-		if len(d.ConfidenceParams) > 0 {
-			// Unreadable overrides count as none: forecasts.Params falls back the same way.
-			_ = json.Unmarshal(d.ConfidenceParams, &in.Overrides)
-		}
+		in := d.input()
 		for _, m := range d.Milestones.V {
 			in.Input.Milestones = append(in.Input.Milestones, confidence.Milestone{ID: m.ID, Key: m.Key, Weight: m.Weight,
 				Gate: m.Gate, Status: m.Status, PlannedStart: m.PlannedStart.Time, PlannedDue: m.PlannedDue.Time,
@@ -311,15 +318,7 @@ func (r *Forecasts) inputsOfBatch(ctx context.Context, dealIDs []string) ([]fore
 	byDeal := make(map[string]*forecasts.DealInput, len(ds))
 	out := make([]forecasts.DealInput, len(ds))
 	for i, d := range ds {
-		in := forecasts.DealInput{DealID: d.ID, ForecastCategory: d.ForecastCategory, ManualProbability: d.ManualProbability}
-		in.Input.Deal = confidence.Deal{Status: d.Status, AmountMinor: d.AmountMinor, TargetClose: deals.Day(d.TargetCloseDate), Segment: d.Segment}
-		if d.TemplateKey != nil {
-			in.Input.Deal.TemplateKey = *d.TemplateKey
-		}
-		if len(d.ConfidenceParams) > 0 {
-			// Unreadable overrides count as none: forecasts.Params falls back the same way.
-			_ = json.Unmarshal(d.ConfidenceParams, &in.Overrides)
-		}
+		in := d.input()
 		out[i] = in
 		byDeal[d.ID] = &out[i]
 	}

@@ -1,30 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"io"
-	"log/slog"
-	"os"
 	"strings"
 	"testing"
-
-	"summit/repository/dbtest"
 )
 
 // TestSeedScaleFromTheCommandLine follows README: `summit seed --scale N` loads the demo
 // and N deals, a second run adds a second batch; wrong flags are refused before the
 // database is touched.
 func TestSeedScaleFromTheCommandLine(t *testing.T) {
-	cfg, err := loadConfig()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.DatabaseURL = dbtest.URL(t)
-	ctx, log := context.Background(), slog.New(slog.NewTextHandler(io.Discard, nil))
-	var out bytes.Buffer
-	stdout = &out
-	t.Cleanup(func() { stdout = os.Stdout })
+	cfg, ctx, log, out := commandLine(t)
 
 	tests := []struct {
 		name    string

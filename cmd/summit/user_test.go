@@ -1,30 +1,18 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"testing"
 
 	"summit/domain/identity"
-	"summit/repository/dbtest"
 )
 
 // TestOperatorCreatesFirstAdminAndAToken follows README: `summit user create` then
 // `summit token create`, and the token signs in as that user.
 func TestOperatorCreatesFirstAdminAndAToken(t *testing.T) {
-	cfg, err := loadConfig()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.DatabaseURL = dbtest.URL(t)
-	ctx, log := context.Background(), slog.New(slog.NewTextHandler(io.Discard, nil))
-	var out bytes.Buffer
-	stdout = &out
-	t.Cleanup(func() { stdout = os.Stdout })
+	cfg, ctx, log, out := commandLine(t)
 
 	tests := []struct {
 		name    string

@@ -21,11 +21,7 @@ import (
 // keeps serving when the first one's pool is gone.
 func TestTwoInstancesShareSessionsAndSeeChangesOnTheNextRequest(t *testing.T) {
 	t.Parallel()
-	url := dbtest.URL(t)
-	gdbA, sqlA := openPool(t, url)
-	gdbB, sqlB := openPool(t, url)
-	a := newTestServerOn(t, gdbA, sqlA, Options{})
-	b := newTestServerOn(t, gdbB, sqlB, Options{})
+	a, b := twoInstances(t)
 	if a.srv == b.srv || a.sql == b.sql {
 		t.Fatal("the two instances share a server or a connection pool")
 	}
@@ -66,6 +62,16 @@ func TestTwoInstancesShareSessionsAndSeeChangesOnTheNextRequest(t *testing.T) {
 	if rec := adminOnB.do("GET", "/api/v1/teams/"+team.ID, ""); rec.Code != http.StatusOK {
 		t.Fatalf("B with A's pool closed: %d %s", rec.Code, rec.Body)
 	}
+}
+
+// twoInstances builds two app instances over one fresh database, each with its own
+// connection pool, as behind a load balancer.
+func twoInstances(t *testing.T) (a, b *testServer) {
+	t.Helper()
+	url := dbtest.URL(t)
+	gdbA, sqlA := openPool(t, url)
+	gdbB, sqlB := openPool(t, url)
+	return newTestServerOn(t, gdbA, sqlA, Options{}), newTestServerOn(t, gdbB, sqlB, Options{})
 }
 
 // openPool opens a connection pool of its own on the database at url, as another

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"summit/domain/identity"
-	"summit/repository/dbtest"
 )
 
 // TestStatementsPerRequest pins how many SQL statements (BEGIN and COMMIT included) the
@@ -102,11 +101,7 @@ func TestStatementsPerRequest(t *testing.T) {
 // instance over the same database (nothing is cached per instance).
 func TestTeamChangesReachTheNextRequestOnEveryInstance(t *testing.T) {
 	t.Parallel()
-	url := dbtest.URL(t)
-	gdbA, sqlA := openPool(t, url)
-	gdbB, sqlB := openPool(t, url)
-	a := newTestServerOn(t, gdbA, sqlA, Options{})
-	b := newTestServerOn(t, gdbB, sqlB, Options{})
+	a, b := twoInstances(t)
 	w := newDealWorldOn(t, a)
 	admin := a.signIn(w.admin.Email)
 	eastOnA := a.signIn(w.outsider.Email) // East China: a sibling of the deal's team

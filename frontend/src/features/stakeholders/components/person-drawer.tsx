@@ -52,7 +52,8 @@ export function PersonDrawer({ dealId, person, canEdit, facts, onReload, onClose
 
   const subtitle = [base.title, base.department].filter(Boolean).join(' · ')
   return (
-    <Drawer opened onClose={onClose} position="right" size="lg" title={<Title order={4}>{base.name}</Title>}>
+    <Drawer opened onClose={onClose} position="right" size="lg" title={base.name}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
       <Stack>
         <Group gap="xs">
           {subtitle && <Text size="sm" c="dimmed">{subtitle}</Text>}

@@ -21,8 +21,11 @@ frontend-build: frontend-deps
 	cd frontend && $(NPM) run build
 
 ## test: every check — lint, Go unit and integration tests on real PostgreSQL, Vitest, browser end-to-end tests
+## The Go tests, the fuzz runs and the browser tests share one throwaway cluster and run at the same
+## time: the browser tests mostly wait on pages, so the cores stay busy (each target's output is
+## printed whole when it ends).
 test: lint test-frontend build chromium $(PGRUN)
-	$(PGRUN) -- $(MAKE) --no-print-directory test-go test-fuzz test-e2e-inner
+	$(PGRUN) -- $(MAKE) --no-print-directory -j3 --output-sync=target test-go test-fuzz test-e2e-inner
 
 ## test-go: Go tests (with DATABASE_URL set they share that server; else each package starts its own)
 test-go:

@@ -21,8 +21,8 @@ export default mergeConfig(
       maxWorkers: availableParallelism(),
       // One jsdom per worker rather than per file (Vitest still loads each file's own
       // modules afresh, mocks included): 148 s → 52 s for the suite on 2 cores. Every test
-      // starts clean because src/test/setup.ts empties the DOM, localStorage and the
-      // language after each one; the suite passes in shuffled file orders
+      // starts clean: src/test/setup.ts empties the DOM after each test and localStorage
+      // and the language before each; the suite passes in shuffled file orders
       // (`npx vitest run --sequence.shuffle.files --sequence.seed=N`).
       isolate: false,
     },

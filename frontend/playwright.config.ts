@@ -3,8 +3,10 @@ import { defineConfig } from '@playwright/test'
 // End-to-end tests against the real summit binary. Unless SUMMIT_E2E_URL points at a server
 // already running, Playwright starts `bin/summit dev` on port 18080 with the DATABASE_URL it
 // inherits (`make test` runs this under pgrun, which provides a throwaway PostgreSQL).
+// SUMMIT_E2E_PORT (default 18080) lets several checkouts run their suites side by side.
 const externalServer = process.env.SUMMIT_E2E_URL
-const baseURL = externalServer ?? 'http://127.0.0.1:18080'
+const port = process.env.SUMMIT_E2E_PORT ?? '18080'
+const baseURL = externalServer ?? `http://127.0.0.1:${port}`
 
 export default defineConfig({
   webServer: externalServer
@@ -12,7 +14,7 @@ export default defineConfig({
     : {
         command: '../bin/summit dev',
         url: `${baseURL}/readyz`,
-        env: { SUMMIT_ADDR: '127.0.0.1:18080', SUMMIT_LOG_LEVEL: 'warn' },
+        env: { SUMMIT_ADDR: `127.0.0.1:${port}`, SUMMIT_LOG_LEVEL: 'warn' },
         reuseExistingServer: false,
         timeout: 120_000,
         stdout: 'ignore',

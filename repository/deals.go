@@ -52,7 +52,7 @@ type dealRow struct {
 	FcPInPeriod  *float64   `gorm:"->;-:migration"`
 	FcAsOf       *time.Time `gorm:"->;-:migration"`
 	// The deal team, when selected (dealByID), read-only.
-	Members jsonValue[[]deals.Member] `gorm:"column:members;->;-:migration"`
+	Members dealTeam `gorm:"column:members;->;-:migration"`
 }
 
 func (dealRow) TableName() string { return "deals" }
@@ -167,7 +167,7 @@ func dealsWithCustomer(tx *gorm.DB) *gorm.DB {
 }
 
 // ListDeals pages through the deals f allows, searching p.Search in deal and customer
-// names; the page's deal teams come with one more query.
+// names, each with its deal team, in one query.
 func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.ListParams) (domain.Page[deals.Deal], error) {
 	db := conn(ctx, r.db)
 	q := dealsWithCustomer(db)
@@ -223,10 +223,7 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 	if err != nil {
 		return domain.Page[deals.Deal]{}, translate(err, "list deals")
 	}
-	items, err := withMembers(db, rows)
-	if err != nil {
-		return domain.Page[deals.Deal]{}, err
-	}
+	items := toDomainDeals(rows)
 	if f.ConfidencePeriod != "" {
 		for i, r := range rows {
 			items[i].Forecast = &deals.ListForecast{Period: f.ConfidencePeriod, Confidence: r.FcConfidence, PWin: r.FcPWin,
@@ -242,7 +239,7 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 func withForecast(q *gorm.DB, f deals.DealFilter) *gorm.DB {
 	q = q.Select(`deals.*, customers.name AS customer_name, df.confidence AS fc_confidence, df.p_in_period AS fc_p_in_period,
 		CASE WHEN df.deal_id IS NULL THEN NULL ELSE dc.p_win END AS fc_p_win,
-		CASE WHEN df.deal_id IS NULL THEN NULL ELSE dc.as_of END AS fc_as_of`).
+		CASE WHEN df.deal_id IS NULL THEN NULL ELSE dc.as_of END AS fc_as_of, `+dealTeamColumn("deals")).
 		Joins("LEFT JOIN deal_forecasts df ON df.deal_id = deals.id AND df.period = ?", f.ConfidencePeriod).
 		Joins("LEFT JOIN deal_confidence dc ON dc.deal_id = deals.id")
 	if f.ConfidenceMin != nil {
@@ -268,27 +265,13 @@ func visibleTo(q *gorm.DB, v *deals.Visibility) *gorm.DB {
 	}
 }
 
-// withMembers converts rows to deals and fills their teams with one query.
-func withMembers(tx *gorm.DB, rows []dealRow) ([]deals.Deal, error) {
-	ids := make([]string, 0, len(rows))
-	for _, r := range rows {
-		ids = append(ids, r.ID)
-	}
-	team := map[string][]deals.Member{}
-	if len(ids) > 0 {
-		var links []dealMemberRow
-		if err := tx.Where("deal_id IN ?", ids).Order("role, user_id").Find(&links).Error; err != nil {
-			return nil, translate(err, "deal teams")
-		}
-		for _, l := range links {
-			team[l.DealID] = append(team[l.DealID], deals.Member{UserID: l.UserID, Role: deals.OwnerRole(l.Role)})
-		}
-	}
+// toDomainDeals converts rows that selected dealTeamColumn to deals.
+func toDomainDeals(rows []dealRow) []deals.Deal {
 	out := make([]deals.Deal, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, toDomainDeal(r, team[r.ID]))
+		out = append(out, toDomainDeal(r, r.Members))
 	}
-	return out, nil
+	return out
 }
 
 // Deal returns one deal with its team and customer name.
@@ -299,14 +282,12 @@ func (r *Deals) Deal(ctx context.Context, id string) (deals.Deal, error) {
 // dealByID reads a deal with its customer's name and its team in one query.
 func dealByID(tx *gorm.DB, id string) (deals.Deal, error) {
 	var row dealRow
-	err := dealsWithCustomer(tx).Select(`deals.*, customers.name AS customer_name,
-		(SELECT json_agg(json_build_object('user_id', dm.user_id, 'role', dm.role) ORDER BY dm.role, dm.user_id)
-			FROM deal_members dm WHERE dm.deal_id = deals.id) AS members`).
+	err := dealsWithCustomer(tx).Select(`deals.*, customers.name AS customer_name, `+dealTeamColumn("deals")).
 		Where("deals.id = ?", id).Take(&row).Error
 	if err != nil {
 		return deals.Deal{}, translate(err, "deal "+id)
 	}
-	return toDomainDeal(row, row.Members.V), nil
+	return toDomainDeal(row, row.Members), nil
 }
 
 // DealAccess returns what authorization needs of a deal: its team and deal team, in one
@@ -325,18 +306,16 @@ func dealAccess(ctx context.Context, db *gorm.DB, from, what string, args ...any
 	var rows []struct {
 		DealID  string
 		TeamID  string
-		Members jsonValue[[]deals.Member]
+		Members dealTeam
 	}
-	err := conn(ctx, db).Raw(`SELECT d.id AS deal_id, d.team_id,
-		COALESCE((SELECT json_agg(json_build_object('user_id', dm.user_id, 'role', dm.role) ORDER BY dm.role, dm.user_id)
-			FROM deal_members dm WHERE dm.deal_id = d.id), '[]') AS members `+from, args...).Scan(&rows).Error
+	err := conn(ctx, db).Raw(`SELECT d.id AS deal_id, d.team_id, `+dealTeamColumn("d")+` `+from, args...).Scan(&rows).Error
 	if err != nil {
 		return deals.Access{}, translate(err, what)
 	}
 	if len(rows) == 0 {
 		return deals.Access{}, fmt.Errorf("%s: %w", what, domain.ErrNotFound)
 	}
-	members := rows[0].Members.V
+	members := []deals.Member(rows[0].Members)
 	if members == nil {
 		members = []deals.Member{}
 	}

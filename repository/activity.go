@@ -37,6 +37,15 @@ var activitySorts = sortKeys[activityRow]{
 // writeActivity stores act inside tx, so a change and its trail commit together.
 // dealID and entityID, when set, fill in what a create could not know beforehand.
 func writeActivity(tx *gorm.DB, act deals.Activity, dealID string, entityID *string) error {
+	row, err := activityRowOf(act, dealID, entityID)
+	if err != nil {
+		return err
+	}
+	return translate(tx.Omit("ActorName").Create(&row).Error, "write deal activity")
+}
+
+// activityRowOf is the row writeActivity stores for act.
+func activityRowOf(act deals.Activity, dealID string, entityID *string) (activityRow, error) {
 	if act.DealID == "" {
 		act.DealID = dealID
 	}
@@ -45,15 +54,14 @@ func writeActivity(tx *gorm.DB, act deals.Activity, dealID string, entityID *str
 	}
 	before, err := jsonOrNull(act.Before)
 	if err != nil {
-		return err
+		return activityRow{}, err
 	}
 	after, err := jsonOrNull(act.After)
 	if err != nil {
-		return err
+		return activityRow{}, err
 	}
-	row := activityRow{DealID: act.DealID, ActorID: act.ActorID, Action: act.Action, EntityType: act.EntityType,
-		EntityID: act.EntityID, Before: before, After: after}
-	return translate(tx.Omit("ActorName").Create(&row).Error, "write deal activity")
+	return activityRow{DealID: act.DealID, ActorID: act.ActorID, Action: act.Action, EntityType: act.EntityType,
+		EntityID: act.EntityID, Before: before, After: after}, nil
 }
 
 // jsonOrNull encodes v, or returns nil (SQL NULL) when there is nothing to record.

@@ -36,14 +36,25 @@ func TestConfidenceInputsOfOneDealComeInOneStatement(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := repository.NewForecasts(gdb)
-	inputs, err := store.Inputs(ctx, ids) // a batch, as the daily job reads it
+	batch, err := store.Inputs(ctx, ids) // a batch, as the daily job reads it
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := batch.Deals
+	if batch.FiscalYearStartMonth != 0 {
+		t.Errorf("a batch came with fiscal year start month %d; only one deal's inputs carry it", batch.FiscalYearStartMonth)
+	}
+	const fiscalYearStart = 4 // April, as an organisation whose year is not the calendar's
+	err = gdb.Exec(`INSERT INTO settings (reporting_currency, fiscal_year_start_month) VALUES ('CNY', ?)
+		ON CONFLICT (id) DO UPDATE SET fiscal_year_start_month = EXCLUDED.fiscal_year_start_month`, fiscalYearStart).Error
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(inputs) != len(ids) {
 		t.Fatalf("inputs of %d deals, want %d", len(inputs), len(ids))
 	}
-	// One deal, as a change recomputing its figures reads it: one statement, the same input.
+	// One deal, as a change recomputing its figures reads it: one statement, the same input,
+	// and the fiscal year that names the periods of its figures.
 	for i, id := range ids {
 		counted, read := repository.CountStatements(ctx)
 		one, err := store.Inputs(counted, []string{id})
@@ -53,8 +64,11 @@ func TestConfidenceInputsOfOneDealComeInOneStatement(t *testing.T) {
 		if n := read(); n != 1 {
 			t.Errorf("the inputs of deal %s took %d statements, want 1", id, n)
 		}
-		if len(one) != 1 || !reflect.DeepEqual(one[0], inputs[i]) {
-			t.Errorf("deal %s alone:\n%+v\nin the batch:\n%+v", id, one, inputs[i])
+		if len(one.Deals) != 1 || !reflect.DeepEqual(one.Deals[0], inputs[i]) {
+			t.Errorf("deal %s alone:\n%+v\nin the batch:\n%+v", id, one.Deals, inputs[i])
+		}
+		if one.FiscalYearStartMonth != fiscalYearStart {
+			t.Errorf("deal %s alone came with fiscal year start month %d, want %d", id, one.FiscalYearStartMonth, fiscalYearStart)
 		}
 	}
 	got := map[string]int64{}

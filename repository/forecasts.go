@@ -55,6 +55,9 @@ type inputDealRow struct {
 	Retrospectives    jsonValue[[]inputRetro]
 	Actions           jsonValue[[]inputAction]
 	Decisions         jsonValue[[]inputDecision]
+	// The settings' fiscal year start month (inputsOfDeal only; NULL before the settings
+	// are first stored).
+	FiscalYearStartMonth *int
 }
 
 // input is the deal's own part of the engine's input: the deal, its template's overrides
@@ -135,20 +138,23 @@ func (d *jsonDay) day() time.Time {
 // in the request that made it) come in one statement (inputsOfDeal); a batch's (the
 // daily job, a template or fiscal year change) in ten set-based queries whatever its
 // size (inputsOfBatch), which is faster for many deals than building JSON for each.
-func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) ([]forecasts.DealInput, error) {
+func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) (forecasts.Inputs, error) {
 	switch len(dealIDs) {
 	case 0:
-		return nil, nil
+		return forecasts.Inputs{}, nil
 	case 1:
 		return r.inputsOfDeal(ctx, dealIDs)
 	}
-	return r.inputsOfBatch(ctx, dealIDs)
+	ins, err := r.inputsOfBatch(ctx, dealIDs)
+	return forecasts.Inputs{Deals: ins}, err
 }
 
 // inputsOfDeal reads the inputs in one statement: each deal with its template, and as
 // JSON its milestones (with their dependencies and their dates in the latest baseline),
-// stakeholders (with their milestone links), retrospectives, actions and gate decisions.
-func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) ([]forecasts.DealInput, error) {
+// stakeholders (with their milestone links), retrospectives, actions and gate decisions;
+// and the fiscal year start month, its settings row held FOR SHARE as Targets.Settings
+// holds it (a locked row is read as last committed, whatever the statement's snapshot).
+func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) (forecasts.Inputs, error) {
 	var ds []inputDealRow
 	err := conn(ctx, r.db).Raw(`WITH ids AS (SELECT DISTINCT unnest(?::uuid[]) AS id),
 		latest AS (
@@ -192,13 +198,14 @@ func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) ([]forec
 			FROM gate_decisions g JOIN ids ON ids.id = g.deal_id GROUP BY g.deal_id)
 		SELECT d.id, d.status, d.amount_minor, d.target_close_date, d.segment, d.forecast_category,
 			d.manual_probability, t.key AS template_key, t.confidence_params, ms.items AS milestones,
-			ss.items AS stakeholders, rs.items AS retrospectives, acts.items AS actions, gs.items AS decisions
+			ss.items AS stakeholders, rs.items AS retrospectives, acts.items AS actions, gs.items AS decisions,
+			(SELECT st.fiscal_year_start_month FROM settings st FOR SHARE) AS fiscal_year_start_month
 		FROM deals d JOIN ids ON ids.id = d.id LEFT JOIN templates t ON t.id = d.template_id
 		LEFT JOIN ms ON ms.deal_id = d.id LEFT JOIN ss ON ss.deal_id = d.id LEFT JOIN rs ON rs.deal_id = d.id
 		LEFT JOIN acts ON acts.deal_id = d.id LEFT JOIN gs ON gs.deal_id = d.id
 		ORDER BY d.id`, pgArray(dealIDs)).Scan(&ds).Error
 	if err != nil {
-		return nil, translate(err, "confidence input")
+		return forecasts.Inputs{}, translate(err, "confidence input")
 	}
 	out := make([]forecasts.DealInput, len(ds))
 	for i, d := range ds {
@@ -226,7 +233,11 @@ func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) ([]forec
 		}
 		out[i] = in
 	}
-	return out, nil
+	ins := forecasts.Inputs{Deals: out}
+	if len(ds) > 0 && ds[0].FiscalYearStartMonth != nil {
+		ins.FiscalYearStartMonth = *ds[0].FiscalYearStartMonth
+	}
+	return ins, nil
 }
 
 // inputsOfBatch reads the inputs with at most ten queries whatever the number of deals:
@@ -446,65 +457,61 @@ type storedFactor struct {
 	Detail       map[string]any `json:"detail"`
 }
 
-// SaveFigures replaces the deals' stored figures: one deal_confidence row each (upserted
-// first, which also orders concurrent writers of one deal) and their deal_forecasts rows.
+// SaveFigures replaces the deals' stored figures in one statement: one deal_confidence
+// row each and the window's deal_forecasts rows, upserted, and any other period's rows of
+// those deals deleted (the two sets of rows are disjoint, so the statement's parts, which
+// PostgreSQL runs in no set order, cannot meet). Every caller holds the deals' rows
+// (Forecasts.LockDeals or a plan change's lock), which orders concurrent writers of one
+// deal.
 func (r *Forecasts) SaveFigures(ctx context.Context, figs []forecasts.Figures) error {
 	if len(figs) == 0 {
 		return nil
 	}
-	return writeTx(ctx, r.db, func(tx *gorm.DB) error {
-		var sb strings.Builder
-		args := make([]any, 0, len(figs)*7)
-		ids := make([]string, 0, len(figs))
-		sb.WriteString(`INSERT INTO deal_confidence (deal_id, as_of, base, p_win, expected_close, close_p80, factors, computed_at) VALUES `)
-		for i, f := range figs {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString("(?, ?, ?, ?, ?, ?, ?::jsonb, now())")
-			factors := make([]storedFactor, 0, len(f.Result.Factors))
-			for _, fa := range f.Result.Factors {
-				factors = append(factors, storedFactor{Key: fa.Key, Contribution: fa.Contribution, LogOdds: fa.LogOdds, Detail: confidence.DetailMap(fa.Detail)})
-			}
-			raw, err := json.Marshal(factors)
-			if err != nil {
-				return err
-			}
-			args = append(args, f.DealID, deals.Day(f.AsOf), f.Result.Base, clamp01(f.Result.PWin),
-				datePtr(f.Result.ExpectedClose), datePtr(f.Result.CloseP80), string(raw))
-			ids = append(ids, f.DealID)
+	var sb strings.Builder
+	args := make([]any, 0, len(figs)*7+7)
+	ids := make([]string, 0, len(figs))
+	sb.WriteString(`WITH confidence AS (INSERT INTO deal_confidence (deal_id, as_of, base, p_win, expected_close, close_p80, factors, computed_at) VALUES `)
+	for i, f := range figs {
+		if i > 0 {
+			sb.WriteString(", ")
 		}
-		sb.WriteString(` ON CONFLICT (deal_id) DO UPDATE SET as_of = EXCLUDED.as_of, base = EXCLUDED.base, p_win = EXCLUDED.p_win,
-			expected_close = EXCLUDED.expected_close, close_p80 = EXCLUDED.close_p80, factors = EXCLUDED.factors, computed_at = now()`)
-		if err := tx.Exec(sb.String(), args...).Error; err != nil {
-			return translate(err, "save confidence")
+		sb.WriteString("(?, ?, ?, ?, ?, ?, ?::jsonb, now())")
+		factors := make([]storedFactor, 0, len(f.Result.Factors))
+		for _, fa := range f.Result.Factors {
+			factors = append(factors, storedFactor{Key: fa.Key, Contribution: fa.Contribution, LogOdds: fa.LogOdds, Detail: confidence.DetailMap(fa.Detail)})
 		}
-		if err := tx.Exec("DELETE FROM deal_forecasts WHERE deal_id = ANY(?::uuid[])", pgArray(ids)).Error; err != nil {
-			return translate(err, "clear forecasts")
-		}
-		// The window's rows go in as six array parameters (unnest), whatever their number.
-		var dealIDs, periods, froms, tos, pIn, conf pgArray
-		for _, f := range figs {
-			for _, p := range f.Periods {
-				dealIDs = append(dealIDs, f.DealID)
-				periods = append(periods, p.Period.Name)
-				froms = append(froms, p.Period.From.Format(deals.DateLayout))
-				tos = append(tos, p.Period.To.Format(deals.DateLayout))
-				pIn = append(pIn, strconv.FormatFloat(clamp01(p.PInPeriod), 'g', -1, 64))
-				conf = append(conf, strconv.FormatFloat(clamp01(p.Confidence), 'g', -1, 64))
-			}
-		}
-		if len(dealIDs) == 0 {
-			return nil
-		}
-		err := tx.Exec(`INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence)
-			SELECT * FROM unnest(?::uuid[], ?::text[], ?::date[], ?::date[], ?::float8[], ?::float8[])`,
-			dealIDs, periods, froms, tos, pIn, conf).Error
+		raw, err := json.Marshal(factors)
 		if err != nil {
-			return translate(err, "save forecasts")
+			return err
 		}
-		return nil
-	})
+		args = append(args, f.DealID, deals.Day(f.AsOf), f.Result.Base, clamp01(f.Result.PWin),
+			datePtr(f.Result.ExpectedClose), datePtr(f.Result.CloseP80), string(raw))
+		ids = append(ids, f.DealID)
+	}
+	// The window's rows go in as six array parameters (unnest), whatever their number.
+	var dealIDs, periods, froms, tos, pIn, conf pgArray
+	for _, f := range figs {
+		for _, p := range f.Periods {
+			dealIDs = append(dealIDs, f.DealID)
+			periods = append(periods, p.Period.Name)
+			froms = append(froms, p.Period.From.Format(deals.DateLayout))
+			tos = append(tos, p.Period.To.Format(deals.DateLayout))
+			pIn = append(pIn, strconv.FormatFloat(clamp01(p.PInPeriod), 'g', -1, 64))
+			conf = append(conf, strconv.FormatFloat(clamp01(p.Confidence), 'g', -1, 64))
+		}
+	}
+	sb.WriteString(` ON CONFLICT (deal_id) DO UPDATE SET as_of = EXCLUDED.as_of, base = EXCLUDED.base, p_win = EXCLUDED.p_win,
+			expected_close = EXCLUDED.expected_close, close_p80 = EXCLUDED.close_p80, factors = EXCLUDED.factors, computed_at = now()),
+		periods AS (SELECT * FROM unnest(?::uuid[], ?::text[], ?::date[], ?::date[], ?::float8[], ?::float8[])
+			AS p(deal_id, period, period_from, period_to, p_in_period, confidence)),
+		kept AS (INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence)
+			SELECT * FROM periods
+			ON CONFLICT (deal_id, period) DO UPDATE SET period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to,
+				p_in_period = EXCLUDED.p_in_period, confidence = EXCLUDED.confidence)
+		DELETE FROM deal_forecasts df WHERE df.deal_id = ANY(?::uuid[])
+			AND NOT EXISTS (SELECT 1 FROM periods p WHERE p.deal_id = df.deal_id AND p.period = df.period)`)
+	args = append(args, dealIDs, periods, froms, tos, pIn, conf, pgArray(ids))
+	return translate(conn(ctx, r.db).Exec(sb.String(), args...).Error, "save confidence")
 }
 
 // clamp01 keeps rounding noise from tripping the tables' range checks.

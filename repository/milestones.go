@@ -188,18 +188,23 @@ func (r *Deals) CreateMilestone(ctx context.Context, m deals.Milestone, act deal
 	return out, err
 }
 
-// UpdateMilestone writes m's fields and replaces its dependencies if its version is still
-// expected. Its deal, key and sequence stay (Reorder changes the sequence).
+// UpdateMilestone writes m's fields and its activity entry (one statement) and replaces
+// its dependencies if its version is still expected. Its deal, key and sequence stay
+// (Reorder changes the sequence).
 func (r *Deals) UpdateMilestone(ctx context.Context, m deals.Milestone, expected int, relink bool, act deals.Activity) (deals.Milestone, error) {
 	row := toMilestoneRow(m)
+	logged, err := activityRowOf(act, m.DealID, &m.ID)
+	if err != nil {
+		return deals.Milestone{}, err
+	}
 	var stored milestoneRow
-	err := writeTx(ctx, r.db, func(tx *gorm.DB) error {
-		err := updateVersionedReturning(tx, &stored, m.ID, expected, map[string]any{
+	err = writeTx(ctx, r.db, func(tx *gorm.DB) error {
+		err := updateVersionedLogged(tx, "milestones", &stored, m.ID, expected, map[string]any{
 			"name": row.Name, "name_zh": row.NameZh, "owner_role": row.OwnerRole, "assignee_id": row.AssigneeID,
 			"weight": row.Weight, "gate": row.Gate, "planned_start": row.PlannedStart, "planned_due": row.PlannedDue,
 			"status": row.Status, "status_reason": row.StatusReason, "completed_on": row.CompletedOn,
 			"exit_criteria": row.ExitCriteria,
-		})
+		}, logged)
 		if err != nil {
 			return err
 		}
@@ -211,7 +216,7 @@ func (r *Deals) UpdateMilestone(ctx context.Context, m deals.Milestone, expected
 				return err
 			}
 		}
-		return writeActivity(tx, act, m.DealID, &m.ID)
+		return nil
 	})
 	if err != nil {
 		return deals.Milestone{}, err

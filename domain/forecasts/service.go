@@ -48,7 +48,7 @@ type Store interface {
 	LockDeals(ctx context.Context, dealIDs []string) error
 	// Inputs loads the deals' engine inputs in a fixed number of queries; unknown ids
 	// are left out.
-	Inputs(ctx context.Context, dealIDs []string) ([]DealInput, error)
+	Inputs(ctx context.Context, dealIDs []string) (Inputs, error)
 	// SaveFigures replaces each deal's stored figures.
 	SaveFigures(ctx context.Context, figs []Figures) error
 	// DueDeals lists up to limit deals (by id) without figures as of today.
@@ -56,6 +56,14 @@ type Store interface {
 	// DealPage lists up to limit deals by id after afterID: those laid out from the
 	// template, or every deal when templateID is "".
 	DealPage(ctx context.Context, templateID, afterID string, limit int) ([]string, error)
+}
+
+// Inputs are deals' engine inputs and, when the store read it in the same statement (it
+// does for one deal: a change recomputing its figures), the fiscal year start month held
+// FOR SHARE as FiscalYear would read it; 0 when not read with them.
+type Inputs struct {
+	Deals                []DealInput
+	FiscalYearStartMonth int
 }
 
 // BatchSize bounds how many deals one query batch (and one transaction of RefreshDue) reads.
@@ -135,13 +143,15 @@ func (s *Service) refreshBatch(ctx context.Context, ids []string, today time.Tim
 	if err != nil {
 		return err
 	}
-	fy, err := s.fyStart(ctx)
-	if err != nil {
-		return err
+	fy := inputs.FiscalYearStartMonth
+	if fy < 1 || fy > 12 {
+		if fy, err = s.fyStart(ctx); err != nil {
+			return err
+		}
 	}
 	window := Window(today, fy)
-	figs := make([]Figures, 0, len(inputs))
-	for _, in := range inputs {
+	figs := make([]Figures, 0, len(inputs.Deals))
+	for _, in := range inputs.Deals {
 		figs = append(figs, Compute(in, window, today))
 	}
 	return s.Store.SaveFigures(ctx, figs)
@@ -297,8 +307,8 @@ func (s *Service) input(ctx context.Context, dealID string) (DealInput, error) {
 	if err != nil {
 		return DealInput{}, err
 	}
-	if len(ins) == 0 {
+	if len(ins.Deals) == 0 {
 		return DealInput{}, fmt.Errorf("deal %s: %w", dealID, domain.ErrNotFound)
 	}
-	return ins[0], nil
+	return ins.Deals[0], nil
 }

@@ -104,6 +104,7 @@ func OpenGorm(sqlDB *sql.DB, log *slog.Logger) (*gorm.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open gorm: %w", err)
 	}
+	gdb.ClauseBuilders["LIMIT"] = inlineLimit
 	return gdb, nil
 }
 

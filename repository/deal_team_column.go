@@ -1,6 +1,7 @@
 package repository
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"strings"
 
@@ -45,4 +46,14 @@ func (t *dealTeam) Scan(src any) error {
 	}
 	*t = out
 	return nil
+}
+
+// Value writes the pairs as dealTeamColumn selects them (GORM wants a column type it
+// can write too, though the column is read-only).
+func (t dealTeam) Value() (driver.Value, error) {
+	pairs := make([]string, 0, len(t))
+	for _, m := range t {
+		pairs = append(pairs, string(m.Role)+":"+m.UserID)
+	}
+	return strings.Join(pairs, ","), nil
 }

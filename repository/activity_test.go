@@ -66,11 +66,11 @@ func TestEveryDealWriteRecordsActivity(t *testing.T) {
 			return added.ID, f.svc.DeleteMilestone(f.ctx, actor, added.ID, m.Version)
 		}},
 		{"plan.imported", "deal", func() (string, error) {
-			_, err := f.svc.ImportPlan(f.ctx, actor, d.ID, [][]string{
+			_, _, err := f.svc.ImportPlan(f.ctx, actor, d.ID, [][]string{
 				{"seq", "name", "owner_role", "planned_start", "planned_due", "depends_on"},
 				{"1", "Survey", "solution", "2026-03-02", "2026-03-06", ""},
 				{"2", "Offer", "business", "2026-03-09", "2026-03-13", "1"},
-			})
+			}, deals.ImportReplace)
 			return d.ID, err
 		}},
 	}

@@ -428,25 +428,85 @@ func movesSnapshot(moves []VersionedMove) []map[string]string {
 	return out
 }
 
-// ImportPlan replaces a deal's plan with one read from spreadsheet rows, in one
-// transaction; a file with any bad cell changes nothing (see RowsToPlan).
-func (s *Service) ImportPlan(ctx context.Context, a Actor, dealID string, rows [][]string) ([]Milestone, error) {
-	plan, err := RowsToPlan(rows, s.today())
-	if err != nil {
-		return nil, err
+// ImportPlan imports a plan from spreadsheet rows in mode (MergePlan), in one
+// transaction that also records what it changed (PlanImport) so that UndoImport can put
+// it back; a file with any bad cell, or a dependency cycle, changes nothing.
+func (s *Service) ImportPlan(ctx context.Context, a Actor, dealID string, rows [][]string, mode ImportMode) (imp PlanImport, stored []Milestone, err error) {
+	if !mode.Valid() {
+		return PlanImport{}, nil, domain.Invalid("mode", "oneof", "merge replace")
 	}
-	var stored []Milestone
+	file, err := ReadPlanFile(rows, s.today())
+	if err != nil {
+		return PlanImport{}, nil, err
+	}
 	err = s.changePlan(ctx, dealID, func(ctx context.Context) error {
 		old, err := s.Store.Plan(ctx, dealID)
 		if err != nil {
 			return err
 		}
-		act := a.activity(dealID, "plan.imported", "deal", &dealID, map[string]any{"milestones": len(old)}, map[string]any{"milestones": len(plan)})
-		if err := s.Store.ReplacePlan(ctx, dealID, plan, act); err != nil {
+		ch, sum, err := MergePlan(old, file, mode, s.today())
+		if err != nil {
+			return err
+		}
+		var removedDates []BaselineDate
+		if len(ch.Remove) > 0 {
+			dates, err := s.Store.BaselineDates(ctx, dealID)
+			if err != nil {
+				return err
+			}
+			removedDates = RemovedBaselines(ch, dates)
+		}
+		act := a.activity(dealID, "plan.imported", "deal", &dealID, map[string]any{"milestones": len(old)},
+			map[string]any{"milestones": len(ch.Plan), "mode": mode, "added": sum.Added, "updated": sum.Updated, "removed": sum.Removed, "unchanged": sum.Unchanged})
+		version, err := s.Store.ApplyPlanChange(ctx, dealID, ch, act)
+		if err != nil {
+			return err
+		}
+		if stored, err = s.Store.Plan(ctx, dealID); err != nil {
+			return err
+		}
+		imp = PlanImport{DealID: dealID, Mode: mode, Summary: sum, Before: old, BeforeBaselines: removedDates,
+			AfterStamp: PlanStamp(stored), DealVersion: version, At: s.Now().UTC()}
+		if a.UserID != "" {
+			imp.ActorID = &a.UserID
+		}
+		imp, err = s.Store.SavePlanImport(ctx, imp)
+		return err
+	})
+	return imp, stored, err
+}
+
+// UndoImport puts back the plan an import replaced, in one transaction recorded as one
+// activity entry, if nothing changed since (CheckUndo: ifMatch is the deal version the
+// import answered with). It returns the plan and the deal's new version.
+func (s *Service) UndoImport(ctx context.Context, a Actor, dealID, importID string, ifMatch int) (stored []Milestone, version int, err error) {
+	err = s.changePlan(ctx, dealID, func(ctx context.Context) error {
+		imp, err := s.Store.PlanImport(ctx, dealID, importID)
+		if err != nil {
+			return err
+		}
+		d, err := s.Store.Deal(ctx, dealID)
+		if err != nil {
+			return err
+		}
+		current, err := s.Store.Plan(ctx, dealID)
+		if err != nil {
+			return err
+		}
+		if err := CheckUndo(imp, current, d.Version, ifMatch); err != nil {
+			return err
+		}
+		ch := UndoPlanChange(current, imp.Before, imp.BeforeBaselines)
+		act := a.activity(dealID, "plan.import_undone", "deal", &dealID, map[string]any{"milestones": len(current)},
+			map[string]any{"milestones": len(ch.Plan), "mode": imp.Mode})
+		if version, err = s.Store.ApplyPlanChange(ctx, dealID, ch, act); err != nil {
+			return err
+		}
+		if err := s.Store.MarkPlanImportUndone(ctx, importID); err != nil {
 			return err
 		}
 		stored, err = s.Store.Plan(ctx, dealID)
 		return err
 	})
-	return stored, err
+	return stored, version, err
 }

@@ -133,6 +133,17 @@ type Store interface {
 	// ReplacePlan deletes the deal's milestones and stores plan instead (ids and
 	// DependsOn as in CreateDeal), all in one transaction.
 	ReplacePlan(ctx context.Context, dealID string, plan []Milestone, act Activity) error
+	// ApplyPlanChange writes ch (see PlanChange) and act, all or nothing, and moves the
+	// deal's version on, which it returns.
+	ApplyPlanChange(ctx context.Context, dealID string, ch PlanChange, act Activity) (int, error)
+	// BaselineDates are the dates of the deal's milestones in each of its baselines.
+	BaselineDates(ctx context.Context, dealID string) ([]BaselineDate, error)
+	// SavePlanImport records an import (with an id and time of its own) and forgets the
+	// deal's earlier ones: only the latest import can be undone.
+	SavePlanImport(ctx context.Context, imp PlanImport) (PlanImport, error)
+	// PlanImport is the deal's recorded import id (domain.ErrNotFound if none).
+	PlanImport(ctx context.Context, dealID, id string) (PlanImport, error)
+	MarkPlanImportUndone(ctx context.Context, id string) error
 
 	ListBaselines(ctx context.Context, dealID string) ([]Baseline, error)
 	TakeBaseline(ctx context.Context, b Baseline, act Activity) (Baseline, error)

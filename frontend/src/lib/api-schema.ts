@@ -651,20 +651,33 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Replace the plan from a spreadsheet
+         * Merge a spreadsheet into the plan, or replace the plan with it
          * @description Upload a CSV (UTF-8, or GB18030 as Excel saves it on Chinese Windows) or XLSX
          *     (first sheet) as the multipart field `file`. The first non-empty row is the header;
          *     columns are those of `GET /deals/{id}/plan.xlsx` (`seq, name, name_zh, owner_role,
-         *     weight, gate, planned_start, planned_due, depends_on, status, exit_criteria`) in any
-         *     order, by these names or their Chinese headers; `name`, `owner_role`,
-         *     `planned_start` and `planned_due` are required. `depends_on` lists `seq` numbers
-         *     (row positions without a `seq` column), separated by `;`, `,` or spaces.
+         *     weight, gate, planned_start, planned_due, depends_on, status, exit_criteria, key`)
+         *     in any order, by these names or their English or Chinese headers (the export in
+         *     either language imports back); `name`, `owner_role`, `planned_start` and
+         *     `planned_due` are required. Owner role and status may be codes or their English or
+         *     Chinese labels. `depends_on` lists `seq` numbers (row positions without a `seq`
+         *     column), separated by `;`, `,` or spaces.
          *
-         *     The plan is replaced in one transaction only if every row is valid; otherwise
+         *     `key` is a milestone's id (the export's hidden last column). A row whose key is a
+         *     milestone of this plan updates it (it keeps its id, baseline dates and history; a
+         *     column the file lacks, or an empty weight, gate or status cell, keeps its value);
+         *     other rows are added. `mode=merge` (the default) keeps the milestones the file does
+         *     not name, placing added rows after the row above them; `mode=replace` removes them
+         *     and orders the plan as the file. The answer says what changed (`import`: added,
+         *     updated, removed, unchanged) and carries the id that undoes it, with the deal's
+         *     version as the ETag that the undo's If-Match must name.
+         *
+         *     The import is one transaction and happens only if every row is valid; otherwise
          *     nothing changes and the 422 names each problem, with keys like
          *     `rows[3].planned_due` (the 1-based sheet row and the column), `columns` (a missing
-         *     required column), `file` (no milestones, or a limit broken) or `depends_on` (a
-         *     cycle). A missing `file` or one that is not a readable CSV/XLSX is 400 on `file`.
+         *     required column) or `file` (no milestones, or a limit broken). A dependency cycle
+         *     is named on each of its rows (`rows[3].depends_on`, `rows[4].depends_on`: "would
+         *     create a cycle: 3 → 4 → 3"). A missing `file` or one that is not a readable
+         *     CSV/XLSX is 400 on `file`, an unknown `mode` 400 on `mode`.
          *
          *     What one import may cost is bounded, each limit a 422 on `file` naming it: at most
          *     2,000 milestones (rows after the header), data within the first 20,010 rows (for
@@ -674,12 +687,38 @@ export interface paths {
          *     strings, 1 MB for any other part, 200 parts), checked from the zip's directory
          *     before anything is unpacked. The file
          *     is read row by row and the request's timeout stops the read. The deal's version
-         *     moves on, and the old milestones' baseline dates go with them. Needs the deal's
+         *     moves on; removed milestones' baseline dates go with them (undo restores them). Needs the deal's
          *     `pmo` role or `deal:write`; a deal the caller may not read is 404, one they read but
          *     may not change is 403. An import that runs past the request time limit stops, changing
          *     nothing (503 `timeout`).
          */
         post: operations["importPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deals/{id}/milestones/import/{import_id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo the deal's latest plan import
+         * @description Puts back the plan as it was before the import, in one transaction recorded as one
+         *     activity entry (`plan.import_undone`): milestones the import added go, removed ones
+         *     come back with their ids and baseline dates, changed ones get their values back.
+         *     Only the deal's latest import can be undone, once. If-Match must be the ETag the
+         *     import answered with; if the deal or its plan changed since (any milestone added,
+         *     removed or edited), 412 and nothing changes. An import undone already is 409, an
+         *     unknown one 404. Needs the deal's `pmo` role or `deal:write`.
+         */
+        post: operations["undoPlanImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -695,10 +734,15 @@ export interface paths {
         };
         /**
          * The plan as a spreadsheet
-         * @description One header row (`seq, name, name_zh, owner_role, weight, gate, planned_start,
-         *     planned_due, depends_on, status, exit_criteria`) and one row per milestone;
-         *     `depends_on` lists `seq` numbers, so the file imports back unchanged. A deal the
-         *     caller may not read is 404.
+         * @description One sheet: a header row (the columns `seq, name, name_zh, owner_role, weight, gate,
+         *     planned_start, planned_due, depends_on, status, exit_criteria, key`, headed in the
+         *     reader's language) and one row per milestone. Cells are typed: `seq` and `weight`
+         *     numbers, `gate` a boolean, the dates dates (`yyyy-mm-dd`); owner roles and statuses
+         *     are labels in the reader's language; `depends_on` lists `seq` numbers. The header
+         *     row is frozen and filtered, and `key` (the milestone id) is a hidden last column, so
+         *     the file imports back onto the same milestones unchanged. The language is `lang`,
+         *     else the request's (Accept-Language, else the caller's profile). A deal the caller
+         *     may not read is 404.
          */
         get: operations["exportPlan"];
         put?: never;
@@ -2281,6 +2325,23 @@ export interface components {
             items: components["schemas"]["Deal"][];
             /** @description Opaque; pass as `?cursor=` (with the same `sort`) for the next page. Null on the last page. */
             next_cursor: string | null;
+        };
+        /** @description The plan after an import and what the import did. */
+        PlanImportResult: {
+            items: components["schemas"]["Milestone"][];
+            import: {
+                /**
+                 * Format: uuid
+                 * @description What POST /deals/{id}/milestones/import/{import_id}/undo undoes.
+                 */
+                id: string;
+                /** @enum {string} */
+                mode: "merge" | "replace";
+                added: number;
+                updated: number;
+                removed: number;
+                unchanged: number;
+            };
         };
         /** @description A deal's whole plan, in order. */
         MilestoneList: {
@@ -4258,7 +4319,10 @@ export interface operations {
     };
     importPlan: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `merge` (the default) or `replace`. */
+                mode?: "merge" | "replace";
+            };
             header?: never;
             path: {
                 id: components["parameters"]["Id"];
@@ -4277,13 +4341,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new plan. */
+            /** @description The new plan and what the import did. */
             200: {
                 headers: {
+                    /** @description The deal's version after the import; the undo's If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MilestoneList"];
+                    "application/json": components["schemas"]["PlanImportResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4318,9 +4384,51 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    exportPlan: {
+    undoPlanImport: {
         parameters: {
             query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, as in the ETag: `"3"` (`W/"3"` and `3` are
+                 *     accepted). Missing is 428, malformed is 400, older than the stored version is 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan as it was before the import. */
+            200: {
+                headers: {
+                    /** @description The deal's version now. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneList"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            412: components["responses"]["Error"];
+            428: components["responses"]["Error"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportPlan: {
+        parameters: {
+            query?: {
+                /** @description The language of headers and labels (a download link sends no Accept-Language of the app's choosing). */
+                lang?: "en" | "zh-CN";
+            };
             header?: never;
             path: {
                 id: components["parameters"]["Id"];
@@ -4340,6 +4448,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             404: components["responses"]["Error"];
         };

@@ -204,7 +204,7 @@ describe('plan tab', () => {
     expect(screen.queryByRole('button', { name: 'Add milestone' })).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Import CSV/XLSX' })).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Take baseline' })).not.toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Export XLSX' })).toHaveAttribute('href', '/api/v1/deals/d-1/plan.xlsx')
+    expect(screen.getByRole('link', { name: 'Export XLSX' })).toHaveAttribute('href', '/api/v1/deals/d-1/plan.xlsx?lang=en')
 
     const drawer = await openDrawer('Need shaping')
     expect(drawer.getByRole('textbox', { name: 'Name' })).toBeDisabled()
@@ -260,7 +260,7 @@ describe('plan tab', () => {
     expect(requestsTo(fetchMock, 'PATCH /milestones/m-1')[0]?.body).toEqual({ status: 'done', completed_on: new Date().toLocaleDateString('en-CA') })
   })
 
-  it('imports only after saying it replaces the plan, and lists a rejected file’s cells by row and column', async () => {
+  it('imports by merging unless told to replace, and lists a rejected file’s cells by row and column', async () => {
     const fetchMock = mockApi({
       ...planRoutes,
       'POST /deals/d-1/milestones/import': () =>
@@ -272,7 +272,10 @@ describe('plan tab', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: 'Import CSV/XLSX' }))
     const dialog = within(await screen.findByRole('dialog', { name: 'Import a plan' }))
-    expect(dialog.getByText(/replaces the whole plan/)).toHaveTextContent('baseline dates are dropped')
+    expect(dialog.getByRole('radio', { name: /^Merge/ })).toBeChecked()
+    expect(dialog.queryByText(/removes every milestone/)).toBeNull()
+    await userEvent.click(dialog.getByRole('radio', { name: /^Replace/ }))
+    expect(dialog.getByText(/removes every milestone/)).toHaveTextContent('baseline dates')
     expect(dialog.getByRole('button', { name: 'Replace the plan' })).toBeDisabled()
     await userEvent.upload(document.querySelector<HTMLInputElement>('input[type="file"]')!, new File(['seq,name\n'], 'plan.csv', { type: 'text/csv' }))
     await userEvent.click(dialog.getByRole('button', { name: 'Replace the plan' }))
@@ -284,5 +287,6 @@ describe('plan tab', () => {
     ])
     const [upload] = requestsTo(fetchMock, 'POST /deals/d-1/milestones/import')
     expect(upload?.headers.get('Content-Type')).toBeNull() // the browser sets the multipart boundary
+    expect(upload?.query.get('mode')).toBe('replace')
   })
 })

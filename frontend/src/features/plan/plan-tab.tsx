@@ -28,7 +28,7 @@ import { usePlanView } from './use-plan-view'
  * editing, rescheduling, baselines and import/export for those the deal's permissions allow.
  */
 export function PlanTab({ dealId, permissions }: { dealId: string; permissions: string[] }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const nameOf = useMilestoneName()
   const [viewState, setViewState] = usePlanView()
   const today = useMemo(() => todayIso(), [])
@@ -74,7 +74,7 @@ export function PlanTab({ dealId, permissions }: { dealId: string; permissions: 
   return (
     <Stack gap="md">
       <PlanToolbar view={viewState.view} zoom={viewState.zoom} onView={(view) => setViewState({ view })} onZoom={(zoom) => setViewState({ zoom })}
-        exportUrl={planExportUrl(dealId)} canEditPlan={access.canEditPlan} onAdd={() => setDialog('add')} onImport={() => setDialog('import')} />
+        exportUrl={planExportUrl(dealId, i18n.language)} canEditPlan={access.canEditPlan} onAdd={() => setDialog('add')} onImport={() => setDialog('import')} />
       {!access.canEditPlan && <Text size="sm" c="dimmed">{anyEditable ? t('plan.solutionOnly') : t('plan.readOnly')}</Text>}
       <PlanChecksAlert checks={checks} milestones={milestones} nameOf={nameOf} />
       <ErrorAlert error={reorder.error} onReload={() => void plan.refetch()} />

@@ -14,6 +14,7 @@ export const KNOWN_ACTIONS = [
   'plan.rescheduled',
   'plan.reordered',
   'plan.imported',
+  'plan.import_undone',
   'baseline.taken',
 ] as const
 

@@ -20,7 +20,7 @@ describe('plan upload', () => {
     await expect(upload).rejects.toMatchObject({ status: 401, code: 'unauthenticated' })
     expect(onUnauthorized).toHaveBeenCalledOnce()
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
-    expect(url).toBe('/api/v1/deals/d-1/milestones/import')
+    expect(url).toBe('/api/v1/deals/d-1/milestones/import?mode=merge')
     const headers = new Headers(init.headers)
     expect(headers.get('X-CSRF-Token')).toBe('tok')
     expect(headers.get('Accept-Language')).toBe('zh-CN')
@@ -28,9 +28,12 @@ describe('plan upload', () => {
     expect((init.body as FormData).get('file')).toBeInstanceOf(File)
   })
 
-  it('returns the imported milestones', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, { items: [{ id: 'm-1' }] })))
+  it('returns what the import changed and the version its undo must name', async () => {
+    const summary = { id: 'i-1', mode: 'replace', added: 1, updated: 2, removed: 3, unchanged: 4 }
+    const fetchMock = vi.fn(async () => jsonResponse(200, { items: [{ id: 'm-1' }], import: summary }, { ETag: '"8"' }))
+    vi.stubGlobal('fetch', fetchMock)
 
-    await expect(uploadPlan('d-1', new File(['x'], 'plan.csv'))).resolves.toEqual([{ id: 'm-1' }])
+    await expect(uploadPlan('d-1', new File(['x'], 'plan.csv'), 'replace')).resolves.toEqual({ summary, version: '8', milestones: [{ id: 'm-1' }] })
+    expect((fetchMock.mock.calls[0] as unknown as [string])[0]).toBe('/api/v1/deals/d-1/milestones/import?mode=replace')
   })
 })

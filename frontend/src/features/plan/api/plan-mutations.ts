@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, API_BASE, send } from '../../../lib/api-client'
-import { uploadPlan } from './import-plan'
+import { undoImport, uploadPlan, type ImportMode } from './import-plan'
 import { invalidatePlan } from './plan-queries'
 import type { Baseline, ItemList, Milestone, MilestoneChanges, Move, NewMilestone } from './types'
 
@@ -51,12 +51,21 @@ export function useTakeBaseline(dealId: string) {
   return usePlanMutation(dealId, (baseline: { name: string; reason: string }) => api.post<Baseline>(`${dealPath(dealId)}/baselines`, baseline))
 }
 
-/** `POST /deals/{id}/milestones/import`: replaces the plan with a CSV or XLSX file. */
+/** `POST /deals/{id}/milestones/import`: merges a CSV or XLSX file into the plan, or replaces the plan with it. */
 export function useImportPlan(dealId: string) {
-  return usePlanMutation(dealId, (file: File) => uploadPlan(dealId, file))
+  return usePlanMutation(dealId, ({ file, mode }: { file: File; mode: ImportMode }) => uploadPlan(dealId, file, mode))
 }
 
-/** Where the plan downloads as XLSX (`GET /deals/{id}/plan.xlsx`; the session cookie authorises it). */
-export function planExportUrl(dealId: string): string {
-  return `${API_BASE}${dealPath(dealId)}/plan.xlsx`
+/** Undoes the deal's latest import, at the version the import answered with. */
+export function useUndoImport(dealId: string) {
+  return usePlanMutation(dealId, ({ importId, version }: { importId: string; version: string }) => undoImport(dealId, importId, version))
+}
+
+/**
+ * Where the plan downloads as XLSX (`GET /deals/{id}/plan.xlsx`; the session cookie authorises
+ * it), headed and labelled in `language` (a link sends the browser's Accept-Language, not the app's).
+ */
+export function planExportUrl(dealId: string, language: string): string {
+  const lang = language.startsWith('zh') ? 'zh-CN' : 'en'
+  return `${API_BASE}${dealPath(dealId)}/plan.xlsx?lang=${lang}`
 }

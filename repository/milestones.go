@@ -295,24 +295,6 @@ func (r *Deals) Reorder(ctx context.Context, dealID string, ids []string, act de
 	})
 }
 
-// ReplacePlan deletes the deal's milestones (their dependencies and baseline dates go
-// with them) and stores plan instead, its ids and DependsOn indexes as in CreateDeal; the
-// deal's version moves on, as with Reorder.
-func (r *Deals) ReplacePlan(ctx context.Context, dealID string, plan []deals.Milestone, act deals.Activity) error {
-	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
-		if err := bumpDealVersion(tx, dealID); err != nil {
-			return err
-		}
-		if err := tx.Where("deal_id = ?", dealID).Delete(&milestoneRow{}).Error; err != nil {
-			return translate(err, "clear plan")
-		}
-		if err := insertPlan(tx, dealID, plan); err != nil {
-			return err
-		}
-		return writeActivity(tx, act, dealID, &dealID)
-	})
-}
-
 // bumpDealVersion moves the deal's version on after a change to its whole plan.
 func bumpDealVersion(tx *gorm.DB, dealID string) error {
 	res := tx.Model(&dealRow{}).Where("id = ?", dealID).

@@ -211,23 +211,28 @@ func TestDeleteMilestoneAndReorderKeepSequencesDense(t *testing.T) {
 }
 
 // A plan larger than one INSERT can carry (PostgreSQL allows 65,535 parameters; a
-// milestone row takes about 20) is stored whole, with every dependency.
-func TestReplacePlanStoresPlansBeyondOneStatement(t *testing.T) {
+// milestone row takes about 20) replaces the stored one whole, with every dependency, as
+// an import in replace mode writes it.
+func TestPlanChangeStoresPlansBeyondOneStatement(t *testing.T) {
 	t.Parallel()
 	f := newDealsFixture(t)
 	d, _, _ := f.templateDeal("g2b")
 	const n = 4000
 	plan := make([]deals.Milestone, n)
+	add := make([]string, n)
 	for i := range plan {
 		due := planStart.AddDate(0, 0, i)
-		plan[i] = deals.Milestone{ID: strconv.Itoa(i), Sequence: i + 1, Name: fmt.Sprintf("Step %d", i+1), OwnerRole: deals.RolePMO,
+		id := deals.NewMilestonePrefix + strconv.Itoa(i)
+		plan[i] = deals.Milestone{ID: id, Sequence: i + 1, Name: fmt.Sprintf("Step %d", i+1), OwnerRole: deals.RolePMO,
 			Weight: 1, PlannedStart: due, PlannedDue: due, Status: deals.StatusPlanned}
 		if i > 0 {
-			plan[i].DependsOn = []string{strconv.Itoa(i - 1)}
+			plan[i].DependsOn = []string{deals.NewMilestonePrefix + strconv.Itoa(i-1)}
 		}
+		add[i] = id
 	}
 	act := deals.Activity{DealID: d.ID, Action: "plan.imported", EntityType: "deal", EntityID: &d.ID}
-	if err := f.store.ReplacePlan(f.ctx, d.ID, plan, act); err != nil {
+	change := deals.PlanChange{Plan: plan, Add: add, Remove: f.plan(d.ID)}
+	if _, err := f.store.ApplyPlanChange(f.ctx, d.ID, change, act); err != nil {
 		t.Fatalf("replace with %d milestones: %v", n, err)
 	}
 	got := f.plan(d.ID)

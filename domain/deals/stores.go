@@ -130,9 +130,6 @@ type Store interface {
 	// ApplyMoves reschedules several milestones at once: all or none, each at its version.
 	ApplyMoves(ctx context.Context, dealID string, moves []VersionedMove, act Activity) error
 	Reorder(ctx context.Context, dealID string, ids []string, act Activity) error
-	// ReplacePlan deletes the deal's milestones and stores plan instead (ids and
-	// DependsOn as in CreateDeal), all in one transaction.
-	ReplacePlan(ctx context.Context, dealID string, plan []Milestone, act Activity) error
 	// ApplyPlanChange writes ch (see PlanChange) and act, all or nothing, and moves the
 	// deal's version on, which it returns.
 	ApplyPlanChange(ctx context.Context, dealID string, ch PlanChange, act Activity) (int, error)

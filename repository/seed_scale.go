@@ -374,13 +374,19 @@ func (w *scaleWorld) write(ctx context.Context, db *gorm.DB, n int, settings tar
 	tallies := make([]ScaleReport, max(1, workers))
 	for k := range tallies {
 		g.Go(func() error {
-			c, err := sqlDB.Conn(gctx)
+			// A chunk under way runs to its end (committed or rolled back) even when another
+			// has failed: cancelled mid-COMMIT it could commit after the clean-up below had
+			// looked, and leave its deals behind. The failure stops the next chunk instead.
+			c, err := sqlDB.Conn(ctx)
 			if err != nil {
 				return translate(err, "connection")
 			}
 			defer c.Close()
 			for rows := range chunks {
-				if err := inPgxTx(gctx, c, func(tx pgx.Tx) error { return rows.copy(gctx, tx) }); err != nil {
+				if gctx.Err() != nil {
+					return gctx.Err()
+				}
+				if err := inPgxTx(ctx, c, func(tx pgx.Tx) error { return rows.copy(ctx, tx) }); err != nil {
 					return err
 				}
 				t := &tallies[k]

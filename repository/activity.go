@@ -36,7 +36,12 @@ var activitySorts = sortKeys[activityRow]{
 
 // writeActivity stores act inside tx, so a change and its trail commit together.
 // dealID and entityID, when set, fill in what a create could not know beforehand.
+// An action that is not one of deals.ActivityActions is a programming error: refused, so
+// the SPA, which words every listed action, never meets one it cannot read.
 func writeActivity(tx *gorm.DB, act deals.Activity, dealID string, entityID *string) error {
+	if !deals.IsActivityAction(act.Action) {
+		return fmt.Errorf("write deal activity: unlisted action %q (add it to deals.ActivityActions)", act.Action)
+	}
 	if act.DealID == "" {
 		act.DealID = dealID
 	}

@@ -205,7 +205,7 @@ func (s *Service) AddStakeholder(ctx context.Context, actorID, dealID string, in
 	}
 	var out Stakeholder
 	err = s.changeDeal(ctx, dealID, func(ctx context.Context) (err error) {
-		out, err = s.Store.CreateStakeholder(ctx, st, newContact, activity(actorID, dealID, "stakeholder.created", nil, nil, in.ContactName))
+		out, err = s.Store.CreateStakeholder(ctx, st, newContact, activity(actorID, dealID, deals.ActStakeholderCreated, nil, nil, in.ContactName))
 		return err
 	})
 	return out, err
@@ -229,7 +229,7 @@ func (s *Service) UpdateStakeholder(ctx context.Context, actorID, id string, ver
 	if actorID != "" {
 		h.ActorID = &actorID
 	}
-	act := activity(actorID, current.DealID, "stakeholder.updated", &id, changes, current.Contact.Name)
+	act := activity(actorID, current.DealID, deals.ActStakeholderUpdated, &id, changes, current.Contact.Name)
 	var out Stakeholder
 	err = s.changeDeal(ctx, current.DealID, func(ctx context.Context) (err error) {
 		out, err = s.Store.UpdateStakeholder(ctx, next, version, h, act)
@@ -245,7 +245,7 @@ func (s *Service) RemoveStakeholder(ctx context.Context, actorID, id string, ver
 		return err
 	}
 	return s.changeDeal(ctx, current.DealID, func(ctx context.Context) error {
-		return s.Store.DeleteStakeholder(ctx, id, version, activity(actorID, current.DealID, "stakeholder.deleted", &id, current.Contact.Name, nil))
+		return s.Store.DeleteStakeholder(ctx, id, version, activity(actorID, current.DealID, deals.ActStakeholderDeleted, &id, current.Contact.Name, nil))
 	})
 }
 

@@ -2237,6 +2237,18 @@ export interface components {
             taken_by: string | null;
             milestones: components["schemas"]["BaselineMilestone"][];
         };
+        /**
+         * @description What an activity entry records, `subject.verb` (domain/deals/activity_actions.go is
+         *     the list; a test keeps this enum equal to it). Snapshots (`before`, `after`):
+         *     milestones carry `name` and `name_zh`; a reschedule's moves carry both names too;
+         *     `stakeholder.updated` has the changes `{field: {from, to}}` before and the person's
+         *     name after; `stakeholder.created` / `.deleted` the person's name; retrospectives
+         *     `{held_on, outcome, actions}`; `action.updated` `{title, status}`;
+         *     `gate.decided` `{decision, rationale, conditions, abandon_deal}` after.
+         * @example milestone.updated
+         * @enum {string}
+         */
+        ActivityAction: "deal.created" | "deal.updated" | "deal.team_set" | "deal.judgement_updated" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "plan.reordered" | "plan.rescheduled" | "plan.imported" | "baseline.taken" | "stakeholder.created" | "stakeholder.updated" | "stakeholder.deleted" | "retrospective.created" | "retrospective.updated" | "retrospective.deleted" | "action.updated" | "gate.decided";
         /** @description One change to a deal, who made it and what changed. */
         Activity: {
             /** Format: uuid */
@@ -2246,15 +2258,7 @@ export interface components {
             /** Format: uuid */
             actor_id: string | null;
             actor_name: string | null;
-            /**
-             * @description `subject.verb`: deal.created, deal.updated, deal.team_set, milestone.created,
-             *     milestone.updated, milestone.deleted, plan.reordered, plan.rescheduled,
-             *     plan.imported, baseline.taken, stakeholder.created, stakeholder.updated,
-             *     stakeholder.deleted, retrospective.created, retrospective.updated,
-             *     retrospective.deleted, action.updated, gate.decided.
-             * @example milestone.updated
-             */
-            action: string;
+            action: components["schemas"]["ActivityAction"];
             /** @description What changed, `deal`, `team`, `milestone`, `baseline`, `stakeholder`, `retrospective` or `action` (a gate decision is on its `milestone`). */
             entity_type: string;
             /** Format: uuid */

@@ -4850,6 +4850,14 @@ export interface operations {
                     name?: string;
                     /** @description The new contact's title (only with `name`). */
                     title?: string;
+                    /**
+                     * Format: uuid
+                     * @description The new contact's manager, a contact of the deal's customer (else 422 on
+                     *     `reports_to_id`). Only with `name`: with `contact_id` it is 422
+                     *     (`new_contact_only`); an existing contact's manager changes through
+                     *     PATCH /contacts/{id}.
+                     */
+                    reports_to_id?: string | null;
                     decision_role: components["schemas"]["DecisionRole"];
                     influence: number;
                     stance: components["schemas"]["Stance"];

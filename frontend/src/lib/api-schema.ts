@@ -1619,6 +1619,8 @@ export interface components {
              */
             actor_id: string | null;
             actor_email: string | null;
+            /** @description The actor's name; null with `actor_id`. */
+            actor_name: string | null;
             /**
              * @description `subject.verb`, e.g. auth.login, auth.login_failed, auth.logout, user.created,
              *     user.updated, user.password_reset, user.password_changed, team.created,
@@ -1635,6 +1637,8 @@ export interface components {
             subject_type: string;
             /** Format: uuid */
             subject_id: string | null;
+            /** @description The name of the user, team or template the event is about, while it exists; else null. */
+            subject_name: string | null;
             ip: string;
             /** @description Action-specific; changed fields are `{"field": {"from": ..., "to": ...}}`. */
             details: {
@@ -3472,6 +3476,14 @@ export interface operations {
                 sort?: "-at" | "at";
                 /** @description Only events of this action, e.g. `auth.login_failed` (see AuditEvent.action). */
                 action?: string;
+                /** @description Only what this user did (not a UUID is 400 on `actor_id`). */
+                actor_id?: string;
+                /** @description Only events about this kind of thing (another value is 422 on `subject_type`). */
+                subject_type?: "user" | "team" | "template" | "settings" | "target" | "fx_rate" | "deal";
+                /** @description Only events on or after this day (UTC), `YYYY-MM-DD` (else 400 on `from`). */
+                from?: string;
+                /** @description Only events on or before this day (UTC), `YYYY-MM-DD`; before `from` is 422 on `to`. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -3491,6 +3503,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
+            422: components["responses"]["Error"];
         };
     };
     listCustomers: {

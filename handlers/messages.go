@@ -58,6 +58,8 @@ var ruleMessages = map[string]message{
 	"not_in_future":      {"must not be in the future", "不能是未来的日期"},
 	"date":               {"must be a date YYYY-MM-DD", "必须是 YYYY-MM-DD 格式的日期"},
 	"reports_cycle":      {"cannot be the person or someone who reports to them", "不能是此人本人或其下属"},
+	"not_before_from":    {"must not be before the start date", "不能早于开始日期"},
+	"new_contact_only":   {"can be given only with a new contact; change an existing contact's manager on the contact", "只能为新联系人填写；已有联系人的上级请在联系人信息中修改"},
 	"not_a_gate":         {"must be a gate milestone of this deal", "必须是此商机的关口里程碑"},
 	"only_no_go":         {"only a no-go decision can end the deal", "只有否决（no-go）决定才能终止商机"},
 	"boolean":            {"must be true or false", "必须是 true 或 false"},

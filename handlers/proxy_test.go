@@ -86,7 +86,7 @@ func TestForwardedHeadersAreBelievedOnlyFromTrustedProxies(t *testing.T) {
 // failedSignInIP is the address the audit trail recorded for the failed sign-in as email.
 func failedSignInIP(t *testing.T, ts *testServer, email string) string {
 	t.Helper()
-	page, err := ts.id.ListAudit(t.Context(), identity.AuditLoginFailed, domain.ListParams{Limit: domain.MaxPageSize, Sort: domain.SortOrder{Field: "at", Desc: true}})
+	page, err := ts.id.ListAudit(t.Context(), identity.AuditFilter{Action: identity.AuditLoginFailed}, domain.ListParams{Limit: domain.MaxPageSize, Sort: domain.SortOrder{Field: "at", Desc: true}})
 	if err != nil {
 		t.Fatal(err)
 	}

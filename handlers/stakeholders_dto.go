@@ -43,6 +43,7 @@ type createStakeholderRequest struct {
 	ContactID            string   `json:"contact_id" validate:"required_without=Name,omitempty,uuid"`
 	Name                 string   `json:"name" validate:"required_without=ContactID,max=200"`
 	Title                string   `json:"title" validate:"max=200"`
+	ReportsToID          *string  `json:"reports_to_id" validate:"omitempty,uuid"`
 	DecisionRole         string   `json:"decision_role" validate:"required,oneof=decision_maker economic_buyer technical_evaluator user influencer gatekeeper coach"`
 	Influence            int      `json:"influence" validate:"required,min=1,max=5"`
 	Stance               string   `json:"stance" validate:"required,oneof=champion supporter neutral skeptic blocker"`
@@ -56,7 +57,7 @@ type createStakeholderRequest struct {
 }
 
 func (r createStakeholderRequest) toDomain() stakeholders.NewStakeholder {
-	return stakeholders.NewStakeholder{ContactName: r.Name, Title: r.Title, Stakeholder: stakeholders.Stakeholder{
+	return stakeholders.NewStakeholder{ContactName: r.Name, Title: r.Title, ReportsToID: r.ReportsToID, Stakeholder: stakeholders.Stakeholder{
 		ContactID: r.ContactID, DecisionRole: stakeholders.DecisionRole(r.DecisionRole), Influence: r.Influence,
 		Stance: stakeholders.Stance(r.Stance), RelationshipStrength: r.RelationshipStrength, OwnerID: r.OwnerID,
 		LastContactOn: fromDatePtr(r.LastContactOn), NextStep: r.NextStep, NextStepDue: fromDatePtr(r.NextStepDue),

@@ -36,6 +36,8 @@ var activitySorts = sortKeys[activityRow]{
 
 // writeActivity stores act inside tx, so a change and its trail commit together.
 // dealID and entityID, when set, fill in what a create could not know beforehand.
+// An action that is not one of deals.ActivityActions is a programming error: refused, so
+// the SPA, which words every listed action, never meets one it cannot read.
 func writeActivity(tx *gorm.DB, act deals.Activity, dealID string, entityID *string) error {
 	row, err := activityRowOf(act, dealID, entityID)
 	if err != nil {
@@ -44,8 +46,12 @@ func writeActivity(tx *gorm.DB, act deals.Activity, dealID string, entityID *str
 	return translate(tx.Omit("ActorName").Create(&row).Error, "write deal activity")
 }
 
-// activityRowOf is the row writeActivity stores for act.
+// activityRowOf is the row writeActivity stores for act (also written by
+// updateVersionedLogged, in its update's statement).
 func activityRowOf(act deals.Activity, dealID string, entityID *string) (activityRow, error) {
+	if !deals.IsActivityAction(act.Action) {
+		return activityRow{}, fmt.Errorf("write deal activity: unlisted action %q (add it to deals.ActivityActions)", act.Action)
+	}
 	if act.DealID == "" {
 		act.DealID = dealID
 	}

@@ -130,3 +130,46 @@ func TestEveryDealWriteRecordsActivity(t *testing.T) {
 		t.Fatalf("default order: %+v, %v", page.Items, err)
 	}
 }
+
+// TestActivityKeepsChineseNamesAndRefusesUnlistedActions: a milestone change and a
+// reschedule keep the milestone's Chinese name for a reader in Chinese, and an action
+// that is not one of deals.ActivityActions is refused, changing nothing.
+func TestActivityKeepsChineseNamesAndRefusesUnlistedActions(t *testing.T) {
+	t.Parallel()
+	f := newDealsFixture(t)
+	d, _, u := f.templateDeal("g2b")
+	actor := deals.Actor{UserID: u.ID}
+	m := f.plan(d.ID)[0]
+	if m.NameZh == "" {
+		t.Fatal("the g2b template's first step has no Chinese name")
+	}
+	if _, err := f.svc.ApplyReschedule(f.ctx, actor, m.ID, m.Version, m.PlannedStart.AddDate(0, 0, 3), m.PlannedDue.AddDate(0, 0, 3)); err != nil {
+		t.Fatal(err)
+	}
+	moves, _ := f.activity(d.ID)[0].After.([]any)
+	first, _ := moves[0].(map[string]any)
+	if first["name"] != m.Name || first["name_zh"] != m.NameZh {
+		t.Fatalf("reschedule move = %v, want name %q and name_zh %q", first, m.Name, m.NameZh)
+	}
+	m = f.plan(d.ID)[0]
+	if _, err := f.svc.UpdateMilestone(f.ctx, actor, m.ID, m.Version, deals.MilestonePatch{Status: &deals.StatusChange{To: deals.StatusInProgress}}); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := f.activity(d.ID)[0].After.(map[string]any)
+	if after["name_zh"] != m.NameZh || after["status"] != "in_progress" {
+		t.Fatalf("milestone.updated after = %v", after)
+	}
+
+	before := len(f.activity(d.ID))
+	var ids []string
+	for _, pm := range f.plan(d.ID) {
+		ids = append(ids, pm.ID)
+	}
+	err := f.store.Reorder(f.ctx, d.ID, ids, deals.Activity{DealID: d.ID, Action: "plan.shuffled", EntityType: "deal"})
+	if err == nil {
+		t.Fatal("an unlisted action was stored")
+	}
+	if got := len(f.activity(d.ID)); got != before {
+		t.Fatalf("%d activity rows after the refused write, want %d", got, before)
+	}
+}

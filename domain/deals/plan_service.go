@@ -57,7 +57,7 @@ func (s *Service) CreateMilestone(ctx context.Context, a Actor, dealID string, i
 		if err := checkMilestone(m, append(plan, m)); err != nil {
 			return err
 		}
-		out, err = s.Store.CreateMilestone(ctx, m, a.activity(dealID, "milestone.created", "milestone", nil, nil, milestoneSnapshot(m)))
+		out, err = s.Store.CreateMilestone(ctx, m, a.activity(dealID, ActMilestoneCreated, "milestone", nil, nil, milestoneSnapshot(m)))
 		return err
 	})
 	return out, err
@@ -145,7 +145,7 @@ func (s *Service) updateMilestone(ctx context.Context, a Actor, m Milestone, pla
 		}
 	}
 	relink := !slices.Equal(current.DependsOn, m.DependsOn)
-	out, err := s.Store.UpdateMilestone(ctx, m, version, relink, a.activity(m.DealID, "milestone.updated", "milestone", &m.ID, before, milestoneSnapshot(m)))
+	out, err := s.Store.UpdateMilestone(ctx, m, version, relink, a.activity(m.DealID, ActMilestoneUpdated, "milestone", &m.ID, before, milestoneSnapshot(m)))
 	if err != nil {
 		return Milestone{}, err
 	}
@@ -168,7 +168,7 @@ func inPlanOrder(ids []string, plan []Milestone) []string {
 // DeleteMilestone removes a milestone; milestones depending on it lose that link.
 func (s *Service) DeleteMilestone(ctx context.Context, a Actor, id string, version int) error {
 	return s.withMilestone(ctx, id, func(ctx context.Context, m Milestone, _ []Milestone) error {
-		return s.Store.DeleteMilestone(ctx, id, version, a.activity(m.DealID, "milestone.deleted", "milestone", &m.ID, milestoneSnapshot(m), nil))
+		return s.Store.DeleteMilestone(ctx, id, version, a.activity(m.DealID, ActMilestoneDeleted, "milestone", &m.ID, milestoneSnapshot(m), nil))
 	})
 }
 
@@ -187,7 +187,7 @@ func (s *Service) Reorder(ctx context.Context, a Actor, dealID string, ids []str
 		if !slices.Equal(sorted, slices.Sorted(slices.Values(current))) {
 			return domain.Invalid("milestone_ids", "permutation", "")
 		}
-		return s.Store.Reorder(ctx, dealID, ids, a.activity(dealID, "plan.reordered", "deal", &dealID, current, ids))
+		return s.Store.Reorder(ctx, dealID, ids, a.activity(dealID, ActPlanReordered, "deal", &dealID, current, ids))
 	})
 }
 
@@ -236,7 +236,7 @@ func (s *Service) ApplyReschedule(ctx context.Context, a Actor, id string, versi
 		if err := a.Plan.CheckMoves(moves); err != nil {
 			return err
 		}
-		act := a.activity(m.DealID, "plan.rescheduled", "milestone", &id, nil, movesSnapshot(moves))
+		act := a.activity(m.DealID, ActPlanRescheduled, "milestone", &id, nil, movesSnapshot(moves, plan))
 		return s.Store.ApplyMoves(ctx, m.DealID, moves, act)
 	})
 	if err != nil {
@@ -269,7 +269,7 @@ func (s *Service) TakeBaseline(ctx context.Context, a Actor, dealID, name, reaso
 		for _, m := range plan {
 			b.Milestones = append(b.Milestones, BaselineMilestone{MilestoneID: m.ID, PlannedStart: m.PlannedStart, PlannedDue: m.PlannedDue})
 		}
-		out, err = s.Store.TakeBaseline(ctx, b, a.activity(dealID, "baseline.taken", "baseline", nil, nil, map[string]any{"name": b.Name, "reason": b.Reason}))
+		out, err = s.Store.TakeBaseline(ctx, b, a.activity(dealID, ActBaselineTaken, "baseline", nil, nil, map[string]any{"name": b.Name, "reason": b.Reason}))
 		return err
 	})
 	return out, err
@@ -409,7 +409,7 @@ func replace(plan []Milestone, m Milestone) []Milestone {
 
 func milestoneSnapshot(m Milestone) map[string]any {
 	snap := map[string]any{
-		"name": m.Name, "owner_role": m.OwnerRole, "weight": m.Weight, "gate": m.Gate, "status": m.Status,
+		"name": m.Name, "name_zh": m.NameZh, "owner_role": m.OwnerRole, "weight": m.Weight, "gate": m.Gate, "status": m.Status,
 		"planned_start": m.PlannedStart.Format(DateLayout), "planned_due": m.PlannedDue.Format(DateLayout),
 		"depends_on": m.DependsOn, "assignee_id": m.AssigneeID, "status_reason": m.StatusReason,
 	}
@@ -419,10 +419,16 @@ func milestoneSnapshot(m Milestone) map[string]any {
 	return snap
 }
 
-func movesSnapshot(moves []VersionedMove) []map[string]string {
+// movesSnapshot is what the trail keeps of a reschedule: each move with the milestone's
+// names in both languages (nameZh maps a milestone id to its Chinese name).
+func movesSnapshot(moves []VersionedMove, plan []Milestone) []map[string]string {
+	nameZh := make(map[string]string, len(plan))
+	for _, m := range plan {
+		nameZh[m.ID] = m.NameZh
+	}
 	out := make([]map[string]string, 0, len(moves))
 	for _, mv := range moves {
-		out = append(out, map[string]string{"milestone_id": mv.MilestoneID, "name": mv.Name,
+		out = append(out, map[string]string{"milestone_id": mv.MilestoneID, "name": mv.Name, "name_zh": nameZh[mv.MilestoneID],
 			"from_due": mv.FromDue.Format(DateLayout), "to_due": mv.ToDue.Format(DateLayout)})
 	}
 	return out
@@ -456,7 +462,7 @@ func (s *Service) ImportPlan(ctx context.Context, a Actor, dealID string, rows [
 			}
 			removedDates = RemovedBaselines(ch, dates)
 		}
-		act := a.activity(dealID, "plan.imported", "deal", &dealID, map[string]any{"milestones": len(old)},
+		act := a.activity(dealID, ActPlanImported, "deal", &dealID, map[string]any{"milestones": len(old)},
 			map[string]any{"milestones": len(ch.Plan), "mode": mode, "added": sum.Added, "updated": sum.Updated, "removed": sum.Removed, "unchanged": sum.Unchanged})
 		version, err := s.Store.ApplyPlanChange(ctx, dealID, ch, act)
 		if err != nil {
@@ -497,7 +503,7 @@ func (s *Service) UndoImport(ctx context.Context, a Actor, dealID, importID stri
 			return err
 		}
 		ch := UndoPlanChange(current, imp.Before, imp.BeforeBaselines)
-		act := a.activity(dealID, "plan.import_undone", "deal", &dealID, map[string]any{"milestones": len(current)},
+		act := a.activity(dealID, ActPlanImportUndone, "deal", &dealID, map[string]any{"milestones": len(current)},
 			map[string]any{"milestones": len(ch.Plan), "mode": imp.Mode})
 		if version, err = s.Store.ApplyPlanChange(ctx, dealID, ch, act); err != nil {
 			return err

@@ -97,7 +97,7 @@ func (s *Service) CreateDeal(ctx context.Context, a Actor, in NewDealInput) (Dea
 			plan = t.LayOut(start)
 		}
 		var err error
-		out, err = s.Store.CreateDeal(ctx, d, plan, a.activity("", "deal.created", "deal", nil, nil, dealSnapshot(d)))
+		out, err = s.Store.CreateDeal(ctx, d, plan, a.activity("", ActDealCreated, "deal", nil, nil, dealSnapshot(d)))
 		if err != nil {
 			return err
 		}
@@ -227,10 +227,10 @@ func (s *Service) updateDeal(ctx context.Context, a Actor, id string, version in
 	var acts []Activity
 	// A patch of the judgement alone leaves the deal's other fields, and their entry, be.
 	if len(p.modelFields()) > 0 || !p.judgementSet() {
-		acts = append(acts, a.activity(id, "deal.updated", "deal", &id, before, dealSnapshot(d)))
+		acts = append(acts, a.activity(id, ActDealUpdated, "deal", &id, before, dealSnapshot(d)))
 	}
 	if judged := judgementSnapshot(d); !maps.Equal(judged, judgedBefore) {
-		acts = append(acts, a.activity(id, "deal.judgement_updated", "deal", &id, judgedBefore, judged))
+		acts = append(acts, a.activity(id, ActDealJudgementUpdated, "deal", &id, judgedBefore, judged))
 	}
 	return s.Store.UpdateDeal(ctx, d, version, acts...)
 }
@@ -257,7 +257,7 @@ func (s *Service) SetTeam(ctx context.Context, a Actor, id string, version int, 
 		if err != nil {
 			return err
 		}
-		out, err = s.Store.SetTeam(ctx, id, members, version, a.activity(id, "deal.team_set", "team", &id, d.Team, members))
+		out, err = s.Store.SetTeam(ctx, id, members, version, a.activity(id, ActDealTeamSet, "team", &id, d.Team, members))
 		return err
 	})
 	return out, err
@@ -275,7 +275,7 @@ func (s *Service) AbandonDeal(ctx context.Context, a Actor, id string, version i
 		if err != nil {
 			return err
 		}
-		act := a.activity(id, "deal.updated", "deal", &id,
+		act := a.activity(id, ActDealUpdated, "deal", &id,
 			map[string]any{"status": d.Status, "status_reason": d.StatusReason},
 			map[string]any{"status": abandoned.Status, "status_reason": abandoned.StatusReason})
 		out, err = s.Store.UpdateDeal(ctx, abandoned, version, act)

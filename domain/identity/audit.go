@@ -25,6 +25,8 @@ type AuditEvent struct {
 	At          time.Time
 	ActorID     *string
 	ActorEmail  *string // filled when read back
+	ActorName   *string // filled when read back
+	SubjectName *string // filled when read back: the user's, team's or template's name
 	Action      string
 	SubjectType string
 	SubjectID   *string

@@ -42,7 +42,10 @@ func (s *Service) ListTokensOf(ctx context.Context, userID string) ([]APIToken, 
 	return s.Tokens.ListTokens(ctx, userID)
 }
 
-// ListAudit pages through the audit trail, newest first.
-func (s *Service) ListAudit(ctx context.Context, action string, p domain.ListParams) (domain.Page[AuditEvent], error) {
-	return s.Audit.ListAudit(ctx, action, p)
+// ListAudit pages through the audit trail that f lets through, newest first.
+func (s *Service) ListAudit(ctx context.Context, f AuditFilter, p domain.ListParams) (domain.Page[AuditEvent], error) {
+	if err := f.Check(); err != nil {
+		return domain.Page[AuditEvent]{}, err
+	}
+	return s.Audit.ListAudit(ctx, f, p)
 }

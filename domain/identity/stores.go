@@ -92,5 +92,5 @@ type TeamStore interface {
 
 // AuditStore reads the audit trail.
 type AuditStore interface {
-	ListAudit(ctx context.Context, action string, p domain.ListParams) (domain.Page[AuditEvent], error)
+	ListAudit(ctx context.Context, f AuditFilter, p domain.ListParams) (domain.Page[AuditEvent], error)
 }

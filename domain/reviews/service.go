@@ -53,7 +53,7 @@ func (s *Service) HoldRetrospective(ctx context.Context, actorID string, r Retro
 	}
 	var out Retrospective
 	err := s.changeDeal(ctx, r.DealID, func(ctx context.Context) (err error) {
-		out, err = s.Store.CreateRetrospective(ctx, r, activity(actorID, r.DealID, "retrospective.created", nil, nil, summary(r)))
+		out, err = s.Store.CreateRetrospective(ctx, r, activity(actorID, r.DealID, deals.ActRetrospectiveCreated, nil, nil, summary(r)))
 		return err
 	})
 	return out, err
@@ -87,7 +87,7 @@ func (s *Service) UpdateRetrospective(ctx context.Context, actorID, id string, v
 	}
 	var out Retrospective
 	err = s.changeDeal(ctx, r.DealID, func(ctx context.Context) (err error) {
-		out, err = s.Store.UpdateRetrospective(ctx, r, version, activity(actorID, r.DealID, "retrospective.updated", &id, summary(current), summary(r)))
+		out, err = s.Store.UpdateRetrospective(ctx, r, version, activity(actorID, r.DealID, deals.ActRetrospectiveUpdated, &id, summary(current), summary(r)))
 		return err
 	})
 	return out, err
@@ -100,7 +100,7 @@ func (s *Service) DeleteRetrospective(ctx context.Context, actorID, id string, v
 		return err
 	}
 	return s.changeDeal(ctx, current.DealID, func(ctx context.Context) error {
-		return s.Store.DeleteRetrospective(ctx, id, version, activity(actorID, current.DealID, "retrospective.deleted", &id, summary(current), nil))
+		return s.Store.DeleteRetrospective(ctx, id, version, activity(actorID, current.DealID, deals.ActRetrospectiveDeleted, &id, summary(current), nil))
 	})
 }
 
@@ -117,7 +117,7 @@ func (s *Service) SetActionStatus(ctx context.Context, actorID, id string, versi
 	a.Status = status
 	var out Action
 	err = s.changeDeal(ctx, a.DealID, func(ctx context.Context) (err error) {
-		out, err = s.Store.UpdateAction(ctx, a, version, activity(actorID, a.DealID, "action.updated", &id,
+		out, err = s.Store.UpdateAction(ctx, a, version, activity(actorID, a.DealID, deals.ActActionUpdated, &id,
 			map[string]any{"title": a.Title, "status": before}, map[string]any{"title": a.Title, "status": status}))
 		return err
 	})
@@ -181,7 +181,7 @@ func (s *Service) Decide(ctx context.Context, actorID string, d GateDecision, ab
 				return err
 			}
 		}
-		act := activity(actorID, d.DealID, "gate.decided", &d.MilestoneID, nil,
+		act := activity(actorID, d.DealID, deals.ActGateDecided, &d.MilestoneID, nil,
 			map[string]any{"decision": d.Decision, "rationale": d.Rationale, "conditions": d.Conditions, "abandon_deal": abandon})
 		if out, err = s.Store.CreateDecision(ctx, d, act); err != nil {
 			return err

@@ -49,6 +49,7 @@ type NewStakeholder struct {
 	Stakeholder Stakeholder
 	ContactName string
 	Title       string
+	ReportsToID *string // the new contact's manager, a contact of the same customer
 }
 
 // ListContacts pages through a customer's people; authorization (CheckContactAccess)
@@ -141,10 +142,7 @@ func (s *Service) checkManager(ctx context.Context, c Contact) error {
 	if err != nil {
 		return err
 	}
-	if _, ok := lines[*c.ReportsToID]; !ok {
-		return domain.Invalid("reports_to_id", "exists", "")
-	}
-	return CheckReportsTo(c.ID, c.ReportsToID, lines)
+	return CheckManager(c.ID, c.ReportsToID, lines)
 }
 
 // DeleteContact removes a contact no deal uses.
@@ -183,6 +181,9 @@ func (s *Service) AddStakeholder(ctx context.Context, actorID, dealID string, in
 	if err := Check(st); err != nil {
 		return Stakeholder{}, err
 	}
+	if err := CheckNewStakeholderManager(in); err != nil {
+		return Stakeholder{}, err
+	}
 	customerID, err := s.Store.DealCustomer(ctx, dealID)
 	if err != nil {
 		return Stakeholder{}, err
@@ -193,7 +194,7 @@ func (s *Service) AddStakeholder(ctx context.Context, actorID, dealID string, in
 		if name == "" {
 			return Stakeholder{}, domain.Invalid("name", "required", "")
 		}
-		newContact = &Contact{CustomerID: customerID, Name: name, Title: strings.TrimSpace(in.Title)}
+		newContact = &Contact{CustomerID: customerID, Name: name, Title: strings.TrimSpace(in.Title), ReportsToID: in.ReportsToID}
 		if err := CheckContact(*newContact); err != nil {
 			return Stakeholder{}, err
 		}
@@ -205,7 +206,16 @@ func (s *Service) AddStakeholder(ctx context.Context, actorID, dealID string, in
 	}
 	var out Stakeholder
 	err = s.changeDeal(ctx, dealID, func(ctx context.Context) (err error) {
-		out, err = s.Store.CreateStakeholder(ctx, st, newContact, activity(actorID, dealID, "stakeholder.created", nil, nil, in.ContactName))
+		if newContact != nil && newContact.ReportsToID != nil {
+			// The manager is checked on the lines as they are in the transaction that adds the person.
+			if err := s.Store.LockReportingLines(ctx, customerID); err != nil {
+				return err
+			}
+			if err := s.checkManager(ctx, *newContact); err != nil {
+				return err
+			}
+		}
+		out, err = s.Store.CreateStakeholder(ctx, st, newContact, activity(actorID, dealID, deals.ActStakeholderCreated, nil, nil, in.ContactName))
 		return err
 	})
 	return out, err
@@ -229,7 +239,7 @@ func (s *Service) UpdateStakeholder(ctx context.Context, actorID, id string, ver
 	if actorID != "" {
 		h.ActorID = &actorID
 	}
-	act := activity(actorID, current.DealID, "stakeholder.updated", &id, changes, current.Contact.Name)
+	act := activity(actorID, current.DealID, deals.ActStakeholderUpdated, &id, changes, current.Contact.Name)
 	var out Stakeholder
 	err = s.changeDeal(ctx, current.DealID, func(ctx context.Context) (err error) {
 		out, err = s.Store.UpdateStakeholder(ctx, next, version, h, act)
@@ -245,7 +255,7 @@ func (s *Service) RemoveStakeholder(ctx context.Context, actorID, id string, ver
 		return err
 	}
 	return s.changeDeal(ctx, current.DealID, func(ctx context.Context) error {
-		return s.Store.DeleteStakeholder(ctx, id, version, activity(actorID, current.DealID, "stakeholder.deleted", &id, current.Contact.Name, nil))
+		return s.Store.DeleteStakeholder(ctx, id, version, activity(actorID, current.DealID, deals.ActStakeholderDeleted, &id, current.Contact.Name, nil))
 	})
 }
 

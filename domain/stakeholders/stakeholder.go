@@ -58,6 +58,28 @@ func CheckContact(c Contact) error {
 	return verr.OrNil()
 }
 
+// CheckManager: managerID, when set, is a contact of the same customer (a key of lines,
+// which maps every contact of the customer to its manager) and the reporting line does
+// not loop back to contactID ("" for a contact not stored yet, which nobody reports to).
+func CheckManager(contactID string, managerID *string, lines map[string]*string) error {
+	if managerID == nil {
+		return nil
+	}
+	if _, ok := lines[*managerID]; !ok {
+		return domain.Invalid("reports_to_id", "exists", "")
+	}
+	return CheckReportsTo(contactID, managerID, lines)
+}
+
+// CheckNewStakeholderManager: a manager can be given only with a new contact; an existing
+// contact's manager is changed on the contact (it is the same person on every deal).
+func CheckNewStakeholderManager(in NewStakeholder) error {
+	if in.ReportsToID != nil && in.Stakeholder.ContactID != "" {
+		return domain.Invalid("reports_to_id", "new_contact_only", "")
+	}
+	return nil
+}
+
 // CheckReportsTo refuses a reporting line that loops back to the contact itself.
 // reportsTo maps every contact of the customer to its manager.
 func CheckReportsTo(contactID string, managerID *string, reportsTo map[string]*string) error {

@@ -61,3 +61,64 @@ func TestCheckReportsTo(t *testing.T) {
 		t.Error("a → c → b → a accepted")
 	}
 }
+
+func TestCheckManager(t *testing.T) {
+	a, b, other := "a", "b", "x"
+	lines := map[string]*string{"a": nil, "b": &a, "c": &b}
+	c := "c"
+	tests := []struct {
+		name      string
+		contactID string
+		manager   *string
+		wantCode  string // "" when accepted
+	}{
+		{"no manager", "a", nil, ""},
+		{"a manager higher up", "c", &a, ""},
+		{"a new contact under anyone", "", &c, ""},
+		{"a contact of another customer", "c", &other, "exists"},
+		{"the person themself", "a", &a, "reports_cycle"},
+		{"someone who reports to them", "a", &c, "reports_cycle"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertField(t, CheckManager(tt.contactID, tt.manager, lines), "reports_to_id", tt.wantCode)
+		})
+	}
+}
+
+func TestCheckNewStakeholderManager(t *testing.T) {
+	m := "m"
+	tests := []struct {
+		name     string
+		in       NewStakeholder
+		wantCode string
+	}{
+		{"a new contact with a manager", NewStakeholder{ContactName: "Zhao", ReportsToID: &m}, ""},
+		{"a new contact without one", NewStakeholder{ContactName: "Zhao"}, ""},
+		{"an existing contact without one", NewStakeholder{Stakeholder: Stakeholder{ContactID: "c"}}, ""},
+		{"an existing contact with one", NewStakeholder{Stakeholder: Stakeholder{ContactID: "c"}, ReportsToID: &m}, "new_contact_only"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertField(t, CheckNewStakeholderManager(tt.in), "reports_to_id", tt.wantCode)
+		})
+	}
+}
+
+// assertField checks err is nil when wantCode is "", else a validation error with wantCode on field.
+func assertField(t *testing.T, err error, field, wantCode string) {
+	t.Helper()
+	if wantCode == "" {
+		if err != nil {
+			t.Fatalf("refused: %v", err)
+		}
+		return
+	}
+	var verr *domain.ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("err = %v, want a validation error", err)
+	}
+	if len(verr.Violations) != 1 || verr.Violations[0].Field != field || verr.Violations[0].Rule != wantCode {
+		t.Fatalf("violations %+v, want %s on %s", verr.Violations, wantCode, field)
+	}
+}

@@ -1663,6 +1663,8 @@ export interface components {
              */
             actor_id: string | null;
             actor_email: string | null;
+            /** @description The actor's name; null with `actor_id`. */
+            actor_name: string | null;
             /**
              * @description `subject.verb`, e.g. auth.login, auth.login_failed, auth.logout, user.created,
              *     user.updated, user.password_reset, user.password_changed, team.created,
@@ -1679,6 +1681,8 @@ export interface components {
             subject_type: string;
             /** Format: uuid */
             subject_id: string | null;
+            /** @description The name of the user, team or template the event is about, while it exists; else null. */
+            subject_name: string | null;
             ip: string;
             /** @description Action-specific; changed fields are `{"field": {"from": ..., "to": ...}}`. */
             details: {
@@ -2281,6 +2285,18 @@ export interface components {
             taken_by: string | null;
             milestones: components["schemas"]["BaselineMilestone"][];
         };
+        /**
+         * @description What an activity entry records, `subject.verb` (domain/deals/activity_actions.go is
+         *     the list; a test keeps this enum equal to it). Snapshots (`before`, `after`):
+         *     milestones carry `name` and `name_zh`; a reschedule's moves carry both names too;
+         *     `stakeholder.updated` has the changes `{field: {from, to}}` before and the person's
+         *     name after; `stakeholder.created` / `.deleted` the person's name; retrospectives
+         *     `{held_on, outcome, actions}`; `action.updated` `{title, status}`;
+         *     `gate.decided` `{decision, rationale, conditions, abandon_deal}` after.
+         * @example milestone.updated
+         * @enum {string}
+         */
+        ActivityAction: "deal.created" | "deal.updated" | "deal.team_set" | "deal.judgement_updated" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "plan.reordered" | "plan.rescheduled" | "plan.imported" | "plan.import_undone" | "baseline.taken" | "stakeholder.created" | "stakeholder.updated" | "stakeholder.deleted" | "retrospective.created" | "retrospective.updated" | "retrospective.deleted" | "action.updated" | "gate.decided";
         /** @description One change to a deal, who made it and what changed. */
         Activity: {
             /** Format: uuid */
@@ -2290,15 +2306,7 @@ export interface components {
             /** Format: uuid */
             actor_id: string | null;
             actor_name: string | null;
-            /**
-             * @description `subject.verb`: deal.created, deal.updated, deal.team_set, milestone.created,
-             *     milestone.updated, milestone.deleted, plan.reordered, plan.rescheduled,
-             *     plan.imported, baseline.taken, stakeholder.created, stakeholder.updated,
-             *     stakeholder.deleted, retrospective.created, retrospective.updated,
-             *     retrospective.deleted, action.updated, gate.decided.
-             * @example milestone.updated
-             */
-            action: string;
+            action: components["schemas"]["ActivityAction"];
             /** @description What changed, `deal`, `team`, `milestone`, `baseline`, `stakeholder`, `retrospective` or `action` (a gate decision is on its `milestone`). */
             entity_type: string;
             /** Format: uuid */
@@ -3529,6 +3537,14 @@ export interface operations {
                 sort?: "-at" | "at";
                 /** @description Only events of this action, e.g. `auth.login_failed` (see AuditEvent.action). */
                 action?: string;
+                /** @description Only what this user did (not a UUID is 400 on `actor_id`). */
+                actor_id?: string;
+                /** @description Only events about this kind of thing (another value is 422 on `subject_type`). */
+                subject_type?: "user" | "team" | "template" | "settings" | "target" | "fx_rate" | "deal";
+                /** @description Only events on or after this day (UTC), `YYYY-MM-DD` (else 400 on `from`). */
+                from?: string;
+                /** @description Only events on or before this day (UTC), `YYYY-MM-DD`; before `from` is 422 on `to`. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -3548,6 +3564,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
+            422: components["responses"]["Error"];
         };
     };
     listCustomers: {
@@ -4955,6 +4972,14 @@ export interface operations {
                     name?: string;
                     /** @description The new contact's title (only with `name`). */
                     title?: string;
+                    /**
+                     * Format: uuid
+                     * @description The new contact's manager, a contact of the deal's customer (else 422 on
+                     *     `reports_to_id`). Only with `name`: with `contact_id` it is 422
+                     *     (`new_contact_only`); an existing contact's manager changes through
+                     *     PATCH /contacts/{id}.
+                     */
+                    reports_to_id?: string | null;
                     decision_role: components["schemas"]["DecisionRole"];
                     influence: number;
                     stance: components["schemas"]["Stance"];

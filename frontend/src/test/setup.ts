@@ -3,8 +3,9 @@ import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
 import i18n from '../i18n'
 
-// findBy*/waitFor wait up to 10 s: on a busy 2-core CI machine a render can take seconds.
-configure({ asyncUtilTimeout: 10_000 })
+// findBy*/waitFor wait up to 20 s: on a busy 2-core machine a render can take seconds (one took
+// over 10 s with seven test suites sharing the 2 cores); a test still ends within its 30 s.
+configure({ asyncUtilTimeout: 20_000 })
 
 // jsdom lacks the layout APIs Mantine reads; these stand-ins report "no match" and "no size".
 Object.defineProperty(window, 'matchMedia', {

@@ -16,9 +16,10 @@ export interface TeamRole {
   role: string
 }
 
-/** One milestone a reschedule moved. */
+/** One milestone a reschedule moved; `name_zh` is its Chinese name when it has one. */
 export interface Move {
   name: string
+  name_zh?: string
   from_due: string
   to_due: string
 }
@@ -71,4 +72,18 @@ export function textOf(snapshot: unknown, field: string): string {
   if (!isSnapshot(snapshot)) return ''
   const value = snapshot[field]
   return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
+}
+
+/**
+ * The changes a `stakeholder.updated` entry recorded, `{field: {from, to}}`, as field changes in
+ * a stable order (the server writes a map).
+ */
+export function recordedChanges(snapshot: unknown): FieldChange[] {
+  if (!isSnapshot(snapshot)) return []
+  return Object.keys(snapshot)
+    .sort()
+    .flatMap((field) => {
+      const c = snapshot[field]
+      return isSnapshot(c) ? [{ field, before: c.from, after: c.to }] : []
+    })
 }

@@ -32,3 +32,23 @@ export function buildOrgTree(contacts: readonly Contact[]): OrgNode[] {
   for (const contact of contacts) if (!placed.has(contact.id)) roots.push(grow(contact))
   return roots
 }
+
+/**
+ * Who `contactId` may report to: every contact but them and the people who report to them,
+ * directly or not (the server refuses such a loop; the picker does not offer it). A new contact
+ * (`contactId` null) may report to anyone.
+ */
+export function possibleManagers(contacts: readonly Contact[], contactId: string | null): Contact[] {
+  if (!contactId) return [...contacts]
+  const below = new Set([contactId])
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const c of contacts) {
+      if (!below.has(c.id) && c.reports_to_id && below.has(c.reports_to_id)) {
+        below.add(c.id)
+        grew = true
+      }
+    }
+  }
+  return contacts.filter((c) => !below.has(c.id))
+}

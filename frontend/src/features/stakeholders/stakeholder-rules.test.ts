@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact } from './api/types'
-import { buildOrgTree, type OrgNode } from './org-tree'
+import { buildOrgTree, possibleManagers, type OrgNode } from './org-tree'
 import { cellKey, nextStepOverdue, powerMapCells } from './power-map'
 import { aStakeholder } from './stakeholder-fixtures'
 import { changesFrom, mergeTyped, needsNote, toValues } from './stakeholder-form'
@@ -50,6 +50,18 @@ describe('buildOrgTree', () => {
       contact('y', 'x'),
     ])
     expect(shape(tree)).toEqual([{ boss: [{ a: ['b'] }] }, 'orphan', { x: ['y'] }])
+  })
+})
+
+describe('possibleManagers', () => {
+  const all = [contact('boss', null), contact('a', 'boss'), contact('b', 'a'), contact('peer', 'boss')]
+  it.each([
+    ['a new contact may report to anyone', null, ['boss', 'a', 'b', 'peer']],
+    ['not to themself or anyone below them', 'a', ['boss', 'peer']],
+    ['the top may report to no one of theirs', 'boss', []],
+    ['someone at the bottom to all others', 'b', ['boss', 'a', 'peer']],
+  ])('%s', (_, who, want) => {
+    expect(possibleManagers(all, who).map((c) => c.id)).toEqual(want)
   })
 })
 

@@ -5,7 +5,7 @@ import { mockApi, requestsTo, type MockRequest } from '../../test/mock-api'
 import { jsonResponse } from '../../test/render'
 import { aStakeholder, contacts, EDIT, history, people, renderStakeholdersTab, stakeholderRoutes } from './stakeholder-fixtures'
 
-const SLOW = { timeout: 20_000 }
+const SLOW = { timeout: 60_000 }
 
 /** The power-map cell at influence × stance. */
 function cell(container: HTMLElement, influence: number, stance: string): HTMLElement {
@@ -122,6 +122,8 @@ describe('stakeholders tab', () => {
     await userEvent.click(dialog.getByText('New contact'))
     await userEvent.type(dialog.getByRole('textbox', { name: 'Name' }), 'Director Zhou')
     await userEvent.type(dialog.getByRole('textbox', { name: 'Title' }), 'Bureau director')
+    await userEvent.click(dialog.getByRole('combobox', { name: 'Reports to' }))
+    await userEvent.click(await screen.findByRole('option', { name: 'Deputy Li · Deputy director' }))
     await userEvent.click(dialog.getByRole('combobox', { name: 'Decision role' }))
     await userEvent.click(await screen.findByRole('option', { name: 'Economic buyer' }))
     await userEvent.click(dialog.getByRole('combobox', { name: 'Milestones they can move' }))
@@ -130,12 +132,38 @@ describe('stakeholders tab', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(requestsTo(fetchMock, 'POST /deals/d-1/stakeholders')[0]?.body).toEqual({
-      name: 'Director Zhou', title: 'Bureau director', decision_role: 'economic_buyer', influence: 3, stance: 'neutral', owner_id: null, milestone_ids: ['m-2'],
+      name: 'Director Zhou', title: 'Bureau director', reports_to_id: 'c-4', decision_role: 'economic_buyer', influence: 3, stance: 'neutral', owner_id: null, milestone_ids: ['m-2'],
     })
     // The list, gate risks and contacts are fetched again.
     await waitFor(() => expect(requestsTo(fetchMock, 'GET /deals/d-1/stakeholders').length).toBeGreaterThanOrEqual(2))
     expect(requestsTo(fetchMock, 'GET /risks/gates').length).toBeGreaterThanOrEqual(2)
     expect(requestsTo(fetchMock, 'GET /customers/cu-1/contacts').length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('sets whom a person reports to from the drawer, on their contact, offering nobody below them', SLOW, async () => {
+    const fetchMock = mockApi({
+      ...stakeholderRoutes,
+      'GET /stakeholders/s-2/history': { items: [], next_cursor: null },
+      'PATCH /contacts/c-2': ({ body }: MockRequest) => jsonResponse(200, { ...contacts[1], ...(body as object), version: 2 }),
+    })
+    renderStakeholdersTab()
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Open Engineer Qian' }))
+    const drawer = within(await screen.findByRole('dialog', { name: 'Engineer Qian' }))
+    const reportsTo = drawer.getByRole('combobox', { name: 'Reports to' })
+    expect(reportsTo).toHaveValue('Director Zhao · Director')
+    await userEvent.click(reportsTo)
+    // Qian, and Sun who reports to Qian, cannot be Qian's manager.
+    expect(screen.queryByRole('option', { name: /^Engineer Qian/ })).not.toBeInTheDocument()
+    expect(screen.queryByRole('option', { name: /^Analyst Sun/ })).not.toBeInTheDocument()
+    await userEvent.click(await screen.findByRole('option', { name: 'Deputy Li · Deputy director' }))
+    await userEvent.click(drawer.getByRole('button', { name: 'Save' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    const [patch] = requestsTo(fetchMock, 'PATCH /contacts/c-2')
+    expect(patch?.body).toEqual({ reports_to_id: 'c-4' })
+    expect(patch?.headers.get('If-Match')).toBe('"1"')
+    expect(requestsTo(fetchMock, 'PATCH /stakeholders/s-2')).toHaveLength(0)
   })
 
   it('draws the org chart by reports-to, colouring this deal’s people and muting the others', async () => {

@@ -58,7 +58,7 @@ export function StakeholdersTab({ dealId, customerId, permissions }: { dealId: s
         : <OrgChart contacts={contacts.data} people={list} onOpen={setOpenId} />)}
 
       {open && (
-        <PersonDrawer key={open.id} dealId={dealId} person={open} canEdit={canEdit} facts={facts} onReload={reload} onClose={() => setOpenId(null)} />
+        <PersonDrawer key={open.id} dealId={dealId} customerId={customerId} contacts={contacts.data ?? []} person={open} canEdit={canEdit} facts={facts} onReload={reload} onClose={() => setOpenId(null)} />
       )}
       {stanceChange && changing && (
         <StanceChangeDialog key={`${changing.id}:${stanceChange.stance}`} dealId={dealId} person={changing} stance={stanceChange.stance}

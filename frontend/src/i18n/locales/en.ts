@@ -1,3 +1,4 @@
+import { auditLogEn } from './features/audit-log'
 import { fxRatesEn, reportingSettingsEn, targetsEn } from './features/admin-finance'
 import { boardEn } from './features/board'
 import { confidenceEn } from './features/confidence'
@@ -174,6 +175,7 @@ export const en = {
     deleteTitle: 'Delete {{name}}?',
     deleteMessage: 'The team is removed. A team that still has sub-teams or deals cannot be deleted.',
   },
+  auditLog: auditLogEn,
   audit: {
     tab: 'Audit log',
     action: 'Action',

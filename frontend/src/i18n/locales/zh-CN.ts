@@ -1,3 +1,4 @@
+import { auditLogZh } from './features/audit-log'
 import { fxRatesZh, reportingSettingsZh, targetsZh } from './features/admin-finance'
 import { boardZh } from './features/board'
 import { confidenceZh } from './features/confidence'
@@ -175,6 +176,7 @@ export const zhCN: Messages = {
     deleteTitle: '删除 {{name}}？',
     deleteMessage: '团队将被删除。仍有子团队或商机的团队无法删除。',
   },
+  auditLog: auditLogZh,
   audit: {
     tab: '审计日志',
     action: '操作',

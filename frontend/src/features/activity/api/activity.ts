@@ -6,6 +6,9 @@ import { nextCursor, type Page } from '../../../lib/paging'
 /** One change to a deal: who, when, what (`subject.verb`) and the thing before and after. */
 export type Activity = Schema<'Activity'>
 
+/** What an entry records (`subject.verb`); handlers/openapi.yaml lists every one the server writes. */
+export type ActivityAction = Schema<'ActivityAction'>
+
 const PAGE_SIZE = 30
 
 /** The deal's activity, newest first, a page at a time ("Load more" fetches the next). */

@@ -47,7 +47,7 @@ const firstPage = {
 const secondPage = {
   items: [
     entry({ id: 'e4', action: 'plan.rescheduled', entity_type: 'milestone', after: [{ milestone_id: 'm', name: 'Award', from_due: '2026-12-01', to_due: '2026-12-08' }] }),
-    entry({ id: 'e5', action: 'stakeholder.moved', actor_name: null, actor_id: null }),
+    entry({ id: 'e5', action: 'stakeholder.moved' as Activity['action'], actor_name: null, actor_id: null }),
   ],
   next_cursor: null,
 }

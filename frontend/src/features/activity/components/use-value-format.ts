@@ -2,12 +2,16 @@ import { useTranslation } from 'react-i18next'
 import { teamPath, useTeamDirectory, useUserDirectory } from '../../../lib/directory'
 import { useFormat } from '../../../lib/format'
 
-const DATE_FIELDS = new Set(['planned_start', 'planned_due', 'target_close_date', 'completed_on', 'from_due', 'to_due'])
+const DATE_FIELDS = new Set(['planned_start', 'planned_due', 'target_close_date', 'completed_on', 'from_due', 'to_due', 'next_step_due', 'held_on'])
 const KNOWN_FIELDS = new Set([
   'name', 'customer_id', 'segment', 'team_id', 'amount_minor', 'currency', 'target_close_date', 'status', 'status_reason',
   'owner_role', 'weight', 'gate', 'planned_start', 'planned_due', 'depends_on', 'assignee_id', 'completed_on', 'milestones',
-  'forecast_category', 'manual_probability', 'judgement_note',
+  'forecast_category', 'manual_probability', 'judgement_note', 'name_zh', 'stance', 'influence', 'decision_role', 'owner_id',
+  'next_step', 'next_step_due', 'held_on', 'outcome', 'actions', 'rationale', 'conditions', 'abandon_deal',
 ])
+const STANCES = new Set(['champion', 'supporter', 'neutral', 'skeptic', 'blocker'])
+const DECISION_ROLES = new Set(['decision_maker', 'economic_buyer', 'technical_evaluator', 'user', 'influencer', 'gatekeeper', 'coach'])
+const OUTCOMES = new Set(['on_track', 'at_risk', 'off_track'])
 const FORECAST_CATEGORIES = new Set(['commit', 'best_case', 'pipeline', 'omitted'])
 const MILESTONE_STATUSES = new Set(['planned', 'in_progress', 'done', 'blocked', 'skipped'])
 const DEAL_STATUSES = new Set(['open', 'won', 'lost', 'abandoned'])
@@ -37,7 +41,10 @@ export function useValueFormat(customers: Map<string, string>) {
       if (field === 'segment' && SEGMENTS.has(raw)) return t(`activity.segments.${raw as 'g2b'}`)
       if (field === 'forecast_category' && FORECAST_CATEGORIES.has(raw)) return t(`confidence.categories.${raw as 'commit'}`)
       if (field === 'team_id') return teamPath(teams, raw) || raw
-      if (field === 'assignee_id') return users.get(raw) ?? raw
+      if (field === 'stance' && STANCES.has(raw)) return t(`terms.stances.${raw as 'neutral'}`)
+      if (field === 'decision_role' && DECISION_ROLES.has(raw)) return t(`terms.decisionRoles.${raw as 'coach'}`)
+      if (field === 'outcome' && OUTCOMES.has(raw)) return t(`retrospectives.outcomes.${raw as 'on_track'}`)
+      if (field === 'assignee_id' || field === 'owner_id') return users.get(raw) ?? raw
       if (field === 'customer_id') return customers.get(raw) ?? '…'
       return raw
     }

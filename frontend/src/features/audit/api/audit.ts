@@ -32,18 +32,33 @@ export const AUDIT_ACTIONS = [
 /** One of `AUDIT_ACTIONS`. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
+/** The kinds of thing an entry is about, as `GET /audit?subject_type=` takes them. */
+export const AUDIT_SUBJECTS = ['user', 'team', 'template', 'settings', 'target', 'fx_rate', 'deal'] as const
+
+/** One of `AUDIT_SUBJECTS`. */
+export type AuditSubject = (typeof AUDIT_SUBJECTS)[number]
+
+/** The filters of the log; the server applies each in its query. Days are `YYYY-MM-DD`, both included. */
+export interface AuditFilter {
+  action?: AuditAction
+  actor_id?: string
+  subject_type?: AuditSubject
+  from?: string
+  to?: string
+}
+
 const PAGE_SIZE = 50
 
-/** `GET /audit` for one page, newest first, optionally only one action. */
-export function listAudit(action: AuditAction | undefined, cursor: string | undefined, signal?: AbortSignal) {
-  return api.get<Page<AuditEntry>>('/audit', { signal, query: { limit: PAGE_SIZE, cursor, action } })
+/** `GET /audit` for one page, newest first, with the filters. */
+export function listAudit(filter: AuditFilter, cursor: string | undefined, signal?: AbortSignal) {
+  return api.get<Page<AuditEntry>>('/audit', { signal, query: { limit: PAGE_SIZE, cursor, ...filter } })
 }
 
 /** The audit log, a page at a time. */
-export function useAudit(action: AuditAction | undefined) {
+export function useAudit(filter: AuditFilter) {
   return useInfiniteQuery({
-    queryKey: ['audit', { action }],
-    queryFn: ({ pageParam, signal }) => listAudit(action, pageParam, signal),
+    queryKey: ['audit', filter],
+    queryFn: ({ pageParam, signal }) => listAudit(filter, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: nextCursor,
   })

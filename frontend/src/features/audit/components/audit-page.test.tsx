@@ -18,11 +18,11 @@ const entry = {
 }
 
 describe('audit page', () => {
-  it('lists entries with translated actions and filters by action through the URL', async () => {
+  it('lists entries with translated actions and filters by action through the URL', { timeout: 60_000 }, async () => {
     const fetchMock = mockApi({ 'GET /me': adminSession, 'GET /audit': { items: [entry], next_cursor: null } })
     const { router } = renderApp('/admin/audit')
 
-    expect(await screen.findByRole('cell', { name: 'Team members set' })).toBeInTheDocument()
+    expect(await screen.findByRole('cell', { name: 'Team members set' }, { timeout: 30_000 })).toBeInTheDocument()
     expect(screen.getByRole('cell', { name: 'admin@summit.example' })).toBeInTheDocument()
 
     await userEvent.click(screen.getByRole('combobox', { name: 'Action' }))

@@ -1,14 +1,17 @@
-import { Code, Table, Text, Tooltip } from '@mantine/core'
+import { List, Table, Text, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../lib/format'
-import type { AuditEntry } from '../api/audit'
+import { AUDIT_SUBJECTS, type AuditEntry, type AuditSubject } from '../api/audit'
 import { useActionLabel } from './action-label'
+import { useAuditDetails } from './use-audit-details'
 
-/** The audit entries, newest first as the server sends them. */
+/** The audit entries, newest first as the server sends them: who by name, what about by name, details as lines. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation()
   const format = useFormat()
   const actionLabel = useActionLabel()
+  const details = useAuditDetails()
+  const subjectType = (type: string) => (AUDIT_SUBJECTS.includes(type as AuditSubject) ? t(`auditLog.subjects.${type as AuditSubject}`) : type)
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped>
@@ -23,29 +26,39 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {entries.map((entry) => (
-            <Table.Tr key={entry.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instant(entry.at)}</Table.Td>
-              <Table.Td>{entry.actor_email ?? <Text c="dimmed" span size="sm">{t('audit.system')}</Text>}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Tooltip label={entry.action}>
-                  <span>{actionLabel(entry.action)}</span>
-                </Tooltip>
-              </Table.Td>
-              <Table.Td>
-                {entry.subject_type}
-                {entry.subject_id && (
-                  <Text span size="xs" c="dimmed" ff="monospace" ml={4}>
-                    {entry.subject_id.slice(0, 8)}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td ff="monospace">{entry.ip}</Table.Td>
-              <Table.Td>
-                {Object.keys(entry.details ?? {}).length > 0 && <Code>{JSON.stringify(entry.details)}</Code>}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {entries.map((entry) => {
+            const lines = details(entry)
+            return (
+              <Table.Tr key={entry.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instant(entry.at)}</Table.Td>
+                <Table.Td>
+                  {entry.actor_id ? (
+                    <Tooltip label={entry.actor_email ?? ''} disabled={!entry.actor_email}>
+                      <span>{entry.actor_name ?? entry.actor_email}</span>
+                    </Tooltip>
+                  ) : (
+                    <Text c="dimmed" span size="sm">{t('auditLog.system')}</Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Tooltip label={entry.action}>
+                    <span>{actionLabel(entry.action)}</span>
+                  </Tooltip>
+                </Table.Td>
+                <Table.Td>
+                  {entry.subject_name ? `${subjectType(entry.subject_type)}: ${entry.subject_name}` : subjectType(entry.subject_type)}
+                </Table.Td>
+                <Table.Td ff="monospace">{entry.ip}</Table.Td>
+                <Table.Td>
+                  {lines.length > 0 && (
+                    <List size="sm" spacing={0} listStyleType="none">
+                      {lines.map((line, i) => <List.Item key={i}>{line}</List.Item>)}
+                    </List>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            )
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

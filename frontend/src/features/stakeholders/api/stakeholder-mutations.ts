@@ -2,7 +2,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { api, send } from '../../../lib/api-client'
 import { dealListsQueryKey, dealQueryKey } from '../../../lib/deals'
 import { stakeholderKeys } from './stakeholder-queries'
-import type { NewStakeholder, Stakeholder, StakeholderChanges } from './types'
+import type { Contact, NewStakeholder, Stakeholder, StakeholderChanges } from './types'
 
 /**
  * Refreshes everything a stakeholder change touches: the deal and all below it (stakeholders,
@@ -33,6 +33,16 @@ export function useCreateStakeholder(dealId: string, customerId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (stakeholder: NewStakeholder) => api.post<Stakeholder>(`/deals/${encodeURIComponent(dealId)}/stakeholders`, stakeholder),
+    onSuccess: () => invalidateStakeholders(queryClient, dealId, customerId),
+  })
+}
+
+/** `PATCH /contacts/{id}` of `reports_to_id` at the contact's `version` (null: reports to no one). */
+export function useSetReportsTo(dealId: string, customerId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ id, version, reportsTo }: { id: string; version: number; reportsTo: string | null }) =>
+      (await send<Contact>(`/contacts/${encodeURIComponent(id)}`, { method: 'PATCH', body: { reports_to_id: reportsTo }, ifMatch: version })).data,
     onSuccess: () => invalidateStakeholders(queryClient, dealId, customerId),
   })
 }

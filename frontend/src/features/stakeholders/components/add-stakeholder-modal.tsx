@@ -9,6 +9,7 @@ import { SignedInContext } from '../../../lib/session'
 import { useCreateStakeholder } from '../api/stakeholder-mutations'
 import type { Contact, DecisionRole, MilestoneRef, NewStakeholder, Stance } from '../api/types'
 import { useChoices } from './person-fields'
+import { ReportsToSelect } from './reports-to-select'
 import { LIMITS } from '../../../lib/limits'
 
 interface AddValues {
@@ -16,6 +17,7 @@ interface AddValues {
   contact_id: string | null
   name: string
   title: string
+  reports_to_id: string | null
   decision_role: DecisionRole | null
   influence: string
   stance: Stance
@@ -25,7 +27,7 @@ interface AddValues {
 
 /** The POST body for the form's values: the contact by id, or a new one by name and title. */
 function toNewStakeholder(values: AddValues): NewStakeholder {
-  const who = values.source === 'existing' ? { contact_id: values.contact_id ?? '' } : { name: values.name.trim(), title: values.title.trim() }
+  const who = values.source === 'existing' ? { contact_id: values.contact_id ?? '' } : { name: values.name.trim(), title: values.title.trim(), reports_to_id: values.reports_to_id }
   return {
     ...who,
     decision_role: values.decision_role!,
@@ -55,7 +57,7 @@ export function AddStakeholderModal({ dealId, customerId, contacts, onDeal, mile
   const free = contacts.filter((contact) => !onDeal.has(contact.id))
   const form = useForm<AddValues>({
     initialValues: {
-      source: free.length > 0 ? 'existing' : 'new', contact_id: null, name: '', title: '',
+      source: free.length > 0 ? 'existing' : 'new', contact_id: null, name: '', title: '', reports_to_id: null,
       decision_role: null, influence: '3', stance: 'neutral', owner_id: me, milestone_ids: [],
     },
     validate: {
@@ -84,6 +86,8 @@ export function AddStakeholderModal({ dealId, customerId, contacts, onDeal, mile
             <SimpleGrid cols={2}>
               <TextInput label={t('stakeholders.fields.name')} required data-autofocus maxLength={LIMITS.name} {...form.getInputProps('name')} />
               <TextInput label={t('stakeholders.fields.title')} maxLength={LIMITS.name} {...form.getInputProps('title')} />
+              <ReportsToSelect contacts={contacts} contactId={null} value={form.values.reports_to_id}
+                onChange={(value) => form.setFieldValue('reports_to_id', value)} error={form.errors.reports_to_id} />
             </SimpleGrid>
           )}
           <SimpleGrid cols={2}>

@@ -4,17 +4,21 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
 import { showFieldErrors } from '../../../lib/form-errors'
-import { useUpdateStakeholder } from '../api/stakeholder-mutations'
-import type { Stakeholder } from '../api/types'
+import { useSetReportsTo, useUpdateStakeholder } from '../api/stakeholder-mutations'
+import type { Contact, Stakeholder } from '../api/types'
 import type { PersonFacts } from '../person-facts'
 import { changesFrom, mergeTyped, needsNote, toValues, type PersonValues } from '../stakeholder-form'
 import { HistoryTimeline } from './history-timeline'
 import { PersonFields } from './person-fields'
+import { ReportsToSelect } from './reports-to-select'
 import { StanceBadge } from './stance-menu'
 
 /** Props of the person drawer. */
 export interface PersonDrawerProps {
   dealId: string
+  customerId: string
+  /** The customer's people: whom the person may report to, and their contact's version. */
+  contacts: Contact[]
   person: Stakeholder
   canEdit: boolean
   facts: PersonFacts
@@ -28,18 +32,28 @@ export interface PersonDrawerProps {
  * it opened with; a stance change needs a note) and shows their history. On a 412, "Reload"
  * takes their version and keeps what was typed on top of it.
  */
-export function PersonDrawer({ dealId, person, canEdit, facts, onReload, onClose }: PersonDrawerProps) {
+export function PersonDrawer({ dealId, customerId, contacts, person, canEdit, facts, onReload, onClose }: PersonDrawerProps) {
   const { t } = useTranslation()
   const update = useUpdateStakeholder(dealId)
+  const setReportsTo = useSetReportsTo(dealId, customerId)
   const [base, setBase] = useState(person)
+  const [reportsTo, setReportsToValue] = useState(person.reports_to_id)
   const form = useForm<PersonValues>({ initialValues: toValues(person) })
+  const contact = contacts.find((c) => c.id === base.contact_id)
 
-  const submit = form.onSubmit((values) => {
+  // The manager is the contact's (PATCH /contacts/{id}); the rest is the stakeholder's.
+  const submit = form.onSubmit(async (values) => {
     const saved = toValues(base)
     if (needsNote(saved, values)) return form.setFieldError('note', t('stakeholders.errors.noteRequired'))
     const changes = changesFrom(saved, values)
-    if (Object.keys(changes).length === 0) return onClose()
-    update.mutate({ id: base.id, version: base.version, changes }, { onSuccess: onClose, onError: (error) => showFieldErrors(form, error) })
+    const managerChanged = reportsTo !== base.reports_to_id && contact !== undefined
+    try {
+      if (managerChanged) await setReportsTo.mutateAsync({ id: contact.id, version: contact.version, reportsTo })
+      if (Object.keys(changes).length > 0) await update.mutateAsync({ id: base.id, version: base.version, changes })
+      onClose()
+    } catch (error) {
+      showFieldErrors(form, error)
+    }
   })
 
   const reload = async () => {
@@ -64,13 +78,16 @@ export function PersonDrawer({ dealId, person, canEdit, facts, onReload, onClose
           <Stack>
             <Fieldset variant="unstyled" disabled={!canEdit}>
               <Stack>
+                <ReportsToSelect contacts={contacts} contactId={base.contact_id} value={reportsTo} onChange={setReportsToValue}
+                  error={form.errors.reports_to_id} />
                 <PersonFields form={form} canEdit={canEdit} savedStance={base.stance} milestones={facts.milestones} milestoneLabel={facts.milestoneLabel} />
               </Stack>
             </Fieldset>
+            <ErrorAlert error={setReportsTo.error} />
             <ErrorAlert error={update.error} onReload={() => void reload()} />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>{canEdit ? t('common.cancel') : t('common.close')}</Button>
-              {canEdit && <Button type="submit" loading={update.isPending}>{t('common.save')}</Button>}
+              {canEdit && <Button type="submit" loading={update.isPending || setReportsTo.isPending}>{t('common.save')}</Button>}
             </Group>
           </Stack>
         </form>

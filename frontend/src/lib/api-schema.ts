@@ -1078,8 +1078,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One's own open action items
-         * @description The open actions owned by the caller across deals, soonest due first, in one page (`next_cursor` is always null).
+         * My actions — one's open actions and the next steps one owns
+         * @description What the caller owns on the open deals they may read (the deals list's visibility rule,
+         *     in SQL; closed deals are left out): open retrospective action items (`kind` `action`)
+         *     and stakeholders' non-empty next steps (`kind` `next_step`). Grouped by deal — deals by
+         *     the earliest due date among their items, so a deal with something overdue comes first —
+         *     then soonest due first within the deal, undated next steps last. `flagged` marks a
+         *     person the power map flags (GET /risks/gates with its defaults). A page at a time.
          */
         get: operations["listMyActions"];
         put?: never;
@@ -2561,6 +2566,31 @@ export interface components {
         RetrospectiveList: {
             items: components["schemas"]["Retrospective"][];
             /** @description Always null. */
+            next_cursor: string | null;
+        };
+        /** @description One item of My actions. `id` and `version` are what `PATCH /actions/{id}` (kind `action`) or `PATCH /stakeholders/{id}` (kind `next_step`) take. */
+        MyAction: {
+            /** @enum {string} */
+            kind: "action" | "next_step";
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deal_id: string;
+            deal_name: string;
+            /** @description The action's title or the next step. */
+            title: string;
+            /** @description Next steps only — who it is with. */
+            stakeholder_name?: string;
+            /** Format: date */
+            due_on: string | null;
+            /** @description Due before today. */
+            overdue: boolean;
+            /** @description Next steps only — the power map flags this person (a decisive skeptic or blocker, or one not contacted lately, linked to a gate due soon). */
+            flagged: boolean;
+            version: number;
+        };
+        MyActionList: {
+            items: components["schemas"]["MyAction"][];
             next_cursor: string | null;
         };
         /** @description Action items, soonest due first. */
@@ -5243,22 +5273,30 @@ export interface operations {
     };
     listMyActions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The one order (above). A cursor only continues the sort it came from. */
+                sort?: "due";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The actions. */
+            /** @description The items. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionItemList"];
+                    "application/json": components["schemas"]["MyActionList"];
                 };
             };
+            400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };

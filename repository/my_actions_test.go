@@ -65,7 +65,7 @@ func TestMyActionsNextStepsGroupedFlaggedPaged(t *testing.T) {
 		t.Fatalf("My actions = %v, %v; want %v", titles, err, want)
 	}
 	type row struct {
-		kind, deal, who string
+		kind, deal, who  string
 		overdue, flagged bool
 	}
 	var got []row

@@ -502,6 +502,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deals/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count and amounts of the filtered deals
+         * @description The deals `GET /deals` would list with the same filters and `q` (over every page, the
+         *     deals the caller may read): how many, and their `amount_minor` summed per currency —
+         *     amounts in different currencies are never added together. One statement; the SPA asks
+         *     once per change of filters, so the list's pages keep their cost. Bad filters are 400
+         *     (or 422 on `period`) naming the field, as for `GET /deals`.
+         */
+        get: operations["summarizeDeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deals/{id}": {
         parameters: {
             query?: never;
@@ -2568,6 +2592,20 @@ export interface components {
             /** @description Always null. */
             next_cursor: string | null;
         };
+        DealsSummary: {
+            /** @description Deals matching the filters. */
+            count: number;
+            /** @description Per currency, most deals first (then by code). */
+            totals: {
+                currency: string;
+                count: number;
+                /**
+                 * Format: int64
+                 * @description The sum of the deals' amounts in minor units (fen, cents).
+                 */
+                amount_minor: number;
+            }[];
+        };
         /** @description One item of My actions. `id` and `version` are what `PATCH /actions/{id}` (kind `action`) or `PATCH /stakeholders/{id}` (kind `next_step`) take. */
         MyAction: {
             /** @enum {string} */
@@ -3968,6 +4006,55 @@ export interface operations {
             409: components["responses"]["Error"];
             413: components["responses"]["Error"];
             415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    summarizeDeals: {
+        parameters: {
+            query?: {
+                /** @description Free-text search in the deal's and its customer's name (case-insensitive substring). */
+                q?: string;
+                segment?: components["schemas"]["Segment"];
+                /** @description Deals of this team or any of its sub-teams. */
+                team_id?: string;
+                status?: components["schemas"]["DealStatus"];
+                /**
+                 * @description Deals whose `target_close_date` falls in this period: a fiscal quarter
+                 *     (`2026-Q4`) or a month (`2026-11`). Fiscal quarters count from the fiscal year
+                 *     start month (`fiscal_year_start_month` of `GET /meta`); a fiscal year is named by
+                 *     the calendar year it starts in. It is also the period the items' `confidence`
+                 *     is for; without it, the current fiscal quarter. Summit keeps confidence for the
+                 *     previous fiscal quarter through four quarters ahead and for the two previous
+                 *     months through twelve months ahead; for another period items carry
+                 *     `confidence: null`, and `confidence_min`, `confidence_max` or
+                 *     `sort=confidence` are 422 on `period`.
+                 */
+                period?: string;
+                /** @description Deals whose confidence for the list's period is at least this (0–1). */
+                confidence_min?: number;
+                /** @description Deals whose confidence for the list's period is at most this (0–1). */
+                confidence_max?: number;
+                customer_id?: string;
+                /** @description Deals where this user holds a deal role. */
+                member_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count and the totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealsSummary"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
             422: components["responses"]["Error"];
         };
     };

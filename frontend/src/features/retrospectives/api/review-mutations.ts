@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../../lib/api-client'
+import { dealListsQueryKey, dealQueryKey } from '../../../lib/deals'
 import { invalidateReviews } from './review-keys'
 import type { ActionItem, ActionStatus, GateDecision, GateDecisionInput, Retrospective, RetrospectiveInput } from './types'
 
@@ -42,6 +43,23 @@ export function useSetActionStatus() {
     mutationFn: ({ action, status }: { action: Pick<ActionItem, 'id' | 'version' | 'deal_id'>; status: ActionStatus }) =>
       api.patch<ActionItem>(`/actions/${encodeURIComponent(action.id)}`, { status }, { ifMatch: action.version }),
     onSuccess: (_saved, { action }) => invalidateReviews(queryClient, action.deal_id),
+  })
+}
+
+/**
+ * `PATCH /actions/{id}` from My actions: done or open again. The deal's views refresh, but not
+ * My actions itself, so the item stays where it is with its new state and can be undone.
+ */
+export function useToggleMyAction() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, version, status }: { id: string; version: number; status: ActionStatus }) =>
+      api.patch<ActionItem>(`/actions/${encodeURIComponent(id)}`, { status }, { ifMatch: version }),
+    onSuccess: (saved) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: dealQueryKey(saved.deal_id) }),
+        queryClient.invalidateQueries({ queryKey: dealListsQueryKey }),
+      ]),
   })
 }
 

@@ -1,4 +1,8 @@
 import { notifications } from '@mantine/notifications'
+import type { feedbackEn } from '../i18n/locales/features/feedback'
+
+/** A confirmation's key under `feedback` (the unsaved-edits guard's strings aside). */
+export type SavedKey = Exclude<keyof typeof feedbackEn, 'unsaved'>
 
 /**
  * A short confirmation that a change was saved (bottom right, gone after a few seconds):

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
+import { useUnsavedChangesGuard } from '../../../components/unsaved-changes-guard'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useUpdateStakeholder } from '../api/stakeholder-mutations'
 import type { Stakeholder } from '../api/types'
@@ -33,6 +34,7 @@ export function PersonDrawer({ dealId, person, canEdit, facts, onReload, onClose
   const update = useUpdateStakeholder(dealId)
   const [base, setBase] = useState(person)
   const form = useForm<PersonValues>({ initialValues: toValues(person) })
+  const guard = useUnsavedChangesGuard(() => canEdit && form.isDirty(), onClose)
 
   const submit = form.onSubmit((values) => {
     const saved = toValues(base)
@@ -52,32 +54,35 @@ export function PersonDrawer({ dealId, person, canEdit, facts, onReload, onClose
 
   const subtitle = [base.title, base.department].filter(Boolean).join(' · ')
   return (
-    <Drawer opened onClose={onClose} position="right" size="lg" title={base.name}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
-      <Stack>
-        <Group gap="xs">
-          {subtitle && <Text size="sm" c="dimmed">{subtitle}</Text>}
-          <StanceBadge stance={base.stance} />
-        </Group>
-        {!canEdit && <Text size="sm" c="dimmed">{t('stakeholders.readOnly')}</Text>}
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Fieldset variant="unstyled" disabled={!canEdit}>
-              <Stack>
-                <PersonFields form={form} canEdit={canEdit} savedStance={base.stance} milestones={facts.milestones} milestoneLabel={facts.milestoneLabel} />
-              </Stack>
-            </Fieldset>
-            <ErrorAlert error={update.error} onReload={() => void reload()} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>{canEdit ? t('common.cancel') : t('common.close')}</Button>
-              {canEdit && <Button type="submit" loading={update.isPending}>{t('common.save')}</Button>}
-            </Group>
-          </Stack>
-        </form>
-        <Divider />
-        <Title order={5}>{t('stakeholders.drawer.history')}</Title>
-        <HistoryTimeline dealId={dealId} stakeholderId={base.id} userName={facts.userName} />
-      </Stack>
-    </Drawer>
+    <>
+      <Drawer opened onClose={guard.requestClose} position="right" size="lg" title={base.name}
+        styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
+        <Stack>
+          <Group gap="xs">
+            {subtitle && <Text size="sm" c="dimmed">{subtitle}</Text>}
+            <StanceBadge stance={base.stance} />
+          </Group>
+          {!canEdit && <Text size="sm" c="dimmed">{t('stakeholders.readOnly')}</Text>}
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <Fieldset variant="unstyled" disabled={!canEdit}>
+                <Stack>
+                  <PersonFields form={form} canEdit={canEdit} savedStance={base.stance} milestones={facts.milestones} milestoneLabel={facts.milestoneLabel} />
+                </Stack>
+              </Fieldset>
+              <ErrorAlert error={update.error} onReload={() => void reload()} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={guard.requestClose}>{canEdit ? t('common.cancel') : t('common.close')}</Button>
+                {canEdit && <Button type="submit" loading={update.isPending}>{t('common.save')}</Button>}
+              </Group>
+            </Stack>
+          </form>
+          <Divider />
+          <Title order={5}>{t('stakeholders.drawer.history')}</Title>
+          <HistoryTimeline dealId={dealId} stakeholderId={base.id} userName={facts.userName} />
+        </Stack>
+      </Drawer>
+      {guard.dialog}
+    </>
   )
 }

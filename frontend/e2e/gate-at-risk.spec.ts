@@ -94,7 +94,7 @@ test('an account manager maps the budget gate’s decision maker, who turns bloc
 })
 
 test('the pmo holds a retrospective at that gate; the account manager closes her action from My actions', async ({ page }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000) // My actions pages through the demo account manager's many deals
   const forAm = `Confirm the budget line with the finance bureau ${Date.now()}`
   const forPmo = 'Move the tender dates in the plan'
 

@@ -26,7 +26,7 @@ async function post(request: APIRequestContext, path: string, data: unknown): Pr
 }
 
 test('an account manager’s next steps and actions, grouped by deal, overdue first; done can be undone', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   await signIn(page, PMO)
   const dealId = await createG2BDeal(page.request, dealName)
   await addToDealTeam(page.request, dealId, [{ email: AM.email, role: 'business' }])

@@ -96,6 +96,7 @@ var permissionMatrix = map[string]rule{
 	"DELETE /api/v1/templates/:id": {adminsOnly, 409},
 
 	"GET /api/v1/deals":                                        {signedInOnly, 200},
+	"GET /api/v1/deals/summary":                                {signedInOnly, 200},
 	"POST /api/v1/deals":                                       {signedInOnly, 422},
 	"GET /api/v1/deals/:id":                                    {dealReaders, 200},
 	"PATCH /api/v1/deals/:id":                                  {dealPMOOrBusiness, 412}, // business: the judgement fields only

@@ -96,14 +96,48 @@ func (s *server) updateAction(c echo.Context) error {
 	return c.JSON(http.StatusOK, toResponseAction(a, overdue(a)))
 }
 
-// myActions answers GET /me/actions: the caller's open actions across deals.
+var myActionList = listOf(reviews.MyActionSorts)
+
+// myItemResponse is one item of My actions: an action ("action") or a stakeholder's next
+// step ("next_step"); id and version are what PATCH /actions/{id} or /stakeholders/{id} take.
+type myItemResponse struct {
+	Kind            string `json:"kind"`
+	ID              string `json:"id"`
+	DealID          string `json:"deal_id"`
+	DealName        string `json:"deal_name"`
+	Title           string `json:"title"`
+	StakeholderName string `json:"stakeholder_name,omitempty"`
+	DueOn           *date  `json:"due_on"`
+	Overdue         bool   `json:"overdue"`
+	Flagged         bool   `json:"flagged"`
+	Version         int    `json:"version"`
+}
+
+// myActions answers GET /me/actions: one page of the caller's open retrospective actions
+// and the stakeholder next steps they own, on the open deals they may read, grouped by deal
+// (deals with something overdue first), soonest due first within a deal.
 func (s *server) myActions(c echo.Context) error {
-	list, err := s.deps.Reviews.MyOpenActions(c.Request().Context(), callerOf(c).User.ID)
+	p, err := myActionList.parse(c)
 	if err != nil {
 		return err
 	}
-	return writeList(c, domain.ListParams{}, domain.Page[reviews.Action]{Items: list},
-		func(a reviews.Action) actionResponse { return toResponseAction(a, overdue(a)) })
+	if p.Sort.Desc {
+		return badQuery("sort", "sort", "due")
+	}
+	caller := callerOf(c)
+	visible, err := s.dealVisibility(c.Request().Context(), caller)
+	if err != nil {
+		return err
+	}
+	page, err := s.deps.Reviews.MyActions(c.Request().Context(), reviews.MyActionsQuery{UserID: caller.User.ID, Visible: visible, List: p})
+	if err != nil {
+		return err
+	}
+	today := deals.Day(time.Now())
+	return writeList(c, p, page, func(i reviews.MyItem) myItemResponse {
+		return myItemResponse{Kind: i.Kind, ID: i.ID, DealID: i.DealID, DealName: i.DealName, Title: i.Title,
+			StakeholderName: i.StakeholderName, DueOn: toDatePtr(i.Due), Overdue: i.Overdue(today), Flagged: i.Flagged, Version: i.Version}
+	})
 }
 
 // overdueActions answers GET /deals/{id}/actions/overdue.

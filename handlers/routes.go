@@ -51,6 +51,7 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "DELETE", "/templates/:id", s.deleteTemplate, allow("templates", policies.Write))
 
 	s.handle(api, "GET", "/deals", s.listDeals, signedIn) // filtered to the deals the caller may read
+	s.handle(api, "GET", "/deals/summary", s.dealsSummary, signedIn)
 	s.handle(api, "POST", "/deals", s.createDeal, allow("deals", policies.Create))
 	s.handle(api, "GET", "/deals/:id", s.getDeal, onDeal("deal", policies.Read))
 	// The deal's business role may set only the judgement fields (updateDeal refuses the rest).

@@ -115,7 +115,7 @@ func TestRetrospectivesActionsAndGateDecisions(t *testing.T) {
 	}
 
 	// The account manager sees their action under My actions and closes it.
-	var mine listResponse[actionResponse]
+	var mine listResponse[myItemResponse]
 	decode(t, am.do("GET", "/api/v1/me/actions", ""), &mine)
 	if len(mine.Items) != 1 || mine.Items[0].Title != "ROI deck for the finance bureau" || mine.Items[0].DealName != w.deal.Name {
 		t.Fatalf("my actions = %+v", mine.Items)

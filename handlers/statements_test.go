@@ -67,6 +67,8 @@ func TestStatementsPerRequest(t *testing.T) {
 		}, 3},
 		{"GET the deal list (member)", func() *httptest.ResponseRecorder { return pmo.do("GET", "/api/v1/deals", "") }, 3},
 		{"GET the deal list (admin)", func() *httptest.ResponseRecorder { return admin.do("GET", "/api/v1/deals", "") }, 3},
+		{"GET the deals summary (member)", func() *httptest.ResponseRecorder { return pmo.do("GET", "/api/v1/deals/summary?q=city", "") }, 3},
+		{"GET My actions (member)", func() *httptest.ResponseRecorder { return pmo.do("GET", "/api/v1/me/actions", "") }, 2},
 		{"GET a deal's stakeholders", func() *httptest.ResponseRecorder { return pmo.do("GET", deal+"/stakeholders", "") }, 4},
 		{"GET the board (member)", func() *httptest.ResponseRecorder { return pmo.do("GET", "/api/v1/boards/confidence", "") }, 15},
 		{"GET the board (admin)", func() *httptest.ResponseRecorder { return admin.do("GET", "/api/v1/boards/confidence", "") }, 15},

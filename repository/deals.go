@@ -166,11 +166,9 @@ func dealsWithCustomer(tx *gorm.DB) *gorm.DB {
 		Joins("JOIN customers ON customers.id = deals.customer_id")
 }
 
-// ListDeals pages through the deals f allows, searching p.Search in deal and customer
-// names, each with its deal team, in one query.
-func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.ListParams) (domain.Page[deals.Deal], error) {
-	db := conn(ctx, r.db)
-	q := dealsWithCustomer(db)
+// dealsMatching limits q (over deals) to the deals f allows and search finds: the filters
+// of the deals list and of its summary (DealTotals).
+func dealsMatching(q *gorm.DB, f deals.DealFilter, search string) *gorm.DB {
 	if f.Segment != nil {
 		q = q.Where("deals.segment = ?", string(*f.Segment))
 	}
@@ -193,8 +191,8 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 		q = q.Where(isDealMember, *f.MemberID)
 	}
 	q = visibleTo(q, f.Visible)
-	if p.Search != "" {
-		like := "%" + escapeLike(p.Search) + "%"
+	if search != "" {
+		like := "%" + escapeLike(search) + "%"
 		// The deals whose name matches and those of the customers whose name matches, each
 		// found through its own trigram index (migration 00008): one OR over the joined rows
 		// could use neither, and walked every deal for a rare term (30 ms of PostgreSQL CPU
@@ -202,6 +200,14 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 		q = q.Where(`deals.id IN (SELECT id FROM deals WHERE name ILIKE ?
 			UNION ALL SELECT d.id FROM deals d JOIN customers c ON c.id = d.customer_id WHERE c.name ILIKE ?)`, like, like)
 	}
+	return q
+}
+
+// ListDeals pages through the deals f allows, searching p.Search in deal and customer
+// names, each with its deal team, in one query.
+func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.ListParams) (domain.Page[deals.Deal], error) {
+	db := conn(ctx, r.db)
+	q := dealsMatching(dealsWithCustomer(db), f, p.Search)
 	q = withForecast(q, f)
 	var rows []dealRow
 	var next *domain.Cursor
@@ -464,4 +470,34 @@ func insertMembers(tx *gorm.DB, dealID string, members []deals.Member) error {
 	}
 	err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&rows).Error
 	return translate(err, "add deal team members")
+}
+
+// DealTotals counts the deals f and search select and sums their amounts per currency, in
+// one statement over the same filters (and visibility rule) as ListDeals (deals.Store).
+func (r *Deals) DealTotals(ctx context.Context, f deals.DealFilter, search string) ([]deals.CurrencyTotal, error) {
+	q := dealsMatching(conn(ctx, r.db).Table("deals"), f, search)
+	if f.ConfidenceMin != nil || f.ConfidenceMax != nil {
+		q = q.Joins("JOIN deal_forecasts df ON df.deal_id = deals.id AND df.period = ?", f.ConfidencePeriod)
+		if f.ConfidenceMin != nil {
+			q = q.Where("df.confidence >= ?", *f.ConfidenceMin)
+		}
+		if f.ConfidenceMax != nil {
+			q = q.Where("df.confidence <= ?", *f.ConfidenceMax)
+		}
+	}
+	var rows []struct {
+		Currency    string
+		Count       int
+		AmountMinor int64
+	}
+	err := q.Select("deals.currency, count(*) AS count, COALESCE(sum(deals.amount_minor), 0)::bigint AS amount_minor").
+		Group("deals.currency").Scan(&rows).Error
+	if err != nil {
+		return nil, translate(err, "deal totals")
+	}
+	out := make([]deals.CurrencyTotal, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, deals.CurrencyTotal{Currency: r.Currency, Count: r.Count, AmountMinor: r.AmountMinor})
+	}
+	return out, nil
 }

@@ -304,13 +304,6 @@ func (r *Reviews) UpdateAction(ctx context.Context, a reviews.Action, expected i
 	return out, err
 }
 
-// OpenActionsOf lists a user's open action items across deals, soonest due first.
-func (r *Reviews) OpenActionsOf(ctx context.Context, userID string) ([]reviews.Action, error) {
-	q := actionsWithDeal(conn(ctx, r.db)).
-		Where("retrospective_actions.owner_id = ? AND retrospective_actions.status = 'open'", userID)
-	return findActions(q, "open actions of user "+userID)
-}
-
 // OpenActionsOfDeal lists a deal's open action items, soonest due first.
 func (r *Reviews) OpenActionsOfDeal(ctx context.Context, dealID string) ([]reviews.Action, error) {
 	q := actionsWithDeal(conn(ctx, r.db)).

@@ -104,6 +104,8 @@ type Store interface {
 	DeleteTemplate(ctx context.Context, id string, expected int) error
 
 	ListDeals(ctx context.Context, f DealFilter, p domain.ListParams) (domain.Page[Deal], error)
+	// DealTotals counts the deals f and search select and sums their amounts, per currency.
+	DealTotals(ctx context.Context, f DealFilter, search string) ([]CurrencyTotal, error)
 	Deal(ctx context.Context, id string) (Deal, error)
 	DealAccess(ctx context.Context, dealID string) (Access, error)
 	// MilestoneAccess is DealAccess of the deal milestoneID belongs to.

@@ -124,11 +124,6 @@ func (s *Service) SetActionStatus(ctx context.Context, actorID, id string, versi
 	return out, err
 }
 
-// MyOpenActions lists a user's open actions across deals.
-func (s *Service) MyOpenActions(ctx context.Context, userID string) ([]Action, error) {
-	return s.Store.OpenActionsOf(ctx, userID)
-}
-
 // OverdueActions lists a deal's open actions past their due date.
 func (s *Service) OverdueActions(ctx context.Context, dealID string) ([]Action, error) {
 	open, err := s.Store.OpenActionsOfDeal(ctx, dealID)

@@ -31,8 +31,9 @@ type Store interface {
 
 	Action(ctx context.Context, id string) (Action, error)
 	UpdateAction(ctx context.Context, a Action, expected int, act Activity) (Action, error)
-	// OpenActionsOf lists a user's open actions across deals, soonest due first.
-	OpenActionsOf(ctx context.Context, userID string) ([]Action, error)
+	// MyActions lists one page of a user's open actions and stakeholder next steps on the
+	// open deals q.Visible may read, in MyItemKey order.
+	MyActions(ctx context.Context, q MyActionsQuery) (domain.Page[MyItem], error)
 	// OpenActionsOfDeal lists a deal's open actions, soonest due first.
 	OpenActionsOfDeal(ctx context.Context, dealID string) ([]Action, error)
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { AM, addToDealTeam, createG2BDeal, PMO } from './demo-api.ts'
+import { myActionsSection } from './my-actions-page.ts'
 import { signIn, signOut } from './sign-in.ts'
 
 // One story on one deal, against the real server, in two steps that run in order:
@@ -93,7 +94,7 @@ test('an account manager maps the budget gate’s decision maker, who turns bloc
 })
 
 test('the pmo holds a retrospective at that gate; the account manager closes her action from My actions', async ({ page }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000) // My actions pages through the demo account manager's many deals
   const forAm = `Confirm the budget line with the finance bureau ${Date.now()}`
   const forPmo = 'Move the tender dates in the plan'
 
@@ -141,13 +142,23 @@ test('the pmo holds a retrospective at that gate; the account manager closes her
   // The account manager finds her action across deals and closes it.
   await signOut(page)
   await signIn(page, AM)
-  await page.getByRole('link', { name: 'My actions' }).click()
+  await page.getByRole('link', { name: 'My actions', exact: true }).click()
   await expect(page).toHaveURL(/\/actions$/)
-  const mine = page.getByRole('table', { name: 'My actions' })
+  // My actions groups by deal: the deal's section, its name linking to the deal.
+  const mine = await myActionsSection(page, dealName)
   const row = mine.getByRole('row', { name: new RegExp(forAm) })
-  await expect(row.getByRole('link', { name: dealName })).toHaveAttribute('href', `/deals/${dealId}/retrospectives`)
+  await expect(mine.getByRole('link', { name: dealName })).toHaveAttribute('href', `/deals/${dealId}`)
   await expect(mine.getByRole('row', { name: new RegExp(forPmo) })).toHaveCount(0)
   await page.screenshot({ path: test.info().outputPath('my-actions.png'), fullPage: true })
   await row.getByRole('button', { name: `Mark “${forAm}” done` }).click()
-  await expect(mine.getByRole('row', { name: new RegExp(forAm) })).toHaveCount(0)
+  await expect(row.getByRole('button', { name: `Reopen “${forAm}”` })).toBeVisible()
+  // After a reload it is gone, on every page of the list.
+  await page.reload()
+  const more = page.getByRole('button', { name: 'Load more' })
+  await expect(page.getByRole('region').first()).toBeVisible()
+  while (await more.isVisible()) {
+    await more.click()
+    await expect(page.locator('button[data-loading]')).toHaveCount(0)
+  }
+  await expect(page.getByRole('row', { name: new RegExp(forAm) })).toHaveCount(0)
 })

@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import i18n from '../i18n'
@@ -26,6 +27,7 @@ export function AppProviders({
   connectApiClient(client, () => i18n.language)
   return (
     <MantineProvider theme={theme} env={env}>
+      <Notifications position="bottom-right" limit={3} />
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>
   )

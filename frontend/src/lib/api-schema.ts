@@ -502,6 +502,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deals/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count and amounts of the filtered deals
+         * @description The deals `GET /deals` would list with the same filters and `q` (over every page, the
+         *     deals the caller may read): how many, and their `amount_minor` summed per currency —
+         *     amounts in different currencies are never added together. One statement; the SPA asks
+         *     once per change of filters, so the list's pages keep their cost. Bad filters are 400
+         *     (or 422 on `period`) naming the field, as for `GET /deals`.
+         */
+        get: operations["summarizeDeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deals/{id}": {
         parameters: {
             query?: never;
@@ -1122,8 +1146,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One's own open action items
-         * @description The open actions owned by the caller across deals, soonest due first, in one page (`next_cursor` is always null).
+         * My actions — one's open actions and the next steps one owns
+         * @description What the caller owns on the open deals they may read (the deals list's visibility rule,
+         *     in SQL; closed deals are left out): open retrospective action items (`kind` `action`)
+         *     and stakeholders' non-empty next steps (`kind` `next_step`). Grouped by deal — deals by
+         *     the earliest due date among their items, so a deal with something overdue comes first —
+         *     then soonest due first within the deal, undated next steps last. `flagged` marks a
+         *     person the power map flags (GET /risks/gates with its defaults). A page at a time.
          */
         get: operations["listMyActions"];
         put?: never;
@@ -2632,6 +2661,45 @@ export interface components {
             /** @description Always null. */
             next_cursor: string | null;
         };
+        DealsSummary: {
+            /** @description Deals matching the filters. */
+            count: number;
+            /** @description Per currency, most deals first (then by code). */
+            totals: {
+                currency: string;
+                count: number;
+                /**
+                 * Format: int64
+                 * @description The sum of the deals' amounts in minor units (fen, cents).
+                 */
+                amount_minor: number;
+            }[];
+        };
+        /** @description One item of My actions. `id` and `version` are what `PATCH /actions/{id}` (kind `action`) or `PATCH /stakeholders/{id}` (kind `next_step`) take. */
+        MyAction: {
+            /** @enum {string} */
+            kind: "action" | "next_step";
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deal_id: string;
+            deal_name: string;
+            /** @description The action's title or the next step. */
+            title: string;
+            /** @description Next steps only — who it is with. */
+            stakeholder_name?: string;
+            /** Format: date */
+            due_on: string | null;
+            /** @description Due before today. */
+            overdue: boolean;
+            /** @description Next steps only — the power map flags this person (a decisive skeptic or blocker, or one not contacted lately, linked to a gate due soon). */
+            flagged: boolean;
+            version: number;
+        };
+        MyActionList: {
+            items: components["schemas"]["MyAction"][];
+            next_cursor: string | null;
+        };
         /** @description Action items, soonest due first. */
         ActionItemList: {
             items: components["schemas"]["ActionItem"][];
@@ -4019,6 +4087,55 @@ export interface operations {
             422: components["responses"]["Error"];
         };
     };
+    summarizeDeals: {
+        parameters: {
+            query?: {
+                /** @description Free-text search in the deal's and its customer's name (case-insensitive substring). */
+                q?: string;
+                segment?: components["schemas"]["Segment"];
+                /** @description Deals of this team or any of its sub-teams. */
+                team_id?: string;
+                status?: components["schemas"]["DealStatus"];
+                /**
+                 * @description Deals whose `target_close_date` falls in this period: a fiscal quarter
+                 *     (`2026-Q4`) or a month (`2026-11`). Fiscal quarters count from the fiscal year
+                 *     start month (`fiscal_year_start_month` of `GET /meta`); a fiscal year is named by
+                 *     the calendar year it starts in. It is also the period the items' `confidence`
+                 *     is for; without it, the current fiscal quarter. Summit keeps confidence for the
+                 *     previous fiscal quarter through four quarters ahead and for the two previous
+                 *     months through twelve months ahead; for another period items carry
+                 *     `confidence: null`, and `confidence_min`, `confidence_max` or
+                 *     `sort=confidence` are 422 on `period`.
+                 */
+                period?: string;
+                /** @description Deals whose confidence for the list's period is at least this (0–1). */
+                confidence_min?: number;
+                /** @description Deals whose confidence for the list's period is at most this (0–1). */
+                confidence_max?: number;
+                customer_id?: string;
+                /** @description Deals where this user holds a deal role. */
+                member_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count and the totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealsSummary"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
     getDeal: {
         parameters: {
             query?: never;
@@ -5377,22 +5494,30 @@ export interface operations {
     };
     listMyActions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The one order (above). A cursor only continues the sort it came from. */
+                sort?: "due";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The actions. */
+            /** @description The items. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionItemList"];
+                    "application/json": components["schemas"]["MyActionList"];
                 };
             };
+            400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };

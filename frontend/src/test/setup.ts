@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup, configure } from '@testing-library/react'
+import { notifications } from '@mantine/notifications'
 import { afterEach, beforeEach } from 'vitest'
 import i18n from '../i18n'
 
@@ -37,4 +38,6 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup()
+  // The notifications store outlives a render: start each test without the last one's.
+  notifications.clean()
 })

@@ -3,6 +3,7 @@ import { fxRatesEn, reportingSettingsEn, targetsEn } from './features/admin-fina
 import { boardEn } from './features/board'
 import { confidenceEn } from './features/confidence'
 import { retrospectivesEn } from './features/retrospectives'
+import { feedbackEn } from './features/feedback'
 import { stakeholdersEn } from './features/stakeholders'
 import { activityEn } from './features/activity'
 import { dealTeamEn } from './features/deal-team'
@@ -231,6 +232,7 @@ export const en = {
   reportingSettings: reportingSettingsEn,
   stakeholders: stakeholdersEn,
   retrospectives: retrospectivesEn,
+  feedback: feedbackEn,
   deals: dealsEn,
   dealTeam: dealTeamEn,
   activity: activityEn,

@@ -3,6 +3,7 @@ import { fxRatesZh, reportingSettingsZh, targetsZh } from './features/admin-fina
 import { boardZh } from './features/board'
 import { confidenceZh } from './features/confidence'
 import { retrospectivesZh } from './features/retrospectives'
+import { feedbackZh } from './features/feedback'
 import { stakeholdersZh } from './features/stakeholders'
 import { activityZh } from './features/activity'
 import { dealTeamZh } from './features/deal-team'
@@ -232,6 +233,7 @@ export const zhCN: Messages = {
   reportingSettings: reportingSettingsZh,
   stakeholders: stakeholdersZh,
   retrospectives: retrospectivesZh,
+  feedback: feedbackZh,
   deals: dealsZh,
   dealTeam: dealTeamZh,
   activity: activityZh,

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import i18n from '../../../i18n'
 import { api } from '../../../lib/api-client'
 import { dealQueryKey, refreshSavedDeal, type Deal, type DealMember } from '../../../lib/deals'
+import { notifySaved } from '../../../lib/notify'
 
 /**
  * `PUT /deals/{id}/team` with the deal's version: the team becomes exactly `members`. On success
@@ -11,7 +13,10 @@ export function useSetDealTeam() {
   return useMutation({
     mutationFn: ({ deal, members }: { deal: Deal; members: DealMember[] }) =>
       api.put<Deal>(`/deals/${encodeURIComponent(deal.id)}/team`, members, { ifMatch: deal.version }),
-    onSuccess: (saved) => refreshSavedDeal(queryClient, saved),
+    onSuccess: (saved) => {
+      notifySaved(i18n.t('feedback.dealTeamSaved'))
+      return refreshSavedDeal(queryClient, saved)
+    },
   })
 }
 

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import i18n from '../../../i18n'
 import { api, type RequestBody } from '../../../lib/api-client'
 import { dealListsQueryKey, dealQueryKey, refreshSavedDeal, type Deal, type DealStatus } from '../../../lib/deals'
+import { notifySaved } from '../../../lib/notify'
 
 /** What `POST /deals` takes. */
 export type NewDeal = RequestBody<'/deals', 'post'>
@@ -16,7 +18,10 @@ export function useCreateDeal() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (deal: NewDeal) => api.post<Deal>('/deals', deal),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: dealListsQueryKey }),
+    onSuccess: () => {
+      notifySaved(i18n.t('feedback.dealCreated'))
+      return queryClient.invalidateQueries({ queryKey: dealListsQueryKey })
+    },
   })
 }
 
@@ -26,7 +31,10 @@ export function useUpdateDeal() {
   return useMutation({
     mutationFn: ({ deal, changes }: { deal: Deal; changes: DealChanges | StatusChange }) =>
       api.patch<Deal>(`/deals/${encodeURIComponent(deal.id)}`, changes, { ifMatch: deal.version }),
-    onSuccess: (saved) => refreshSavedDeal(queryClient, saved),
+    onSuccess: (saved) => {
+      notifySaved(i18n.t('feedback.dealSaved'))
+      return refreshSavedDeal(queryClient, saved)
+    },
   })
 }
 

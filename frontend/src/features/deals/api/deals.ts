@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { api } from '../../../lib/api-client'
+import { api, type Schema } from '../../../lib/api-client'
 import { dealListsQueryKey, dealQueryKey, type Deal, type DealStatus, type Segment } from '../../../lib/deals'
 import type { Page } from '../../../lib/paging'
 
@@ -68,6 +68,28 @@ export function useDeals(filters: DealFilters, me: string) {
   return useQuery({
     queryKey: [...dealListsQueryKey, query],
     queryFn: ({ signal }) => api.get<Page<Deal>>('/deals', { signal, query }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** The filters of `query` alone: what `GET /deals/summary` takes (no page, no order). */
+export function summaryQuery(query: ReturnType<typeof dealListQuery>) {
+  const { limit: _limit, sort: _sort, cursor: _cursor, ...filters } = query
+  return filters
+}
+
+/** What `GET /deals/summary` answers: how many deals match, and their amounts per currency. */
+export type DealsSummary = Schema<'DealsSummary'>
+
+/**
+ * `GET /deals/summary` for the list's filters: asked once per change of filters (paging and
+ * sorting keep the cached answer), so the list's own pages stay one request each.
+ */
+export function useDealsSummary(filters: DealFilters, me: string) {
+  const query = summaryQuery(dealListQuery(filters, me))
+  return useQuery({
+    queryKey: [...dealListsQueryKey, 'summary', query],
+    queryFn: ({ signal }) => api.get<DealsSummary>('/deals/summary', { signal, query }),
     placeholderData: keepPreviousData,
   })
 }

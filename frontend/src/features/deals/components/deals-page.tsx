@@ -7,10 +7,11 @@ import { PageHeader } from '../../../components/page-header'
 import { ApiError } from '../../../lib/api-client'
 import type { Deal } from '../../../lib/deals'
 import { useSignedIn } from '../../../lib/session'
-import { useDeals } from '../api/deals'
+import { useDeals, useDealsSummary } from '../api/deals'
 import { isFiltered, useDealFilters } from '../use-deal-filters'
 import { DealsEmpty } from './deals-empty'
 import { DealsPager } from './deals-pager'
+import { DealsSummary } from './deals-summary'
 import { DealsTable } from './deals-table'
 import { DealsToolbar } from './deals-toolbar'
 import { NewDealModal } from './new-deal-modal'
@@ -23,6 +24,7 @@ export function DealsPage() {
   const list = useDealFilters()
   const { filters } = list
   const deals = useDeals(filters, session.user.id)
+  const summary = useDealsSummary(filters, session.user.id)
   const [creating, setCreating] = useState(false)
   // Members create deals in their own teams; admins in any. The server checks again.
   const canCreate = session.user.role === 'admin' || session.user.team_ids.length > 0
@@ -52,6 +54,7 @@ export function DealsPage() {
         )}
       </Group>
       <DealsToolbar filters={filters} onChange={list.setFilters} />
+      {!deals.isError && <DealsSummary summary={summary.data} />}
       {periodOutOfRange ? (
         <Alert color="orange" variant="light" role="alert">
           <Group justify="space-between" gap="xs">

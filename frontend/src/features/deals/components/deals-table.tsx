@@ -36,7 +36,7 @@ export function DealsTable(props: {
   const confidencePeriod = props.period ?? props.deals?.find((deal) => deal.confidence_period)?.confidence_period
   const confidenceLabel = confidencePeriod ? t('confidence.list.columnFor', { period: periodLabel(confidencePeriod) }) : t('confidence.list.column')
   return (
-    <Table.ScrollContainer minWidth={1080}>
+    <Table.ScrollContainer minWidth={980}>
       <Table striped highlightOnHover aria-label={t('deals.title')}>
         <Table.Thead>
           <Table.Tr>
@@ -48,7 +48,6 @@ export function DealsTable(props: {
             {header('target_close_date', t('deals.fields.targetCloseDate'))}
             <Table.Th>{t('deals.fields.status')}</Table.Th>
             {header('confidence', confidenceLabel)}
-            {header('created_at', t('deals.fields.created'))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -77,7 +76,6 @@ export function DealsTable(props: {
               <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 130 }}>
                 <ConfidenceCell confidence={deal.confidence} />
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instantDate(deal.created_at)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
 import { ApiError } from '../../../lib/api-client'
+import { useUnsavedChangesGuard } from '../../../components/unsaved-changes-guard'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useUpdateMilestone } from '../api/plan-mutations'
 import { getMilestone } from '../api/plan-queries'
@@ -39,6 +40,7 @@ export function MilestoneDrawer(props: MilestoneDrawerProps) {
   const [base, setBase] = useState(props.milestone)
   const [conflict, setConflict] = useState<{ theirs: Milestone | null } | null>(null)
   const form = useMilestoneForm(toValues(props.milestone, props.today), props.today)
+  const guard = useUnsavedChangesGuard(() => props.editable && form.isDirty(), props.onClose)
 
   const save = (against: Milestone, changes: MilestoneChanges, values: MilestoneValues) => {
     const { dates, rest } = splitDates(changes)
@@ -89,35 +91,38 @@ export function MilestoneDrawer(props: MilestoneDrawerProps) {
 
   const others = props.milestones.filter((m) => m.id !== base.id)
   return (
-    <Drawer opened onClose={props.onClose} position="right" size="lg" title={t('plan.drawer.title', { sequence: base.sequence })}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {!props.editable && <Text size="sm" c="dimmed">{t('plan.readOnly')}</Text>}
-          <Fieldset variant="unstyled" disabled={!props.editable}>
-            <Stack>
-              <MilestoneFields form={form} others={others} shapeLocked={props.editable && !props.canShapePlan} />
-              <StatusFields form={form} today={props.today} />
-            </Stack>
-          </Fieldset>
-          {props.editable && <Text size="xs" c="dimmed">{t('plan.drawer.datesHint')}</Text>}
-          {base.gate && <GatePeople dealId={props.dealId} milestoneId={base.id} />}
-          {conflict ? (
-            <ConflictPanel typed={form.values} theirs={conflict.theirs} today={props.today} milestones={props.milestones}
-              pending={update.isPending} onUseMine={keepMine} onTakeTheirs={takeTheirs} />
-          ) : (
-            <ErrorAlert error={update.error} onReload={() => void loadTheirs()} />
-          )}
-          <Group justify="space-between">
-            {props.editable ? (
-              <Button variant="subtle" color="red" onClick={() => props.onRemove(base)}>{t('plan.drawer.remove')}</Button>
-            ) : <span />}
-            <Group>
-              <Button variant="default" onClick={props.onClose}>{props.editable ? t('common.cancel') : t('common.close')}</Button>
-              {props.editable && !conflict && <Button type="submit" loading={update.isPending}>{t('common.save')}</Button>}
+    <>
+      <Drawer opened onClose={guard.requestClose} position="right" size="lg" title={t('plan.drawer.title', { sequence: base.sequence })}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            {!props.editable && <Text size="sm" c="dimmed">{t('plan.readOnly')}</Text>}
+            <Fieldset variant="unstyled" disabled={!props.editable}>
+              <Stack>
+                <MilestoneFields form={form} others={others} shapeLocked={props.editable && !props.canShapePlan} />
+                <StatusFields form={form} today={props.today} />
+              </Stack>
+            </Fieldset>
+            {props.editable && <Text size="xs" c="dimmed">{t('plan.drawer.datesHint')}</Text>}
+            {base.gate && <GatePeople dealId={props.dealId} milestoneId={base.id} />}
+            {conflict ? (
+              <ConflictPanel typed={form.values} theirs={conflict.theirs} today={props.today} milestones={props.milestones}
+                pending={update.isPending} onUseMine={keepMine} onTakeTheirs={takeTheirs} />
+            ) : (
+              <ErrorAlert error={update.error} onReload={() => void loadTheirs()} />
+            )}
+            <Group justify="space-between">
+              {props.editable ? (
+                <Button variant="subtle" color="red" onClick={() => props.onRemove(base)}>{t('plan.drawer.remove')}</Button>
+              ) : <span />}
+              <Group>
+                <Button variant="default" onClick={guard.requestClose}>{props.editable ? t('common.cancel') : t('common.close')}</Button>
+                {props.editable && !conflict && <Button type="submit" loading={update.isPending}>{t('common.save')}</Button>}
+              </Group>
             </Group>
-          </Group>
-        </Stack>
-      </form>
-    </Drawer>
+          </Stack>
+        </form>
+      </Drawer>
+      {guard.dialog}
+    </>
   )
 }

@@ -1,17 +1,26 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import i18n from '../../../i18n'
 import { api } from '../../../lib/api-client'
+import { notifySaved, type SavedKey } from '../../../lib/notify'
+import { dealListsQueryKey, dealQueryKey } from '../../../lib/deals'
 import { invalidateReviews } from './review-keys'
 import type { ActionItem, ActionStatus, GateDecision, GateDecisionInput, Retrospective, RetrospectiveInput } from './types'
 
 const dealPath = (dealId: string) => `/deals/${encodeURIComponent(dealId)}`
 const retrospectivePath = (id: string) => `/retrospectives/${encodeURIComponent(id)}`
 
+/** Says a review change was saved (`message`, a `feedback.*` key) and refreshes what it touches. */
+function saved(queryClient: QueryClient, dealId: string, message: SavedKey): Promise<void> {
+  notifySaved(i18n.t(`feedback.${message}`))
+  return invalidateReviews(queryClient, dealId)
+}
+
 /** `POST /deals/{id}/retrospectives`: holds one, with its action items. */
 export function useHoldRetrospective(dealId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: RetrospectiveInput) => api.post<Retrospective>(`${dealPath(dealId)}/retrospectives`, input),
-    onSuccess: () => invalidateReviews(queryClient, dealId),
+    onSuccess: () => saved(queryClient, dealId, 'retrospectiveSaved'),
   })
 }
 
@@ -21,7 +30,7 @@ export function useReplaceRetrospective(dealId: string) {
   return useMutation({
     mutationFn: ({ id, version, input }: { id: string; version: number; input: RetrospectiveInput }) =>
       api.put<Retrospective>(retrospectivePath(id), input, { ifMatch: version }),
-    onSuccess: () => invalidateReviews(queryClient, dealId),
+    onSuccess: () => saved(queryClient, dealId, 'retrospectiveSaved'),
   })
 }
 
@@ -31,7 +40,7 @@ export function useDeleteRetrospective(dealId: string) {
   return useMutation({
     mutationFn: (retrospective: Pick<Retrospective, 'id' | 'version'>) =>
       api.delete(retrospectivePath(retrospective.id), { ifMatch: retrospective.version }),
-    onSuccess: () => invalidateReviews(queryClient, dealId),
+    onSuccess: () => saved(queryClient, dealId, 'retrospectiveDeleted'),
   })
 }
 
@@ -41,7 +50,27 @@ export function useSetActionStatus() {
   return useMutation({
     mutationFn: ({ action, status }: { action: Pick<ActionItem, 'id' | 'version' | 'deal_id'>; status: ActionStatus }) =>
       api.patch<ActionItem>(`/actions/${encodeURIComponent(action.id)}`, { status }, { ifMatch: action.version }),
-    onSuccess: (_saved, { action }) => invalidateReviews(queryClient, action.deal_id),
+    onSuccess: (action, { status }) => {
+      notifySaved(i18n.t(status === 'done' ? 'feedback.actionDone' : 'feedback.actionReopened', { title: action.title }))
+      return invalidateReviews(queryClient, action.deal_id)
+    },
+  })
+}
+
+/**
+ * `PATCH /actions/{id}` from My actions: done or open again. The deal's views refresh, but not
+ * My actions itself, so the item stays where it is with its new state and can be undone.
+ */
+export function useToggleMyAction() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, version, status }: { id: string; version: number; status: ActionStatus }) =>
+      api.patch<ActionItem>(`/actions/${encodeURIComponent(id)}`, { status }, { ifMatch: version }),
+    onSuccess: (saved) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: dealQueryKey(saved.deal_id) }),
+        queryClient.invalidateQueries({ queryKey: dealListsQueryKey }),
+      ]),
   })
 }
 
@@ -54,6 +83,6 @@ export function useRecordGateDecision(dealId: string) {
   return useMutation({
     mutationFn: ({ input, dealVersion }: { input: GateDecisionInput; dealVersion?: number }) =>
       api.post<GateDecision>(`${dealPath(dealId)}/gate-decisions`, input, input.abandon_deal ? { ifMatch: dealVersion } : undefined),
-    onSuccess: () => invalidateReviews(queryClient, dealId),
+    onSuccess: () => saved(queryClient, dealId, 'gateDecisionRecorded'),
   })
 }

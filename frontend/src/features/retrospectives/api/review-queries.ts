@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { api } from '../../../lib/api-client'
 import { dealQueryKey, type Deal } from '../../../lib/deals'
-import type { Page } from '../../../lib/paging'
+import { nextCursor, type Page } from '../../../lib/paging'
 import { reviewKeys } from './review-keys'
-import type { ActionItem, GateDecision, MilestoneRef, Retrospective } from './types'
+import type { ActionItem, GateDecision, MilestoneRef, MyAction, Retrospective } from './types'
 
 const dealPath = (dealId: string) => `/deals/${encodeURIComponent(dealId)}`
 
@@ -47,10 +47,18 @@ export function useDealSnapshot(dealId: string) {
   return useQuery({ queryKey: dealQueryKey(dealId), queryFn: ({ signal }) => api.get<Deal>(dealPath(dealId), { signal }) })
 }
 
-/** `GET /me/actions`: the caller's open actions across deals, soonest due first. */
+const MY_ACTIONS_PAGE_SIZE = 50
+
+/**
+ * `GET /me/actions`, a page at a time: the caller's open actions and the next steps they own
+ * on open deals, grouped by deal (deals with something overdue first), soonest due first.
+ */
 export function useMyActions() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: reviewKeys.myActions,
-    queryFn: async ({ signal }) => (await api.get<Page<ActionItem>>('/me/actions', { signal })).items,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<MyAction>>('/me/actions', { signal, query: { limit: MY_ACTIONS_PAGE_SIZE, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
   })
 }

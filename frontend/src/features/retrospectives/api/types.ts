@@ -33,3 +33,6 @@ export type GateDecisionInput = RequestBody<'/deals/{id}/gate-decisions', 'post'
 
 /** What this feature reads of a plan milestone: its name and whether it is a gate. */
 export type MilestoneRef = Pick<Schema<'Milestone'>, 'id' | 'name' | 'name_zh' | 'sequence' | 'gate'>
+
+/** One item of My actions: an open action (`kind` `action`) or a stakeholder's next step the user owns (`next_step`). */
+export type MyAction = Schema<'MyAction'>

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import i18n from '../../../i18n'
 import { api, send } from '../../../lib/api-client'
+import { notifySaved } from '../../../lib/notify'
 import { dealListsQueryKey, dealQueryKey } from '../../../lib/deals'
 import { stakeholderKeys } from './stakeholder-queries'
 import type { Contact, NewStakeholder, Stakeholder, StakeholderChanges } from './types'
@@ -24,7 +26,14 @@ export function useUpdateStakeholder(dealId: string) {
   return useMutation({
     mutationFn: async ({ id, version, changes }: { id: string; version: number; changes: StakeholderChanges }) =>
       (await send<Stakeholder>(`/stakeholders/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes, ifMatch: version })).data,
-    onSuccess: () => invalidateStakeholders(queryClient, dealId),
+    onSuccess: (saved, { changes }) => {
+      notifySaved(
+        changes.stance
+          ? i18n.t('feedback.stanceChanged', { name: saved.name, stance: i18n.t(`terms.stances.${changes.stance}`) })
+          : i18n.t('feedback.stakeholderSaved'),
+      )
+      return invalidateStakeholders(queryClient, dealId)
+    },
   })
 }
 
@@ -33,7 +42,10 @@ export function useCreateStakeholder(dealId: string, customerId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (stakeholder: NewStakeholder) => api.post<Stakeholder>(`/deals/${encodeURIComponent(dealId)}/stakeholders`, stakeholder),
-    onSuccess: () => invalidateStakeholders(queryClient, dealId, customerId),
+    onSuccess: () => {
+      notifySaved(i18n.t('feedback.stakeholderAdded'))
+      return invalidateStakeholders(queryClient, dealId, customerId)
+    },
   })
 }
 

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
+import { useUnsavedChangesGuard } from '../../../components/unsaved-changes-guard'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useSetReportsTo, useUpdateStakeholder } from '../api/stakeholder-mutations'
 import type { Contact, Stakeholder } from '../api/types'
@@ -40,6 +41,7 @@ export function PersonDrawer({ dealId, customerId, contacts, person, canEdit, fa
   const [reportsTo, setReportsToValue] = useState(person.reports_to_id)
   const form = useForm<PersonValues>({ initialValues: toValues(person) })
   const contact = contacts.find((c) => c.id === base.contact_id)
+  const guard = useUnsavedChangesGuard(() => canEdit && (form.isDirty() || reportsTo !== base.reports_to_id), onClose)
 
   // The manager is the contact's (PATCH /contacts/{id}); the rest is the stakeholder's.
   const submit = form.onSubmit(async (values) => {
@@ -66,35 +68,38 @@ export function PersonDrawer({ dealId, customerId, contacts, person, canEdit, fa
 
   const subtitle = [base.title, base.department].filter(Boolean).join(' · ')
   return (
-    <Drawer opened onClose={onClose} position="right" size="lg" title={base.name}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
-      <Stack>
-        <Group gap="xs">
-          {subtitle && <Text size="sm" c="dimmed">{subtitle}</Text>}
-          <StanceBadge stance={base.stance} />
-        </Group>
-        {!canEdit && <Text size="sm" c="dimmed">{t('stakeholders.readOnly')}</Text>}
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Fieldset variant="unstyled" disabled={!canEdit}>
-              <Stack>
-                <ReportsToSelect contacts={contacts} contactId={base.contact_id} value={reportsTo} onChange={setReportsToValue}
-                  error={form.errors.reports_to_id} />
-                <PersonFields form={form} canEdit={canEdit} savedStance={base.stance} milestones={facts.milestones} milestoneLabel={facts.milestoneLabel} />
-              </Stack>
-            </Fieldset>
-            <ErrorAlert error={setReportsTo.error} />
-            <ErrorAlert error={update.error} onReload={() => void reload()} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>{canEdit ? t('common.cancel') : t('common.close')}</Button>
-              {canEdit && <Button type="submit" loading={update.isPending || setReportsTo.isPending}>{t('common.save')}</Button>}
-            </Group>
-          </Stack>
-        </form>
-        <Divider />
-        <Title order={5}>{t('stakeholders.drawer.history')}</Title>
-        <HistoryTimeline dealId={dealId} stakeholderId={base.id} userName={facts.userName} />
-      </Stack>
-    </Drawer>
+    <>
+      <Drawer opened onClose={guard.requestClose} position="right" size="lg" title={base.name}
+        styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
+        <Stack>
+          <Group gap="xs">
+            {subtitle && <Text size="sm" c="dimmed">{subtitle}</Text>}
+            <StanceBadge stance={base.stance} />
+          </Group>
+          {!canEdit && <Text size="sm" c="dimmed">{t('stakeholders.readOnly')}</Text>}
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <Fieldset variant="unstyled" disabled={!canEdit}>
+                <Stack>
+                  <ReportsToSelect contacts={contacts} contactId={base.contact_id} value={reportsTo} onChange={setReportsToValue}
+                    error={form.errors.reports_to_id} />
+                  <PersonFields form={form} canEdit={canEdit} savedStance={base.stance} milestones={facts.milestones} milestoneLabel={facts.milestoneLabel} />
+                </Stack>
+              </Fieldset>
+              <ErrorAlert error={setReportsTo.error} />
+              <ErrorAlert error={update.error} onReload={() => void reload()} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={guard.requestClose}>{canEdit ? t('common.cancel') : t('common.close')}</Button>
+                {canEdit && <Button type="submit" loading={update.isPending || setReportsTo.isPending}>{t('common.save')}</Button>}
+              </Group>
+            </Stack>
+          </form>
+          <Divider />
+          <Title order={5}>{t('stakeholders.drawer.history')}</Title>
+          <HistoryTimeline dealId={dealId} stakeholderId={base.id} userName={facts.userName} />
+        </Stack>
+      </Drawer>
+      {guard.dialog}
+    </>
   )
 }

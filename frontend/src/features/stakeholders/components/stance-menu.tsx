@@ -1,4 +1,4 @@
-import { Badge, Menu, UnstyledButton } from '@mantine/core'
+import { Badge, Button, Menu } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { STANCES, type Stance } from '../api/types'
 import { STANCE_COLORS } from '../stakeholder-colors'
@@ -14,7 +14,8 @@ export function StanceBadge({ stance, size = 'sm' }: { stance: Stance; size?: 'x
 }
 
 /**
- * A person's stance; for editors the badge opens a menu of the other stances (the quick
+ * A person's stance; for editors a button (the stance, its colour and a ▾: it reads as
+ * something to press, not a label) that opens a menu of the other stances (the quick
  * stance change). Picking one only reports it: the caller asks for the note before saving.
  */
 export function StanceMenu({ name, stance, canEdit, onPick, size }: {
@@ -29,9 +30,18 @@ export function StanceMenu({ name, stance, canEdit, onPick, size }: {
   return (
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('stakeholders.actions.changeStance', { name })} onClick={(event) => event.stopPropagation()}>
-          <StanceBadge stance={stance} size={size} />
-        </UnstyledButton>
+        <Button
+          variant="light"
+          color={STANCE_COLORS[stance]}
+          size={size === 'xs' ? 'compact-xs' : 'compact-sm'}
+          radius="xl"
+          rightSection={<span aria-hidden="true">▾</span>}
+          aria-label={t('stakeholders.actions.changeStance', { name })}
+          data-stance={stance}
+          onClick={(event) => event.stopPropagation()}
+        >
+          {t(`terms.stances.${stance}`)}
+        </Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('stakeholders.fields.stance')}</Menu.Label>

@@ -51,6 +51,11 @@ export const dealsEn = {
     g2b: 'G2B',
     key_account: 'Key account',
   },
+  summary: {
+    label: 'The filtered deals',
+    count: '{{count}} deals',
+    perCurrency: '{{amount}} in {{count}} deals',
+  },
   status: {
     open: 'Open',
     won: 'Won',
@@ -166,6 +171,11 @@ export const dealsZh: Widen<typeof dealsEn> = {
   segmentShort: {
     g2b: '政府',
     key_account: '大客户',
+  },
+  summary: {
+    label: '筛选出的商机',
+    count: '共 {{count}} 个商机',
+    perCurrency: '{{amount}}（{{count}} 个商机）',
   },
   status: {
     open: '进行中',

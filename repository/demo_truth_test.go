@@ -11,7 +11,8 @@ import (
 )
 
 // TestDemoDataReadsTrue loads the demo and its board data and reads it as a new user
-// would: every name the demo gives (customers, deals, contacts, the people on a deal)
+// would, in English and in Chinese: every team, deal and exit criterion has its Chinese
+// text; every name the demo gives (customers, deals, contacts, the people on a deal)
 // appears once, with no "(2)"-style suffix, no customer's person shares a demo user's
 // name, and each customer is sold to by the team of its kind — banks, insurers and
 // securities firms (finance) and energy groups as key accounts, government bodies
@@ -58,6 +59,13 @@ func TestDemoDataReadsTrue(t *testing.T) {
 			WHERE c.kind = 'government' AND (d.segment <> 'g2b' OR p.name <> 'Government Business')`, nil},
 		{"deals follow their template's segment", `SELECT d.name FROM deals d JOIN templates tp ON tp.id = d.template_id
 			WHERE tp.segment <> d.segment`, nil},
+		{"every team has its name in Chinese", `SELECT name || ' / ' || name_zh FROM teams WHERE name_zh !~ '[一-龥]'`, nil},
+		{"every deal's name reads in Chinese too", `SELECT name FROM deals WHERE name !~ '[一-龥]'`, nil},
+		{"every step's exit criteria read in Chinese", `SELECT d.name || ': ' || m.name || ': ' || m.exit_criteria_zh FROM milestones m
+			JOIN deals d ON d.id = m.deal_id WHERE m.exit_criteria <> '' AND m.exit_criteria_zh !~ '[一-龥]'`, nil},
+		{"every built-in template's exit criteria read in Chinese", `SELECT t.key || ': ' || (s->>'key') FROM templates t,
+			jsonb_array_elements(t.milestones) s WHERE t.key IS NOT NULL AND coalesce(s->>'exit_criteria', '') <> ''
+			AND coalesce(s->>'exit_criteria_zh', '') !~ '[一-龥]'`, nil},
 		{"a company's people have no civil-service titles", `SELECT c.name || ': ' || ct.name || ', ' || ct.title FROM contacts ct
 			JOIN customers c ON c.id = ct.customer_id WHERE c.kind <> 'government' AND ct.title ~ '局长|处长|科长'`, nil},
 	}

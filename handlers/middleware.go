@@ -29,7 +29,7 @@ func useMiddleware(e *echo.Echo, deps Deps, opts Options) {
 		RequestIDHandler: func(c echo.Context, id string) { withValue(c, requestIDKey, id) },
 	}))
 	e.Use(countStatements(deps.CountStatements))
-	e.Use(accessLog(deps.Log))
+	e.Use(accessLog(deps.Log, opts.RequestLogLevel))
 	e.Use(securityHeaders()...)
 	e.Use(echoprometheus.NewMiddlewareWithConfig(echoprometheus.MiddlewareConfig{
 		Namespace:  "summit",
@@ -117,17 +117,17 @@ func isAPI(c echo.Context) bool {
 	return strings.HasPrefix(c.Request().URL.Path, "/api/")
 }
 
-// accessLog writes one JSON line per request: method, route, status, latency, bytes and,
-// when counted, the SQL statements it sent (db_statements).
-func accessLog(log *slog.Logger) echo.MiddlewareFunc {
+// accessLog writes one JSON line per request at level (error for a 5xx): method, route,
+// status, latency, bytes and, when counted, the SQL statements it sent (db_statements).
+func accessLog(log *slog.Logger, level slog.Level) echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogRemoteIP: true,
 		LogRoutePath: true, LogResponseSize: true, LogError: true,
 		HandleError: true, // let errorHandler write the response first so the status is final
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			level := slog.LevelInfo
+			lvl := level
 			if v.Status >= 500 {
-				level = slog.LevelError
+				lvl = slog.LevelError
 			}
 			ctx := c.Request().Context()
 			attrs := []slog.Attr{
@@ -138,7 +138,7 @@ func accessLog(log *slog.Logger) echo.MiddlewareFunc {
 			if n, ok := statementsOf(ctx); ok {
 				attrs = append(attrs, slog.Int64("db_statements", n))
 			}
-			log.LogAttrs(ctx, level, "request", attrs...)
+			log.LogAttrs(ctx, lvl, "request", attrs...)
 			return nil
 		},
 	})

@@ -5,26 +5,27 @@ import (
 )
 
 type milestoneResponse struct {
-	ID           string   `json:"id"`
-	DealID       string   `json:"deal_id"`
-	Name         string   `json:"name"`
-	NameZh       string   `json:"name_zh"`
-	Key          string   `json:"key"`
-	Sequence     int      `json:"sequence"`
-	OwnerRole    string   `json:"owner_role"`
-	AssigneeID   *string  `json:"assignee_id"`
-	Weight       int      `json:"weight"`
-	Gate         bool     `json:"gate"`
-	PlannedStart date     `json:"planned_start"`
-	PlannedDue   date     `json:"planned_due"`
-	BaselineDue  *date    `json:"baseline_due"`
-	SlipDays     *int     `json:"slip_days"`
-	Status       string   `json:"status"`
-	StatusReason string   `json:"status_reason"`
-	CompletedOn  *date    `json:"completed_on"`
-	ExitCriteria string   `json:"exit_criteria"`
-	DependsOn    []string `json:"depends_on"`
-	Version      int      `json:"version"`
+	ID             string   `json:"id"`
+	DealID         string   `json:"deal_id"`
+	Name           string   `json:"name"`
+	NameZh         string   `json:"name_zh"`
+	Key            string   `json:"key"`
+	Sequence       int      `json:"sequence"`
+	OwnerRole      string   `json:"owner_role"`
+	AssigneeID     *string  `json:"assignee_id"`
+	Weight         int      `json:"weight"`
+	Gate           bool     `json:"gate"`
+	PlannedStart   date     `json:"planned_start"`
+	PlannedDue     date     `json:"planned_due"`
+	BaselineDue    *date    `json:"baseline_due"`
+	SlipDays       *int     `json:"slip_days"`
+	Status         string   `json:"status"`
+	StatusReason   string   `json:"status_reason"`
+	CompletedOn    *date    `json:"completed_on"`
+	ExitCriteria   string   `json:"exit_criteria"`
+	ExitCriteriaZh string   `json:"exit_criteria_zh"`
+	DependsOn      []string `json:"depends_on"`
+	Version        int      `json:"version"`
 }
 
 func toResponseMilestone(m deals.Milestone) milestoneResponse {
@@ -36,46 +37,48 @@ func toResponseMilestone(m deals.Milestone) milestoneResponse {
 		OwnerRole: string(m.OwnerRole), AssigneeID: m.AssigneeID, Weight: m.Weight, Gate: m.Gate,
 		PlannedStart: toDate(m.PlannedStart), PlannedDue: toDate(m.PlannedDue), BaselineDue: toDatePtr(m.BaselineDue),
 		SlipDays: m.SlipDays(), Status: string(m.Status), StatusReason: m.StatusReason, CompletedOn: toDatePtr(m.CompletedOn),
-		ExitCriteria: m.ExitCriteria, DependsOn: deps, Version: m.Version}
+		ExitCriteria: m.ExitCriteria, ExitCriteriaZh: m.ExitCriteriaZh, DependsOn: deps, Version: m.Version}
 }
 
 type createMilestoneRequest struct {
-	Name         string   `json:"name" validate:"required,max=300"`
-	NameZh       string   `json:"name_zh" validate:"max=300"`
-	OwnerRole    string   `json:"owner_role" validate:"required,oneof=pmo business solution"`
-	AssigneeID   *string  `json:"assignee_id" validate:"omitempty,uuid"`
-	Weight       int      `json:"weight" validate:"gte=0,lte=1000"`
-	Gate         bool     `json:"gate"`
-	PlannedStart *date    `json:"planned_start" validate:"required"`
-	PlannedDue   *date    `json:"planned_due" validate:"required"`
-	ExitCriteria string   `json:"exit_criteria" validate:"max=4000"`
-	DependsOn    []string `json:"depends_on" validate:"omitempty,dive,uuid"`
+	Name           string   `json:"name" validate:"required,max=300"`
+	NameZh         string   `json:"name_zh" validate:"max=300"`
+	OwnerRole      string   `json:"owner_role" validate:"required,oneof=pmo business solution"`
+	AssigneeID     *string  `json:"assignee_id" validate:"omitempty,uuid"`
+	Weight         int      `json:"weight" validate:"gte=0,lte=1000"`
+	Gate           bool     `json:"gate"`
+	PlannedStart   *date    `json:"planned_start" validate:"required"`
+	PlannedDue     *date    `json:"planned_due" validate:"required"`
+	ExitCriteria   string   `json:"exit_criteria" validate:"max=4000"`
+	ExitCriteriaZh string   `json:"exit_criteria_zh" validate:"max=4000"`
+	DependsOn      []string `json:"depends_on" validate:"omitempty,dive,uuid"`
 }
 
 func (r createMilestoneRequest) toDomain() deals.MilestoneInput {
 	return deals.MilestoneInput{Name: r.Name, NameZh: r.NameZh, OwnerRole: deals.OwnerRole(r.OwnerRole), AssigneeID: r.AssigneeID,
 		Weight: r.Weight, Gate: r.Gate, PlannedStart: r.PlannedStart.Time, PlannedDue: r.PlannedDue.Time,
-		ExitCriteria: r.ExitCriteria, DependsOn: r.DependsOn}
+		ExitCriteria: r.ExitCriteria, ExitCriteriaZh: r.ExitCriteriaZh, DependsOn: r.DependsOn}
 }
 
 type updateMilestoneRequest struct {
-	Name         *string    `json:"name" validate:"omitempty,min=1,max=300"`
-	NameZh       *string    `json:"name_zh" validate:"omitempty,max=300"`
-	OwnerRole    *string    `json:"owner_role" validate:"omitempty,oneof=pmo business solution"`
-	AssigneeID   optionalID `json:"assignee_id"`
-	Weight       *int       `json:"weight" validate:"omitempty,gte=0,lte=1000"`
-	Gate         *bool      `json:"gate"`
-	PlannedStart *date      `json:"planned_start"`
-	PlannedDue   *date      `json:"planned_due"`
-	ExitCriteria *string    `json:"exit_criteria" validate:"omitempty,max=4000"`
-	DependsOn    *[]string  `json:"depends_on" validate:"omitempty,dive,uuid"`
-	Status       *string    `json:"status" validate:"omitempty,oneof=planned in_progress done blocked skipped"`
-	StatusReason string     `json:"status_reason" validate:"max=2000"`
-	CompletedOn  *date      `json:"completed_on"`
+	Name           *string    `json:"name" validate:"omitempty,min=1,max=300"`
+	NameZh         *string    `json:"name_zh" validate:"omitempty,max=300"`
+	OwnerRole      *string    `json:"owner_role" validate:"omitempty,oneof=pmo business solution"`
+	AssigneeID     optionalID `json:"assignee_id"`
+	Weight         *int       `json:"weight" validate:"omitempty,gte=0,lte=1000"`
+	Gate           *bool      `json:"gate"`
+	PlannedStart   *date      `json:"planned_start"`
+	PlannedDue     *date      `json:"planned_due"`
+	ExitCriteria   *string    `json:"exit_criteria" validate:"omitempty,max=4000"`
+	ExitCriteriaZh *string    `json:"exit_criteria_zh" validate:"omitempty,max=4000"`
+	DependsOn      *[]string  `json:"depends_on" validate:"omitempty,dive,uuid"`
+	Status         *string    `json:"status" validate:"omitempty,oneof=planned in_progress done blocked skipped"`
+	StatusReason   string     `json:"status_reason" validate:"max=2000"`
+	CompletedOn    *date      `json:"completed_on"`
 }
 
 func (r updateMilestoneRequest) toDomain() deals.MilestonePatch {
-	p := deals.MilestonePatch{Name: r.Name, NameZh: r.NameZh, Weight: r.Weight, Gate: r.Gate, ExitCriteria: r.ExitCriteria,
+	p := deals.MilestonePatch{Name: r.Name, NameZh: r.NameZh, Weight: r.Weight, Gate: r.Gate, ExitCriteria: r.ExitCriteria, ExitCriteriaZh: r.ExitCriteriaZh,
 		PlannedStart: fromDatePtr(r.PlannedStart), PlannedDue: fromDatePtr(r.PlannedDue), DependsOn: r.DependsOn,
 		AssigneeID: r.AssigneeID.Value, ClearAssignee: r.AssigneeID.Set && r.AssigneeID.Value == nil}
 	if r.OwnerRole != nil {

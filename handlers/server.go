@@ -63,6 +63,10 @@ type Options struct {
 	// MetricsElsewhere says metrics have their own listener (MetricsHandler); this one then
 	// has no /metrics at all.
 	MetricsElsewhere bool
+	// RequestLogLevel is the level of the access log's line per request (the zero value is
+	// info); `summit dev` logs them at debug so its terminal keeps the banner in view.
+	// Requests answered with a 5xx are logged at error whatever it is.
+	RequestLogLevel slog.Level
 }
 
 // proxyTrust is Echo's trust configuration for the forwarding headers: only the listed

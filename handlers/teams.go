@@ -12,22 +12,25 @@ import (
 type teamResponse struct {
 	ID        string   `json:"id"`
 	Name      string   `json:"name"`
+	NameZh    string   `json:"name_zh"`
 	ParentID  *string  `json:"parent_id"`
 	MemberIDs []string `json:"member_ids"`
 	Version   int      `json:"version"`
 }
 
 func toResponseTeam(t identity.Team) teamResponse {
-	return teamResponse{ID: t.ID, Name: t.Name, ParentID: t.ParentID, MemberIDs: t.MemberIDs, Version: t.Version}
+	return teamResponse{ID: t.ID, Name: t.Name, NameZh: t.NameZh, ParentID: t.ParentID, MemberIDs: t.MemberIDs, Version: t.Version}
 }
 
 type createTeamRequest struct {
 	Name     string  `json:"name" validate:"required,max=200"`
+	NameZh   string  `json:"name_zh" validate:"max=200"`
 	ParentID *string `json:"parent_id" validate:"omitempty,uuid"`
 }
 
 type updateTeamRequest struct {
 	Name     *string    `json:"name" validate:"omitempty,min=1,max=200"`
+	NameZh   *string    `json:"name_zh" validate:"omitempty,max=200"`
 	ParentID optionalID `json:"parent_id"`
 }
 
@@ -70,7 +73,7 @@ func (s *server) createTeam(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	t, err := s.deps.Identity.CreateTeam(c.Request().Context(), actorOf(c), req.Name, req.ParentID)
+	t, err := s.deps.Identity.CreateNamedTeam(c.Request().Context(), actorOf(c), req.Name, req.NameZh, req.ParentID)
 	if err != nil {
 		return err
 	}
@@ -83,7 +86,7 @@ func (s *server) updateTeam(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	patch := identity.TeamPatch{Name: req.Name, ParentID: req.ParentID.Value, MoveToRoot: req.ParentID.Set && req.ParentID.Value == nil}
+	patch := identity.TeamPatch{Name: req.Name, NameZh: req.NameZh, ParentID: req.ParentID.Value, MoveToRoot: req.ParentID.Set && req.ParentID.Value == nil}
 	t, err := s.deps.Identity.UpdateTeam(c.Request().Context(), actorOf(c), id, version, patch)
 	if err != nil {
 		return err

@@ -14,15 +14,16 @@ import (
 )
 
 type templateMilestoneDTO struct {
-	Key          string `json:"key,omitempty" validate:"max=64"`
-	Name         string `json:"name" validate:"required,max=300"`
-	NameZh       string `json:"name_zh" validate:"max=300"`
-	OwnerRole    string `json:"owner_role" validate:"required,oneof=pmo business solution"`
-	Weight       int    `json:"weight" validate:"gte=0,lte=1000"`
-	Gate         bool   `json:"gate"`
-	DurationDays int    `json:"duration_days" validate:"gte=1,lte=3650"`
-	DependsOn    []int  `json:"depends_on" validate:"dive,gte=0,lt=200"` // indexes of earlier steps (domain.MaxTemplateSteps)
-	ExitCriteria string `json:"exit_criteria,omitempty" validate:"max=4000"`
+	Key            string `json:"key,omitempty" validate:"max=64"`
+	Name           string `json:"name" validate:"required,max=300"`
+	NameZh         string `json:"name_zh" validate:"max=300"`
+	OwnerRole      string `json:"owner_role" validate:"required,oneof=pmo business solution"`
+	Weight         int    `json:"weight" validate:"gte=0,lte=1000"`
+	Gate           bool   `json:"gate"`
+	DurationDays   int    `json:"duration_days" validate:"gte=1,lte=3650"`
+	DependsOn      []int  `json:"depends_on" validate:"dive,gte=0,lt=200"` // indexes of earlier steps (domain.MaxTemplateSteps)
+	ExitCriteria   string `json:"exit_criteria,omitempty" validate:"max=4000"`
+	ExitCriteriaZh string `json:"exit_criteria_zh,omitempty" validate:"max=4000"`
 }
 
 type templateResponse struct {
@@ -65,7 +66,7 @@ func toResponseTemplate(t deals.Template) templateResponse {
 			deps = []int{}
 		}
 		out.Milestones = append(out.Milestones, templateMilestoneDTO{Key: m.Key, Name: m.Name, NameZh: m.NameZh, OwnerRole: string(m.OwnerRole),
-			Weight: m.Weight, Gate: m.Gate, DurationDays: m.DurationDays, DependsOn: deps, ExitCriteria: m.ExitCriteria})
+			Weight: m.Weight, Gate: m.Gate, DurationDays: m.DurationDays, DependsOn: deps, ExitCriteria: m.ExitCriteria, ExitCriteriaZh: m.ExitCriteriaZh})
 	}
 	return out
 }
@@ -74,7 +75,7 @@ func (r templateRequest) toDomain() deals.Template {
 	t := deals.Template{Name: r.Name, NameZh: r.NameZh, Segment: deals.Segment(r.Segment), ConfidenceParams: r.ConfidenceParams}
 	for _, m := range r.Milestones {
 		t.Milestones = append(t.Milestones, deals.TemplateMilestone{Key: m.Key, Name: m.Name, NameZh: m.NameZh, OwnerRole: deals.OwnerRole(m.OwnerRole),
-			Weight: m.Weight, Gate: m.Gate, DurationDays: m.DurationDays, DependsOn: m.DependsOn, ExitCriteria: m.ExitCriteria})
+			Weight: m.Weight, Gate: m.Gate, DurationDays: m.DurationDays, DependsOn: m.DependsOn, ExitCriteria: m.ExitCriteria, ExitCriteriaZh: m.ExitCriteriaZh})
 	}
 	return t
 }

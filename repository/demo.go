@@ -34,6 +34,16 @@ var demoTeams = []string{
 	"Key Accounts/Finance",
 }
 
+// demoTeamNamesZh are the demo teams' names in Chinese, by their English name.
+var demoTeamNamesZh = map[string]string{
+	"Government Business": "政府业务部",
+	"North China":         "华北区",
+	"East China":          "华东区",
+	"Key Accounts":        "大客户部",
+	"Energy":              "能源行业部",
+	"Finance":             "金融行业部",
+}
+
 // DemoUsers are the demo organisation's people: one of every global role and members
 // who will hold each deal role.
 var DemoUsers = []DemoUser{
@@ -118,7 +128,11 @@ func ensureTeam(ctx context.Context, teams *Teams, known map[string]string, path
 	}
 	t, err := teams.ByName(ctx, parentID, name)
 	if err == nil {
-		return t.ID, false, nil
+		if t.NameZh == "" && demoTeamNamesZh[name] != "" { // seeded before teams had Chinese names
+			err = conn(ctx, teams.db).Model(&teamRow{}).Where("id = ? AND name_zh = ''", t.ID).
+				Updates(map[string]any{"name_zh": demoTeamNamesZh[name], "version": gorm.Expr("version + 1")}).Error
+		}
+		return t.ID, false, translate(err, "demo team "+name)
 	}
 	if !errors.Is(err, domain.ErrNotFound) {
 		return "", false, err
@@ -126,6 +140,7 @@ func ensureTeam(ctx context.Context, teams *Teams, known map[string]string, path
 	if t, err = identity.NewTeam(name, parentID); err != nil {
 		return "", false, err
 	}
+	t.NameZh = demoTeamNamesZh[name]
 	seeded := identity.AuditEvent{Action: identity.AuditTeamCreated, SubjectType: "team", Details: map[string]any{"source": "demo seed"}}
 	if t, err = teams.CreateTeam(ctx, t, seeded); err != nil {
 		return "", false, err

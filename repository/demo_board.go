@@ -26,23 +26,21 @@ type DemoBoardReport struct {
 // to win or lose (the demo's other deals close later).
 var demoBoardDeals = []struct {
 	name     string
-	team     string
-	segment  deals.Segment
-	customer int // index into demoCustomers
+	customer string // the start of its name in demoCustomers, which says the team
 	amount   int64
 	currency string
 	quarter  int
 	months   int // kicked off this many months ago
 }{
-	{"Overseas LNG terminal monitoring (USD)", "Key Accounts/Energy", deals.SegmentKeyAccount, 8, 1_800_000_00, "USD", 0, 5},
-	{"Hong Kong treasury analytics (USD)", "Key Accounts/Finance", deals.SegmentKeyAccount, 12, 950_000_00, "USD", 0, 6},
-	{"Singapore branch data platform (USD)", "Key Accounts/Finance", deals.SegmentKeyAccount, 10, 2_400_000_00, "USD", 1, 4},
-	{"Municipal e-invoice platform", "Government Business/North China", deals.SegmentG2B, 0, 8_600_000_00, "CNY", 0, 6},
-	{"Port customs data exchange", "Government Business/North China", deals.SegmentG2B, 2, 5_200_000_00, "CNY", 0, 6},
-	{"Campus safety video network", "Government Business/East China", deals.SegmentG2B, 4, 12_400_000_00, "CNY", 0, 7},
-	{"Park enterprise service hub", "Government Business/East China", deals.SegmentG2B, 6, 3_900_000_00, "CNY", 0, 5},
-	{"Refinery energy optimisation", "Key Accounts/Energy", deals.SegmentKeyAccount, 9, 7_500_000_00, "CNY", 0, 6},
-	{"Branch digital onboarding", "Key Accounts/Finance", deals.SegmentKeyAccount, 13, 4_300_000_00, "CNY", 0, 5},
+	{"Overseas LNG terminal monitoring 海外LNG接收站监测", "China Huaneng", 1_800_000_00, "USD", 0, 5},
+	{"Hong Kong treasury analytics 香港资金业务分析", "China Merchants Securities", 950_000_00, "USD", 0, 6},
+	{"Singapore branch data platform 新加坡分行数据平台", "Bank of Ningbo", 2_400_000_00, "USD", 1, 4},
+	{"Municipal e-invoice platform 市级电子发票平台", "Beijing Municipal", 8_600_000_00, "CNY", 0, 6},
+	{"Port customs data exchange 港口海关数据交换", "Tianjin Port", 5_200_000_00, "CNY", 0, 6},
+	{"Campus safety video network 校园安全视频网络", "Zhejiang Education", 12_400_000_00, "CNY", 0, 7},
+	{"Park enterprise service hub 园区企业服务中心", "Suzhou Industrial Park", 3_900_000_00, "CNY", 0, 5},
+	{"Refinery energy optimisation 炼化能效优化", "Sinopec", 7_500_000_00, "CNY", 0, 6},
+	{"Branch digital onboarding 网点数字化开户", "Huzhou Rural", 4_300_000_00, "CNY", 0, 5},
 }
 
 // demoUSDRates are USD rates (CNY per USD) of the current and next fiscal quarter.
@@ -142,14 +140,9 @@ func seedDemoBoardDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]str
 	if err != nil {
 		return 0, err
 	}
-	templateID := map[deals.Segment]string{}
+	templateID := map[string]string{}
 	for _, t := range templates {
-		switch t.Key {
-		case "key_account":
-			templateID[deals.SegmentKeyAccount] = t.ID
-		case "g2b":
-			templateID[deals.SegmentG2B] = t.ID
-		}
+		templateID[t.Key] = t.ID
 	}
 	customerIDs, err := ensureDemoCustomers(ctx, tx, svc)
 	if err != nil {
@@ -166,12 +159,14 @@ func seedDemoBoardDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]str
 		if exists > 0 {
 			continue
 		}
-		var people [3]string // pmo, business, solution
+		ci := demoCustomerAt(spec.customer)
+		team := demoDealTeams[0]
 		for _, dt := range demoDealTeams {
-			if dt.team == spec.team {
-				people = [3]string{dt.pmo, dt.am, dt.solution}
+			if dt.team == demoCustomers[ci].team {
+				team = dt
 			}
 		}
+		people := [3]string{team.pmo, team.am, team.solution} // pmo, business, solution
 		members := []deals.Member{}
 		for i, role := range []deals.OwnerRole{deals.RolePMO, deals.RoleBusiness, deals.RoleSolution} {
 			u, err := users.UserByEmail(ctx, people[i])
@@ -184,9 +179,9 @@ func seedDemoBoardDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]str
 		p := periods[spec.quarter]
 		closeOn := p.From.AddDate(0, 2, 10) // in the quarter's last month
 		start := deals.Day(now).AddDate(0, -spec.months, 0)
-		tplID := templateID[spec.segment]
+		tplID := templateID[team.template]
 		d, err := svc.CreateDeal(ctx, pmo, deals.NewDealInput{TemplateID: &tplID, StartDate: &start, Deal: deals.Deal{
-			Name: spec.name, CustomerID: customerIDs[spec.customer], Segment: spec.segment, TeamID: teamIDs[spec.team],
+			Name: spec.name, CustomerID: customerIDs[ci], Segment: team.segment, TeamID: teamIDs[team.team],
 			AmountMinor: spec.amount, Currency: spec.currency, TargetCloseDate: closeOn, Team: members}})
 		if err != nil {
 			return 0, fmt.Errorf("demo deal %s: %w", spec.name, err)
@@ -201,7 +196,7 @@ func seedDemoBoardDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]str
 	}
 	// Their people, and the decision makers and economic buyers linked to each deal's next
 	// gate: the board's focus list names who can move it.
-	if err := seedDemoPeople(ctx, tx, now, rng); err != nil {
+	if err := seedDemoPeople(ctx, tx, customerIDs, now, rng); err != nil {
 		return 0, err
 	}
 	names := make([]string, 0, len(demoBoardDeals))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -11,34 +12,91 @@ import (
 	"summit/domain/deals"
 )
 
+// demoCustomer is one of the demo organisation's accounts and the team that sells to it:
+// government bodies buy through public procurement (the Government Business regions by
+// where they sit), energy groups, banks, insurers and securities firms are key accounts.
+type demoCustomer struct {
+	deals.Customer
+	team string
+}
+
 // demoCustomers are the demo organisation's accounts.
-var demoCustomers = []deals.Customer{
-	{Name: "Beijing Municipal Bureau of Big Data 北京市大数据中心", Kind: "government", Region: "Beijing", Industry: "Government"},
-	{Name: "Hebei Provincial Health Commission 河北省卫健委", Kind: "government", Region: "Hebei", Industry: "Healthcare"},
-	{Name: "Tianjin Port Authority 天津港管理局", Kind: "government", Region: "Tianjin", Industry: "Transport"},
-	{Name: "Shanghai Pudong Emergency Bureau 浦东新区应急管理局", Kind: "government", Region: "Shanghai", Industry: "Public safety"},
-	{Name: "Zhejiang Education Department 浙江省教育厅", Kind: "government", Region: "Zhejiang", Industry: "Education"},
-	{Name: "Jiangsu Water Resources Department 江苏省水利厅", Kind: "government", Region: "Jiangsu", Industry: "Utilities"},
-	{Name: "Suzhou Industrial Park Administration 苏州工业园区管委会", Kind: "government", Region: "Jiangsu", Industry: "Government"},
-	{Name: "State Grid Shandong 国网山东电力", Kind: "state_owned", Region: "Shandong", Industry: "Energy"},
-	{Name: "China Huaneng Clean Energy 华能清洁能源", Kind: "state_owned", Region: "Beijing", Industry: "Energy"},
-	{Name: "Sinopec Zhenhai Refining 镇海炼化", Kind: "state_owned", Region: "Zhejiang", Industry: "Energy"},
-	{Name: "Bank of Ningbo 宁波银行", Kind: "enterprise", Region: "Zhejiang", Industry: "Finance"},
-	{Name: "Ping An Property & Casualty 平安产险", Kind: "enterprise", Region: "Guangdong", Industry: "Finance"},
-	{Name: "China Merchants Securities 招商证券", Kind: "state_owned", Region: "Guangdong", Industry: "Finance"},
-	{Name: "Huzhou Rural Commercial Bank 湖州农商银行", Kind: "enterprise", Region: "Zhejiang", Industry: "Finance"},
+var demoCustomers = []demoCustomer{
+	{deals.Customer{Name: "Beijing Municipal Bureau of Big Data 北京市大数据中心", Kind: "government", Region: "Beijing", Industry: "Government"}, "Government Business/North China"},
+	{deals.Customer{Name: "Hebei Provincial Health Commission 河北省卫健委", Kind: "government", Region: "Hebei", Industry: "Healthcare"}, "Government Business/North China"},
+	{deals.Customer{Name: "Tianjin Port Authority 天津港管理局", Kind: "government", Region: "Tianjin", Industry: "Transport"}, "Government Business/North China"},
+	{deals.Customer{Name: "Hebei Provincial Department of Education 河北省教育厅", Kind: "government", Region: "Hebei", Industry: "Education"}, "Government Business/North China"},
+	{deals.Customer{Name: "Shanghai Pudong Emergency Bureau 浦东新区应急管理局", Kind: "government", Region: "Shanghai", Industry: "Public safety"}, "Government Business/East China"},
+	{deals.Customer{Name: "Zhejiang Education Department 浙江省教育厅", Kind: "government", Region: "Zhejiang", Industry: "Education"}, "Government Business/East China"},
+	{deals.Customer{Name: "Jiangsu Water Resources Department 江苏省水利厅", Kind: "government", Region: "Jiangsu", Industry: "Utilities"}, "Government Business/East China"},
+	{deals.Customer{Name: "Suzhou Industrial Park Administration 苏州工业园区管委会", Kind: "government", Region: "Jiangsu", Industry: "Government"}, "Government Business/East China"},
+	{deals.Customer{Name: "Zhejiang Provincial Health Commission 浙江省卫健委", Kind: "government", Region: "Zhejiang", Industry: "Healthcare"}, "Government Business/East China"},
+	{deals.Customer{Name: "State Grid Shandong 国网山东电力", Kind: "state_owned", Region: "Shandong", Industry: "Energy"}, "Key Accounts/Energy"},
+	{deals.Customer{Name: "China Huaneng Clean Energy 华能清洁能源", Kind: "state_owned", Region: "Beijing", Industry: "Energy"}, "Key Accounts/Energy"},
+	{deals.Customer{Name: "Sinopec Zhenhai Refining 镇海炼化", Kind: "state_owned", Region: "Zhejiang", Industry: "Energy"}, "Key Accounts/Energy"},
+	{deals.Customer{Name: "Bank of Ningbo 宁波银行", Kind: "enterprise", Region: "Zhejiang", Industry: "Finance"}, "Key Accounts/Finance"},
+	{deals.Customer{Name: "Ping An Property & Casualty 平安产险", Kind: "enterprise", Region: "Guangdong", Industry: "Finance"}, "Key Accounts/Finance"},
+	{deals.Customer{Name: "China Merchants Securities 招商证券", Kind: "state_owned", Region: "Guangdong", Industry: "Finance"}, "Key Accounts/Finance"},
+	{deals.Customer{Name: "Huzhou Rural Commercial Bank 湖州农商银行", Kind: "enterprise", Region: "Zhejiang", Industry: "Finance"}, "Key Accounts/Finance"},
 }
 
-// demoDealNames are paired with customers in turn; each name gets a segment from its team.
-var demoDealNames = []string{
-	"City data platform phase II", "Regional health information platform", "Smart port operations centre",
-	"Emergency command system upgrade", "Provincial education cloud", "Flood monitoring network",
-	"One-stop government services portal", "Substation digital twin", "Wind farm predictive maintenance",
-	"Refinery safety monitoring", "Core banking data warehouse", "Claims automation programme",
-	"Trading risk engine", "Rural credit scoring platform",
+// demoCustomerAt is the index in demoCustomers of the customer whose name starts with
+// prefix (the demo's tables name customers by it; a test checks every one is found).
+func demoCustomerAt(prefix string) int {
+	for i, c := range demoCustomers {
+		if strings.HasPrefix(c.Name, prefix) {
+			return i
+		}
+	}
+	panic("no demo customer " + prefix)
 }
 
-// demoTeamsBySegment say where each segment's deals live, with their deal-team users.
+// demoDeal is one of the demo's deals: its name (English and Chinese, as the demo's
+// customers and people are named), its customer (by name) and, for the five that tell
+// one, its story (demo_stories.go). Its team, segment and template are its customer's.
+type demoDeal struct {
+	name     string
+	customer string
+	story    DemoStory
+}
+
+// demoDeals are the demo's 32 deals, eight per selling team, each name used once.
+var demoDeals = []demoDeal{
+	{"City data platform phase II 城市数据平台二期", "Beijing Municipal", StoryHealthy},
+	{"Regional health information platform 区域卫生信息平台", "Zhejiang Provincial Health", StoryChampionLost},
+	{"Wind farm predictive maintenance 风电场预测性维护", "China Huaneng", StoryOffTrack},
+	{"Core banking data warehouse 核心银行数据仓库", "Bank of Ningbo", ""},
+	{"Provincial education cloud 省级教育云平台", "Hebei Provincial Department of Education", StoryBlocked},
+	{"Emergency command system upgrade 应急指挥系统升级", "Shanghai Pudong", ""},
+	{"Substation digital twin 变电站数字孪生", "State Grid Shandong", ""},
+	{"Claims automation programme 理赔自动化项目", "Ping An", ""},
+	{"Smart port operations centre 智慧港口运营中心", "Tianjin Port", StorySlipped},
+	{"Flood monitoring network 洪水监测网络", "Jiangsu Water", ""},
+	{"Refinery safety monitoring 炼化安全监测", "Sinopec", ""},
+	{"Trading risk engine 交易风险引擎", "China Merchants Securities", ""},
+	{"Government data sharing exchange 政务数据共享交换平台", "Beijing Municipal", ""},
+	{"One-stop government services portal 一网通办政务服务门户", "Suzhou Industrial Park", ""},
+	{"Grid fault prediction 电网故障预测", "State Grid Shandong", ""},
+	{"Rural credit scoring platform 农村信用评分平台", "Huzhou Rural", ""},
+	{"Hospital interconnection platform 医院互联互通平台", "Hebei Provincial Health", ""},
+	{"Hazard monitoring platform 危险源监测平台", "Shanghai Pudong", ""},
+	{"Solar fleet monitoring 光伏电站集中监控", "China Huaneng", ""},
+	{"Anti-fraud analytics 反欺诈分析", "Bank of Ningbo", ""},
+	{"Container yard scheduling system 集装箱堆场调度系统", "Tianjin Port", ""},
+	{"Exam management system 考试管理系统", "Zhejiang Education", ""},
+	{"Pipeline integrity platform 管道完整性管理平台", "Sinopec", ""},
+	{"Agent sales platform 代理人销售平台", "Ping An", ""},
+	{"Public health surveillance system 公共卫生监测系统", "Hebei Provincial Health", ""},
+	{"Reservoir dispatch system 水库调度系统", "Jiangsu Water", ""},
+	{"Meter data platform 用电信息采集平台", "State Grid Shandong", ""},
+	{"Market data platform 行情数据平台", "China Merchants Securities", ""},
+	{"Smart campus network 智慧校园网络", "Hebei Provincial Department of Education", ""},
+	{"Enterprise credit platform 企业信用平台", "Suzhou Industrial Park", ""},
+	{"Carbon accounting platform 碳排放核算平台", "China Huaneng", ""},
+	{"Mobile banking upgrade 手机银行升级", "Huzhou Rural", ""},
+}
+
+// demoDealTeams say where each segment's deals live, with their deal-team users.
 var demoDealTeams = []struct {
 	team     string
 	segment  deals.Segment
@@ -83,12 +141,14 @@ func seedDemoDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]string, 
 	}
 	rng := rand.New(rand.NewPCG(2026, 11)) // the same demo every time
 	created := 0
-	for i := range 32 {
-		team := demoDealTeams[i%len(demoDealTeams)]
-		ci := i % len(demoCustomers)
-		name := demoDealNames[ci]
-		if i >= len(demoCustomers) {
-			name = fmt.Sprintf("%s (%d)", name, i/len(demoCustomers)+1)
+	for _, spec := range demoDeals {
+		ci := demoCustomerAt(spec.customer)
+		name := spec.name
+		team := demoDealTeams[0]
+		for _, t := range demoDealTeams {
+			if t.team == demoCustomers[ci].team {
+				team = t
+			}
 		}
 		var exists int64
 		if err := tx.Model(&dealRow{}).Where("name = ?", name).Count(&exists).Error; err != nil {
@@ -114,7 +174,7 @@ func seedDemoDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]string, 
 		tplID := templateID[team.template]
 		start := deals.Day(now).AddDate(0, 0, -7*rng.IntN(40)) // kicked off up to 40 weeks ago
 		amount := int64(2+rng.IntN(60)) * 500_000 * 100        // ¥1m–¥30m in fen
-		story, isStory := demoStoryAt[i]
+		story, isStory := spec.story, spec.story != ""
 		if isStory {
 			start = storyStart(story, now)
 		}
@@ -125,7 +185,7 @@ func seedDemoDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]string, 
 			return 0, fmt.Errorf("demo deal %s: %w", name, err)
 		}
 		if isStory {
-			err = playDemoStory(ctx, tx, svc, pmo, d, story, now)
+			err = playDemoStory(ctx, tx, svc, pmo, d, ci, story, now)
 		} else {
 			err = progressDemoDeal(ctx, svc, pmo, d, now, rng)
 		}
@@ -134,7 +194,7 @@ func seedDemoDeals(ctx context.Context, tx *gorm.DB, teamIDs map[string]string, 
 		}
 		created++
 	}
-	return created, seedDemoPeople(ctx, tx, now, rng)
+	return created, seedDemoPeople(ctx, tx, customerIDs, now, rng)
 }
 
 // progressDemoDeal baselines the plan, slips it by 0–25 days at a random open step, and
@@ -212,7 +272,8 @@ func closeDemoDeal(ctx context.Context, svc *deals.Service, a deals.Actor, d dea
 
 func ensureDemoCustomers(ctx context.Context, tx *gorm.DB, svc *deals.Service) ([]string, error) {
 	ids := make([]string, 0, len(demoCustomers))
-	for _, c := range demoCustomers {
+	for _, dc := range demoCustomers {
+		c := dc.Customer
 		var row customerRow
 		err := tx.Where("kind = ? AND lower(name) = lower(?)", c.Kind, c.Name).Take(&row).Error
 		if err == nil {

@@ -14,36 +14,59 @@ import (
 	"summit/domain/stakeholders"
 )
 
-// demoPeople are the parts a customer's people play, with the influence such a person
-// usually has (the demo varies it by one).
+// demoPeople are the parts a customer's people play, with their titles at a government
+// body and at a company, and the influence such a person usually has (the demo varies it
+// by one).
 var demoPeople = []struct {
-	title     string
-	role      stakeholders.DecisionRole
-	influence int
+	title, corporateTitle string
+	role                  stakeholders.DecisionRole
+	influence             int
 }{
-	{"Director-General 局长", "decision_maker", 5},
-	{"Deputy Director 副局长", "economic_buyer", 5},
-	{"Head of IT 信息中心主任", "technical_evaluator", 4},
-	{"Procurement Officer 采购专员", "gatekeeper", 3},
-	{"Section Chief 科长", "influencer", 3},
-	{"Project Engineer 项目工程师", "user", 2},
-	{"Former colleague 老同事", "coach", 2},
-	{"Finance Director 财务处长", "economic_buyer", 4},
-	{"Operations Lead 运维负责人", "user", 2},
-	{"Chief Architect 总架构师", "technical_evaluator", 4},
+	{"Director-General 局长", "General Manager 总经理", "decision_maker", 5},
+	{"Deputy Director 副局长", "Chief Financial Officer 财务总监", "economic_buyer", 5},
+	{"Head of IT 信息中心主任", "Chief Information Officer 首席信息官", "technical_evaluator", 4},
+	{"Procurement Officer 采购专员", "Procurement Manager 采购经理", "gatekeeper", 3},
+	{"Section Chief 科长", "Head of Department 部门负责人", "influencer", 3},
+	{"Project Engineer 项目工程师", "Project Engineer 项目工程师", "user", 2},
+	{"Former colleague 老同事", "Former colleague 老同事", "coach", 2},
+	{"Finance Director 财务处长", "Deputy General Manager 副总经理", "economic_buyer", 4},
+	{"Operations Lead 运维负责人", "Operations Lead 运维负责人", "user", 2},
+	{"Chief Architect 总架构师", "Chief Architect 总架构师", "technical_evaluator", 4},
 }
 
-// demoNames are the customers' people.
-var demoNames = []string{
-	"Wang Jian 王建", "Li Na 李娜", "Zhang Wei 张伟", "Liu Yang 刘洋", "Chen Jing 陈静", "Yang Fan 杨帆",
-	"Zhao Lei 赵磊", "Huang Min 黄敏", "Zhou Tao 周涛", "Wu Xia 吴霞", "Xu Gang 徐刚", "Sun Li 孙丽",
-	"Ma Jun 马军", "Hu Bin 胡斌", "Guo Hong 郭红", "He Ping 何平", "Lin Feng 林峰", "Gao Yan 高燕",
+// demoSurnames and demoGivenNames make the customers' people: demoPersonName gives every
+// customer's people names no other customer's people, nor a demo user, have.
+var (
+	demoSurnames = []struct{ en, zh string }{
+		{"Wang", "王"}, {"Li", "李"}, {"Zhang", "张"}, {"Liu", "刘"}, {"Chen", "陈"}, {"Yang", "杨"}, {"Zhao", "赵"},
+		{"Huang", "黄"}, {"Zhou", "周"}, {"Wu", "吴"}, {"Xu", "徐"}, {"Sun", "孙"}, {"Ma", "马"}, {"Hu", "胡"},
+		{"Guo", "郭"}, {"He", "何"}, {"Lin", "林"}, {"Gao", "高"}, {"Luo", "罗"}, {"Zheng", "郑"},
+	}
+	demoGivenNames = []struct{ en, zh string }{
+		{"Jian", "建"}, {"Na", "娜"}, {"Yang", "洋"}, {"Jing", "静"}, {"Fan", "帆"}, {"Xia", "霞"},
+		{"Gang", "刚"}, {"Li", "丽"}, {"Jun", "军"}, {"Bin", "斌"}, {"Hong", "红"}, {"Ping", "平"},
+	}
+)
+
+// demoPersonName is the name of the i-th person (i < len(demoPeople)) of the customer at
+// index customer of demoCustomers: surname and given name are picked so that no two
+// (customer, i) share a name.
+func demoPersonName(customer, i int) string {
+	k := customer*len(demoPeople) + i
+	s, q := k%len(demoSurnames), k/len(demoSurnames)
+	g := demoGivenNames[(q+7*s)%len(demoGivenNames)]
+	return fmt.Sprintf("%s %s %s%s", demoSurnames[s].en, g.en, demoSurnames[s].zh, g.zh)
 }
 
-// seedDemoPeople gives every demo deal without stakeholders 4–10 of them, with varied
-// stances, history and next steps, and holds retrospectives with open and overdue actions
-// on about a third of the deals.
-func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.Rand) error {
+// seedDemoPeople gives every deal of a demo customer (customerIDs, in the order of
+// demoCustomers) that has no stakeholders 4–10 of them, with titles that fit the
+// customer, varied stances, history and next steps, and holds retrospectives with open
+// and overdue actions on about a third of the deals.
+func seedDemoPeople(ctx context.Context, tx *gorm.DB, customerIDs []string, now time.Time, rng *rand.Rand) error {
+	customerAt := map[string]int{}
+	for i, id := range customerIDs {
+		customerAt[id] = i
+	}
 	people := &stakeholders.Service{Store: NewStakeholders(tx), Now: func() time.Time { return now }}
 	retros := &reviews.Service{Store: NewReviews(tx), Deals: &deals.Service{Store: NewDeals(tx), Now: func() time.Time { return now }}, Now: func() time.Time { return now }}
 	var ds []dealRow
@@ -52,6 +75,10 @@ func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.R
 	}
 	today := deals.Day(now)
 	for _, d := range ds {
+		customer, ok := customerAt[d.CustomerID]
+		if !ok {
+			continue // not the demo's: its people are its owners' to add
+		}
 		var count int64
 		if err := tx.Table("stakeholders").Where("deal_id = ?", d.ID).Count(&count).Error; err != nil {
 			return err
@@ -86,16 +113,19 @@ func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.R
 		for _, c := range contacts.Items {
 			known[c.Name] = c.ID
 		}
-		offset := int(d.CustomerID[0]) // a customer's people are the same names in every deal
 		n := 4 + rng.IntN(7)
 		for i := range n {
 			p := demoPeople[i%len(demoPeople)]
+			title := p.title
+			if demoCustomers[customer].Kind != "government" {
+				title = p.corporateTitle
+			}
 			last := today.AddDate(0, 0, -rng.IntN(60))
 			due := today.AddDate(0, 0, rng.IntN(21)-7) // some overdue
 			owner := roleUser[deals.RoleBusiness]
 			in := stakeholders.NewStakeholder{
-				ContactName: demoNames[(offset+i)%len(demoNames)],
-				Title:       p.title,
+				ContactName: demoPersonName(customer, i),
+				Title:       title,
 				Stakeholder: stakeholders.Stakeholder{DecisionRole: p.role, Influence: max(1, p.influence-rng.IntN(2)),
 					Stance: stakeholders.Stances[rng.IntN(len(stakeholders.Stances))], RelationshipStrength: 1 + rng.IntN(5),
 					OwnerID: &owner, LastContactOn: &last, NextStep: "Follow-up meeting 跟进拜访", NextStepDue: &due},
@@ -129,7 +159,7 @@ func seedDemoPeople(ctx context.Context, tx *gorm.DB, now time.Time, rng *rand.R
 			GapCause: "Customer reprioritised spending 客户调整了支出优先级", Next: "Re-present the ROI to finance 向财务重新汇报投资回报",
 			Outcome: reviews.Outcome([]string{"on_track", "at_risk", "off_track"}[rng.IntN(3)]),
 			Actions: []reviews.Action{
-				{Title: "ROI deck for the finance bureau 为财政局准备投资回报材料", OwnerID: ptrTo(roleUser[deals.RoleBusiness]), DueOn: today.AddDate(0, 0, -3)},
+				{Title: "ROI deck for the customer's finance department 为客户财务部门准备投资回报材料", OwnerID: ptrTo(roleUser[deals.RoleBusiness]), DueOn: today.AddDate(0, 0, -3)},
 				{Title: "Confirm the tender timeline 确认招标时间表", OwnerID: ptrTo(roleUser[deals.RolePMO]), DueOn: today.AddDate(0, 0, 7)},
 			}}
 		if _, err := retros.HoldRetrospective(ctx, roleUser[deals.RolePMO], r); err != nil {

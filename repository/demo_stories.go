@@ -37,21 +37,13 @@ const (
 	StoryOffTrack DemoStory = "off_track"
 )
 
-// demoStoryAt maps the index of a demo deal (seedDemoDeals' loop) to its story; the
-// other deals are progressed at random.
-var demoStoryAt = map[int]DemoStory{
-	0: StoryHealthy,      // City data platform phase II — North China (pmo@)
-	4: StoryBlocked,      // Provincial education cloud — North China (pmo@)
-	8: StorySlipped,      // Wind farm predictive maintenance — North China (pmo@)
-	1: StoryChampionLost, // Regional health information platform — East China (east.pmo@)
-	2: StoryOffTrack,     // Smart port operations centre — Key Accounts / Energy (ka.pmo@)
-}
-
 // DemoStoryDeals names each story's deal (the demo's deal names), for tests and docs.
 func DemoStoryDeals() map[DemoStory]string {
 	out := map[DemoStory]string{}
-	for i, s := range demoStoryAt {
-		out[s] = demoDealNames[i%len(demoDealNames)]
+	for _, d := range demoDeals {
+		if d.story != "" {
+			out[d.story] = d.name
+		}
 	}
 	return out
 }
@@ -139,8 +131,8 @@ var storyScripts = map[DemoStory]storyScript{
 			JudgementNote: note("Our sponsor moved to another bureau; his successor favours a rival. 原支持者调任，继任者倾向竞争对手。")}},
 	StoryOffTrack: {startWeeksAgo: 12, lateDays: 3, targetAfterPlan: 10,
 		people: []storyPerson{
-			{"Director-General 局长", "decision_maker", 5, "neutral", "", 20, 5},
-			{"Finance Director 财务处长", "economic_buyer", 4, "skeptic", "", 25, 7},
+			{"General Manager 总经理", "decision_maker", 5, "neutral", "", 20, 5},
+			{"Chief Financial Officer 财务总监", "economic_buyer", 4, "skeptic", "", 25, 7},
 			{"Chief Architect 总架构师", "technical_evaluator", 4, "supporter", "", 10, 9},
 			{"Operations Lead 运维负责人", "user", 2, "supporter", "", 12, 11},
 		},
@@ -162,7 +154,7 @@ func storyStart(s DemoStory, now time.Time) time.Time {
 // script says: baseline at kick-off, steps finished (late, where the story says), the
 // current one blocked or in progress, the target close date, the judgement, and its
 // people and reviews.
-func playDemoStory(ctx context.Context, tx *gorm.DB, svc *deals.Service, a deals.Actor, d deals.Deal, story DemoStory, now time.Time) error {
+func playDemoStory(ctx context.Context, tx *gorm.DB, svc *deals.Service, a deals.Actor, d deals.Deal, customer int, story DemoStory, now time.Time) error {
 	sc := storyScripts[story]
 	if _, err := svc.TakeBaseline(ctx, a, d.ID, "Kick-off plan", "Agreed at internal initiation"); err != nil {
 		return err
@@ -233,12 +225,12 @@ func playDemoStory(ctx context.Context, tx *gorm.DB, svc *deals.Service, a deals
 	if _, err := svc.UpdateDeal(ctx, a, d.ID, current.Version, patch); err != nil {
 		return err
 	}
-	return storyPeople(ctx, tx, d, sc, gates, now)
+	return storyPeople(ctx, tx, d, customer, sc, gates, now)
 }
 
 // storyPeople adds a story deal's stakeholders (with the stance they held first, in the
 // history) and retrospectives.
-func storyPeople(ctx context.Context, tx *gorm.DB, d deals.Deal, sc storyScript, gates []string, now time.Time) error {
+func storyPeople(ctx context.Context, tx *gorm.DB, d deals.Deal, customer int, sc storyScript, gates []string, now time.Time) error {
 	people := &stakeholders.Service{Store: NewStakeholders(tx), Now: func() time.Time { return now }}
 	retros := &reviews.Service{Store: NewReviews(tx), Deals: &deals.Service{Store: NewDeals(tx), Now: func() time.Time { return now }}, Now: func() time.Time { return now }}
 	roleUser := map[deals.OwnerRole]string{}
@@ -255,7 +247,6 @@ func storyPeople(ctx context.Context, tx *gorm.DB, d deals.Deal, sc storyScript,
 	}
 	today := deals.Day(now)
 	owner := roleUser[deals.RoleBusiness]
-	offset := int(d.CustomerID[0]) // the names seedDemoPeople gives this customer's people
 	for i, p := range sc.people {
 		last, due := today.AddDate(0, 0, -p.contactAgo), today.AddDate(0, 0, p.nextDueIn)
 		first := p.stance
@@ -263,7 +254,7 @@ func storyPeople(ctx context.Context, tx *gorm.DB, d deals.Deal, sc storyScript,
 			first = p.was
 			last = last.AddDate(0, 0, -30) // met as a champion a month before the change
 		}
-		in := stakeholders.NewStakeholder{ContactName: demoNames[(offset+i)%len(demoNames)], Title: p.title,
+		in := stakeholders.NewStakeholder{ContactName: demoPersonName(customer, i), Title: p.title,
 			Stakeholder: stakeholders.Stakeholder{DecisionRole: p.role, Influence: p.influence, Stance: first, RelationshipStrength: 3,
 				OwnerID: &owner, LastContactOn: &last, NextStep: "Follow-up meeting 跟进拜访", NextStepDue: &due}}
 		if id, ok := known[in.ContactName]; ok {

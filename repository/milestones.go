@@ -29,14 +29,15 @@ type milestoneRow struct {
 	BaselineDue  *time.Time `gorm:"->;-:migration"` // read-only, from the latest baseline
 	// DependsOn are the milestones it depends on, by their place in the plan (read-only,
 	// milestonesWithBaseline).
-	DependsOn    jsonValue[[]string] `gorm:"column:depends_on_ids;->;-:migration"`
-	Status       string
-	StatusReason string
-	CompletedOn  *time.Time
-	ExitCriteria string
-	Version      int `gorm:"default:1"`
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	DependsOn      jsonValue[[]string] `gorm:"column:depends_on_ids;->;-:migration"`
+	Status         string
+	StatusReason   string
+	CompletedOn    *time.Time
+	ExitCriteria   string
+	ExitCriteriaZh string
+	Version        int `gorm:"default:1"`
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 func (milestoneRow) TableName() string { return "milestones" }
@@ -61,7 +62,7 @@ func toMilestoneRow(m deals.Milestone) milestoneRow {
 	return milestoneRow{ID: m.ID, DealID: m.DealID, Sequence: m.Sequence, Key: m.Key, Name: m.Name, NameZh: m.NameZh,
 		OwnerRole: string(m.OwnerRole), AssigneeID: m.AssigneeID, Weight: m.Weight, Gate: m.Gate,
 		PlannedStart: deals.Day(m.PlannedStart), PlannedDue: deals.Day(m.PlannedDue), Status: string(m.Status),
-		StatusReason: m.StatusReason, CompletedOn: dayPtr(m.CompletedOn), ExitCriteria: m.ExitCriteria, Version: m.Version}
+		StatusReason: m.StatusReason, CompletedOn: dayPtr(m.CompletedOn), ExitCriteria: m.ExitCriteria, ExitCriteriaZh: m.ExitCriteriaZh, Version: m.Version}
 }
 
 func toDomainMilestone(r milestoneRow, dependsOn []string) deals.Milestone {
@@ -72,7 +73,7 @@ func toDomainMilestone(r milestoneRow, dependsOn []string) deals.Milestone {
 		OwnerRole: deals.OwnerRole(r.OwnerRole), AssigneeID: r.AssigneeID, Weight: r.Weight, Gate: r.Gate,
 		PlannedStart: deals.Day(r.PlannedStart), PlannedDue: deals.Day(r.PlannedDue), BaselineDue: dayPtr(r.BaselineDue),
 		Status: deals.MilestoneStatus(r.Status), StatusReason: r.StatusReason, CompletedOn: dayPtr(r.CompletedOn),
-		ExitCriteria: r.ExitCriteria, DependsOn: dependsOn, Version: r.Version}
+		ExitCriteria: r.ExitCriteria, ExitCriteriaZh: r.ExitCriteriaZh, DependsOn: dependsOn, Version: r.Version}
 }
 
 // milestonesWithBaseline selects milestones with their due date in the latest baseline
@@ -203,7 +204,7 @@ func (r *Deals) UpdateMilestone(ctx context.Context, m deals.Milestone, expected
 			"name": row.Name, "name_zh": row.NameZh, "owner_role": row.OwnerRole, "assignee_id": row.AssigneeID,
 			"weight": row.Weight, "gate": row.Gate, "planned_start": row.PlannedStart, "planned_due": row.PlannedDue,
 			"status": row.Status, "status_reason": row.StatusReason, "completed_on": row.CompletedOn,
-			"exit_criteria": row.ExitCriteria,
+			"exit_criteria": row.ExitCriteria, "exit_criteria_zh": row.ExitCriteriaZh,
 		}, logged)
 		if err != nil {
 			return err

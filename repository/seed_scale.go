@@ -792,9 +792,9 @@ func (w *scaleWorld) deal(i int, rows *scaleRows, report *ScaleReport) {
 			openGates = append(openGates, j)
 		}
 		rows.add("milestones", []string{"id", "deal_id", "sequence", "key", "name", "name_zh", "owner_role", "assignee_id", "weight", "gate",
-			"planned_start", "planned_due", "status", "status_reason", "completed_on", "exit_criteria", "created_at", "updated_at"},
+			"planned_start", "planned_due", "status", "status_reason", "completed_on", "exit_criteria", "exit_criteria_zh", "created_at", "updated_at"},
 			ids[j], dealID, m.Sequence, m.Key, m.Name, m.NameZh, string(m.OwnerRole), byRole[m.OwnerRole], m.Weight, m.Gate,
-			m.PlannedStart, m.PlannedDue, string(m.Status), m.StatusReason, completed, m.ExitCriteria, created, created)
+			m.PlannedStart, m.PlannedDue, string(m.Status), m.StatusReason, completed, m.ExitCriteria, m.ExitCriteriaZh, created, created)
 		for _, dep := range m.DependsOn {
 			k, _ := strconv.Atoi(dep) // the template's index ids
 			rows.add("milestone_dependencies", []string{"milestone_id", "depends_on_id"}, ids[j], ids[k])

@@ -17,6 +17,7 @@ import (
 type teamRow struct {
 	ID        string `gorm:"primaryKey;default:gen_random_uuid()"`
 	Name      string
+	NameZh    string
 	ParentID  *string
 	Version   int `gorm:"default:1"`
 	CreatedAt time.Time
@@ -44,7 +45,7 @@ func toDomainTeam(r teamRow, members []string) identity.Team {
 	if members == nil {
 		members = []string{}
 	}
-	return identity.Team{ID: r.ID, Name: r.Name, ParentID: r.ParentID, MemberIDs: members, Version: r.Version}
+	return identity.Team{ID: r.ID, Name: r.Name, NameZh: r.NameZh, ParentID: r.ParentID, MemberIDs: members, Version: r.Version}
 }
 
 // Teams reads and writes the team tree and its members.
@@ -80,7 +81,8 @@ func (r *Teams) TeamPage(ctx context.Context, p domain.ListParams) (domain.Page[
 	db := conn(ctx, r.db)
 	q := db.Model(&teamRow{})
 	if p.Search != "" {
-		q = q.Where("name ILIKE ?", "%"+escapeLike(p.Search)+"%")
+		like := "%" + escapeLike(p.Search) + "%"
+		q = q.Where("(name ILIKE ? OR name_zh ILIKE ?)", like, like)
 	}
 	rows, next, err := listPage(q, teamSorts, p)
 	if err != nil {
@@ -139,7 +141,7 @@ func (r *Teams) Tree(ctx context.Context) (identity.TeamTree, error) {
 
 // CreateTeam stores a new team; a sibling with the same name is domain.ErrConflict.
 func (r *Teams) CreateTeam(ctx context.Context, t identity.Team, ev identity.AuditEvent) (identity.Team, error) {
-	row := teamRow{Name: t.Name, ParentID: t.ParentID, Version: 1}
+	row := teamRow{Name: t.Name, NameZh: t.NameZh, ParentID: t.ParentID, Version: 1}
 	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err, "create team")
@@ -153,7 +155,7 @@ func (r *Teams) CreateTeam(ctx context.Context, t identity.Team, ev identity.Aud
 func (r *Teams) UpdateTeam(ctx context.Context, t identity.Team, expected int, ev identity.AuditEvent) (identity.Team, error) {
 	var out identity.Team
 	err := conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
-		if err := updateVersioned(tx, &teamRow{}, t.ID, expected, map[string]any{"name": t.Name, "parent_id": t.ParentID}); err != nil {
+		if err := updateVersioned(tx, &teamRow{}, t.ID, expected, map[string]any{"name": t.Name, "name_zh": t.NameZh, "parent_id": t.ParentID}); err != nil {
 			return err
 		}
 		if err := writeAudit(tx, ev, nil); err != nil {

@@ -200,8 +200,10 @@ func (r *Deals) DeleteTemplate(ctx context.Context, id string, expected int) err
 	return deleteVersioned(conn(ctx, r.db), &templateRow{}, id, expected)
 }
 
-// EnsureBuiltinTemplates stores each of deals.BuiltinTemplates whose key is missing. It
-// is idempotent and never overwrites a built-in template an admin has edited.
+// EnsureBuiltinTemplates stores each of deals.BuiltinTemplates whose key is missing, and
+// gives the stored built-in steps that lack it the Chinese of their exit criteria (stored
+// before templates had it) where their English is still the shipped one. It is
+// idempotent and never overwrites what an admin has edited.
 func EnsureBuiltinTemplates(ctx context.Context, db *gorm.DB) error {
 	for _, t := range deals.BuiltinTemplates {
 		row, err := toTemplateRow(t)
@@ -213,6 +215,43 @@ func EnsureBuiltinTemplates(ctx context.Context, db *gorm.DB) error {
 		if err != nil {
 			return translate(err, "ensure template "+t.Key)
 		}
+		if err := fillBuiltinChinese(ctx, db, t); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// fillBuiltinChinese gives the stored template keyed like shipped the Chinese exit
+// criteria of shipped where a step of the same key has the same English and none.
+func fillBuiltinChinese(ctx context.Context, db *gorm.DB, shipped deals.Template) error {
+	var row templateRow
+	if err := db.WithContext(ctx).Take(&row, "key = ?", shipped.Key).Error; err != nil {
+		return translate(err, "template "+shipped.Key)
+	}
+	stored, err := toDomainTemplate(row)
+	if err != nil {
+		return err
+	}
+	zh := map[string]string{}
+	for _, m := range shipped.Milestones {
+		zh[m.Key+"\x00"+m.ExitCriteria] = m.ExitCriteriaZh
+	}
+	changed := false
+	for i, m := range stored.Milestones {
+		if m.ExitCriteriaZh == "" && m.ExitCriteria != "" && zh[m.Key+"\x00"+m.ExitCriteria] != "" {
+			stored.Milestones[i].ExitCriteriaZh = zh[m.Key+"\x00"+m.ExitCriteria]
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	raw, err := json.Marshal(stored.Milestones)
+	if err != nil {
+		return fmt.Errorf("encode template milestones: %w", err)
+	}
+	err = db.WithContext(ctx).Model(&templateRow{}).Where("id = ? AND version = ?", row.ID, row.Version).
+		Updates(map[string]any{"milestones": raw, "version": gorm.Expr("version + 1")}).Error
+	return translate(err, "template "+shipped.Key)
 }

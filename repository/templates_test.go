@@ -95,3 +95,39 @@ func TestDeleteTemplateKeepsDealsMadeFromIt(t *testing.T) {
 		t.Fatalf("plan after its template went: %+v", plan)
 	}
 }
+
+// TestEnsureBuiltinTemplatesAddsTheirChineseExitCriteria: a built-in template stored
+// before steps had Chinese exit criteria gains them where its English is still the
+// shipped one; a step an admin reworded keeps its text and gains nothing.
+func TestEnsureBuiltinTemplatesAddsTheirChineseExitCriteria(t *testing.T) {
+	t.Parallel()
+	f := newDealsFixture(t)
+	if err := repository.EnsureBuiltinTemplates(f.ctx, f.db); err != nil {
+		t.Fatal(err)
+	}
+	// As stored before: no Chinese exit criteria; the first step reworded by an admin.
+	err := f.db.Exec(`UPDATE templates SET milestones = (
+		SELECT jsonb_agg(CASE WHEN s.i = 1 THEN (s.step - 'exit_criteria_zh') || '{"exit_criteria": "Our own words"}' ELSE s.step - 'exit_criteria_zh' END ORDER BY s.i)
+		FROM jsonb_array_elements(milestones) WITH ORDINALITY AS s (step, i)) WHERE key = 'g2b'`).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before int
+	if err := f.db.Raw(`SELECT version FROM templates WHERE key = 'g2b'`).Scan(&before).Error; err != nil {
+		t.Fatal(err)
+	}
+	after := f.template("g2b") // runs EnsureBuiltinTemplates
+	if after.Version != before+1 {
+		t.Errorf("version %d → %d, want one more (an open editor must not overwrite it)", before, after.Version)
+	}
+	for i, m := range after.Milestones {
+		shipped := deals.BuiltinTemplates[0].Milestones[i]
+		want := shipped.ExitCriteriaZh
+		if i == 0 {
+			want = ""
+		}
+		if m.ExitCriteriaZh != want {
+			t.Errorf("step %s: Chinese exit criteria %q, want %q", m.Key, m.ExitCriteriaZh, want)
+		}
+	}
+}

@@ -43,6 +43,8 @@ type config struct {
 	SessionMax           time.Duration `env:"SUMMIT_SESSION_MAX" envDefault:"336h"`
 	LocalPGDir           string        `env:"SUMMIT_LOCAL_PG_DIR" envDefault:".data/postgres"`
 	LocalPGPort          int           `env:"SUMMIT_LOCAL_PG_PORT" envDefault:"54329"`
+	// requestLogLevel is the access log's level (not a setting: `summit dev` lowers it).
+	requestLogLevel slog.Level
 }
 
 // loadConfig reads and checks the environment.

@@ -17,8 +17,10 @@ import (
 // runDev is what `make run` starts: with DATABASE_URL unset it runs a project-local
 // PostgreSQL cluster (SUMMIT_LOCAL_PG_DIR, port SUMMIT_LOCAL_PG_PORT) for as long as the
 // server runs and stops it on Ctrl-C; data is kept for the next run. It loads the demo
-// organisation (adding only what is missing) and serves.
+// organisation (adding only what is missing) and serves, printing a banner with the
+// address and the demo sign-ins that the requests' log lines do not push away (forDev).
 func runDev(ctx context.Context, cfg config, log *slog.Logger, _ []string) (err error) {
+	cfg = forDev(cfg)
 	if cfg.DatabaseURL == "" {
 		fmt.Printf("Starting the project-local PostgreSQL in %s (port %d)…\n", cfg.LocalPGDir, cfg.LocalPGPort)
 		cluster, err := pgcluster.Start(ctx, pgcluster.Options{Dir: cfg.LocalPGDir, Port: cfg.LocalPGPort})
@@ -59,6 +61,14 @@ func runDev(ctx context.Context, cfg config, log *slog.Logger, _ []string) (err 
 	return serve(ctx, cfg, log, gdb, sqlDB, func() { printBanner(cfg) })
 }
 
+// forDev is the configuration `summit dev` serves with: each request's log line at debug
+// (shown with SUMMIT_LOG_LEVEL=debug), so after the banner the terminal stays quiet
+// unless something goes wrong (a 5xx is still logged, at error).
+func forDev(cfg config) config {
+	cfg.requestLogLevel = slog.LevelDebug
+	return cfg
+}
+
 // ensureDatabase creates database name on the server at adminURL unless it exists.
 func ensureDatabase(ctx context.Context, adminURL, name string) error {
 	db, err := sql.Open("pgx", adminURL)
@@ -82,9 +92,9 @@ func printBanner(cfg config) {
 	if host == "" || host == "0.0.0.0" || host == "::" {
 		host = "localhost"
 	}
-	fmt.Printf("\nSummit is running at http://%s\n\nDemo sign-ins (password %q):\n", net.JoinHostPort(host, port), repository.DemoPassword)
+	fmt.Fprintf(stdout, "\nSummit is running at http://%s\n\nDemo sign-ins (password %q):\n", net.JoinHostPort(host, port), repository.DemoPassword)
 	for _, u := range repository.DemoUsers {
-		fmt.Printf("  %-26s %-9s %s\n", u.Email, u.Role, u.Name)
+		fmt.Fprintf(stdout, "  %-26s %-9s %s\n", u.Email, u.Role, u.Name)
 	}
-	fmt.Println("\nPress Ctrl-C to stop the server and the database.")
+	fmt.Fprintln(stdout, "\nRequests are logged at debug (SUMMIT_LOG_LEVEL=debug shows them).\nPress Ctrl-C to stop the server and the database.")
 }

@@ -51,13 +51,18 @@ func main() {
 		fmt.Fprintln(os.Stderr, "summit:", err)
 		os.Exit(2)
 	}
-	log := slog.New(handlers.LogHandler(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
+	log := newLogger(os.Stderr, cfg.LogLevel)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := cmd.run(ctx, cfg, log, os.Args[2:]); err != nil {
 		fmt.Fprintln(os.Stderr, "summit:", err)
 		os.Exit(1)
 	}
+}
+
+// newLogger is the binary's log: JSON lines on w from level up, each with its request id.
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	return slog.New(handlers.LogHandler(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level})))
 }
 
 func usage() {

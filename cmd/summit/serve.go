@@ -65,7 +65,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		Targets: services.Targets, Boards: services.Boards, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
 		CountStatements: repository.CountStatements,
 	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
-		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != ""})
+		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",
+		RequestLogLevel: cfg.requestLogLevel})
 	if err != nil {
 		return err
 	}

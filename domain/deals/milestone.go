@@ -62,8 +62,10 @@ type Milestone struct {
 	StatusReason string
 	CompletedOn  *time.Time
 	ExitCriteria string
-	DependsOn    []string
-	Version      int
+	// ExitCriteriaZh is ExitCriteria in Chinese, shown to zh-CN readers ("" shows ExitCriteria).
+	ExitCriteriaZh string
+	DependsOn      []string
+	Version        int
 }
 
 // Finished reports whether the milestone is done or skipped.

@@ -11,32 +11,34 @@ import (
 
 // MilestoneInput is a new milestone added by hand.
 type MilestoneInput struct {
-	Name         string
-	NameZh       string
-	OwnerRole    OwnerRole
-	AssigneeID   *string
-	Weight       int
-	Gate         bool
-	PlannedStart time.Time
-	PlannedDue   time.Time
-	ExitCriteria string
-	DependsOn    []string
+	Name           string
+	NameZh         string
+	OwnerRole      OwnerRole
+	AssigneeID     *string
+	Weight         int
+	Gate           bool
+	PlannedStart   time.Time
+	PlannedDue     time.Time
+	ExitCriteria   string
+	ExitCriteriaZh string
+	DependsOn      []string
 }
 
 // MilestonePatch changes some fields of a milestone.
 type MilestonePatch struct {
-	Name          *string
-	NameZh        *string
-	OwnerRole     *OwnerRole
-	AssigneeID    *string
-	ClearAssignee bool
-	Weight        *int
-	Gate          *bool
-	PlannedStart  *time.Time
-	PlannedDue    *time.Time
-	ExitCriteria  *string
-	DependsOn     *[]string
-	Status        *StatusChange
+	Name           *string
+	NameZh         *string
+	OwnerRole      *OwnerRole
+	AssigneeID     *string
+	ClearAssignee  bool
+	Weight         *int
+	Gate           *bool
+	PlannedStart   *time.Time
+	PlannedDue     *time.Time
+	ExitCriteria   *string
+	ExitCriteriaZh *string
+	DependsOn      *[]string
+	Status         *StatusChange
 }
 
 // Plan returns a deal's milestones with baseline dates and its slippage.
@@ -53,7 +55,7 @@ func (s *Service) CreateMilestone(ctx context.Context, a Actor, dealID string, i
 		}
 		m := Milestone{DealID: dealID, Name: strings.TrimSpace(in.Name), NameZh: in.NameZh, OwnerRole: in.OwnerRole, AssigneeID: in.AssigneeID,
 			Weight: in.Weight, Gate: in.Gate, PlannedStart: Day(in.PlannedStart), PlannedDue: Day(in.PlannedDue),
-			ExitCriteria: in.ExitCriteria, DependsOn: in.DependsOn, Status: StatusPlanned, Sequence: len(plan) + 1, ID: "new"}
+			ExitCriteria: in.ExitCriteria, ExitCriteriaZh: in.ExitCriteriaZh, DependsOn: in.DependsOn, Status: StatusPlanned, Sequence: len(plan) + 1, ID: "new"}
 		if err := checkMilestone(m, append(plan, m)); err != nil {
 			return err
 		}
@@ -122,6 +124,7 @@ func (s *Service) updateMilestone(ctx context.Context, a Actor, m Milestone, pla
 	setIf(&m.Weight, p.Weight)
 	setIf(&m.Gate, p.Gate)
 	setIf(&m.ExitCriteria, p.ExitCriteria)
+	setIf(&m.ExitCriteriaZh, p.ExitCriteriaZh)
 	setIf(&m.DependsOn, p.DependsOn)
 	if p.AssigneeID != nil || p.ClearAssignee {
 		m.AssigneeID = p.AssigneeID
@@ -369,6 +372,7 @@ func checkMilestone(m Milestone, plan []Milestone) error {
 	verr.CheckLen("name", m.Name, domain.MaxTitleLen)
 	verr.CheckLen("name_zh", m.NameZh, domain.MaxTitleLen)
 	verr.CheckLen("exit_criteria", m.ExitCriteria, domain.MaxTextLen)
+	verr.CheckLen("exit_criteria_zh", m.ExitCriteriaZh, domain.MaxTextLen)
 	verr.CheckRange("weight", int64(m.Weight), domain.MinWeight, domain.MaxWeight)
 	if m.PlannedStart.IsZero() {
 		verr.Add("planned_start", "required", "")

@@ -32,6 +32,8 @@ type TemplateMilestone struct {
 	DurationDays int       `json:"duration_days"`
 	DependsOn    []int     `json:"depends_on"` // indexes of earlier steps
 	ExitCriteria string    `json:"exit_criteria,omitempty"`
+	// ExitCriteriaZh is ExitCriteria in Chinese, shown to zh-CN readers.
+	ExitCriteriaZh string `json:"exit_criteria_zh,omitempty"`
 }
 
 // Template is an ordered milestone plan to start deals from.
@@ -93,6 +95,7 @@ func (t Template) Check() error {
 		verr.CheckLen(field("name"), m.Name, domain.MaxTitleLen)
 		verr.CheckLen(field("name_zh"), m.NameZh, domain.MaxTitleLen)
 		verr.CheckLen(field("exit_criteria"), m.ExitCriteria, domain.MaxTextLen)
+		verr.CheckLen(field("exit_criteria_zh"), m.ExitCriteriaZh, domain.MaxTextLen)
 		verr.CheckRange(field("duration_days"), int64(m.DurationDays), domain.MinDurationDays, domain.MaxDurationDays)
 		verr.CheckRange(field("weight"), int64(m.Weight), domain.MinWeight, domain.MaxWeight)
 		for _, dep := range m.DependsOn {
@@ -122,7 +125,7 @@ func (t Template) LayOut(start time.Time) []Milestone {
 		}
 		plan[i] = Milestone{
 			ID: fmt.Sprint(i), Sequence: i + 1, Key: tm.Key, Name: tm.Name, NameZh: tm.NameZh,
-			OwnerRole: tm.OwnerRole, Weight: tm.Weight, Gate: tm.Gate, ExitCriteria: tm.ExitCriteria,
+			OwnerRole: tm.OwnerRole, Weight: tm.Weight, Gate: tm.Gate, ExitCriteria: tm.ExitCriteria, ExitCriteriaZh: tm.ExitCriteriaZh,
 			PlannedStart: begin, PlannedDue: AddWorkingDays(begin, tm.DurationDays-1),
 			Status: StatusPlanned, DependsOn: deps,
 		}

@@ -8,8 +8,10 @@ import (
 
 // Team is a node of the organisation's team tree; a deal belongs to one team.
 type Team struct {
-	ID        string
-	Name      string
+	ID   string
+	Name string
+	// NameZh is the team's name in Chinese, shown to zh-CN readers ("" shows Name).
+	NameZh    string
 	ParentID  *string
 	MemberIDs []string
 	Version   int

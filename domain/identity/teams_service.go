@@ -10,14 +10,25 @@ import (
 // TeamPatch renames or moves a team; nil fields stay. MoveToRoot makes it a root team.
 type TeamPatch struct {
 	Name       *string
+	NameZh     *string
 	ParentID   *string
 	MoveToRoot bool
 }
 
 // CreateTeam adds a team under parentID (nil: a new root).
 func (s *Service) CreateTeam(ctx context.Context, a Actor, name string, parentID *string) (out Team, err error) {
+	return s.CreateNamedTeam(ctx, a, name, "", parentID)
+}
+
+// CreateNamedTeam adds a team named name, and nameZh in Chinese ("" for none), under
+// parentID (nil: a new root).
+func (s *Service) CreateNamedTeam(ctx context.Context, a Actor, name, nameZh string, parentID *string) (out Team, err error) {
 	t, err := NewTeam(name, parentID)
 	if err != nil {
+		return Team{}, err
+	}
+	t.NameZh = strings.TrimSpace(nameZh)
+	if err := domain.TooLong("name_zh", t.NameZh, domain.MaxNameLen); err != nil {
 		return Team{}, err
 	}
 	err = s.inTree(ctx, func(ctx context.Context) error {
@@ -30,7 +41,11 @@ func (s *Service) CreateTeam(ctx context.Context, a Actor, name string, parentID
 				return err
 			}
 		}
-		ev := a.event(AuditTeamCreated, "team", nil, map[string]any{"name": t.Name, "parent_id": parentID})
+		details := map[string]any{"name": t.Name, "parent_id": parentID}
+		if t.NameZh != "" {
+			details["name_zh"] = t.NameZh
+		}
+		ev := a.event(AuditTeamCreated, "team", nil, details)
 		out, err = s.Teams.CreateTeam(ctx, t, ev)
 		return err
 	})
@@ -73,6 +88,14 @@ func (s *Service) updateTeam(ctx context.Context, a Actor, id string, version in
 		}
 		record(changes, "name", t.Name, name)
 		t.Name = name
+	}
+	if p.NameZh != nil {
+		nameZh := strings.TrimSpace(*p.NameZh)
+		if err := domain.TooLong("name_zh", nameZh, domain.MaxNameLen); err != nil {
+			return Team{}, err
+		}
+		record(changes, "name_zh", t.NameZh, nameZh)
+		t.NameZh = nameZh
 	}
 	if p.ParentID != nil || p.MoveToRoot {
 		tree, err := s.Teams.Tree(ctx)

@@ -15,7 +15,7 @@ import { signIn, signInKeepingLanguage } from './sign-in.ts'
 
 const API = '/api/v1'
 const EXEC = { email: 'exec@summit.example', password: PASSWORD }
-const TEAM = 'Government Business / East China'
+const TEAM = '政府业务部 / 华东区' // the demo team's Chinese names (the page is in Chinese)
 /** The pmo of the demo's East China deals. */
 const EAST_PMO = { email: 'east.pmo@summit.example', password: PASSWORD }
 
@@ -105,7 +105,7 @@ test('an executive switches period and team; a pmo passes a focus deal’s gate;
   await expect(page.getByText(` · ${ZH.quarter(next)} · `)).toBeVisible()
   await pick(page, ZH.period, ZH.quarter(current), new RegExp(`[?&]period=${current}(&|$)`))
   await pick(page, ZH.team, TEAM, /[?&]team_id=[0-9a-f-]{36}(&|$)/)
-  await expect(page.getByText(`East China · ${ZH.quarter(current)} · `)).toBeVisible()
+  await expect(page.getByText(`华东区 · ${ZH.quarter(current)} · `)).toBeVisible()
   const query = new URL(page.url()).search
   expect(query).toContain(`period=${current}`)
 

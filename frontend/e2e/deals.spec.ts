@@ -59,7 +59,7 @@ test('opens a deal: header, tabs, then Team and Activity', async ({ page }) => {
 
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Provincial education cloud' })).toBeVisible()
-  await expect(page.getByText('Zhejiang Education Department', { exact: false }).first()).toBeVisible()
+  await expect(page.getByText('Hebei Provincial Department of Education', { exact: false }).first()).toBeVisible()
   await expect(page.getByRole('group', { name: /^Deal team: / })).toContainText('Li Wei')
   await expect(page.getByRole('tab', { name: 'Plan' })).toHaveAttribute('aria-selected', 'true')
   await expect(page.getByRole('tab', { name: 'Stakeholders' })).toBeEnabled()

@@ -8,11 +8,11 @@ import { useSignedIn } from '../lib/session'
  * their sub-teams, where they may create deals) come first, the others after.
  */
 export function TeamSelect({ mineFirst = false, ...props }: Omit<SelectProps, 'data'> & { mineFirst?: boolean }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const teams = useTeamDirectory()
   const mine = withSubTeams(teams.data ?? [], useSignedIn().user.team_ids)
   const options = (teams.data ?? [])
-    .map((team) => ({ value: team.id, label: teamPath(teams.data ?? [], team.id) }))
+    .map((team) => ({ value: team.id, label: teamPath(teams.data ?? [], team.id, i18n.language) }))
     .sort((a, b) => a.label.localeCompare(b.label))
 
   const own = options.filter((option) => mine.has(option.value))

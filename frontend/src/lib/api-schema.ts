@@ -1656,6 +1656,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The name in Chinese, shown to zh-CN readers ("" shows `name`). */
+            name_zh: string;
             /**
              * Format: uuid
              * @description Null for a root team.
@@ -1789,6 +1791,8 @@ export interface components {
             depends_on: number[];
             /** @description Omitted when empty. */
             exit_criteria?: string;
+            /** @description Omitted when empty; shown to zh-CN readers. */
+            exit_criteria_zh?: string;
         };
         /** @description One step of a template as sent. */
         TemplateMilestoneInput: {
@@ -1806,6 +1810,7 @@ export interface components {
             /** @description Indexes (0-based) of earlier steps only. */
             depends_on?: number[];
             exit_criteria?: string;
+            exit_criteria_zh?: string;
         };
         /** @description A plan template that lays out a new deal's milestones. `version` is also sent as the ETag. */
         Template: {
@@ -2252,6 +2257,8 @@ export interface components {
              */
             completed_on: string | null;
             exit_criteria: string;
+            /** @description The exit criteria in Chinese ("" shows `exit_criteria`). */
+            exit_criteria_zh: string;
             /** @description Ids of the milestones that must finish (`done` or `skipped`) first. */
             depends_on: string[];
             version: number;
@@ -3418,6 +3425,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    /** @description The name in Chinese, shown to zh-CN readers ("" shows `name`). */
+                    name_zh?: string;
                     /** Format: uuid */
                     parent_id?: string | null;
                 };
@@ -3521,6 +3530,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description The name in Chinese, shown to zh-CN readers ("" shows `name`). */
+                    name_zh?: string;
                     /** Format: uuid */
                     parent_id?: string | null;
                 };
@@ -4389,6 +4400,8 @@ export interface operations {
                      */
                     planned_due: string;
                     exit_criteria?: string;
+                    /** @description The exit criteria in Chinese, shown to zh-CN readers. */
+                    exit_criteria_zh?: string;
                     /** @description Ids of milestones of the same deal that must finish first. */
                     depends_on?: string[];
                 };
@@ -4677,6 +4690,8 @@ export interface operations {
                     /** Format: date */
                     planned_due?: string;
                     exit_criteria?: string;
+                    /** @description The exit criteria in Chinese, shown to zh-CN readers. */
+                    exit_criteria_zh?: string;
                     /** @description Replaces the dependencies (ids of milestones of the same deal). */
                     depends_on?: string[];
                     status?: components["schemas"]["MilestoneStatus"];

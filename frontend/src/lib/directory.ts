@@ -30,13 +30,21 @@ export function useTeamDirectory() {
   return useQuery({ queryKey: ['teams'], queryFn: ({ signal }) => listAllTeams(signal) })
 }
 
-/** A team's name with its parents', e.g. "Government Business / North China". */
-export function teamPath(teams: readonly TeamEntry[], id: string): string {
+/** A team's name in `language`: its Chinese name for zh readers when it has one. */
+export function teamName(team: Pick<TeamEntry, 'name' | 'name_zh'>, language: string): string {
+  return language.startsWith('zh') && team.name_zh?.trim() ? team.name_zh : team.name
+}
+
+/**
+ * A team's name with its parents', e.g. "Government Business / North China" (in English) or
+ * "政府业务部 / 华北区" (in Chinese, where the teams have Chinese names).
+ */
+export function teamPath(teams: readonly TeamEntry[], id: string, language = 'en'): string {
   const byId = new Map(teams.map((team) => [team.id, team]))
   const names: string[] = []
   // The bound stops a malformed tree with a cycle from looping forever.
   for (let team = byId.get(id); team && names.length < 32; team = team.parent_id ? byId.get(team.parent_id) : undefined) {
-    names.unshift(team.name)
+    names.unshift(teamName(team, language))
   }
   return names.join(' / ')
 }

@@ -11,9 +11,9 @@ export const CUSTOMER_BJ = '44444444-4444-4444-8444-444444444444'
 /** The team tree: Government Business with North China and East China below it. */
 export const teamsPage = {
   items: [
-    { id: TEAM_GOV, name: 'Government Business', parent_id: null, member_ids: [], version: 1 },
-    { id: TEAM_NORTH, name: 'North China', parent_id: TEAM_GOV, member_ids: ['u-pmo'], version: 1 },
-    { id: TEAM_EAST, name: 'East China', parent_id: TEAM_GOV, member_ids: [], version: 1 },
+    { id: TEAM_GOV, name: 'Government Business', name_zh: '政府业务部', parent_id: null, member_ids: [], version: 1 },
+    { id: TEAM_NORTH, name: 'North China', name_zh: '华北区', parent_id: TEAM_GOV, member_ids: ['u-pmo'], version: 1 },
+    { id: TEAM_EAST, name: 'East China', name_zh: '华东区', parent_id: TEAM_GOV, member_ids: [], version: 1 },
   ],
   next_cursor: null,
 }

@@ -3,7 +3,7 @@ import type { Team } from './api/teams'
 import { buildTeamTree, flattenTree, subtreeIds } from './team-tree'
 
 function team(id: string, name: string, parent_id: string | null = null): Team {
-  return { id, name, parent_id, member_ids: [], version: 1 }
+  return { id, name, name_zh: '', parent_id, member_ids: [], version: 1 }
 }
 
 const teams = [

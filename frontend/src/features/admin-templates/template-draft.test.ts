@@ -62,7 +62,7 @@ describe('checking and sending', () => {
     const template = { ...builtinTemplate, confidence_params: { stale_contact_days: 45 } }
     const { name, name_zh, segment, milestones } = template
     const sent = toTemplateInput(draftFromTemplate(template))
-    expect(sent).toEqual({ name, name_zh, segment, milestones: milestones.map((m) => ({ exit_criteria: '', ...m })), confidence_params: { stale_contact_days: 45 } })
+    expect(sent).toEqual({ name, name_zh, segment, milestones: milestones.map((m) => ({ exit_criteria: '', exit_criteria_zh: '', ...m })), confidence_params: { stale_contact_days: 45 } })
   })
 
   it('puts step errors on the step now at that index and keeps the rest template-wide', () => {

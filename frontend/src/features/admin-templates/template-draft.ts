@@ -24,6 +24,7 @@ export interface DraftStep {
   duration_days: number | ''
   depends_on: number[]
   exit_criteria: string
+  exit_criteria_zh: string
 }
 
 /** The whole template being edited. */
@@ -44,7 +45,7 @@ function newUid(): string {
 
 /** A new, empty step (owned by the PMO, lasting five working days). */
 export function blankStep(): DraftStep {
-  return { uid: newUid(), name: '', name_zh: '', owner_role: DEAL_ROLES[0]!, weight: 0, gate: false, duration_days: 5, depends_on: [], exit_criteria: '' }
+  return { uid: newUid(), name: '', name_zh: '', owner_role: DEAL_ROLES[0]!, weight: 0, gate: false, duration_days: 5, depends_on: [], exit_criteria: '', exit_criteria_zh: '' }
 }
 
 /** A new template: no names yet and one blank step. */
@@ -58,7 +59,7 @@ export function draftFromTemplate(template: TemplateContent): TemplateDraft {
     name: template.name,
     name_zh: template.name_zh,
     segment: template.segment,
-    steps: template.milestones.map((m) => ({ ...m, uid: newUid(), depends_on: [...m.depends_on], exit_criteria: m.exit_criteria ?? '' })),
+    steps: template.milestones.map((m) => ({ ...m, uid: newUid(), depends_on: [...m.depends_on], exit_criteria: m.exit_criteria ?? '', exit_criteria_zh: m.exit_criteria_zh ?? '' })),
     params: { ...(template.confidence_params ?? {}) },
   }
 }
@@ -84,6 +85,7 @@ export function toTemplateInput(draft: TemplateDraft): TemplateInput {
       duration_days: step.duration_days === '' ? 0 : step.duration_days,
       depends_on: step.depends_on,
       exit_criteria: step.exit_criteria.trim(),
+      exit_criteria_zh: step.exit_criteria_zh.trim(),
     })),
     confidence_params: { ...draft.params },
   }

@@ -16,6 +16,7 @@ import { HeadlineCards } from './components/headline-cards'
 import { QuotaStrip } from './components/quota-strip'
 import { ServerStatusCard } from './components/server-status-card'
 import { TeamTable } from './components/team-table'
+import { useTeamLabel } from './components/use-team-label'
 import { boardSearch, useBoardParams } from './use-board-params'
 
 /** Why the board could not be rolled up: a missing FX rate or a period Summit keeps nothing for, in the server's words. */
@@ -40,15 +41,17 @@ function Board({ board, query, fetching, cursors, onPage }: { board: ConfidenceB
   const { t } = useTranslation()
   const format = useFormat()
   const periodLabel = usePeriodLabel()
+  const teamLabel = useTeamLabel()
+  const scopeName = teamLabel(board.team_id, board.team_name)
   const last = board.next_cursor
   return (
     <>
       <Group justify="space-between" mb="sm">
-        <Text c="dimmed" size="sm">{t('board.scope', { team: board.team_name, period: periodLabel(board.period), date: format.date(board.as_of) })}</Text>
+        <Text c="dimmed" size="sm">{t('board.scope', { team: scopeName, period: periodLabel(board.period), date: format.date(board.as_of) })}</Text>
         {fetching && <Group gap={6}><Loader size="xs" /><Text size="xs" c="dimmed">{t('board.refreshing')}</Text></Group>}
       </Group>
       {board.target_minor === null && (
-        <Alert color="yellow" variant="light" mb="md">{t('board.noTarget', { team: board.team_name, period: periodLabel(board.period) })}</Alert>
+        <Alert color="yellow" variant="light" mb="md">{t('board.noTarget', { team: scopeName, period: periodLabel(board.period) })}</Alert>
       )}
       <HeadlineCards board={board} />
       <QuotaStrip board={board} />

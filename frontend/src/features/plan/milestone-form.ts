@@ -15,6 +15,7 @@ export interface MilestoneValues {
   planned_start: string
   planned_due: string
   exit_criteria: string
+  exit_criteria_zh: string
   depends_on: string[]
   status: MilestoneStatus
   status_reason: string
@@ -27,7 +28,7 @@ export type MilestoneField = keyof MilestoneValues
 /** The form's fields in the order they are shown (and compared after a conflict). */
 export const MILESTONE_FIELDS: readonly MilestoneField[] = [
   'name', 'name_zh', 'owner_role', 'weight', 'gate', 'planned_start', 'planned_due',
-  'exit_criteria', 'depends_on', 'status', 'status_reason', 'completed_on',
+  'exit_criteria', 'exit_criteria_zh', 'depends_on', 'status', 'status_reason', 'completed_on',
 ]
 
 /** The form values of `milestone`; `completed_on` defaults to today for a later "done". */
@@ -41,6 +42,7 @@ export function toValues(milestone: Milestone, today: string): MilestoneValues {
     planned_start: milestone.planned_start,
     planned_due: milestone.planned_due,
     exit_criteria: milestone.exit_criteria,
+    exit_criteria_zh: milestone.exit_criteria_zh,
     depends_on: [...milestone.depends_on],
     status: milestone.status,
     status_reason: milestone.status_reason,
@@ -70,6 +72,7 @@ export function changesFrom(base: MilestoneValues, values: MilestoneValues): Mil
   if (changed('planned_start')) changes.planned_start = values.planned_start
   if (changed('planned_due')) changes.planned_due = values.planned_due
   if (changed('exit_criteria')) changes.exit_criteria = values.exit_criteria.trim()
+  if (changed('exit_criteria_zh')) changes.exit_criteria_zh = values.exit_criteria_zh.trim()
   if (changed('depends_on')) changes.depends_on = [...values.depends_on]
   const statusDetail =
     (values.status === 'blocked' && changed('status_reason')) || (values.status === 'done' && changed('completed_on'))

@@ -25,6 +25,7 @@ export function aMilestone(overrides: Partial<Milestone> = {}): Milestone {
     status_reason: '',
     completed_on: null,
     exit_criteria: '',
+    exit_criteria_zh: '',
     depends_on: [],
     version: 3,
     ...overrides,

@@ -156,6 +156,7 @@ export const en = {
     empty: 'There are no teams yet.',
     tree: 'Teams',
     name: 'Name',
+    nameZh: 'Name in Chinese',
     parent: 'Parent team',
     noParent: 'None (top level)',
     memberCount_one: '{{count}} member',

@@ -157,6 +157,7 @@ export const zhCN: Messages = {
     empty: '还没有团队。',
     tree: '团队',
     name: '名称',
+    nameZh: '中文名称',
     parent: '上级团队',
     noParent: '无（顶级）',
     memberCount_one: '{{count}} 名成员',

@@ -23,7 +23,7 @@ const SEGMENTS = new Set(['g2b', 'key_account'])
  * and roles translated, people, teams and customers by name. `customers` names customer ids.
  */
 export function useValueFormat(customers: Map<string, string>) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const format = useFormat()
   const teams = useTeamDirectory().data ?? []
   const users = new Map((useUserDirectory().data ?? []).map((user) => [user.id, user.name]))
@@ -40,7 +40,7 @@ export function useValueFormat(customers: Map<string, string>) {
       if (field === 'owner_role' && ROLES.has(raw)) return t(`activity.roles.${raw as 'pmo'}`)
       if (field === 'segment' && SEGMENTS.has(raw)) return t(`activity.segments.${raw as 'g2b'}`)
       if (field === 'forecast_category' && FORECAST_CATEGORIES.has(raw)) return t(`confidence.categories.${raw as 'commit'}`)
-      if (field === 'team_id') return teamPath(teams, raw) || raw
+      if (field === 'team_id') return teamPath(teams, raw, i18n.language) || raw
       if (field === 'stance' && STANCES.has(raw)) return t(`terms.stances.${raw as 'neutral'}`)
       if (field === 'decision_role' && DECISION_ROLES.has(raw)) return t(`terms.decisionRoles.${raw as 'coach'}`)
       if (field === 'outcome' && OUTCOMES.has(raw)) return t(`retrospectives.outcomes.${raw as 'on_track'}`)

@@ -26,6 +26,7 @@ export function TeamFormModal(props: Props) {
   const form = useForm({
     initialValues: {
       name: team?.name ?? '',
+      name_zh: team?.name_zh ?? '',
       parent_id: (props.mode === 'create' ? props.parent?.id : team?.parent_id) ?? TOP_LEVEL,
     },
     validate: { name: (value) => (value.trim() ? null : t('errors.required')) },
@@ -43,8 +44,9 @@ export function TeamFormModal(props: Props) {
   const submit = form.onSubmit((values) => {
     const options = { onSuccess: props.onClose, onError: (error: Error) => showFieldErrors(form, error) }
     const parent_id = values.parent_id === TOP_LEVEL ? null : values.parent_id
-    if (props.mode === 'create') return create.mutate({ name: values.name.trim(), parent_id }, options)
-    const changes = props.mode === 'rename' ? { name: values.name.trim() } : { parent_id }
+    const names = { name: values.name.trim(), name_zh: values.name_zh.trim() }
+    if (props.mode === 'create') return create.mutate({ ...names, parent_id }, options)
+    const changes = props.mode === 'rename' ? names : { parent_id }
     update.mutate({ team: props.team, changes }, options)
   })
 
@@ -61,6 +63,9 @@ export function TeamFormModal(props: Props) {
         <Stack>
           {props.mode !== 'move' && (
             <TextInput label={t('teams.name')} required data-autofocus maxLength={LIMITS.name} {...form.getInputProps('name')} />
+          )}
+          {props.mode !== 'move' && (
+            <TextInput label={t('teams.nameZh')} lang="zh-CN" maxLength={LIMITS.name} {...form.getInputProps('name_zh')} />
           )}
           {props.mode !== 'rename' && (
             <Select label={t('teams.parent')} data={parentOptions} allowDeselect={false} searchable {...form.getInputProps('parent_id')} />

@@ -29,6 +29,11 @@ function TeamBranch({ node, onAction }: { node: TeamNode; onAction?: (action: Te
       <Group gap="sm" py={6} px="xs" wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         <Text fw={500} style={{ flex: 1 }}>
           {team.name}
+          {team.name_zh && (
+            <Text span lang="zh-CN" fw={400} ms="xs">
+              {team.name_zh}
+            </Text>
+          )}
         </Text>
         <Badge variant="light" color="gray">
           {t('teams.memberCount', { count: team.member_ids.length })}

@@ -7,7 +7,7 @@ import { jsonResponse, renderApp } from '../../../test/render'
 import type { Team } from '../api/teams'
 
 function team(id: string, name: string, parent_id: string | null, members = 0): Team {
-  return { id, name, parent_id, member_ids: Array.from({ length: members }, (_, i) => `m${i}`), version: 1 }
+  return { id, name, name_zh: '', parent_id, member_ids: Array.from({ length: members }, (_, i) => `m${i}`), version: 1 }
 }
 
 // Deliberately shuffled: the page must order and nest them itself.

@@ -23,7 +23,7 @@ export function StepRow({ index, state }: { index: number; state: TemplateDraftS
     label: `${i + 1}. ${localName(other, i18n.language) || t('adminTemplates.steps.unnamed', { number: i + 1 })}`,
   }))
   // Messages for fields without an input of their own (e.g. the step key) show under the names.
-  const known = ['name', 'name_zh', 'owner_role', 'weight', 'gate', 'duration_days', 'depends_on', 'exit_criteria']
+  const known = ['name', 'name_zh', 'owner_role', 'weight', 'gate', 'duration_days', 'depends_on', 'exit_criteria', 'exit_criteria_zh']
   const other = Object.entries(errors).filter(([field]) => !known.includes(field))
 
   return (
@@ -71,8 +71,11 @@ export function StepRow({ index, state }: { index: number; state: TemplateDraftS
         )}
       </Table.Td>
       <Table.Td>
-        <Textarea miw={220} aria-label={t('adminTemplates.steps.exitCriteria')} rows={2} maxLength={LIMITS.text} value={step.exit_criteria}
+        <Textarea miw={220} aria-label={t('adminTemplates.steps.exitCriteria')} placeholder={t('adminTemplates.steps.exitCriteria')} rows={2} maxLength={LIMITS.text} value={step.exit_criteria}
           error={errors.exit_criteria} onChange={(event) => update({ exit_criteria: event.currentTarget.value })} />
+        <Textarea miw={220} mt={4} lang="zh-CN" aria-label={t('adminTemplates.steps.exitCriteriaZh')} placeholder={t('adminTemplates.steps.exitCriteriaZh')}
+          rows={2} maxLength={LIMITS.text} value={step.exit_criteria_zh} error={errors.exit_criteria_zh}
+          onChange={(event) => update({ exit_criteria_zh: event.currentTarget.value })} />
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap" pt={4}>

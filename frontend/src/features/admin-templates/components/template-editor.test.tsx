@@ -56,7 +56,7 @@ describe('template editor', () => {
       name,
       name_zh,
       segment,
-      milestones: milestones.map((m, i) => ({ exit_criteria: '', ...m, ...(i === 1 ? { duration_days: 12 } : {}) })),
+      milestones: milestones.map((m, i) => ({ exit_criteria: '', exit_criteria_zh: '', ...m, ...(i === 1 ? { duration_days: 12 } : {}) })),
       confidence_params: {},
     })
   })

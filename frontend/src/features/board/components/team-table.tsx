@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { useFormat } from '../../../lib/format'
 import type { BoardQuery, ConfidenceBoard } from '../api/board'
 import { boardSearch } from '../use-board-params'
+import { useTeamLabel } from './use-team-label'
 import { useWholeMoney } from './whole-money'
 
 /** The scope's child teams, each rolled up on its own; a team's name scopes the board to it. */
@@ -11,6 +12,7 @@ export function TeamTable({ board, query }: { board: ConfidenceBoard; query: Boa
   const { t } = useTranslation()
   const format = useFormat()
   const whole = useWholeMoney(board.currency)
+  const teamLabel = useTeamLabel()
   const money = (minor: number | null) => (minor === null ? t('board.none') : whole(minor))
   const num = { style: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } } as const
   return (
@@ -35,8 +37,8 @@ export function TeamTable({ board, query }: { board: ConfidenceBoard; query: Boa
               {board.teams.map((team) => (
                 <Table.Tr key={team.team_id}>
                   <Table.Th scope="row">
-                    <Anchor component={Link} to={{ search: boardSearch({ ...query, teamId: team.team_id }) }} title={t('board.teams.scopeTo', { team: team.name })} fw={500}>
-                      {team.name}
+                    <Anchor component={Link} to={{ search: boardSearch({ ...query, teamId: team.team_id }) }} title={t('board.teams.scopeTo', { team: teamLabel(team.team_id, team.name) })} fw={500}>
+                      {teamLabel(team.team_id, team.name)}
                     </Anchor>
                   </Table.Th>
                   <Table.Td {...num}>{money(team.target_minor)}</Table.Td>

@@ -20,7 +20,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** The deal's key figures in a row: customer, amount, close date, segment, owning team. */
 export function DealFacts({ deal }: { deal: Deal }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const format = useFormat()
   const teams = useTeamDirectory().data ?? []
   return (
@@ -29,7 +29,7 @@ export function DealFacts({ deal }: { deal: Deal }) {
       <Fact label={t('deals.fields.amount')}>{format.money(deal.amount_minor, deal.currency)}</Fact>
       <Fact label={t('deals.fields.targetCloseDate')}>{format.date(deal.target_close_date)}</Fact>
       <Fact label={t('deals.fields.segment')}>{t(`deals.segment.${deal.segment}`)}</Fact>
-      <Fact label={t('deals.fields.team')}>{teamPath(teams, deal.team_id) || '—'}</Fact>
+      <Fact label={t('deals.fields.team')}>{teamPath(teams, deal.team_id, i18n.language) || '—'}</Fact>
     </Group>
   )
 }

@@ -23,7 +23,7 @@ export function DealsTable(props: {
   linkState?: unknown
 }) {
   const navigate = useNavigate()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const format = useFormat()
   const teams = useTeamDirectory().data ?? []
   const periodLabel = usePeriodLabel()
@@ -62,8 +62,8 @@ export function DealsTable(props: {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`deals.segmentShort.${deal.segment}`)}</Table.Td>
               <Table.Td>
                 {/* The team's own name fits the column; the path with its parents is on hover. */}
-                <Text size="sm" title={teamPath(teams, deal.team_id)}>
-                  {teams.find((team) => team.id === deal.team_id)?.name ?? '…'}
+                <Text size="sm" title={teamPath(teams, deal.team_id, i18n.language)}>
+                  {teamPath(teams.filter((team) => team.id === deal.team_id), deal.team_id, i18n.language) || '…'}
                 </Text>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>

@@ -15,7 +15,7 @@ export function newMilestoneValues(milestones: Milestone[], today: string): Mile
   const start = lastDue ? addDays(lastDue, 1) : today
   return {
     name: '', name_zh: '', owner_role: 'pmo', weight: 0, gate: false,
-    planned_start: start, planned_due: addDays(start, 4), exit_criteria: '', depends_on: [],
+    planned_start: start, planned_due: addDays(start, 4), exit_criteria: '', exit_criteria_zh: '', depends_on: [],
     status: 'planned', status_reason: '', completed_on: today,
   }
 }
@@ -36,6 +36,7 @@ export function AddMilestoneModal({ dealId, milestones, today, onClose }: { deal
         planned_start: values.planned_start,
         planned_due: values.planned_due,
         exit_criteria: values.exit_criteria.trim(),
+        exit_criteria_zh: values.exit_criteria_zh.trim(),
         depends_on: values.depends_on,
       },
       { onSuccess: onClose, onError: (error) => showFieldErrors(form, error) },

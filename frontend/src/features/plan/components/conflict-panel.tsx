@@ -14,6 +14,7 @@ const FIELD_LABELS: Record<MilestoneField, string> = {
   planned_start: 'plan.fields.plannedStart',
   planned_due: 'plan.fields.plannedDue',
   exit_criteria: 'plan.fields.exitCriteria',
+  exit_criteria_zh: 'plan.fields.exitCriteriaZh',
   depends_on: 'plan.fields.dependsOn',
   status: 'plan.fields.status',
   status_reason: 'plan.fields.statusReason',

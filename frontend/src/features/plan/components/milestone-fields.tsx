@@ -17,8 +17,14 @@ export function MilestoneFields({ form, others, shapeLocked = false }: {
   others: Milestone[]
   shapeLocked?: boolean
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const nameOf = useMilestoneName()
+  // Both languages' exit criteria, the reader's first.
+  const criteria = [
+    <Textarea key="en" label={t('plan.fields.exitCriteria')} rows={3} maxLength={LIMITS.text} {...form.getInputProps('exit_criteria')} />,
+    <Textarea key="zh" label={t('plan.fields.exitCriteriaZh')} lang="zh-CN" rows={3} maxLength={LIMITS.text} {...form.getInputProps('exit_criteria_zh')} />,
+  ]
+  if (i18n.language.startsWith('zh')) criteria.reverse()
   return (
     <>
       {shapeLocked && <Text size="xs" c="dimmed">{t('plan.fields.shapeLocked')}</Text>}
@@ -48,7 +54,7 @@ export function MilestoneFields({ form, others, shapeLocked = false }: {
         disabled={shapeLocked}
         {...form.getInputProps('depends_on')}
       />
-      <Textarea label={t('plan.fields.exitCriteria')} rows={3} maxLength={LIMITS.text} {...form.getInputProps('exit_criteria')} />
+      {criteria}
     </>
   )
 }

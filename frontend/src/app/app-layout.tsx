@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigation } from 'react-router'
 import { LanguageSwitch } from '../components/language-switch'
 import { NavItem } from '../components/nav-item'
+import { MAIN_CONTENT_ID, SkipLink, skipTargetClass } from '../components/skip-link'
 import { UserMenu } from '../features/auth/components/user-menu'
 import { useSaveLanguage } from '../features/profile/api/update-me'
 import { useSignedIn } from '../lib/session'
@@ -29,6 +30,7 @@ export function AppLayout() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -50,7 +52,7 @@ export function AppLayout() {
         <NavItem to="/actions" label={t('nav.myActions')} />
         {showAdmin && <NavItem to="/admin" label={t('nav.admin')} />}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} className={skipTargetClass}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -1,12 +1,12 @@
-import { darken, isVirtualColor, luminance, type CSSVariablesResolver, type MantineTheme } from '@mantine/core'
+import { darken, isVirtualColor, luminance, type CSSVariablesResolver, type MantineColorsTuple, type MantineTheme } from '@mantine/core'
 
 /** WCAG 2.1 AA's minimum contrast for normal-size text (1.4.3). */
 export const AA_TEXT_CONTRAST = 4.5
 
 /** The WCAG contrast ratio of two opaque colours (1 to 21), whichever is lighter. */
 export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x)
-  return (light + 0.05) / (dark + 0.05)
+  const [la, lb] = [luminance(a), luminance(b)]
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05)
 }
 
 /**
@@ -16,13 +16,39 @@ export function contrastRatio(a: string, b: string): number {
 export function legibleOn(candidates: readonly string[], backgrounds: readonly string[]): string {
   const reads = (color: string) => backgrounds.every((bg) => contrastRatio(color, bg) >= AA_TEXT_CONTRAST)
   const found = candidates.find(reads)
-  if (found) return found
-  const darkest = candidates[candidates.length - 1]
+  if (found !== undefined) return found
+  const darkest = candidates.at(-1) ?? '#000000'
   for (let step = 0.05; step < 1; step += 0.05) {
     const darker = darken(darkest, step)
     if (reads(darker)) return darker
   }
   return '#000000'
+}
+
+/** The shades pages name for text (c="red.7", "teal.8"): 7, 8 and 9. */
+const TEXT_SHADES = [7, 8, 9] as const
+
+/**
+ * The palettes with their text shades (7 to 9) darkened where they would not read at AA on the
+ * light surfaces (Mantine's red 7 is 3.8:1 on white, teal 7 3.0:1); each shade stays at least as
+ * dark as the one before it, and shades 0 to 6 are left alone.
+ */
+export function withLegibleTextShades<Name extends string>(
+  colors: Record<Name, MantineColorsTuple>,
+  backgrounds: readonly string[],
+): Record<Name, MantineColorsTuple> {
+  const result = {} as Record<Name, MantineColorsTuple>
+  for (const name of Object.keys(colors) as Name[]) {
+    const shades: string[] = [...colors[name]]
+    let previous: string | undefined
+    for (const index of TEXT_SHADES) {
+      const legible = legibleOn([shades[index] ?? '#000000'], backgrounds)
+      shades[index] = previous !== undefined && luminance(previous) < luminance(legible) ? previous : legible
+      previous = shades[index]
+    }
+    result[name] = shades as unknown as MantineColorsTuple
+  }
+  return result
 }
 
 /** The light surfaces text sits on: the page, and the grey of striped and hovered table rows. */
@@ -38,26 +64,31 @@ function surfaces(theme: MantineTheme): string[] {
  */
 export const accessibleColorsResolver: CSSVariablesResolver = (theme) => {
   const light: Record<string, string> = {}
-  const text = (name: string) => light[`--mantine-color-${name}-text`]
+  const onPage = surfaces(theme)
+  let primaryText = ''
+  let errorText = ''
   for (const [name, shades] of Object.entries(theme.colors)) {
     if (isVirtualColor(shades)) continue
     const fromSix = shades.slice(6)
     const filled = legibleOn(fromSix, [theme.white])
+    const text = legibleOn(fromSix, onPage)
+    if (name === theme.primaryColor) primaryText = text
+    if (name === 'red') errorText = text
     Object.assign(light, {
       // Filled buttons, badges, avatars: white text on the filled colour.
       [`--mantine-color-${name}-filled`]: filled,
       [`--mantine-color-${name}-filled-hover`]: darken(filled, 0.1),
       // Coloured text (c="red") and outlined controls on the page's surfaces.
-      [`--mantine-color-${name}-text`]: legibleOn(fromSix, surfaces(theme)),
-      [`--mantine-color-${name}-outline`]: legibleOn(fromSix, surfaces(theme)),
-      // Light badges and buttons: the dark shade on the pale one.
+      [`--mantine-color-${name}-text`]: text,
+      [`--mantine-color-${name}-outline`]: text,
+      // Light badges and buttons: the dark shade on the pale one (and on its hover shade).
       [`--mantine-color-${name}-light-color`]: legibleOn([shades[9]], [shades[1], shades[2]]),
     })
   }
   Object.assign(light, {
-    '--mantine-color-dimmed': legibleOn(theme.colors.gray.slice(6), surfaces(theme)),
-    '--mantine-color-anchor': text(theme.primaryColor),
-    '--mantine-color-error': text('red'),
+    '--mantine-color-dimmed': legibleOn(theme.colors.gray.slice(6), onPage),
+    '--mantine-color-anchor': primaryText,
+    '--mantine-color-error': errorText,
     '--mantine-primary-color-contrast': theme.white,
   })
   return { variables: {}, light, dark: {} }

@@ -29,7 +29,7 @@ export function StanceMenu({ name, stance, canEdit, onPick, size }: {
   return (
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('stakeholders.actions.changeStance', { name })} onClick={(event) => event.stopPropagation()}>
+        <UnstyledButton aria-label={t('stakeholders.actions.changeStance', { name, stance: t(`terms.stances.${stance}`) })} onClick={(event) => event.stopPropagation()}>
           <StanceBadge stance={stance} size={size} />
         </UnstyledButton>
       </Menu.Target>

@@ -68,7 +68,7 @@ export function GanttChart({ items, zoom, today, onOpen, onMove }: GanttChartPro
           <UnstyledButton key={item.id} onClick={() => onOpen(item.id)} h={ROW_HEIGHT} w="100%" px="xs" title={item.label}
             style={{ display: 'flex', alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
             <Text size="sm" truncate="end">
-              {item.sequence}.<span className={phoneHiddenText}> {item.label}</span>
+              {item.sequence}.{' '}<span className={phoneHiddenText}>{item.label}</span>
             </Text>
           </UnstyledButton>
         ))}

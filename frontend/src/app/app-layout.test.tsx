@@ -45,6 +45,22 @@ describe('app layout', () => {
     expect(patch?.headers.get('Accept-Language')).toBe('zh-CN')
   })
 
+  it.each([
+    ['en', 'Skip to content'],
+    ['zh-CN', '跳到正文'],
+  ] as const)('offers a skip link (%s) as the first stop of the keyboard, which moves the focus to the page', async (locale, name) => {
+    mockApi({ 'GET /me': { ...memberSession, user: { ...memberSession.user, locale } }, 'GET /meta': meta })
+    renderApp('/deals')
+    await screen.findByRole('heading', { level: 1 })
+
+    await userEvent.tab()
+    const skip = screen.getByRole('link', { name })
+    expect(skip).toHaveFocus()
+    await userEvent.keyboard('{Enter}')
+
+    expect(screen.getByRole('main')).toHaveFocus()
+  })
+
   it('redirects / to the board', async () => {
     mockApi({ 'GET /me': adminSession, 'GET /meta': meta })
     const { router } = renderApp('/')

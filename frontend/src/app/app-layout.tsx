@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigation } from 'react-router'
 import { LanguageSwitch } from '../components/language-switch'
 import { NavItem } from '../components/nav-item'
+import { MAIN_CONTENT_ID, SkipLink, skipTargetClass } from '../components/skip-link'
 import { UserMenu } from '../features/auth/components/user-menu'
 import { useSaveLanguage } from '../features/profile/api/update-me'
 import { useSignedIn } from '../lib/session'
@@ -27,18 +28,20 @@ export function AppLayout() {
     <AppShell
       header={{ height: 56 }}
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="lg"
+      padding={{ base: 'sm', sm: 'lg' }}
     >
+      <SkipLink />
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        {/* On a phone (390 px) everything must fit: tighter gaps, and the account shows only the name. */}
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} gap="xs" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.openNavigation')} />
             <Title order={3} component="p">
               {t('app.name')}
             </Title>
             {loadingPage && <Loader size="xs" role="status" aria-label={t('app.loadingPage')} />}
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" miw={0}>
             <LanguageSwitch onChange={saveLanguage} />
             <UserMenu />
           </Group>
@@ -50,7 +53,7 @@ export function AppLayout() {
         <NavItem to="/actions" label={t('nav.myActions')} />
         {showAdmin && <NavItem to="/admin" label={t('nav.admin')} />}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} className={skipTargetClass}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

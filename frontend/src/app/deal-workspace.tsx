@@ -78,8 +78,11 @@ export function DealWorkspace() {
   return (
     <>
       {back}
-      <DealHeader deal={deal.data} team={<DealTeamAvatars team={deal.data.team} />} />
-      {active !== 'confidence' && <ConfidenceSummary dealId={deal.data.id} />}
+      <DealHeader
+        deal={deal.data}
+        team={<DealTeamAvatars team={deal.data.team} />}
+        details={active !== 'confidence' && <ConfidenceSummary dealId={deal.data.id} />}
+      />
       <Tabs
         value={active}
         onChange={(value) => value && void navigate({ pathname: `/deals/${id}/${value}`, search: location.search }, { state: location.state })}

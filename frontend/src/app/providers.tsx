@@ -6,9 +6,10 @@ import i18n from '../i18n'
 import { createQueryClient } from '../lib/query-client'
 import { connectApiClient } from '../lib/session'
 import { theme } from './theme'
+import { accessibleColorsResolver } from './theme-contrast'
 
 /**
- * Everything the app needs around its routes: UI theme, server-state cache, translations, and the
+ * Everything the app needs around its routes: UI theme (its colours adjusted to read at WCAG AA), server-state cache, translations, and the
  * API client wired to the session. Tests pass their own cache and `env="test"` (no transitions or portals).
  */
 export function AppProviders({
@@ -26,7 +27,7 @@ export function AppProviders({
   // idempotent, and it is in place before the first request (GET /me) goes out.
   connectApiClient(client, () => i18n.language)
   return (
-    <MantineProvider theme={theme} env={env}>
+    <MantineProvider theme={theme} cssVariablesResolver={accessibleColorsResolver} env={env}>
       <Notifications position="bottom-right" limit={3} />
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>

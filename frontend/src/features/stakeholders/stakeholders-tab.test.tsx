@@ -43,7 +43,7 @@ describe('stakeholders tab', () => {
     })
     renderStakeholdersTab()
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Change stance of Director Zhao' }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Change stance of Director Zhao (now Neutral)' }))
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Blocker' }))
     const dialog = within(await screen.findByRole('dialog', { name: 'Change the stance of Director Zhao' }))
     expect(dialog.getByLabelText('Stance')).toHaveTextContent('Neutral→Blocker')

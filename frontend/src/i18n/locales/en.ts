@@ -10,6 +10,7 @@ import { dealTeamEn } from './features/deal-team'
 import { dealsEn } from './features/deals'
 import { planEn } from './features/plan'
 import { adminTemplatesEn } from './features/admin-templates'
+import { shellEn } from './features/shell'
 
 /** English strings; the source of truth for the key set that every other language must match. */
 export const en = {
@@ -238,6 +239,7 @@ export const en = {
   dealTeam: dealTeamEn,
   activity: activityEn,
   confidence: confidenceEn,
+  shell: shellEn,
   workspace: {
     tabs: 'Deal sections',
     plan: 'Plan',

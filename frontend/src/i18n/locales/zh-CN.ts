@@ -10,6 +10,7 @@ import { dealTeamZh } from './features/deal-team'
 import { dealsZh } from './features/deals'
 import { planZh } from './features/plan'
 import { adminTemplatesZh } from './features/admin-templates'
+import { shellZh } from './features/shell'
 import type { Messages } from './messages'
 
 /** Simplified Chinese strings; the type keeps its keys identical to English. */
@@ -239,6 +240,7 @@ export const zhCN: Messages = {
   dealTeam: dealTeamZh,
   activity: activityZh,
   confidence: confidenceZh,
+  shell: shellZh,
   workspace: {
     tabs: '商机分区',
     plan: '计划',

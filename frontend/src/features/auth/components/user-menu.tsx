@@ -13,12 +13,13 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={220}>
       <Menu.Target>
-        <Button variant="subtle" color="gray" h="auto" py={4}>
-          <Stack gap={0} align="flex-end">
-            <Text size="sm" fw={600} lh={1.3}>
+        <Button variant="subtle" color="gray" h="auto" py={4} px={{ base: 6, sm: 'sm' }} maw={{ base: 130, sm: 260 }}>
+          <Stack gap={0} align="flex-end" miw={0}>
+            <Text size="sm" fw={600} lh={1.3} truncate="end" maw="100%">
               {user.name}
             </Text>
-            <Text size="xs" c="dimmed" lh={1.3}>
+            {/* A phone's header has no room for the role; the menu still names the account. */}
+            <Text size="xs" c="dimmed" lh={1.3} visibleFrom="sm">
               {t(`roles.${user.role}`)}
             </Text>
           </Stack>

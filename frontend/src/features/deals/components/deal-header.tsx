@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PhoneDetails } from '../../../components/phone-details'
 import { canOnDeal, type Deal } from '../../../lib/deals'
 import { ChangeStatusModal } from './change-status-modal'
 import { DealFacts } from './deal-facts'
@@ -10,9 +11,10 @@ import { SlippageSummary } from './slippage-summary'
 
 /**
  * The top of a deal workspace: name, status, slippage, key facts and `team` (the deal team's
- * faces, from another feature), with Edit and Change status for those with `deal:write`.
+ * faces, from another feature), with Edit and Change status for those with `deal:write`. On a
+ * phone the facts, the team and `details` (more from other features) fold behind "Show details".
  */
-export function DealHeader({ deal, team }: { deal: Deal; team?: ReactNode }) {
+export function DealHeader({ deal, team, details }: { deal: Deal; team?: ReactNode; details?: ReactNode }) {
   const { t } = useTranslation()
   const [dialog, setDialog] = useState<'edit' | 'status' | null>(null)
   const canWrite = canOnDeal(deal.permissions, 'deal:write')
@@ -20,7 +22,7 @@ export function DealHeader({ deal, team }: { deal: Deal; team?: ReactNode }) {
 
   return (
     <Stack gap="sm" mb="lg">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Group justify="space-between" align="flex-start">
         <Stack gap={6}>
           <Group gap="sm" align="center">
             <Title order={1}>{deal.name}</Title>
@@ -44,10 +46,13 @@ export function DealHeader({ deal, team }: { deal: Deal; team?: ReactNode }) {
           </Group>
         )}
       </Group>
-      <Group justify="space-between" align="flex-end">
-        <DealFacts deal={deal} />
-        {team}
-      </Group>
+      <PhoneDetails>
+        <Group justify="space-between" align="flex-end">
+          <DealFacts deal={deal} />
+          {team}
+        </Group>
+        {details}
+      </PhoneDetails>
       {dialog === 'edit' && <EditDealModal deal={deal} onClose={close} />}
       {dialog === 'status' && <ChangeStatusModal deal={deal} onClose={close} />}
     </Stack>

@@ -35,8 +35,13 @@ export function GanttBar(props: {
   const { item, bar, dates } = props
   const status = t(`plan.status.${item.status}`)
   const breaks = item.legalBreaks ?? []
+  const slip = item.slipDays !== null && item.slipDays !== 0 && !props.dragging
+    ? t(item.slipDays > 0 ? 'plan.slip.late' : 'plan.slip.early', { days: Math.abs(item.slipDays) })
+    : null
+  // The name holds every text the bar shows (its slip), so speech input can name it (WCAG 2.5.3).
   const label =
     t('plan.gantt.bar', { name: item.label, start: format.date(dates.start), due: format.date(dates.due), status }) +
+    (slip ? ` ${slip}` : '') +
     (breaks.length > 0 ? ` — ${t('plan.checks.barMark', { rules: breaks.join('; ') })}` : '')
   const open = () => props.onOpen(item.id)
   const onKeyDown = (event: KeyboardEvent) => {
@@ -68,9 +73,9 @@ export function GanttBar(props: {
       {item.gate && (
         <polygon points={diamondPoints(props.scale, props.row, dates.due)} data-gate="true" strokeWidth={1.5} style={{ fill: statusFill(item.status), stroke: 'var(--mantine-color-dark-6)' }} />
       )}
-      {item.slipDays !== null && item.slipDays !== 0 && !props.dragging && (
-        <text x={labelX} y={midY + 4} fontSize={11} fontWeight={700} style={{ fill: `var(--mantine-color-${item.slipDays > 0 ? 'red-7' : 'teal-7'})` }}>
-          {t(item.slipDays > 0 ? 'plan.slip.late' : 'plan.slip.early', { days: Math.abs(item.slipDays) })}
+      {slip && (
+        <text x={labelX} y={midY + 4} fontSize={11} fontWeight={700} style={{ fill: `var(--mantine-color-${(item.slipDays ?? 0) > 0 ? 'red-7' : 'teal-7'})` }}>
+          {slip}
         </text>
       )}
       {props.dragging && (

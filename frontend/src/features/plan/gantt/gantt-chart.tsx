@@ -1,14 +1,15 @@
 import { Box, Text, UnstyledButton } from '@mantine/core'
 import { useEffect, useEffectEvent, useId, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { phoneHiddenText } from '../../../components/phone-details'
 import { GanttBar } from './gantt-bar'
 import { GanttGrid, TodayLine } from './gantt-grid'
 import { chartDates, type GanttItem } from './gantt-item'
 import { arrowPath, barGeometry, dateToX, dragDates, ghostGeometry, HEADER_HEIGHT, makeScale, ROW_HEIGHT, rowTop, type Zoom } from './layout'
 import { useBarDrag } from './use-bar-drag'
 
-/** Width of the milestone-name column left of the timeline. */
-const LABEL_WIDTH = 240
+/** Width of the milestone-name column left of the timeline; on a phone it narrows to the numbers. */
+const LABEL_WIDTH = { base: 44, sm: 240 }
 
 /** Props of the Gantt chart. */
 export interface GanttChartProps {
@@ -60,13 +61,14 @@ export function GanttChart({ items, zoom, today, onOpen, onMove }: GanttChartPro
     <Box style={{ display: 'flex', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden' }}>
       <Box w={LABEL_WIDTH} style={{ flex: 'none', borderRight: '1px solid var(--mantine-color-gray-3)' }}>
         <Box h={HEADER_HEIGHT} px="xs" style={{ display: 'flex', alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-4)' }}>
-          <Text size="sm" fw={600}>{t('plan.fields.milestone')}</Text>
+          <Text size="sm" fw={600} visibleFrom="sm">{t('plan.fields.milestone')}</Text>
+          <Text size="sm" fw={600} hiddenFrom="sm" aria-hidden>#</Text>
         </Box>
         {items.map((item) => (
           <UnstyledButton key={item.id} onClick={() => onOpen(item.id)} h={ROW_HEIGHT} w="100%" px="xs" title={item.label}
             style={{ display: 'flex', alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
             <Text size="sm" truncate="end">
-              {item.sequence}. {item.label}
+              {item.sequence}.{' '}<span className={phoneHiddenText}>{item.label}</span>
             </Text>
           </UnstyledButton>
         ))}

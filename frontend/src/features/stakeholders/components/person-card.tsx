@@ -19,10 +19,11 @@ export function PersonCard({ person, facts, actions }: { person: Stakeholder; fa
       title={t(`terms.decisionRoles.${person.decision_role}`)}
       style={{ borderLeft: `4px solid ${cssColor(color, 6)}`, background: cssColor(color, 0) }}
     >
+      {/* The button shows only the name, so its name ("Open …") holds all of its visible text (WCAG 2.5.3). */}
       <UnstyledButton onClick={() => actions.onOpen(person.id)} aria-label={t('stakeholders.actions.open', { name: person.name })} w="100%">
         <Text size="sm" fw={600} lh={1.3} lineClamp={2}>{person.name}</Text>
-        <Text size="xs" c="dimmed" lh={1.3} lineClamp={2}>{person.title || t(`terms.decisionRoles.${person.decision_role}`)}</Text>
       </UnstyledButton>
+      <Text size="xs" c="dimmed" lh={1.3} lineClamp={2}>{person.title || t(`terms.decisionRoles.${person.decision_role}`)}</Text>
       <Group gap={4} mt={4}>
         {actions.canEdit && (
           <StanceMenu name={person.name} stance={person.stance} canEdit size="xs" onPick={(stance) => actions.onStance(person.id, stance)} />

@@ -36,7 +36,7 @@ export function StanceMenu({ name, stance, canEdit, onPick, size }: {
           size={size === 'xs' ? 'compact-xs' : 'compact-sm'}
           radius="xl"
           rightSection={<span aria-hidden="true">▾</span>}
-          aria-label={t('stakeholders.actions.changeStance', { name })}
+          aria-label={t('stakeholders.actions.changeStance', { name, stance: t(`terms.stances.${stance}`) })}
           data-stance={stance}
           onClick={(event) => event.stopPropagation()}
         >

@@ -30,7 +30,7 @@ export const stakeholdersEn = {
   actions: {
     add: 'Add stakeholder',
     open: 'Open {{name}}',
-    changeStance: 'Change stance of {{name}}',
+    changeStance: 'Change stance of {{name}} (now {{stance}})',
   },
   marks: {
     overdue: 'Next step overdue',
@@ -115,7 +115,7 @@ export const stakeholdersZh: Widen<typeof stakeholdersEn> = {
   actions: {
     add: '添加干系人',
     open: '打开 {{name}}',
-    changeStance: '更改 {{name}} 的立场',
+    changeStance: '更改 {{name}} 的立场（当前：{{stance}}）',
   },
   marks: {
     overdue: '下一步已逾期',

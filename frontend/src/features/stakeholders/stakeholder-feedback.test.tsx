@@ -16,7 +16,7 @@ describe('stakeholder feedback', () => {
     })
     renderStakeholdersTab()
 
-    const control = await screen.findByRole('button', { name: 'Change stance of Director Zhao' })
+    const control = await screen.findByRole('button', { name: 'Change stance of Director Zhao (now Neutral)' })
     expect(control.tagName).toBe('BUTTON')
     expect(control).toHaveTextContent('Neutral▾')
     expect(control).toHaveAttribute('aria-haspopup', 'menu')

@@ -15,23 +15,24 @@ import (
 )
 
 // demoPeople are the parts a customer's people play, with their titles at a government
-// body and at a company, and the influence such a person usually has (the demo varies it
-// by one).
+// body and at a company, the influence such a person usually has (the demo varies it by
+// one) and whom they report to (an earlier index; -1: the head), so the org chart is a tree.
 var demoPeople = []struct {
 	title, corporateTitle string
 	role                  stakeholders.DecisionRole
 	influence             int
+	reportsTo             int
 }{
-	{"Director-General 局长", "General Manager 总经理", "decision_maker", 5},
-	{"Deputy Director 副局长", "Chief Financial Officer 财务总监", "economic_buyer", 5},
-	{"Head of IT 信息中心主任", "Chief Information Officer 首席信息官", "technical_evaluator", 4},
-	{"Procurement Officer 采购专员", "Procurement Manager 采购经理", "gatekeeper", 3},
-	{"Section Chief 科长", "Head of Department 部门负责人", "influencer", 3},
-	{"Project Engineer 项目工程师", "Project Engineer 项目工程师", "user", 2},
-	{"Former colleague 老同事", "Former colleague 老同事", "coach", 2},
-	{"Finance Director 财务处长", "Deputy General Manager 副总经理", "economic_buyer", 4},
-	{"Operations Lead 运维负责人", "Operations Lead 运维负责人", "user", 2},
-	{"Chief Architect 总架构师", "Chief Architect 总架构师", "technical_evaluator", 4},
+	{"Director-General 局长", "General Manager 总经理", "decision_maker", 5, -1},
+	{"Deputy Director 副局长", "Chief Financial Officer 财务总监", "economic_buyer", 5, 0},
+	{"Head of IT 信息中心主任", "Chief Information Officer 首席信息官", "technical_evaluator", 4, 0},
+	{"Procurement Officer 采购专员", "Procurement Manager 采购经理", "gatekeeper", 3, 1},
+	{"Section Chief 科长", "Head of Department 部门负责人", "influencer", 3, 2},
+	{"Project Engineer 项目工程师", "Project Engineer 项目工程师", "user", 2, 4},
+	{"Former colleague 老同事", "Former colleague 老同事", "coach", 2, 2},
+	{"Finance Director 财务处长", "Deputy General Manager 副总经理", "economic_buyer", 4, 0},
+	{"Operations Lead 运维负责人", "Operations Lead 运维负责人", "user", 2, 2},
+	{"Chief Architect 总架构师", "Chief Architect 总架构师", "technical_evaluator", 4, 2},
 }
 
 // demoSurnames and demoGivenNames make the customers' people: demoPersonName gives every
@@ -56,6 +57,18 @@ func demoPersonName(customer, i int) string {
 	s, q := k%len(demoSurnames), k/len(demoSurnames)
 	g := demoGivenNames[(q+7*s)%len(demoGivenNames)]
 	return fmt.Sprintf("%s %s %s%s", demoSurnames[s].en, g.en, demoSurnames[s].zh, g.zh)
+}
+
+// demoManager is the contact the i-th person of the customer reports to, once known (the
+// people of a customer are added in demoPeople's order, managers first); nil for the head.
+func demoManager(known map[string]string, customer, i int) *string {
+	if i >= len(demoPeople) || demoPeople[i].reportsTo < 0 {
+		return nil
+	}
+	if id, ok := known[demoPersonName(customer, demoPeople[i].reportsTo)]; ok {
+		return &id
+	}
+	return nil
 }
 
 // seedDemoPeople gives every deal of a demo customer (customerIDs, in the order of
@@ -132,6 +145,8 @@ func seedDemoPeople(ctx context.Context, tx *gorm.DB, customerIDs []string, now 
 			}
 			if id, ok := known[in.ContactName]; ok {
 				in.Stakeholder.ContactID = id
+			} else {
+				in.ReportsToID = demoManager(known, customer, i)
 			}
 			if len(gates) > 0 && (p.role == "decision_maker" || p.role == "economic_buyer" || rng.IntN(3) == 0) {
 				in.Stakeholder.MilestoneIDs = []string{gates[rng.IntN(len(gates))]}
@@ -140,6 +155,7 @@ func seedDemoPeople(ctx context.Context, tx *gorm.DB, customerIDs []string, now 
 			if err != nil {
 				return fmt.Errorf("demo stakeholder: %w", err)
 			}
+			known[in.ContactName] = st.ContactID
 			if rng.IntN(2) == 0 { // a change of heart after the meeting, kept in the history: the
 				// follow-up is done and the next step is the proposal (the board's input level)
 				to := stakeholders.Stances[rng.IntN(len(stakeholders.Stances))]

@@ -259,6 +259,8 @@ func storyPeople(ctx context.Context, tx *gorm.DB, d deals.Deal, customer int, s
 				OwnerID: &owner, LastContactOn: &last, NextStep: "Follow-up meeting 跟进拜访", NextStepDue: &due}}
 		if id, ok := known[in.ContactName]; ok {
 			in.Stakeholder.ContactID = id
+		} else {
+			in.ReportsToID = demoManager(known, customer, i)
 		}
 		if len(gates) > 0 && (p.role == "decision_maker" || p.role == "economic_buyer") {
 			in.Stakeholder.MilestoneIDs = []string{gates[0]}
@@ -267,6 +269,7 @@ func storyPeople(ctx context.Context, tx *gorm.DB, d deals.Deal, customer int, s
 		if err != nil {
 			return fmt.Errorf("story stakeholder: %w", err)
 		}
+		known[in.ContactName] = st.ContactID
 		if p.was != "" {
 			stance, met := p.stance, today.AddDate(0, 0, -p.contactAgo)
 			if _, err := people.UpdateStakeholder(ctx, owner, st.ID, st.Version, stakeholders.Patch{Stance: &stance, LastContactOn: &met,

@@ -46,6 +46,10 @@ func TestDemoDataReadsTrue(t *testing.T) {
 		{"no person shares a demo user's name", `SELECT name FROM contacts WHERE name IN ?`, []any{users}},
 		{"nobody is on a deal twice", `SELECT d.name || ': ' || c.name FROM stakeholders s JOIN contacts c ON c.id = s.contact_id
 			JOIN deals d ON d.id = s.deal_id GROUP BY d.name, c.name HAVING count(*) > 1`, nil},
+		{"every customer's org chart is a tree, not a row: most people have a manager", `SELECT c.name || ': ' ||
+			count(*) FILTER (WHERE p.reports_to_id IS NULL) || ' of ' || count(*) || ' without a manager'
+			FROM contacts p JOIN customers c ON c.id = p.customer_id GROUP BY c.name
+			HAVING count(*) FILTER (WHERE p.reports_to_id IS NOT NULL) * 2 < count(*)`, nil},
 		{"every deal has people", `SELECT d.name FROM deals d WHERE NOT EXISTS (SELECT 1 FROM stakeholders s WHERE s.deal_id = d.id)`, nil},
 		{"banks, insurers and securities firms are key accounts", `SELECT d.name || ' (' || c.name || '): ' || d.segment || ', ' || p.name
 			FROM deals d JOIN customers c ON c.id = d.customer_id JOIN teams t ON t.id = d.team_id JOIN teams p ON p.id = t.parent_id

@@ -25,6 +25,8 @@ type milestoneResponse struct {
 	ExitCriteria string   `json:"exit_criteria"`
 	DependsOn    []string `json:"depends_on"`
 	Version      int      `json:"version"`
+	// Critical: on the plan's critical path (GET /deals/{id}/milestones; false elsewhere).
+	Critical bool `json:"critical"`
 }
 
 func toResponseMilestone(m deals.Milestone) milestoneResponse {

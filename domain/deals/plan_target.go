@@ -90,3 +90,21 @@ func (t Template) CheckTarget(start, target time.Time) TemplateTargetCheck {
 	out.StartToMeet = &s
 	return out
 }
+
+// PlanAfterTarget is PlanAfterTarget(plan, d.TargetCloseDate) for an open deal; a won,
+// lost or abandoned deal's plan no longer has to meet its target.
+func (d Deal) PlanAfterTarget(plan []Milestone) *TargetConflict {
+	if d.Status != DealOpen {
+		return nil
+	}
+	return PlanAfterTarget(plan, d.TargetCloseDate)
+}
+
+// CloseGateAfterTarget is how many days a listed open deal's close gate (CloseGateDue)
+// falls after its target close; nil when it does not.
+func (d Deal) CloseGateAfterTarget() *int {
+	if d.Status != DealOpen {
+		return nil
+	}
+	return DaysAfterTarget(d.CloseGateDue, d.TargetCloseDate)
+}

@@ -57,12 +57,12 @@ type commitBaselineRequest struct {
 // commitBaseline answers POST /deals/{id}/baselines/{baseline_id}/commit: slippage is
 // measured against this baseline from now on; the reason goes to the activity trail.
 func (s *server) commitBaseline(c echo.Context) error {
-	baselineID, err := pathID(c, "baseline_id")
-	if err != nil {
-		return err
-	}
 	var req commitBaselineRequest
 	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	baselineID, err := pathID(c, "baseline_id")
+	if err != nil {
 		return err
 	}
 	b, err := s.deps.Deals.CommitBaseline(c.Request().Context(), dealActor(c, s), dealIDOf(c), baselineID, req.Reason)
@@ -94,12 +94,12 @@ type targetCheckResponse struct {
 // close gate falls when laid out from start_date (today when omitted), how many days
 // after target_close_date, and the latest start that meets it (New deal's warning).
 func (s *server) checkTemplateTarget(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
 	var req targetCheckRequest
 	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	id, err := pathID(c, "id")
+	if err != nil {
 		return err
 	}
 	t, err := s.deps.Deals.Template(c.Request().Context(), id)

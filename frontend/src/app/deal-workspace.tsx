@@ -7,6 +7,7 @@ import { PageHeader } from '../components/page-header'
 import { DealTeamAvatars } from '../features/deal-team/components/team-avatars'
 import { useDeal } from '../features/deals/api/deals'
 import { DealHeader } from '../features/deals/components/deal-header'
+import { CommittedBaselineNote } from '../features/plan/components/committed-baseline-note'
 import { ConfidenceSummary } from '../features/deals/confidence/confidence-summary'
 import { ApiError } from '../lib/api-client'
 import { PageLoader } from './page-loader'
@@ -78,7 +79,7 @@ export function DealWorkspace() {
   return (
     <>
       {back}
-      <DealHeader deal={deal.data} team={<DealTeamAvatars team={deal.data.team} />} />
+      <DealHeader deal={deal.data} team={<DealTeamAvatars team={deal.data.team} />} baselineNote={<CommittedBaselineNote dealId={deal.data.id} />} />
       {active !== 'confidence' && <ConfidenceSummary dealId={deal.data.id} />}
       <Tabs
         value={active}
@@ -94,7 +95,7 @@ export function DealWorkspace() {
           <Tabs.Tab value="activity">{t('workspace.activity')}</Tabs.Tab>
         </Tabs.List>
         <Panel value="plan">
-          <PlanTab dealId={deal.data.id} permissions={permissions} />
+          <PlanTab dealId={deal.data.id} permissions={permissions} targetClose={deal.data.target_close_date} team={deal.data.team} />
         </Panel>
         <Panel value="confidence">
           <ConfidencePanel deal={deal.data} />

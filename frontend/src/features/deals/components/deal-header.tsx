@@ -6,13 +6,15 @@ import { ChangeStatusModal } from './change-status-modal'
 import { DealFacts } from './deal-facts'
 import { DealStatusBadge } from './deal-status-badge'
 import { EditDealModal } from './edit-deal-modal'
+import { PlanAfterTargetAlert } from './plan-after-target-alert'
 import { SlippageSummary } from './slippage-summary'
 
 /**
- * The top of a deal workspace: name, status, slippage, key facts and `team` (the deal team's
- * faces, from another feature), with Edit and Change status for those with `deal:write`.
+ * The top of a deal workspace: name, status, slippage with `baselineNote` (what it is measured
+ * against, from the plan feature), the plan-after-target warning, key facts and `team` (the
+ * deal team's faces, from another feature), with Edit and Change status for those with `deal:write`.
  */
-export function DealHeader({ deal, team }: { deal: Deal; team?: ReactNode }) {
+export function DealHeader({ deal, team, baselineNote }: { deal: Deal; team?: ReactNode; baselineNote?: ReactNode }) {
   const { t } = useTranslation()
   const [dialog, setDialog] = useState<'edit' | 'status' | null>(null)
   const canWrite = canOnDeal(deal.permissions, 'deal:write')
@@ -31,7 +33,10 @@ export function DealHeader({ deal, team }: { deal: Deal; team?: ReactNode }) {
               {t('deals.statusReason', { reason: deal.status_reason })}
             </Text>
           )}
-          <SlippageSummary slippage={deal.slippage} />
+          <Group gap="xs">
+            <SlippageSummary slippage={deal.slippage} />
+            {baselineNote}
+          </Group>
         </Stack>
         {canWrite && (
           <Group gap="xs" wrap="nowrap">
@@ -44,6 +49,7 @@ export function DealHeader({ deal, team }: { deal: Deal; team?: ReactNode }) {
           </Group>
         )}
       </Group>
+      <PlanAfterTargetAlert deal={deal} />
       <Group justify="space-between" align="flex-end">
         <DealFacts deal={deal} />
         {team}

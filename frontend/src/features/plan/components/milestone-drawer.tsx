@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
 import { ApiError } from '../../../lib/api-client'
+import type { DealMember } from '../../../lib/deals'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useUpdateMilestone } from '../api/plan-mutations'
 import { getMilestone } from '../api/plan-queries'
@@ -20,6 +21,8 @@ export interface MilestoneDrawerProps {
   milestone: Milestone
   milestones: Milestone[]
   editable: boolean
+  /** The deal team, offered first as assignees. */
+  team?: DealMember[]
   /** May change what shapes the plan (owner role, weight, gate, dependencies): the PMO, not the solution role. */
   canShapePlan: boolean
   today: string
@@ -95,7 +98,7 @@ export function MilestoneDrawer(props: MilestoneDrawerProps) {
           {!props.editable && <Text size="sm" c="dimmed">{t('plan.readOnly')}</Text>}
           <Fieldset variant="unstyled" disabled={!props.editable}>
             <Stack>
-              <MilestoneFields form={form} others={others} shapeLocked={props.editable && !props.canShapePlan} />
+              <MilestoneFields form={form} others={others} team={props.team} shapeLocked={props.editable && !props.canShapePlan} />
               <StatusFields form={form} today={props.today} />
             </Stack>
           </Fieldset>

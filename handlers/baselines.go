@@ -17,16 +17,21 @@ type baselineMilestoneDTO struct {
 }
 
 type baselineResponse struct {
-	ID         string                 `json:"id"`
-	Name       string                 `json:"name"`
-	Reason     string                 `json:"reason"`
-	TakenAt    time.Time              `json:"taken_at"`
-	TakenBy    *string                `json:"taken_by"`
-	Milestones []baselineMilestoneDTO `json:"milestones"`
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Reason  string    `json:"reason"`
+	TakenAt time.Time `json:"taken_at"`
+	TakenBy *string   `json:"taken_by"`
+	// Committed: slippage is measured against this baseline (the first one taken unless
+	// the PMO committed to another, for CommittedReason).
+	Committed       bool                   `json:"committed"`
+	CommittedReason string                 `json:"committed_reason"`
+	Milestones      []baselineMilestoneDTO `json:"milestones"`
 }
 
 func toResponseBaseline(b deals.Baseline) baselineResponse {
 	out := baselineResponse{ID: b.ID, Name: b.Name, Reason: b.Reason, TakenAt: b.TakenAt, TakenBy: b.TakenBy,
+		Committed: b.Committed, CommittedReason: b.CommittedReason,
 		Milestones: make([]baselineMilestoneDTO, 0, len(b.Milestones))}
 	for _, m := range b.Milestones {
 		out.Milestones = append(out.Milestones, baselineMilestoneDTO{MilestoneID: m.MilestoneID, PlannedStart: toDate(m.PlannedStart), PlannedDue: toDate(m.PlannedDue)})

@@ -105,7 +105,7 @@ func newBoardWorld(t *testing.T) *boardWorld {
 	w.g2 = gate("A", 2, "g2", "Tender", "planned", w.today.AddDate(0, 0, 10), nil)
 	contract := gate("A", 3, "contract_signed", "Contract", "planned", w.today.AddDate(0, 0, 30), nil)
 	ms("A", 4, "", "Task", false, "planned", w.today.AddDate(0, 0, 5), nil)
-	baseline := scan("INSERT INTO baselines (deal_id, name) VALUES (?, 'v1') RETURNING id", w.ids["A"])
+	baseline := scan("INSERT INTO baselines (deal_id, name, committed) VALUES (?, 'v1', true) RETURNING id", w.ids["A"])
 	for m, due := range map[string]time.Time{g1: w.period.From, w.g2: w.today.AddDate(0, 0, 3), contract: w.today.AddDate(0, 0, 25)} {
 		exec("INSERT INTO baseline_milestones (baseline_id, milestone_id, planned_start, planned_due) VALUES (?, ?, ?, ?)", baseline, m, due, due)
 	}

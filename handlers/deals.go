@@ -105,6 +105,7 @@ func (s *server) getDeal(c echo.Context) error {
 	setETag(c, d.Version)
 	resp := toResponseDeal(d)
 	resp.Slippage = toResponseSlippage(deals.DealSlippage(plan))
+	resp.PlanAfterTarget = toResponsePlanAfterTarget(d.PlanAfterTarget(plan))
 	resp.Permissions = s.deps.Policy.Permissions(dealRolesOf(c), dealPermissionObjects, []string{policies.Read, policies.Write, policies.Create})
 	return c.JSON(http.StatusOK, resp)
 }
@@ -207,6 +208,7 @@ func writeDeal(c echo.Context, status int, d deals.Deal, plan *[]deals.Milestone
 	resp := toResponseDeal(d)
 	if plan != nil {
 		resp.Slippage = toResponseSlippage(deals.DealSlippage(*plan))
+		resp.PlanAfterTarget = toResponsePlanAfterTarget(d.PlanAfterTarget(*plan))
 	}
 	return c.JSON(status, resp)
 }

@@ -36,6 +36,8 @@ type dealResponse struct {
 	ManualProbability *float64          `json:"manual_probability"`
 	JudgementNote     string            `json:"judgement_note"`
 	Slippage          *slippageResponse `json:"slippage,omitempty"`
+	// PlanAfterTarget: the open close gate falls after the target close (absent: it does not).
+	PlanAfterTarget *planAfterTargetResponse `json:"plan_after_target,omitempty"`
 	// Permissions lists "object:action" the caller holds on this deal (GET /deals/{id} only).
 	Permissions []string  `json:"permissions,omitempty"`
 	Version     int       `json:"version"`

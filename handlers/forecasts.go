@@ -66,6 +66,7 @@ type dealListItem struct {
 
 func toListItem(d deals.Deal) dealListItem {
 	item := dealListItem{dealResponse: toResponseDeal(d)}
+	item.PlanAfterTarget = listPlanAfterTarget(d)
 	if fc := d.Forecast; fc != nil {
 		item.Confidence, item.PWin, item.PInPeriod, item.ConfidencePeriod = fc.Confidence, fc.PWin, fc.PInPeriod, fc.Period
 		item.ConfidenceAsOf = toDatePtr(fc.AsOf)

@@ -55,6 +55,7 @@ var ruleMessages = map[string]message{
 	"if_match":           {`must be the version in quotes, e.g. "3"`, `必须是带引号的版本号，例如 "3"`},
 	"unique":             {"is already taken", "已被占用"},
 	"cycle":              {"would create a cycle: {param}", "将形成循环：{param}"},
+	"already_committed":  {"is the committed baseline already", "已是承诺基线"},
 	"not_in_future":      {"must not be in the future", "不能是未来的日期"},
 	"date":               {"must be a date YYYY-MM-DD", "必须是 YYYY-MM-DD 格式的日期"},
 	"reports_cycle":      {"cannot be the person or someone who reports to them", "不能是此人本人或其下属"},

@@ -15,7 +15,7 @@ func (s *server) listMilestones(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeList(c, domain.ListParams{}, domain.Page[deals.Milestone]{Items: plan}, toResponseMilestone)
+	return writeList(c, domain.ListParams{}, domain.Page[deals.Milestone]{Items: plan}, withCriticalPath(plan))
 }
 
 // createMilestone answers POST /deals/{id}/milestones (appended to the plan).

@@ -26,6 +26,8 @@ type milestoneResponse struct {
 	ExitCriteriaZh string   `json:"exit_criteria_zh"`
 	DependsOn      []string `json:"depends_on"`
 	Version        int      `json:"version"`
+	// Critical: on the plan's critical path (GET /deals/{id}/milestones; false elsewhere).
+	Critical bool `json:"critical"`
 }
 
 func toResponseMilestone(m deals.Milestone) milestoneResponse {

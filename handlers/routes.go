@@ -47,6 +47,7 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "GET", "/templates", s.listTemplates, allow("templates", policies.Read))
 	s.handle(api, "POST", "/templates", s.createTemplate, allow("templates", policies.Write))
 	s.handle(api, "GET", "/templates/:id", s.getTemplate, allow("templates", policies.Read))
+	s.handle(api, "POST", "/templates/:id/target-check", s.checkTemplateTarget, allow("templates", policies.Read))
 	s.handle(api, "PUT", "/templates/:id", s.updateTemplate, allow("templates", policies.Write))
 	s.handle(api, "DELETE", "/templates/:id", s.deleteTemplate, allow("templates", policies.Write))
 
@@ -76,6 +77,7 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "GET", "/deals/:id/plan.xlsx", s.exportPlan, onDeal("deal.plan", policies.Read))
 	s.handle(api, "GET", "/deals/:id/baselines", s.listBaselines, onDeal("deal.baselines", policies.Read))
 	s.handle(api, "POST", "/deals/:id/baselines", s.takeBaseline, onDeal("deal.baselines", policies.Write))
+	s.handle(api, "POST", "/deals/:id/baselines/:baseline_id/commit", s.commitBaseline, onDeal("deal.baselines", policies.Write))
 
 	// Contacts: read with a deal of the customer the caller may read, changed with a deal
 	// role on one (admins all).

@@ -6,6 +6,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"summit/domain"
 	"summit/domain/deals"
 )
 
@@ -17,6 +18,9 @@ type baselineRow struct {
 	Reason  string
 	TakenAt time.Time
 	TakenBy *string
+	// Committed: the one baseline of its deal that slippage is measured against.
+	Committed       bool
+	CommittedReason string
 }
 
 func (baselineRow) TableName() string { return "baselines" }
@@ -70,13 +74,14 @@ func toDomainBaseline(r baselineRow, milestones []deals.BaselineMilestone) deals
 		milestones = []deals.BaselineMilestone{}
 	}
 	return deals.Baseline{ID: r.ID, DealID: r.DealID, Name: r.Name, Reason: r.Reason, TakenAt: r.TakenAt.UTC(),
-		TakenBy: r.TakenBy, Milestones: milestones}
+		TakenBy: r.TakenBy, Committed: r.Committed, CommittedReason: r.CommittedReason, Milestones: milestones}
 }
 
-// TakeBaseline stores a baseline and its milestones' dates; it becomes the latest one
-// that milestones' BaselineDue comes from.
+// TakeBaseline stores a baseline and its milestones' dates (committed when b says so:
+// the deal's first one).
 func (r *Deals) TakeBaseline(ctx context.Context, b deals.Baseline, act deals.Activity) (deals.Baseline, error) {
-	row := baselineRow{DealID: b.DealID, Name: b.Name, Reason: b.Reason, TakenAt: b.TakenAt.UTC(), TakenBy: b.TakenBy}
+	row := baselineRow{DealID: b.DealID, Name: b.Name, Reason: b.Reason, TakenAt: b.TakenAt.UTC(), TakenBy: b.TakenBy,
+		Committed: b.Committed, CommittedReason: b.CommittedReason}
 	if row.TakenAt.IsZero() {
 		row.TakenAt = time.Now().UTC()
 	}
@@ -107,4 +112,26 @@ func (r *Deals) TakeBaseline(ctx context.Context, b deals.Baseline, act deals.Ac
 			PlannedStart: deals.Day(m.PlannedStart), PlannedDue: deals.Day(m.PlannedDue)})
 	}
 	return out, nil
+}
+
+// CommitBaseline makes baselineID the deal's only committed baseline, with reason, and
+// stores the activity entry, in one transaction (two UPDATEs: the partial unique index
+// of migration 00011 allows one committed baseline per deal at a time). A baseline of
+// another deal is domain.ErrNotFound.
+func (r *Deals) CommitBaseline(ctx context.Context, dealID, baselineID, reason string, act deals.Activity) error {
+	return conn(ctx, r.db).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Model(&baselineRow{}).Where("deal_id = ? AND committed AND id <> ?", dealID, baselineID).
+			Updates(map[string]any{"committed": false, "committed_reason": ""}).Error; err != nil {
+			return translate(err, "uncommit baseline")
+		}
+		res := tx.Model(&baselineRow{}).Where("id = ? AND deal_id = ?", baselineID, dealID).
+			Updates(map[string]any{"committed": true, "committed_reason": reason})
+		if res.Error != nil {
+			return translate(res.Error, "commit baseline")
+		}
+		if res.RowsAffected == 0 {
+			return domain.ErrNotFound
+		}
+		return writeActivity(tx, act, dealID, &baselineID)
+	})
 }

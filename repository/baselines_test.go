@@ -7,7 +7,7 @@ import (
 	"summit/domain/deals"
 )
 
-func TestBaselineDueComesFromTheLatestBaseline(t *testing.T) {
+func TestBaselineDueComesFromTheCommittedBaseline(t *testing.T) {
 	t.Parallel()
 	f := newDealsFixture(t)
 	d, _, u := f.templateDeal("key_account")
@@ -53,9 +53,16 @@ func TestBaselineDueComesFromTheLatestBaseline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Re-baselining does not hide the slip: the kick-off baseline stays the committed one.
+	if again, _ := f.store.Milestone(f.ctx, plan[0].ID); again.SlipDays() == nil || *again.SlipDays() != 7 {
+		t.Fatalf("after re-baselining the slipped milestone reads %v days late, want 7", again.SlipDays())
+	}
+	if _, err := f.svc.CommitBaseline(f.ctx, actor, d.ID, second.ID, "customer agreed the new dates"); err != nil {
+		t.Fatal(err)
+	}
 	for _, m := range f.plan(d.ID) {
 		if m.BaselineDue == nil || !m.BaselineDue.Equal(m.PlannedDue) {
-			t.Fatalf("%s: baseline due %v after re-baselining, planned %v", m.Name, m.BaselineDue, m.PlannedDue)
+			t.Fatalf("%s: baseline due %v after committing to the re-plan, planned %v", m.Name, m.BaselineDue, m.PlannedDue)
 		}
 	}
 
@@ -64,7 +71,7 @@ func TestBaselineDueComesFromTheLatestBaseline(t *testing.T) {
 		t.Fatalf("ListBaselines = %d, %v", len(list), err)
 	}
 	if list[0].ID != second.ID || list[1].ID != first.ID || list[0].Name != "Re-plan" || list[0].Reason != "customer moved the POC" ||
-		!list[0].TakenAt.Equal(f.clock) || list[0].TakenBy == nil || *list[0].TakenBy != u.ID {
+		!list[0].TakenAt.Equal(f.clock) || list[0].TakenBy == nil || *list[0].TakenBy != u.ID || !list[0].Committed || list[1].Committed {
 		t.Fatalf("baselines = %+v", list)
 	}
 	if len(list[0].Milestones) != len(plan)+1 || len(list[1].Milestones) != len(plan) {
@@ -76,7 +83,7 @@ func TestBaselineDueComesFromTheLatestBaseline(t *testing.T) {
 		}
 	}
 	trail := f.activity(d.ID)
-	if trail[0].Action != "baseline.taken" || trail[0].EntityType != "baseline" || trail[0].EntityID == nil || *trail[0].EntityID != second.ID {
+	if trail[0].Action != "baseline.committed" || trail[1].Action != "baseline.taken" || trail[1].EntityType != "baseline" || trail[1].EntityID == nil || *trail[1].EntityID != second.ID {
 		t.Fatalf("latest activity = %+v", trail[0])
 	}
 }

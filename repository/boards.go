@@ -94,13 +94,12 @@ func (r *Boards) WonDeals(ctx context.Context, f boards.Filter) ([]boards.WonDea
 }
 
 // Gates lists the open deals' unfinished gates and contract milestones in plan order,
-// with the latest baseline's due date.
+// with the committed baseline's due date.
 func (r *Boards) Gates(ctx context.Context, f boards.Filter) ([]boards.Gate, error) {
 	rows, err := r.boardDeals(ctx, f).
 		Select(`m.deal_id, m.id AS milestone_id, m.name, m.name_zh, m.planned_due AS due, bm.planned_due AS baseline_due,
 			m.gate AS is_gate, m.status IN ('done', 'skipped') AS finished, m.key = 'contract_signed' AS contract`).
-		Joins(`LEFT JOIN LATERAL (SELECT b.id FROM baselines b WHERE b.deal_id = deals.id
-			ORDER BY b.taken_at DESC, b.id DESC LIMIT 1) lb ON true`).
+		Joins(`LEFT JOIN baselines lb ON lb.deal_id = deals.id AND lb.committed`).
 		Joins("JOIN milestones m ON m.deal_id = deals.id").
 		Joins("LEFT JOIN baseline_milestones bm ON bm.baseline_id = lb.id AND bm.milestone_id = m.id").
 		Where("deals.status = 'open'").

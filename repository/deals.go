@@ -51,6 +51,8 @@ type dealRow struct {
 	FcPWin       *float64   `gorm:"->;-:migration"`
 	FcPInPeriod  *float64   `gorm:"->;-:migration"`
 	FcAsOf       *time.Time `gorm:"->;-:migration"`
+	// The due date of the open close gate (ListDeals only, closeGateDue), read-only.
+	CloseGateDue *time.Time `gorm:"->;-:migration"`
 	// The deal team, when selected (dealByID), read-only.
 	Members dealTeam `gorm:"column:members;->;-:migration"`
 }
@@ -83,7 +85,7 @@ func toDomainDeal(r dealRow, team []deals.Member) deals.Deal {
 		TeamID: r.TeamID, AmountMinor: r.AmountMinor, Currency: r.Currency, TargetCloseDate: deals.Day(r.TargetCloseDate),
 		Status: deals.DealStatus(r.Status), StatusReason: r.StatusReason, TemplateID: r.TemplateID, Team: team,
 		ForecastCategory: deals.ForecastCategory(r.ForecastCategory), ManualProbability: r.ManualProbability, JudgementNote: r.JudgementNote,
-		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, CloseGateDue: dayPtr(r.CloseGateDue)}
 }
 
 // dealSorts map the sort fields of deals.DealSorts to columns; columns are qualified because
@@ -245,7 +247,7 @@ func (r *Deals) ListDeals(ctx context.Context, f deals.DealFilter, p domain.List
 func withForecast(q *gorm.DB, f deals.DealFilter) *gorm.DB {
 	q = q.Select(`deals.*, customers.name AS customer_name, df.confidence AS fc_confidence, df.p_in_period AS fc_p_in_period,
 		CASE WHEN df.deal_id IS NULL THEN NULL ELSE dc.p_win END AS fc_p_win,
-		CASE WHEN df.deal_id IS NULL THEN NULL ELSE dc.as_of END AS fc_as_of, `+dealTeamColumn("deals")).
+		CASE WHEN df.deal_id IS NULL THEN NULL ELSE dc.as_of END AS fc_as_of, `+closeGateDue+` AS close_gate_due, `+dealTeamColumn("deals")).
 		Joins("LEFT JOIN deal_forecasts df ON df.deal_id = deals.id AND df.period = ?", f.ConfidencePeriod).
 		Joins("LEFT JOIN deal_confidence dc ON dc.deal_id = deals.id")
 	if f.ConfidenceMin != nil {
@@ -501,3 +503,12 @@ func (r *Deals) DealTotals(ctx context.Context, f deals.DealFilter, search strin
 	}
 	return out, nil
 }
+
+// closeGateDue is the list's column for the plan-after-target warning: the due date of
+// the deal's close gate (deals.CloseGate: the contract signing, else the gate due last)
+// while it is open, NULL otherwise. A correlated subquery in the list's own SELECT, one
+// index lookup (milestones_deal_idx) per listed row: PostgreSQL evaluates it after the
+// sort and the page's LIMIT, so the list gains no statement and no scan of the plans.
+const closeGateDue = `(SELECT CASE WHEN cg.status IN ('done', 'skipped') THEN NULL ELSE cg.planned_due END
+	FROM milestones cg WHERE cg.deal_id = deals.id AND (cg.gate OR cg.key = 'contract_signed')
+	ORDER BY cg.key = 'contract_signed' DESC, cg.planned_due DESC, cg.sequence DESC LIMIT 1)`

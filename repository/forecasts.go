@@ -150,16 +150,15 @@ func (r *Forecasts) Inputs(ctx context.Context, dealIDs []string) (forecasts.Inp
 }
 
 // inputsOfDeal reads the inputs in one statement: each deal with its template, and as
-// JSON its milestones (with their dependencies and their dates in the latest baseline),
+// JSON its milestones (with their dependencies and their dates in the committed baseline),
 // stakeholders (with their milestone links), retrospectives, actions and gate decisions;
 // and the fiscal year start month, its settings row held FOR SHARE as Targets.Settings
 // holds it (a locked row is read as last committed, whatever the statement's snapshot).
 func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) (forecasts.Inputs, error) {
 	var ds []inputDealRow
 	err := conn(ctx, r.db).Raw(`WITH ids AS (SELECT DISTINCT unnest(?::uuid[]) AS id),
-		latest AS (
-			SELECT DISTINCT ON (b.deal_id) b.deal_id, b.id FROM baselines b JOIN ids ON ids.id = b.deal_id
-			ORDER BY b.deal_id, b.taken_at DESC, b.id DESC),
+		committed AS ( -- deals.CommittedBaseline, migration 00011
+			SELECT b.deal_id, b.id FROM baselines b JOIN ids ON ids.id = b.deal_id WHERE b.committed),
 		deps AS (
 			SELECT md.milestone_id, json_agg(md.depends_on_id ORDER BY md.depends_on_id) AS ids
 			FROM milestone_dependencies md JOIN milestones m ON m.id = md.milestone_id JOIN ids ON ids.id = m.deal_id
@@ -171,8 +170,8 @@ func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) (forecas
 					'depends_on', deps.ids) ORDER BY m.sequence, m.id) AS items
 			FROM milestones m JOIN ids ON ids.id = m.deal_id
 			LEFT JOIN deps ON deps.milestone_id = m.id
-			LEFT JOIN latest ON latest.deal_id = m.deal_id
-			LEFT JOIN baseline_milestones bm ON bm.baseline_id = latest.id AND bm.milestone_id = m.id
+			LEFT JOIN committed ON committed.deal_id = m.deal_id
+			LEFT JOIN baseline_milestones bm ON bm.baseline_id = committed.id AND bm.milestone_id = m.id
 			GROUP BY m.deal_id),
 		links AS (
 			SELECT sm.stakeholder_id, json_agg(sm.milestone_id ORDER BY sm.milestone_id) AS ids
@@ -241,7 +240,7 @@ func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) (forecas
 }
 
 // inputsOfBatch reads the inputs with at most ten queries whatever the number of deals:
-// the deals with their template, milestones, the latest baselines and their dates,
+// the deals with their template, milestones, the committed baselines and their dates,
 // dependencies, stakeholders, their milestone links, retrospectives, actions and gate
 // decisions (each by key, so each reads through an index).
 func (r *Forecasts) inputsOfBatch(ctx context.Context, dealIDs []string) ([]forecasts.DealInput, error) {
@@ -265,8 +264,7 @@ func (r *Forecasts) inputsOfBatch(ctx context.Context, dealIDs []string) ([]fore
 		return nil, translate(err, "confidence input: milestones")
 	}
 	var baselineIDs []string
-	err = db.Raw(`SELECT DISTINCT ON (deal_id) id FROM baselines WHERE deal_id = ANY(?::uuid[])
-		ORDER BY deal_id, taken_at DESC, id DESC`, ids).Scan(&baselineIDs).Error
+	err = db.Raw(`SELECT id FROM baselines WHERE deal_id = ANY(?::uuid[]) AND committed`, ids).Scan(&baselineIDs).Error
 	if err != nil {
 		return nil, translate(err, "confidence input: baselines")
 	}

@@ -26,7 +26,7 @@ type milestoneRow struct {
 	Gate         bool
 	PlannedStart time.Time
 	PlannedDue   time.Time
-	BaselineDue  *time.Time `gorm:"->;-:migration"` // read-only, from the latest baseline
+	BaselineDue  *time.Time `gorm:"->;-:migration"` // read-only, from the committed baseline
 	// DependsOn are the milestones it depends on, by their place in the plan (read-only,
 	// milestonesWithBaseline).
 	DependsOn      jsonValue[[]string] `gorm:"column:depends_on_ids;->;-:migration"`
@@ -76,15 +76,15 @@ func toDomainMilestone(r milestoneRow, dependsOn []string) deals.Milestone {
 		ExitCriteria: r.ExitCriteria, ExitCriteriaZh: r.ExitCriteriaZh, DependsOn: dependsOn, Version: r.Version}
 }
 
-// milestonesWithBaseline selects milestones with their due date in the latest baseline
-// of their deal (NULL when there is none or the milestone is newer than it) and their
+// milestonesWithBaseline selects milestones with their due date in the committed
+// baseline of their deal (deals.CommittedBaseline; migration 00011) (NULL when there is none or the milestone is newer than it) and their
 // dependencies ordered by the dependency's place (depends_on_ids): a plan in one query.
 func milestonesWithBaseline(tx *gorm.DB) *gorm.DB {
 	return tx.Table("milestones").Select(`milestones.*, bm.planned_due AS baseline_due,
 		COALESCE((SELECT json_agg(md.depends_on_id ORDER BY d.sequence, d.id) FROM milestone_dependencies md
 			JOIN milestones d ON d.id = md.depends_on_id WHERE md.milestone_id = milestones.id), '[]') AS depends_on_ids`).
-		Joins(`LEFT JOIN baseline_milestones bm ON bm.milestone_id = milestones.id AND bm.baseline_id = (
-			SELECT b.id FROM baselines b WHERE b.deal_id = milestones.deal_id ORDER BY b.taken_at DESC, b.id DESC LIMIT 1)`)
+		Joins(`LEFT JOIN baselines cb ON cb.deal_id = milestones.deal_id AND cb.committed`).
+		Joins(`LEFT JOIN baseline_milestones bm ON bm.milestone_id = milestones.id AND bm.baseline_id = cb.id`)
 }
 
 // Plan returns a deal's milestones in sequence order with their dependencies and

@@ -773,8 +773,8 @@ func (w *scaleWorld) deal(i int, rows *scaleRows, report *ScaleReport) {
 	if taken.After(w.now) {
 		taken = w.now
 	}
-	rows.add("baselines", []string{"id", "deal_id", "name", "reason", "taken_at", "taken_by"},
-		baselineID, dealID, "Kick-off plan", "Agreed at internal initiation", taken, pmo)
+	rows.add("baselines", []string{"id", "deal_id", "name", "reason", "taken_at", "taken_by", "committed"},
+		baselineID, dealID, "Kick-off plan", "Agreed at internal initiation", taken, pmo, true)
 	w.activity(rows, dealID, taken, pmo, "baseline.taken", "baseline", baselineID, nil,
 		map[string]any{"name": "Kick-off plan", "reason": "Agreed at internal initiation"})
 	byRole := map[deals.OwnerRole]pgtype.UUID{deals.RolePMO: pmo, deals.RoleBusiness: am, deals.RoleSolution: solution}

@@ -69,7 +69,7 @@ type WonDeal struct {
 }
 
 // Gate is an unfinished gate of an open deal, or its contract-signing milestone
-// (Contract), with the latest baseline's due date.
+// (Contract), with the committed baseline's due date.
 type Gate struct {
 	DealID      string
 	MilestoneID string

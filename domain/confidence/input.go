@@ -43,7 +43,7 @@ type Milestone struct {
 	Status       string // planned | in_progress | done | blocked | skipped
 	PlannedStart time.Time
 	PlannedDue   time.Time
-	// BaselineStart and BaselineDue are the latest baseline's dates (zero: no baseline;
+	// BaselineStart and BaselineDue are the committed baseline's dates (zero: no baseline;
 	// a zero BaselineStart falls back to PlannedStart).
 	BaselineStart time.Time
 	BaselineDue   time.Time

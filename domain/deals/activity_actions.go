@@ -17,6 +17,7 @@ const (
 	ActPlanImported         = "plan.imported"
 	ActPlanImportUndone     = "plan.import_undone"
 	ActBaselineTaken        = "baseline.taken"
+	ActBaselineCommitted    = "baseline.committed"
 	ActStakeholderCreated   = "stakeholder.created"
 	ActStakeholderUpdated   = "stakeholder.updated"
 	ActStakeholderDeleted   = "stakeholder.deleted"
@@ -31,7 +32,7 @@ const (
 var ActivityActions = []string{
 	ActDealCreated, ActDealUpdated, ActDealTeamSet, ActDealJudgementUpdated,
 	ActMilestoneCreated, ActMilestoneUpdated, ActMilestoneDeleted,
-	ActPlanReordered, ActPlanRescheduled, ActPlanImported, ActPlanImportUndone, ActBaselineTaken,
+	ActPlanReordered, ActPlanRescheduled, ActPlanImported, ActPlanImportUndone, ActBaselineTaken, ActBaselineCommitted,
 	ActStakeholderCreated, ActStakeholderUpdated, ActStakeholderDeleted,
 	ActRetrospectiveCreated, ActRetrospectiveUpdated, ActRetrospectiveDeleted,
 	ActActionUpdated, ActGateDecided,

@@ -106,6 +106,9 @@ type Deal struct {
 	UpdatedAt         time.Time
 	// Forecast is the stored confidence for the list's period (ListDeals only; nil elsewhere).
 	Forecast *ListForecast
+	// CloseGateDue is the due date of the plan's close gate (CloseGate) while it is open
+	// (ListDeals only, read in the list's own query; nil elsewhere).
+	CloseGateDue *time.Time
 }
 
 // ListForecast is a list item's stored confidence for one period; the figures are nil

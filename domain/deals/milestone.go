@@ -57,7 +57,7 @@ type Milestone struct {
 	Gate         bool
 	PlannedStart time.Time
 	PlannedDue   time.Time
-	BaselineDue  *time.Time // from the latest baseline
+	BaselineDue  *time.Time // from the committed baseline (CommittedBaseline)
 	Status       MilestoneStatus
 	StatusReason string
 	CompletedOn  *time.Time

@@ -248,7 +248,8 @@ func (s *Service) ApplyReschedule(ctx context.Context, a Actor, id string, versi
 	return moves, nil
 }
 
-// TakeBaseline freezes every milestone's dates under a name and reason.
+// TakeBaseline freezes every milestone's dates under a name and reason; the deal's first
+// baseline becomes its committed one.
 func (s *Service) TakeBaseline(ctx context.Context, a Actor, dealID, name, reason string) (Baseline, error) {
 	if strings.TrimSpace(name) == "" {
 		return Baseline{}, domain.Invalid("name", "required", "")
@@ -265,7 +266,14 @@ func (s *Service) TakeBaseline(ctx context.Context, a Actor, dealID, name, reaso
 		if err != nil {
 			return err
 		}
-		b := Baseline{DealID: dealID, Name: strings.TrimSpace(name), Reason: strings.TrimSpace(reason), TakenAt: s.Now().UTC()}
+		existing, err := s.Store.ListBaselines(ctx, dealID)
+		if err != nil {
+			return err
+		}
+		// The first baseline (the kick-off plan) is the committed one until the PMO
+		// commits to another (CommitBaseline); later ones never move it.
+		b := Baseline{DealID: dealID, Name: strings.TrimSpace(name), Reason: strings.TrimSpace(reason), TakenAt: s.Now().UTC(),
+			Committed: CommittedBaseline(existing) == nil}
 		if a.UserID != "" {
 			b.TakenBy = &a.UserID
 		}

@@ -2,7 +2,7 @@ package deals
 
 import "time"
 
-// Slippage is how late a deal's plan runs against its latest baseline.
+// Slippage is how late a deal's plan runs against its committed baseline (CommittedBaseline).
 type Slippage struct {
 	// NextGate is the first open gate in plan order and its slip in calendar days.
 	NextGateID   *string

@@ -23,13 +23,17 @@ type Activity struct {
 
 // Baseline is a frozen copy of a plan's dates.
 type Baseline struct {
-	ID         string
-	DealID     string
-	Name       string
-	Reason     string
-	TakenAt    time.Time
-	TakenBy    *string
-	Milestones []BaselineMilestone
+	ID      string
+	DealID  string
+	Name    string
+	Reason  string
+	TakenAt time.Time
+	TakenBy *string
+	// Committed: slippage is measured against this baseline (CommittedBaseline);
+	// CommittedReason says why the PMO committed to it ("" for the first one).
+	Committed       bool
+	CommittedReason string
+	Milestones      []BaselineMilestone
 }
 
 // BaselineMilestone is one milestone's dates in a baseline.
@@ -146,6 +150,8 @@ type Store interface {
 
 	ListBaselines(ctx context.Context, dealID string) ([]Baseline, error)
 	TakeBaseline(ctx context.Context, b Baseline, act Activity) (Baseline, error)
+	// CommitBaseline makes baselineID the deal's only committed baseline, with reason.
+	CommitBaseline(ctx context.Context, dealID, baselineID, reason string, act Activity) error
 
 	ListActivity(ctx context.Context, dealID string, p domain.ListParams) (domain.Page[Activity], error)
 }

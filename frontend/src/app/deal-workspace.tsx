@@ -7,6 +7,7 @@ import { PageHeader } from '../components/page-header'
 import { DealTeamAvatars } from '../features/deal-team/components/team-avatars'
 import { useDeal } from '../features/deals/api/deals'
 import { DealHeader } from '../features/deals/components/deal-header'
+import { CommittedBaselineNote } from '../features/plan/components/committed-baseline-note'
 import { ConfidenceSummary } from '../features/deals/confidence/confidence-summary'
 import { ApiError } from '../lib/api-client'
 import { PageLoader } from './page-loader'
@@ -81,6 +82,7 @@ export function DealWorkspace() {
       <DealHeader
         deal={deal.data}
         team={<DealTeamAvatars team={deal.data.team} />}
+        baselineNote={<CommittedBaselineNote dealId={deal.data.id} />}
         details={active !== 'confidence' && <ConfidenceSummary dealId={deal.data.id} />}
       />
       <Tabs
@@ -97,7 +99,7 @@ export function DealWorkspace() {
           <Tabs.Tab value="activity">{t('workspace.activity')}</Tabs.Tab>
         </Tabs.List>
         <Panel value="plan">
-          <PlanTab dealId={deal.data.id} permissions={permissions} />
+          <PlanTab dealId={deal.data.id} permissions={permissions} targetClose={deal.data.target_close_date} team={deal.data.team} />
         </Panel>
         <Panel value="confidence">
           <ConfidencePanel deal={deal.data} />

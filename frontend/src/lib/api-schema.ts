@@ -471,6 +471,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/templates/{id}/target-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a target close against a template's plan
+         * @description Lays the template out from `start_date` (today when omitted) as New deal would and
+         *     says where its close gate (the contract signing, else its last gate) falls against
+         *     `target_close_date`, with the latest start that meets it. Nothing is stored.
+         */
+        post: operations["checkTemplateTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deals": {
         parameters: {
             query?: never;
@@ -889,12 +911,37 @@ export interface paths {
         put?: never;
         /**
          * Take a baseline
-         * @description Freezes every milestone's planned dates under a name and reason; it becomes the
-         *     latest baseline, which `baseline_due` and slippage are measured against. Needs the
+         * @description Freezes every milestone's planned dates under a name and reason. The deal's first
+         *     baseline becomes its committed one, which `baseline_due` and slippage are measured
+         *     against; later ones do not move it (POST …/commit does). Needs the
          *     deal's `pmo` role or `deal:write`; a deal the caller may not read is 404, one they
          *     read but may not change is 403.
          */
         post: operations["takeBaseline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deals/{id}/baselines/{baseline_id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit to a baseline
+         * @description Slippage (`baseline_due`, `slip_days`, the deal's `slippage`, boards, confidence)
+         *     is measured against this baseline from now on instead of the one committed until
+         *     now; the reason is required and kept in the activity trail (`baseline.committed`,
+         *     before: the previous one's name). Needs the deal's `pmo` role or `deal:write`. A
+         *     baseline of another deal is 404; the committed one already is 422 on `baseline_id`.
+         */
+        post: operations["commitBaseline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2140,7 +2187,7 @@ export interface components {
             user_id: string;
             role: components["schemas"]["OwnerRole"];
         };
-        /** @description How late the plan runs against its latest baseline, in calendar days (negative is ahead); null without a baseline. */
+        /** @description How late the plan runs against its committed baseline (the first one taken unless the PMO committed to another), in calendar days (negative is ahead); null without a baseline. */
         Slippage: {
             /**
              * Format: uuid
@@ -2207,6 +2254,7 @@ export interface components {
              */
             confidence_as_of?: string | null;
             slippage?: components["schemas"]["Slippage"];
+            plan_after_target?: components["schemas"]["PlanAfterTarget"];
             /**
              * @description Only on GET /deals/{id}: what the caller may do on this deal, as object:action
              *     (deal:write, deal.plan:write, deal.stakeholders:write, …). `deal.judgement:write`:
@@ -2244,7 +2292,7 @@ export interface components {
             planned_due: string;
             /**
              * Format: date
-             * @description `planned_due` in the latest baseline; null without one.
+             * @description `planned_due` in the committed baseline (see Baseline.committed); null without one.
              */
             baseline_due: string | null;
             /** @description Calendar days `planned_due` lies after `baseline_due` (negative is ahead); null without a baseline. */
@@ -2262,6 +2310,47 @@ export interface components {
             /** @description Ids of the milestones that must finish (`done` or `skipped`) first. */
             depends_on: string[];
             version: number;
+            /**
+             * @description On the plan's critical path — the chain of dependencies that sets the close
+             *     date: from the close gate (the contract signing, else the gate due last) back
+             *     through each step's dependency due last. Set in GET /deals/{id}/milestones;
+             *     false in answers about one milestone.
+             */
+            critical: boolean;
+        };
+        /**
+         * @description An open deal whose close gate (the contract signing, else its last gate) is due
+         *     after its target close date. On GET /deals/{id} (and a deal's other answers with
+         *     slippage) it names the gate; on list items `milestone_id` is null and the names
+         *     empty. Absent when the plan meets the target.
+         */
+        PlanAfterTarget: {
+            /** Format: uuid */
+            milestone_id: string | null;
+            name: string;
+            name_zh: string;
+            /** Format: date */
+            planned_due: string;
+            /** @description Calendar days from the target close date to the gate's due date. */
+            days_after: number;
+        };
+        /** @description Where a template's close gate falls from a start date, against a target close date. */
+        TargetCheck: {
+            /** @description The laid-out close gate; null when the template has no gate. */
+            gate: {
+                key: string;
+                name: string;
+                name_zh: string;
+                /** Format: date */
+                planned_due: string;
+            } | null;
+            /** @description Calendar days the gate falls after the target close; 0 when it does not. */
+            days_after: number;
+            /**
+             * Format: date
+             * @description The latest start date whose plan meets the target; null when the plan meets it already.
+             */
+            start_to_meet: string | null;
         };
         /** @description New dates for a milestone. */
         RescheduleRequest: {
@@ -2319,6 +2408,10 @@ export interface components {
              * @description The user who took it.
              */
             taken_by: string | null;
+            /** @description Slippage is measured against this baseline; exactly one of a deal's baselines is committed (the first one taken unless the PMO committed to another). */
+            committed: boolean;
+            /** @description Why the PMO committed to it; empty for the first baseline. */
+            committed_reason: string;
             milestones: components["schemas"]["BaselineMilestone"][];
         };
         /**
@@ -2332,7 +2425,7 @@ export interface components {
          * @example milestone.updated
          * @enum {string}
          */
-        ActivityAction: "deal.created" | "deal.updated" | "deal.team_set" | "deal.judgement_updated" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "plan.reordered" | "plan.rescheduled" | "plan.imported" | "plan.import_undone" | "baseline.taken" | "stakeholder.created" | "stakeholder.updated" | "stakeholder.deleted" | "retrospective.created" | "retrospective.updated" | "retrospective.deleted" | "action.updated" | "gate.decided";
+        ActivityAction: "deal.created" | "deal.updated" | "deal.team_set" | "deal.judgement_updated" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "plan.reordered" | "plan.rescheduled" | "plan.imported" | "plan.import_undone" | "baseline.taken" | "baseline.committed" | "stakeholder.created" | "stakeholder.updated" | "stakeholder.deleted" | "retrospective.created" | "retrospective.updated" | "retrospective.deleted" | "action.updated" | "gate.decided";
         /** @description One change to a deal, who made it and what changed. */
         Activity: {
             /** Format: uuid */
@@ -3988,6 +4081,44 @@ export interface operations {
             428: components["responses"]["Error"];
         };
     };
+    checkTemplateTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    start_date?: string;
+                    /** Format: date */
+                    target_close_date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetCheck"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
     listDeals: {
         parameters: {
             query?: {
@@ -4846,6 +4977,42 @@ export interface operations {
         responses: {
             /** @description The new baseline. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Baseline"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    commitBaseline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                baseline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The baseline, now committed. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,8 @@ export interface MilestoneValues {
   name: string
   name_zh: string
   owner_role: OwnerRole
+  /** The assignee's user id; '' for nobody. */
+  assignee_id: string
   weight: number | string
   gate: boolean
   planned_start: string
@@ -27,7 +29,7 @@ export type MilestoneField = keyof MilestoneValues
 
 /** The form's fields in the order they are shown (and compared after a conflict). */
 export const MILESTONE_FIELDS: readonly MilestoneField[] = [
-  'name', 'name_zh', 'owner_role', 'weight', 'gate', 'planned_start', 'planned_due',
+  'name', 'name_zh', 'owner_role', 'assignee_id', 'weight', 'gate', 'planned_start', 'planned_due',
   'exit_criteria', 'exit_criteria_zh', 'depends_on', 'status', 'status_reason', 'completed_on',
 ]
 
@@ -37,6 +39,7 @@ export function toValues(milestone: Milestone, today: string): MilestoneValues {
     name: milestone.name,
     name_zh: milestone.name_zh,
     owner_role: milestone.owner_role,
+    assignee_id: milestone.assignee_id ?? '',
     weight: milestone.weight,
     gate: milestone.gate,
     planned_start: milestone.planned_start,
@@ -67,6 +70,7 @@ export function changesFrom(base: MilestoneValues, values: MilestoneValues): Mil
   if (changed('name')) changes.name = values.name.trim()
   if (changed('name_zh')) changes.name_zh = values.name_zh.trim()
   if (changed('owner_role')) changes.owner_role = values.owner_role
+  if (changed('assignee_id')) changes.assignee_id = values.assignee_id || null
   if (changed('weight')) changes.weight = Number(values.weight)
   if (changed('gate')) changes.gate = values.gate
   if (changed('planned_start')) changes.planned_start = values.planned_start

@@ -28,6 +28,7 @@ export function aMilestone(overrides: Partial<Milestone> = {}): Milestone {
     exit_criteria_zh: '',
     depends_on: [],
     version: 3,
+    critical: false,
     ...overrides,
   }
 }
@@ -46,6 +47,8 @@ export const baseline: Baseline = {
   reason: 'Agreed with the customer',
   taken_at: '2026-03-01T09:00:00Z',
   taken_by: 'u-pmo',
+  committed: true,
+  committed_reason: '',
   milestones: [
     { milestone_id: 'm-1', planned_start: '2026-03-02', planned_due: '2026-03-13' },
     { milestone_id: 'm-2', planned_start: '2026-03-16', planned_due: '2026-03-20' },

@@ -11,24 +11,27 @@ export interface PendingDates {
 }
 
 /**
- * The Gantt rows of a plan. Ghosts and slip come from `compared`: for the latest baseline the
- * server's `baseline_due` / `slip_days`, for an older one the difference to its dates.
+ * The Gantt rows of a plan. Ghosts and slip come from `compared`: for the committed baseline the
+ * server's `baseline_due` / `slip_days`, for another one the difference to its dates. `critical`
+ * and the assignee's name come from the milestone (`assigneeName`).
  */
 export function ganttItems(args: {
   milestones: readonly Milestone[]
   compared: Baseline | null
-  comparingLatest: boolean
+  comparingCommitted: boolean
   pending: PendingDates | null
   canMove: (milestone: Milestone) => boolean
   nameOf: (milestone: Milestone) => string
   /** The broken legal rules' labels by milestone id (`legalBreaksByMilestone`). */
   legalBreaks?: ReadonlyMap<string, string[]>
+  /** The name of a user by id, for the assignee; undefined while unknown. */
+  assigneeName?: (userId: string) => string | undefined
 }): GanttItem[] {
   const frozen = new Map(args.compared?.milestones.map((m) => [m.milestone_id, m]) ?? [])
   return args.milestones.map((m) => {
     const then = frozen.get(m.id)
     const dates = args.pending?.id === m.id ? args.pending : { start: m.planned_start, due: m.planned_due }
-    const ghostDue = args.comparingLatest ? m.baseline_due ?? then?.planned_due : then?.planned_due
+    const ghostDue = args.comparingCommitted ? m.baseline_due ?? then?.planned_due : then?.planned_due
     return {
       id: m.id,
       sequence: m.sequence,
@@ -39,9 +42,11 @@ export function ganttItems(args: {
       gate: m.gate,
       dependsOn: m.depends_on,
       ghost: then && ghostDue ? { start: then.planned_start, due: ghostDue } : null,
-      slipDays: args.comparingLatest ? m.slip_days : then ? daysBetween(then.planned_due, m.planned_due) : null,
+      slipDays: args.comparingCommitted ? m.slip_days : then ? daysBetween(then.planned_due, m.planned_due) : null,
       draggable: args.canMove(m),
       legalBreaks: args.legalBreaks?.get(m.id) ?? [],
+      critical: m.critical,
+      assignee: m.assignee_id ? args.assigneeName?.(m.assignee_id) ?? null : null,
     }
   })
 }

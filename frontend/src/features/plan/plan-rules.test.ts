@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importProblems } from './api/import-plan'
-import { baselineDiffs, comparedBaseline } from './baseline-compare'
+import { baselineDiffs, comparedBaseline, rebaselineCount } from './baseline-compare'
 import { changesFrom, mergeMine, splitDates, toValues, validateMilestone } from './milestone-form'
 import { milestoneName } from './milestone-name'
 import { planAccess } from './plan-access'
@@ -94,12 +94,23 @@ describe('names, view state, reordering', () => {
 })
 
 describe('baselines', () => {
-  const older = { ...baseline, id: 'b-0', name: 'Draft', milestones: baseline.milestones.map((m) => ({ ...m, planned_due: '2026-03-10' })) }
+  const older = { ...baseline, id: 'b-0', name: 'Draft', committed: false, milestones: baseline.milestones.map((m) => ({ ...m, planned_due: '2026-03-10' })) }
+  const replan = { ...baseline, id: 'b-2', name: 'Re-plan', committed: false, taken_at: '2026-04-01T09:00:00Z' }
 
-  it('compares with the chosen baseline, else the latest', () => {
-    expect(comparedBaseline([baseline, older], 'b-0')).toBe(older)
-    expect(comparedBaseline([baseline, older], 'gone')).toBe(baseline)
+  it('compares with the chosen baseline, else the committed one — never just the newest', () => {
+    expect(comparedBaseline([replan, baseline, older], 'b-0')).toBe(older)
+    expect(comparedBaseline([replan, baseline, older], 'gone')).toBe(baseline)
+    expect(comparedBaseline([replan, { ...baseline, committed: false }], null)?.id).toBe('b-1')
     expect(comparedBaseline([], null)).toBeNull()
+    expect(rebaselineCount([replan, baseline, older])).toBe(2)
+    expect(rebaselineCount([])).toBe(0)
+  })
+
+  it('compares any two baselines', () => {
+    const diffs = baselineDiffs(plan, older, baseline)
+    expect(diffs.map((d) => [d.milestone.id, d.then?.due, d.now.due, d.dueShift])).toEqual([
+      ['m-1', '2026-03-10', '2026-03-13', 3], ['m-2', '2026-03-10', '2026-03-20', 10], ['m-3', '2026-03-10', '2026-03-27', 17],
+    ])
   })
 
   it('lists the milestones whose dates moved, with the due shift', () => {
@@ -108,13 +119,13 @@ describe('baselines', () => {
     expect(baselineDiffs([...plan, aMilestone({ id: 'm-new' })], baseline).at(-1)).toMatchObject({ then: null, dueShift: null })
   })
 
-  it('draws ghosts and slip from the latest baseline as the server reports them, else from the chosen one', () => {
+  it('draws ghosts and slip from the committed baseline as the server reports them, else from the chosen one', () => {
     const args = { milestones: plan, pending: null, canMove: () => true, nameOf: (m: { name: string }) => m.name }
-    const latest = ganttItems({ ...args, compared: baseline, comparingLatest: true })
+    const latest = ganttItems({ ...args, compared: baseline, comparingCommitted: true })
     expect(latest[1]).toMatchObject({ ghost: { start: '2026-03-16', due: '2026-03-20' }, slipDays: 7 })
-    const draft = ganttItems({ ...args, compared: older, comparingLatest: false })
+    const draft = ganttItems({ ...args, compared: older, comparingCommitted: false })
     expect(draft[1]).toMatchObject({ ghost: { start: '2026-03-16', due: '2026-03-10' }, slipDays: 17 })
-    const moving = ganttItems({ ...args, compared: null, comparingLatest: true, pending: { id: 'm-1', start: '2026-03-09', due: '2026-03-20' } })
+    const moving = ganttItems({ ...args, compared: null, comparingCommitted: true, pending: { id: 'm-1', start: '2026-03-09', due: '2026-03-20' } })
     expect(moving[0]).toMatchObject({ start: '2026-03-09', due: '2026-03-20', ghost: null })
   })
 })

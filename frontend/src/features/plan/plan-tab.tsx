@@ -1,12 +1,15 @@
 import { Center, Loader, Stack, Text } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
+import type { DealMember } from '../../lib/deals'
+import { useUserDirectory } from '../../lib/directory'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ErrorAlert } from '../../components/error-alert'
 import { planExportUrl, useDeleteMilestone, useReorderMilestones } from './api/plan-mutations'
 import { useBaselines, useMilestones, usePlanChecks } from './api/plan-queries'
 import type { Milestone } from './api/types'
-import { comparedBaseline } from './baseline-compare'
+import { comparedBaseline, committedBaseline } from './baseline-compare'
 import { AddMilestoneModal } from './components/add-milestone-modal'
 import { BaselinesPanel } from './components/baselines-panel'
 import { ImportPlanModal } from './components/import-plan-modal'
@@ -15,7 +18,7 @@ import { PlanChecksAlert } from './components/plan-checks-alert'
 import { PlanTable, type RowAction } from './components/plan-table'
 import { PlanToolbar } from './components/plan-toolbar'
 import { RescheduleDialog, type RescheduleRequest } from './components/reschedule-dialog'
-import { todayIso } from './gantt/calendar'
+import { addDays, daysBetween, todayIso } from './gantt/calendar'
 import { GanttChart } from './gantt/gantt-chart'
 import { GanttLegend } from './gantt/gantt-legend'
 import { useMilestoneName } from './milestone-name'
@@ -27,7 +30,14 @@ import { usePlanView } from './use-plan-view'
  * The Plan tab of a deal workspace: the milestone plan as a Gantt chart or a table, with
  * editing, rescheduling, baselines and import/export for those the deal's permissions allow.
  */
-export function PlanTab({ dealId, permissions }: { dealId: string; permissions: string[] }) {
+export function PlanTab({ dealId, permissions, targetClose = null, team = [] }: {
+  dealId: string
+  permissions: string[]
+  /** The deal's target close date, drawn as a line on the Gantt chart. */
+  targetClose?: string | null
+  /** The deal team, offered first when assigning a milestone. */
+  team?: DealMember[]
+}) {
   const { t, i18n } = useTranslation()
   const nameOf = useMilestoneName()
   const [viewState, setViewState] = usePlanView()
@@ -42,6 +52,16 @@ export function PlanTab({ dealId, permissions }: { dealId: string; permissions: 
   const [reschedule, setReschedule] = useState<RescheduleRequest | null>(null)
   const [removing, setRemoving] = useState<Milestone | null>(null)
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null)
+  const users = useUserDirectory().data
+  const userName = (id: string) => users?.find((user) => user.id === id)?.name
+  const [params, setParams] = useSearchParams()
+  // `?fit=<milestone>` (the deal header's "move the plan"): the reschedule preview of that gate onto the target close.
+  const fitGate = plan.data?.find((m) => m.id === params.get('fit'))
+  const pendingReschedule = reschedule ?? (fitGate && targetClose ? fitToTarget(fitGate, targetClose) : null)
+  const closeReschedule = () => {
+    setReschedule(null)
+    if (params.has('fit')) setParams((current) => { const next = new URLSearchParams(current); next.delete('fit'); return next }, { replace: true })
+  }
 
   if (plan.isPending) return <Center py="xl"><Loader size="sm" /></Center>
   if (plan.isError) return <ErrorAlert error={plan.error} />
@@ -52,11 +72,12 @@ export function PlanTab({ dealId, permissions }: { dealId: string; permissions: 
   const items = ganttItems({
     milestones,
     compared,
-    comparingLatest: compared === null || compared.id === baselines.data?.[0]?.id,
-    pending: reschedule && { id: reschedule.milestone.id, start: reschedule.start, due: reschedule.due },
+    comparingCommitted: compared === null || compared.id === committedBaseline(baselines.data ?? [])?.id,
+    pending: pendingReschedule && { id: pendingReschedule.milestone.id, start: pendingReschedule.start, due: pendingReschedule.due },
     canMove: access.canEdit,
     nameOf,
     legalBreaks: legalBreaksByMilestone(checks),
+    assigneeName: userName,
   })
 
   const onRow = (action: RowAction, milestone: Milestone) => {
@@ -82,23 +103,23 @@ export function PlanTab({ dealId, permissions }: { dealId: string; permissions: 
       {milestones.length > 0 && viewState.view === 'gantt' && (
         <Stack gap={4}>
           {anyEditable && <Text size="xs" c="dimmed">{t('plan.gantt.dragHint')}</Text>}
-          <GanttChart items={items} zoom={viewState.zoom} today={today} onOpen={setOpenId} onMove={onMove} />
+          <GanttChart items={items} zoom={viewState.zoom} today={today} targetClose={targetClose} onOpen={setOpenId} onMove={onMove} />
           <GanttLegend />
         </Stack>
       )}
-      {milestones.length > 0 && viewState.view === 'table' && <PlanTable milestones={milestones} access={access} onAction={onRow} />}
+      {milestones.length > 0 && viewState.view === 'table' && <PlanTable milestones={milestones} access={access} onAction={onRow} userName={userName} />}
       <BaselinesPanel dealId={dealId} milestones={milestones} canTake={access.canTakeBaseline} compareId={viewState.baseline}
         onCompare={(baseline) => setViewState({ baseline })} />
 
       {open && (
-        <MilestoneDrawer key={open.id} dealId={dealId} milestone={open} milestones={milestones} editable={access.canEdit(open)}
+        <MilestoneDrawer key={open.id} dealId={dealId} milestone={open} milestones={milestones} editable={access.canEdit(open)} team={team}
           canShapePlan={access.canEditPlan} today={today}
           onClose={() => setOpenId(null)}
           onReschedule={(milestone, start, due) => { setOpenId(null); setReschedule({ milestone, start, due }) }}
           onRemove={(milestone) => { setOpenId(null); setRemoving(milestone) }} />
       )}
-      {reschedule && <RescheduleDialog dealId={dealId} request={reschedule} milestones={milestones} onClose={() => setReschedule(null)} />}
-      {dialog === 'add' && <AddMilestoneModal dealId={dealId} milestones={milestones} today={today} onClose={() => setDialog(null)} />}
+      {pendingReschedule && <RescheduleDialog dealId={dealId} request={pendingReschedule} milestones={milestones} onClose={closeReschedule} />}
+      {dialog === 'add' && <AddMilestoneModal dealId={dealId} milestones={milestones} today={today} team={team} onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportPlanModal dealId={dealId} onClose={() => setDialog(null)} />}
       <ConfirmDialog
         opened={removing !== null}
@@ -113,4 +134,10 @@ export function PlanTab({ dealId, permissions }: { dealId: string; permissions: 
       />
     </Stack>
   )
+}
+
+/** Dates that put `gate`'s due date on the target close, keeping its length: the reschedule to preview. */
+export function fitToTarget(gate: Milestone, targetClose: string): RescheduleRequest {
+  const shift = daysBetween(gate.planned_due, targetClose)
+  return { milestone: gate, start: addDays(gate.planned_start, shift), due: targetClose }
 }

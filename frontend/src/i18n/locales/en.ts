@@ -9,6 +9,7 @@ import { activityEn } from './features/activity'
 import { dealTeamEn } from './features/deal-team'
 import { dealsEn } from './features/deals'
 import { planEn } from './features/plan'
+import { planTrustEn } from './features/plan-trust'
 import { adminTemplatesEn } from './features/admin-templates'
 import { shellEn } from './features/shell'
 
@@ -228,6 +229,7 @@ export const en = {
     stances: { champion: 'Champion', supporter: 'Supporter', neutral: 'Neutral', skeptic: 'Skeptic', blocker: 'Blocker' },
   },
   plan: planEn,
+  planTrust: planTrustEn,
   adminTemplates: adminTemplatesEn,
   targets: targetsEn,
   fxRates: fxRatesEn,

@@ -9,6 +9,7 @@ import { activityZh } from './features/activity'
 import { dealTeamZh } from './features/deal-team'
 import { dealsZh } from './features/deals'
 import { planZh } from './features/plan'
+import { planTrustZh } from './features/plan-trust'
 import { adminTemplatesZh } from './features/admin-templates'
 import { shellZh } from './features/shell'
 import type { Messages } from './messages'
@@ -229,6 +230,7 @@ export const zhCN: Messages = {
     stances: { champion: '拥护者', supporter: '支持者', neutral: '中立', skeptic: '怀疑者', blocker: '反对者' },
   },
   plan: planZh,
+  planTrust: planTrustZh,
   adminTemplates: adminTemplatesZh,
   targets: targetsZh,
   fxRates: fxRatesZh,

@@ -37,6 +37,13 @@ function useDetailLines(values: ValueFormat) {
         const reason = textOf(entry.after, 'reason')
         return reason ? [t('activity.reason', { reason })] : []
       }
+      case 'baseline.committed': {
+        const previous = textOf(entry.before, 'name')
+        const reason = textOf(entry.after, 'reason')
+        if (previous) lines.push(t('activity.committedBefore', { name: previous }))
+        if (reason) lines.push(t('activity.reason', { reason }))
+        return lines
+      }
       case 'stakeholder.updated':
         return recordedChanges(entry.before).map((c) => change(c.field, c.before, c.after))
       case 'retrospective.created':

@@ -98,6 +98,12 @@ const CASES: Record<string, Case> = {
     en: ['Li Wei took the baseline “Kick-off”', 'Reason: Agreed with the customer'],
     zh: ['Li Wei 保存了基线“Kick-off”', '原因：Agreed with the customer'],
   },
+  'baseline.committed': {
+    before: { name: 'Kick-off' },
+    after: { name: 'Re-plan', reason: 'Scope added by the customer' },
+    en: ['Li Wei made “Re-plan” the committed baseline, which slip is measured against', 'Committed until then: “Kick-off”', 'Reason: Scope added by the customer'],
+    zh: ['Li Wei 将“Re-plan”设为承诺基线，此后按它衡量延误', '此前的承诺基线：“Kick-off”', '原因：Scope added by the customer'],
+  },
   'stakeholder.created': {
     after: 'Director Zhao',
     en: ['Li Wei added Director Zhao to the stakeholders'],

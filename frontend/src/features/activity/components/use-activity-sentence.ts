@@ -25,6 +25,7 @@ export const SENTENCE_KEYS: Record<ActivityAction, SentenceKey> = {
   'plan.imported': 'plan_imported',
   'plan.import_undone': 'plan_import_undone',
   'baseline.taken': 'baseline_taken',
+  'baseline.committed': 'baseline_committed',
   'stakeholder.created': 'stakeholder_created',
   'stakeholder.updated': 'stakeholder_updated',
   'stakeholder.deleted': 'stakeholder_deleted',

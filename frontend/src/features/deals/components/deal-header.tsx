@@ -7,14 +7,17 @@ import { ChangeStatusModal } from './change-status-modal'
 import { DealFacts } from './deal-facts'
 import { DealStatusBadge } from './deal-status-badge'
 import { EditDealModal } from './edit-deal-modal'
+import { PlanAfterTargetAlert } from './plan-after-target-alert'
 import { SlippageSummary } from './slippage-summary'
 
 /**
- * The top of a deal workspace: name, status, slippage, key facts and `team` (the deal team's
- * faces, from another feature), with Edit and Change status for those with `deal:write`. On a
- * phone the facts, the team and `details` (more from other features) fold behind "Show details".
+ * The top of a deal workspace: name, status, slippage with `baselineNote` (what it is measured
+ * against, from the plan feature), the plan-after-target warning, key facts and `team` (the
+ * deal team's faces, from another feature), with Edit and Change status for those with
+ * `deal:write`. On a phone the facts, the team and `details` (more from other features) fold
+ * behind "Show details".
  */
-export function DealHeader({ deal, team, details }: { deal: Deal; team?: ReactNode; details?: ReactNode }) {
+export function DealHeader({ deal, team, details, baselineNote }: { deal: Deal; team?: ReactNode; details?: ReactNode; baselineNote?: ReactNode }) {
   const { t } = useTranslation()
   const [dialog, setDialog] = useState<'edit' | 'status' | null>(null)
   const canWrite = canOnDeal(deal.permissions, 'deal:write')
@@ -33,7 +36,10 @@ export function DealHeader({ deal, team, details }: { deal: Deal; team?: ReactNo
               {t('deals.statusReason', { reason: deal.status_reason })}
             </Text>
           )}
-          <SlippageSummary slippage={deal.slippage} />
+          <Group gap="xs">
+            <SlippageSummary slippage={deal.slippage} />
+            {baselineNote}
+          </Group>
         </Stack>
         {canWrite && (
           <Group gap="xs" wrap="nowrap">
@@ -46,6 +52,7 @@ export function DealHeader({ deal, team, details }: { deal: Deal; team?: ReactNo
           </Group>
         )}
       </Group>
+      <PlanAfterTargetAlert deal={deal} />
       <PhoneDetails>
         <Group justify="space-between" align="flex-end">
           <DealFacts deal={deal} />

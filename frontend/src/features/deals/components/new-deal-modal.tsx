@@ -15,6 +15,7 @@ import { useTemplates } from '../api/templates'
 import { AmountFields } from './amount-fields'
 import { CustomerSelect } from './customer-select'
 import { NewCustomerFields } from './new-customer-fields'
+import { NewDealTargetWarning } from './new-deal-target-warning'
 import {
   emptyNewDeal,
   NEW_CUSTOMER_FIELD_NAMES,
@@ -129,6 +130,8 @@ export function NewDealForm({ onCancel }: { onCancel: () => void }) {
             {...form.getInputProps('start_date')}
           />
         </Group>
+        <NewDealTargetWarning templateId={form.values.template_id} startDate={form.values.start_date} targetClose={form.values.target_close_date}
+          onTargetClose={(date) => form.setFieldValue('target_close_date', date)} onStartDate={(date) => form.setFieldValue('start_date', date)} />
         <ErrorAlert error={createCustomer.error ?? create.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

@@ -13,7 +13,7 @@ function SlipBadge({ days, late, ahead, onTime }: { days: number; late: string; 
 }
 
 /**
- * How late the plan runs against its latest baseline: the next gate and the contract signing,
+ * How late the plan runs against its committed baseline: the next gate and the contract signing,
  * e.g. "Next gate +9 d late", "Contract +21 d". Nothing without a baseline.
  */
 export function SlippageSummary({ slippage }: { slippage: Slippage | undefined }) {

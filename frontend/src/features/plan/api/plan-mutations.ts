@@ -54,9 +54,16 @@ export function useApplyReschedule(dealId: string) {
   'rescheduled')
 }
 
-/** `POST /deals/{id}/baselines`: freezes today's dates as the latest baseline. */
+/** `POST /deals/{id}/baselines`: freezes today's dates as a new baseline (the first one is the committed one). */
 export function useTakeBaseline(dealId: string) {
   return usePlanMutation(dealId, (baseline: { name: string; reason: string }) => api.post<Baseline>(`${dealPath(dealId)}/baselines`, baseline), 'baselineTaken')
+}
+
+/** `POST /deals/{id}/baselines/{baselineId}/commit`: slippage is measured against this baseline from now on. */
+export function useCommitBaseline(dealId: string) {
+  return usePlanMutation(dealId, ({ baselineId, reason }: { baselineId: string; reason: string }) =>
+    api.post<Baseline>(`${dealPath(dealId)}/baselines/${encodeURIComponent(baselineId)}/commit`, { reason }),
+  'baselineCommitted')
 }
 
 /** `POST /deals/{id}/milestones/import`: merges a CSV or XLSX file into the plan, or replaces the plan with it. */

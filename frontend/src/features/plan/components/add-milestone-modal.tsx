@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
+import type { DealMember } from '../../../lib/deals'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useCreateMilestone } from '../api/plan-mutations'
 import type { Milestone } from '../api/types'
@@ -14,14 +15,14 @@ export function newMilestoneValues(milestones: Milestone[], today: string): Mile
   const lastDue = milestones.reduce<string | null>((latest, m) => (latest === null || m.planned_due > latest ? m.planned_due : latest), null)
   const start = lastDue ? addDays(lastDue, 1) : today
   return {
-    name: '', name_zh: '', owner_role: 'pmo', weight: 0, gate: false,
+    name: '', name_zh: '', owner_role: 'pmo', assignee_id: '', weight: 0, gate: false,
     planned_start: start, planned_due: addDays(start, 4), exit_criteria: '', exit_criteria_zh: '', depends_on: [],
     status: 'planned', status_reason: '', completed_on: today,
   }
 }
 
 /** Adds a milestone at the end of the plan (`POST /deals/{id}/milestones`). */
-export function AddMilestoneModal({ dealId, milestones, today, onClose }: { dealId: string; milestones: Milestone[]; today: string; onClose: () => void }) {
+export function AddMilestoneModal({ dealId, milestones, today, team = [], onClose }: { dealId: string; milestones: Milestone[]; today: string; team?: DealMember[]; onClose: () => void }) {
   const { t } = useTranslation()
   const create = useCreateMilestone(dealId)
   const form = useMilestoneForm(newMilestoneValues(milestones, today), today)
@@ -31,6 +32,7 @@ export function AddMilestoneModal({ dealId, milestones, today, onClose }: { deal
         name: values.name.trim(),
         name_zh: values.name_zh.trim(),
         owner_role: values.owner_role,
+        assignee_id: values.assignee_id || null,
         weight: Number(values.weight),
         gate: values.gate,
         planned_start: values.planned_start,
@@ -46,7 +48,7 @@ export function AddMilestoneModal({ dealId, milestones, today, onClose }: { deal
     <Modal opened onClose={onClose} title={t('plan.add.title')} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <MilestoneFields form={form} others={milestones} />
+          <MilestoneFields form={form} others={milestones} team={team} />
           <ErrorAlert error={create.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>

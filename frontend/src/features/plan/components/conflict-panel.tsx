@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useUserDirectory } from '../../../lib/directory'
 import { useFormat } from '../../../lib/format'
 import type { Milestone } from '../api/types'
 import { MILESTONE_FIELDS, sameValue, toValues, type MilestoneField, type MilestoneValues } from '../milestone-form'
@@ -9,6 +10,7 @@ const FIELD_LABELS: Record<MilestoneField, string> = {
   name: 'plan.fields.name',
   name_zh: 'plan.fields.nameZh',
   owner_role: 'plan.fields.ownerRole',
+  assignee_id: 'planTrust.assignee.label',
   weight: 'plan.fields.weight',
   gate: 'plan.fields.gate',
   planned_start: 'plan.fields.plannedStart',
@@ -87,10 +89,12 @@ function useShowValue(milestones: Milestone[]) {
   const { t } = useTranslation()
   const format = useFormat()
   const nameOf = useMilestoneName()
+  const users = useUserDirectory().data
   return (field: MilestoneField, values: MilestoneValues): string => {
     const none = t('plan.fields.none')
     switch (field) {
       case 'owner_role': return t(`terms.dealRoles.${values.owner_role}`)
+      case 'assignee_id': return (values.assignee_id && users?.find((user) => user.id === values.assignee_id)?.name) || t('planTrust.assignee.none')
       case 'status': return t(`plan.status.${values.status}`)
       case 'gate': return values.gate ? t('plan.fields.yes') : t('plan.fields.no')
       case 'planned_start': case 'planned_due': case 'completed_on': return values[field] ? format.date(values[field]) : none

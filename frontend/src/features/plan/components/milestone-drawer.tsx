@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../../components/error-alert'
 import { ApiError } from '../../../lib/api-client'
 import { useUnsavedChangesGuard } from '../../../components/unsaved-changes-guard'
+import type { DealMember } from '../../../lib/deals'
 import { showFieldErrors } from '../../../lib/form-errors'
 import { useUpdateMilestone } from '../api/plan-mutations'
 import { getMilestone } from '../api/plan-queries'
@@ -21,6 +22,8 @@ export interface MilestoneDrawerProps {
   milestone: Milestone
   milestones: Milestone[]
   editable: boolean
+  /** The deal team, offered first as assignees. */
+  team?: DealMember[]
   /** May change what shapes the plan (owner role, weight, gate, dependencies): the PMO, not the solution role. */
   canShapePlan: boolean
   today: string
@@ -98,7 +101,7 @@ export function MilestoneDrawer(props: MilestoneDrawerProps) {
             {!props.editable && <Text size="sm" c="dimmed">{t('plan.readOnly')}</Text>}
             <Fieldset variant="unstyled" disabled={!props.editable}>
               <Stack>
-                <MilestoneFields form={form} others={others} shapeLocked={props.editable && !props.canShapePlan} />
+                <MilestoneFields form={form} others={others} team={props.team} shapeLocked={props.editable && !props.canShapePlan} />
                 <StatusFields form={form} today={props.today} />
               </Stack>
             </Fieldset>

@@ -4,17 +4,21 @@ import { useTranslation } from 'react-i18next'
 import { OWNER_ROLES, type Milestone } from '../api/types'
 import type { MilestoneValues } from '../milestone-form'
 import { useMilestoneName } from '../milestone-name'
+import type { DealMember } from '../../../lib/deals'
 import { LIMITS } from '../../../lib/limits'
+import { AssigneeSelect } from './assignee-select'
 
 /**
- * The fields a milestone is planned with: names, owner role, weight, gate, dates, exit
+ * The fields a milestone is planned with: names, owner role, assignee, weight, gate, dates, exit
  * criteria and dependencies (any other milestone of the plan). Shared by add and edit.
  * `shapeLocked` (the solution role on its own milestone) disables what only the PMO
  * changes: owner role, weight, gate and dependencies (the server refuses them with 403).
  */
-export function MilestoneFields({ form, others, shapeLocked = false }: {
+export function MilestoneFields({ form, others, team = [], shapeLocked = false }: {
   form: UseFormReturnType<MilestoneValues>
   others: Milestone[]
+  /** The deal team, offered first as assignees. */
+  team?: readonly DealMember[]
   shapeLocked?: boolean
 }) {
   const { t, i18n } = useTranslation()
@@ -40,6 +44,7 @@ export function MilestoneFields({ form, others, shapeLocked = false }: {
         />
         <NumberInput label={t('plan.fields.weight')} min={LIMITS.weightMin} max={LIMITS.weightMax} allowDecimal={false} disabled={shapeLocked} {...form.getInputProps('weight')} />
       </Group>
+      <AssigneeSelect team={team} value={form.values.assignee_id} onChange={(id) => form.setFieldValue('assignee_id', id)} error={form.errors.assignee_id} />
       <Checkbox label={t('plan.fields.gate')} description={t('plan.fields.gateHint')} disabled={shapeLocked} {...form.getInputProps('gate', { type: 'checkbox' })} />
       <SimpleGrid cols={2}>
         <TextInput type="date" max={LIMITS.dateMax} min={LIMITS.dateMin} label={t('plan.fields.plannedStart')} required {...form.getInputProps('planned_start')} />

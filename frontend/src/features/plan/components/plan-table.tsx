@@ -12,10 +12,12 @@ import { shiftLabel } from './shift-label'
 export type RowAction = 'open' | 'up' | 'down' | 'remove'
 
 /** The plan as a table, one row per milestone in plan order; editors get move and remove buttons. */
-export function PlanTable({ milestones, access, onAction }: {
+export function PlanTable({ milestones, access, onAction, userName = () => undefined }: {
   milestones: Milestone[]
   access: PlanAccess
   onAction: (action: RowAction, milestone: Milestone) => void
+  /** A user's name by id, for the assignee column. */
+  userName?: (userId: string) => string | undefined
 }) {
   const { t } = useTranslation()
   const format = useFormat()
@@ -25,13 +27,14 @@ export function PlanTable({ milestones, access, onAction }: {
   const none = t('plan.fields.none')
 
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1240}>
       <Table striped highlightOnHover fz="sm" aria-label={t('plan.title')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('plan.fields.sequence')}</Table.Th>
             <Table.Th>{t('plan.fields.milestone')}</Table.Th>
             <Table.Th>{t('plan.fields.ownerRole')}</Table.Th>
+            <Table.Th>{t('planTrust.assignee.label')}</Table.Th>
             <Table.Th>{t('plan.fields.gate')}</Table.Th>
             <Table.Th ta="right">{t('plan.fields.weight')}</Table.Th>
             <Table.Th>{t('plan.fields.plannedStart')}</Table.Th>
@@ -51,9 +54,13 @@ export function PlanTable({ milestones, access, onAction }: {
               <Table.Tr key={m.id}>
                 <Table.Td>{m.sequence}</Table.Td>
                 <Table.Td>
-                  <Anchor component="button" type="button" size="sm" onClick={() => onAction('open', m)} aria-label={t('plan.actions.open', { name })}>{name}</Anchor>
+                  <Group gap={6} wrap="nowrap">
+                    <Anchor component="button" type="button" size="sm" onClick={() => onAction('open', m)} aria-label={t('plan.actions.open', { name })}>{name}</Anchor>
+                    {m.critical && <Badge size="xs" variant="outline" color="orange.8" tt="none">{t('planTrust.critical.legend')}</Badge>}
+                  </Group>
                 </Table.Td>
                 <Table.Td>{t(`terms.dealRoles.${m.owner_role}`)}</Table.Td>
+                <Table.Td>{m.assignee_id ? userName(m.assignee_id) ?? '…' : <Text span size="sm" c="dimmed">{t('planTrust.assignee.none')}</Text>}</Table.Td>
                 <Table.Td>{m.gate ? <><span title={t('plan.fields.gate')}>◆</span><GateRiskMark dealId={m.deal_id} milestoneId={m.id} /></> : none}</Table.Td>
                 <Table.Td ta="right">{m.weight}</Table.Td>
                 <Table.Td>{format.date(m.planned_start)}</Table.Td>

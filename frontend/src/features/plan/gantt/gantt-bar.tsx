@@ -16,6 +16,9 @@ type DragHandlers = {
 /** Width of the grip on a bar's right edge that changes only the due date. */
 const EDGE = 8
 
+/** The outline of the bars on the critical path (and its legend swatch). */
+export const CRITICAL = 'var(--mantine-color-orange-8)'
+
 /**
  * One milestone's bar (with its gate diamond and slip label), a button that opens the
  * milestone. Draggable bars take the body to move and the right edge to change the due date.
@@ -42,6 +45,8 @@ export function GanttBar(props: {
   const label =
     t('plan.gantt.bar', { name: item.label, start: format.date(dates.start), due: format.date(dates.due), status }) +
     (slip ? ` ${slip}` : '') +
+    (item.assignee ? `, ${t('planTrust.assignee.label')}: ${item.assignee}` : '') +
+    (item.critical ? ` — ${t('planTrust.critical.mark')}` : '') +
     (breaks.length > 0 ? ` — ${t('plan.checks.barMark', { rules: breaks.join('; ') })}` : '')
   const open = () => props.onOpen(item.id)
   const onKeyDown = (event: KeyboardEvent) => {
@@ -59,6 +64,7 @@ export function GanttBar(props: {
       data-milestone-id={item.id}
       data-draggable={props.drag ? 'true' : undefined}
       data-legal-break={breaks.length > 0 ? 'true' : undefined}
+      data-critical={item.critical ? 'true' : undefined}
       onKeyDown={onKeyDown}
       onClick={props.drag ? undefined : open}
       style={{ cursor: props.drag ? (props.dragging ? 'grabbing' : 'grab') : 'pointer', touchAction: 'none', outline: props.dragging ? 'none' : undefined }}
@@ -66,7 +72,9 @@ export function GanttBar(props: {
     >
       <title>{label}</title>
       <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} rx={3} style={{ fill: statusFill(item.status), opacity: props.dragging ? 0.8 : 1 }}
-        {...(breaks.length > 0 ? { stroke: 'var(--mantine-color-red-7)', strokeWidth: 2.5, strokeDasharray: '4 2' } : {})} />
+        {...(breaks.length > 0
+          ? { stroke: 'var(--mantine-color-red-7)', strokeWidth: 2.5, strokeDasharray: '4 2' }
+          : item.critical ? { stroke: CRITICAL, strokeWidth: 2.5 } : {})} />
       {breaks.length > 0 && (
         <text x={bar.x - 4} y={midY + 4} textAnchor="end" fontSize={12} fontWeight={700} style={{ fill: 'var(--mantine-color-red-7)' }}>§</text>
       )}

@@ -3,7 +3,7 @@ import { useEffect, useEffectEvent, useId, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { phoneHiddenText } from '../../../components/phone-details'
 import { GanttBar } from './gantt-bar'
-import { GanttGrid, TodayLine } from './gantt-grid'
+import { GanttGrid, TargetLine, TodayLine } from './gantt-grid'
 import { chartDates, type GanttItem } from './gantt-item'
 import { arrowPath, barGeometry, dateToX, dragDates, ghostGeometry, HEADER_HEIGHT, makeScale, ROW_HEIGHT, rowTop, type Zoom } from './layout'
 import { useBarDrag } from './use-bar-drag'
@@ -16,6 +16,8 @@ export interface GanttChartProps {
   items: GanttItem[]
   zoom: Zoom
   today: string
+  /** The deal's target close date, drawn as a line; none when null. */
+  targetClose?: string | null
   /** Opens a milestone (a click on its bar or name, or Enter on the bar). */
   onOpen: (id: string) => void
   /** A draggable bar was dropped on new dates. */
@@ -27,11 +29,11 @@ export interface GanttChartProps {
  * week/month/quarter axis, today's line, bars coloured by status, baseline ghosts behind
  * them, gate diamonds, finish-to-start arrows and slip labels. Bars drag by whole days.
  */
-export function GanttChart({ items, zoom, today, onOpen, onMove }: GanttChartProps) {
+export function GanttChart({ items, zoom, today, targetClose = null, onOpen, onMove }: GanttChartProps) {
   const { t } = useTranslation()
   const arrowId = `gantt-arrow-${useId().replace(/[^\w-]/g, '')}`
   const scroller = useRef<HTMLDivElement>(null)
-  const scale = useMemo(() => makeScale(chartDates(items, today), zoom), [items, today, zoom])
+  const scale = useMemo(() => makeScale(chartDates(items, today, targetClose), zoom), [items, today, targetClose, zoom])
   const { drag, bind } = useBarDrag(
     scale.pxPerDay,
     ({ id, mode, deltaDays }) => {
@@ -66,10 +68,11 @@ export function GanttChart({ items, zoom, today, onOpen, onMove }: GanttChartPro
         </Box>
         {items.map((item) => (
           <UnstyledButton key={item.id} onClick={() => onOpen(item.id)} h={ROW_HEIGHT} w="100%" px="xs" title={item.label}
-            style={{ display: 'flex', alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
-            <Text size="sm" truncate="end">
+            style={{ display: 'flex', alignItems: 'center', gap: 4, borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+            <Text size="sm" truncate="end" fw={item.critical ? 600 : undefined} style={{ flex: 1 }}>
               {item.sequence}.{' '}<span className={phoneHiddenText}>{item.label}</span>
             </Text>
+            {item.assignee && <Text size="xs" c="dimmed" truncate="end" maw={90} data-testid="gantt-assignee">{item.assignee}</Text>}
           </UnstyledButton>
         ))}
       </Box>
@@ -100,6 +103,7 @@ export function GanttChart({ items, zoom, today, onOpen, onMove }: GanttChartPro
               drag={item.draggable ? { body: bind(item.id, 'move'), edge: bind(item.id, 'end') } : undefined} />
           ))}
           <TodayLine scale={scale} today={today} rows={items.length} />
+          {targetClose && <TargetLine scale={scale} date={targetClose} rows={items.length} />}
         </svg>
       </Box>
     </Box>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../../lib/format'
 import { axisTicks, weekendSpans } from './axis'
 import { dateToX, HEADER_HEIGHT, rowTop, type Scale, type Zoom } from './layout'
 
@@ -51,6 +52,23 @@ export function TodayLine({ scale, today, rows }: { scale: Scale; today: string;
       <rect x={x - 20} y={HEADER_HEIGHT / 2 + 3} width={40} height={15} rx={3} style={{ fill: 'var(--mantine-color-red-6)' }} />
       <text x={x} y={HEADER_HEIGHT / 2 + 14} fontSize={10} fontWeight={600} textAnchor="middle" style={{ fill: 'white' }}>
         {t('plan.gantt.today')}
+      </text>
+    </g>
+  )
+}
+
+/** The vertical line through the deal's target close date, labelled in the axis. */
+export function TargetLine({ scale, date, rows }: { scale: Scale; date: string; rows: number }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const x = dateToX(scale, date) + scale.pxPerDay
+  const label = t('planTrust.target.line')
+  return (
+    <g data-testid="target-close-line" pointerEvents="none" role="img" aria-label={`${label}: ${format.date(date)}`}>
+      <line x1={x} x2={x} y1={HEADER_HEIGHT / 2} y2={rowTop(rows)} strokeWidth={2} style={{ stroke: 'var(--mantine-color-violet-7)' }} />
+      <rect x={x - 36} y={HEADER_HEIGHT / 2 + 3} width={72} height={15} rx={3} style={{ fill: 'var(--mantine-color-violet-7)' }} />
+      <text x={x} y={HEADER_HEIGHT / 2 + 14} fontSize={10} fontWeight={600} textAnchor="middle" style={{ fill: 'white' }}>
+        {label}
       </text>
     </g>
   )

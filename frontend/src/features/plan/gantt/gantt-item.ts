@@ -19,11 +19,16 @@ export interface GanttItem {
   draggable: boolean
   /** The legal minimum intervals (their labels) this milestone's dates take part in breaking; usually none. */
   legalBreaks?: string[]
+  /** On the critical path: the chain of dependencies that sets the close date. */
+  critical?: boolean
+  /** The assignee's name; null when nobody is assigned. */
+  assignee?: string | null
 }
 
-/** Every date the chart must show: bars, ghosts and today. */
-export function chartDates(items: readonly GanttItem[], today: string): string[] {
+/** Every date the chart must show: bars, ghosts, today and the target close (when given). */
+export function chartDates(items: readonly GanttItem[], today: string, targetClose?: string | null): string[] {
   const dates = [today]
+  if (targetClose) dates.push(targetClose)
   for (const item of items) {
     dates.push(item.start, item.due)
     if (item.ghost) dates.push(item.ghost.start, item.ghost.due)

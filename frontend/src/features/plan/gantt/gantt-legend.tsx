@@ -2,6 +2,7 @@ import { Group, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MILESTONE_STATUSES } from '../api/types'
+import { CRITICAL } from './gantt-bar'
 import { statusFill } from './status-colors'
 
 /** What the chart's colours and marks mean. */
@@ -22,6 +23,12 @@ export function GanttLegend() {
       </Entry>
       <Entry label={t('plan.gantt.legalBreak')}>
         <rect x={1} y={3} width={20} height={10} rx={2} strokeWidth={2} strokeDasharray="4 2" style={{ fill: 'var(--mantine-color-gray-2)', stroke: 'var(--mantine-color-red-7)' }} />
+      </Entry>
+      <Entry label={t('planTrust.critical.legend')}>
+        <rect x={1} y={3} width={20} height={10} rx={2} strokeWidth={2.5} style={{ fill: 'var(--mantine-color-gray-2)', stroke: CRITICAL }} />
+      </Entry>
+      <Entry label={t('planTrust.target.line')}>
+        <line x1={11} x2={11} y1={0} y2={16} strokeWidth={2} style={{ stroke: 'var(--mantine-color-violet-7)' }} />
       </Entry>
       <Entry label={t('plan.gantt.today')}>
         <line x1={11} x2={11} y1={0} y2={16} strokeDasharray="4 3" strokeWidth={1.5} style={{ stroke: 'var(--mantine-color-red-6)' }} />

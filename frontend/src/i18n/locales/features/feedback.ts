@@ -4,6 +4,7 @@ import type { Widen } from '../messages'
 export const feedbackEn = {
   rescheduled: 'Plan rescheduled.',
   baselineTaken: 'Baseline taken.',
+  baselineCommitted: 'Committed baseline changed: slip is measured against it now.',
   retrospectiveSaved: 'Retrospective saved.',
   retrospectiveDeleted: 'Retrospective deleted.',
   gateDecisionRecorded: 'Gate decision recorded.',
@@ -30,6 +31,7 @@ export const feedbackEn = {
 export const feedbackZh: Widen<typeof feedbackEn> = {
   rescheduled: '计划已重排。',
   baselineTaken: '已建立基线。',
+  baselineCommitted: '承诺基线已更改：此后按它衡量延误。',
   retrospectiveSaved: '复盘已保存。',
   retrospectiveDeleted: '复盘已删除。',
   gateDecisionRecorded: '关口决策已记录。',

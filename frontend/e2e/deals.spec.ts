@@ -76,7 +76,7 @@ test('opens a deal: header, tabs, then Team and Activity', async ({ page }) => {
 
   await page.getByRole('tab', { name: 'Activity' }).click()
   await expect(page).toHaveURL(/\/activity$/)
-  await expect(page.getByText(/created the deal$/)).toBeVisible()
+  await expect(page.getByText(/created the deal “.+”$/)).toBeVisible()
 
   await page.reload()
   await expect(page.getByRole('tab', { name: 'Activity' })).toHaveAttribute('aria-selected', 'true')

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"summit/domain"
 	"summit/domain/deals"
 	"summit/domain/identity"
 	"summit/policies"
@@ -17,26 +18,33 @@ var dealList = listOf(deals.DealSorts)
 // period (of the target close date), customer_id, member_id and q; only deals the
 // caller may read are listed.
 func (s *server) listDeals(c echo.Context) error {
-	ctx := c.Request().Context()
-	p, err := dealList.parse(c)
+	p, f, err := s.dealListQuery(c)
 	if err != nil {
 		return err
 	}
-	f, err := s.dealFilter(c)
-	if err != nil {
-		return err
-	}
-	if err := s.confidenceFilter(c, &f, p); err != nil {
-		return err
-	}
-	if f.Visible, err = s.dealVisibility(ctx, callerOf(c)); err != nil {
-		return err
-	}
-	page, err := s.deps.Deals.ListDeals(ctx, f, p)
+	page, err := s.deps.Deals.ListDeals(c.Request().Context(), f, p)
 	if err != nil {
 		return err
 	}
 	return writeList(c, p, page, toListItem)
+}
+
+// dealListQuery reads what GET /deals and GET /deals/summary share: the list's paging,
+// sort and q, its filters, and the caller's visibility.
+func (s *server) dealListQuery(c echo.Context) (domain.ListParams, deals.DealFilter, error) {
+	p, err := dealList.parse(c)
+	if err != nil {
+		return p, deals.DealFilter{}, err
+	}
+	f, err := s.dealFilter(c)
+	if err != nil {
+		return p, f, err
+	}
+	if err := s.confidenceFilter(c, &f, p); err != nil {
+		return p, f, err
+	}
+	f.Visible, err = s.dealVisibility(c.Request().Context(), callerOf(c))
+	return p, f, err
 }
 
 func (s *server) dealFilter(c echo.Context) (deals.DealFilter, error) {

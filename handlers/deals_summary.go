@@ -21,22 +21,11 @@ type dealsSummaryResponse struct {
 // many deals the caller may read match, and their amounts summed per currency. The SPA asks
 // once per change of filters, so the list's pages keep their statement count.
 func (s *server) dealsSummary(c echo.Context) error {
-	ctx := c.Request().Context()
-	p, err := dealList.parse(c)
+	p, f, err := s.dealListQuery(c)
 	if err != nil {
 		return err
 	}
-	f, err := s.dealFilter(c)
-	if err != nil {
-		return err
-	}
-	if err := s.confidenceFilter(c, &f, p); err != nil {
-		return err
-	}
-	if f.Visible, err = s.dealVisibility(ctx, callerOf(c)); err != nil {
-		return err
-	}
-	sum, err := s.deps.Deals.SummarizeDeals(ctx, f, p.Search)
+	sum, err := s.deps.Deals.SummarizeDeals(c.Request().Context(), f, p.Search)
 	if err != nil {
 		return err
 	}

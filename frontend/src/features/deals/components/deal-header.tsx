@@ -1,13 +1,13 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PhoneDetails } from '../../../components/phone-details'
+import { PhoneDetails, usePhone } from '../../../components/phone-details'
 import { canOnDeal, type Deal } from '../../../lib/deals'
 import { ChangeStatusModal } from './change-status-modal'
 import { DealFacts } from './deal-facts'
 import { DealStatusBadge } from './deal-status-badge'
 import { EditDealModal } from './edit-deal-modal'
-import { PlanAfterTargetAlert } from './plan-after-target-alert'
+import { PlanAfterTargetAlert, PlanAfterTargetBadge } from './plan-after-target-alert'
 import { SlippageSummary } from './slippage-summary'
 
 /**
@@ -21,6 +21,7 @@ export function DealHeader({ deal, team, details, baselineNote }: { deal: Deal; 
   const { t } = useTranslation()
   const [dialog, setDialog] = useState<'edit' | 'status' | null>(null)
   const canWrite = canOnDeal(deal.permissions, 'deal:write')
+  const phone = usePhone()
   const close = () => setDialog(null)
 
   return (
@@ -39,6 +40,7 @@ export function DealHeader({ deal, team, details, baselineNote }: { deal: Deal; 
           <Group gap="xs">
             <SlippageSummary slippage={deal.slippage} />
             {baselineNote}
+            {phone && <PlanAfterTargetBadge deal={deal} />}
           </Group>
         </Stack>
         {canWrite && (
@@ -52,8 +54,10 @@ export function DealHeader({ deal, team, details, baselineNote }: { deal: Deal; 
           </Group>
         )}
       </Group>
-      <PlanAfterTargetAlert deal={deal} />
+      {/* On a phone the warning stays in sight as a badge; its moves fold with the details. */}
+      {!phone && <PlanAfterTargetAlert deal={deal} />}
       <PhoneDetails>
+        {phone && <PlanAfterTargetAlert deal={deal} />}
         <Group justify="space-between" align="flex-end">
           <DealFacts deal={deal} />
           {team}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Center, Group, Loader, Progress, Table, Text } from '@mantine/core'
+import { Anchor, Center, Group, Loader, Progress, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { SortHeader } from '../../../components/sort-header'
@@ -7,6 +7,7 @@ import { teamPath, useTeamDirectory } from '../../../lib/directory'
 import { useFormat } from '../../../lib/format'
 import type { DealSort } from '../api/deals'
 import { DealStatusBadge } from './deal-status-badge'
+import { PlanAfterTargetBadge } from './plan-after-target-alert'
 import { usePeriodLabel } from './period-select'
 
 /** The deals of one page; clicking a row (or its name) opens the deal. */
@@ -99,19 +100,5 @@ function ConfidenceCell({ confidence }: { confidence: number | null | undefined 
       <Progress value={confidence * 100} w={56} size="sm" aria-hidden />
       <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>{format.percent(confidence)}</Text>
     </Group>
-  )
-}
-
-/** The list's plan-after-target warning: the open close gate falls after the target close. */
-function PlanAfterTargetBadge({ deal }: { deal: Deal }) {
-  const { t } = useTranslation()
-  const format = useFormat()
-  const warning = deal.plan_after_target
-  if (!warning) return null
-  const title = t('planTrust.target.listTitle', { due: format.date(warning.planned_due), days: warning.days_after })
-  return (
-    <Badge ml={6} size="sm" variant="light" color="orange" tt="none" title={title} aria-label={title} data-testid="plan-after-target-badge">
-      {t('planTrust.target.warningShort', { days: warning.days_after })}
-    </Badge>
   )
 }

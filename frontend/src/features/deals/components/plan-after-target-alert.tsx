@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text } from '@mantine/core'
+import { Alert, Badge, Button, Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ErrorAlert } from '../../../components/error-alert'
@@ -42,5 +42,19 @@ export function PlanAfterTargetAlert({ deal }: { deal: Deal }) {
       </Group>
       <ErrorAlert error={update.error} />
     </Alert>
+  )
+}
+
+/** The short plan-after-target warning (the deals list, a phone's deal header): the open close gate falls after the target close. */
+export function PlanAfterTargetBadge({ deal }: { deal: Deal }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const warning = deal.plan_after_target
+  if (!warning) return null
+  const title = t('planTrust.target.listTitle', { due: format.date(warning.planned_due), days: warning.days_after })
+  return (
+    <Badge ml={6} size="sm" variant="light" color="orange" tt="none" title={title} aria-label={title} data-testid="plan-after-target-badge">
+      {t('planTrust.target.warningShort', { days: warning.days_after })}
+    </Badge>
   )
 }

@@ -20,6 +20,8 @@ test.beforeEach(async ({ page }) => {
 })
 
 test('the deal list loads without the board, the Gantt or the charts; a deal fetches its plan then', async ({ page }) => {
+  // Signing in opens the board, which fetches the charts: let that finish before listening.
+  await page.waitForLoadState('networkidle')
   const scripts = scriptsFetched(page)
   await page.goto('/deals')
   const firstDeal = page.getByRole('row').nth(1).getByRole('link').first()

@@ -22,6 +22,16 @@ export function DealHeader({ deal, team, details, baselineNote }: { deal: Deal; 
   const [dialog, setDialog] = useState<'edit' | 'status' | null>(null)
   const canWrite = canOnDeal(deal.permissions, 'deal:write')
   const phone = usePhone()
+  const actions = (
+    <Group gap="xs" wrap="nowrap">
+      <Button variant="default" onClick={() => setDialog('edit')}>
+        {t('deals.edit')}
+      </Button>
+      <Button variant="default" onClick={() => setDialog('status')}>
+        {t('deals.changeStatus')}
+      </Button>
+    </Group>
+  )
   const close = () => setDialog(null)
 
   return (
@@ -39,25 +49,19 @@ export function DealHeader({ deal, team, details, baselineNote }: { deal: Deal; 
           )}
           <Group gap="xs">
             <SlippageSummary slippage={deal.slippage} />
-            {baselineNote}
+            {!phone && baselineNote}
             {phone && <PlanAfterTargetBadge deal={deal} />}
           </Group>
         </Stack>
-        {canWrite && (
-          <Group gap="xs" wrap="nowrap">
-            <Button variant="default" onClick={() => setDialog('edit')}>
-              {t('deals.edit')}
-            </Button>
-            <Button variant="default" onClick={() => setDialog('status')}>
-              {t('deals.changeStatus')}
-            </Button>
-          </Group>
-        )}
+        {canWrite && !phone && actions}
       </Group>
       {/* On a phone the warning stays in sight as a badge; its moves fold with the details. */}
       {!phone && <PlanAfterTargetAlert deal={deal} />}
       <PhoneDetails>
+        {/* On a phone the title gets the whole width: the baseline note and the buttons fold too. */}
+        {phone && baselineNote}
         {phone && <PlanAfterTargetAlert deal={deal} />}
+        {canWrite && phone && actions}
         <Group justify="space-between" align="flex-end">
           <DealFacts deal={deal} />
           {team}

@@ -62,6 +62,24 @@ func (s *server) authorizeDeal(a access) echo.MiddlewareFunc {
 	}
 }
 
+// readAccessAhead asks the statement that authenticates the request to read the access
+// of the deal the path's :id names (or its milestone's deal) as well
+// (deals.ReadAccessAhead): authorizeDeal then costs no statement of its own.
+func readAccessAhead(scope dealScope) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			if id, err := pathID(c, "id"); err == nil {
+				dealID, milestoneID := id, ""
+				if scope == milestoneInPath {
+					dealID, milestoneID = "", id
+				}
+				c.SetRequest(c.Request().WithContext(deals.ReadAccessAhead(c.Request().Context(), dealID, milestoneID)))
+			}
+			return next(c)
+		}
+	}
+}
+
 // dealAccess reads what authorization needs of the deal the path's :id belongs to: one
 // statement for a deal or a milestone, two for the rest.
 func (s *server) dealAccess(ctx context.Context, scope dealScope, id string) (deals.Access, error) {

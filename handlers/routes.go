@@ -135,6 +135,9 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 // handle registers one route with the middleware its rule needs and records the rule.
 func (s *server) handle(g *echo.Group, method, path string, h echo.HandlerFunc, a access) {
 	mw := []echo.MiddlewareFunc{checkQueryText}
+	if a.scope == dealInPath || a.scope == milestoneInPath {
+		mw = append(mw, readAccessAhead(a.scope))
+	}
 	if !a.public {
 		mw = append(mw, s.authenticate)
 	}

@@ -13,9 +13,12 @@ import (
 // uuid holds either separator). A list page scans fifty of them, and splitting text costs
 // a tenth of decoding the same as JSON. In a list PostgreSQL evaluates it for the rows of
 // the page only: a LIMIT puts expensive output columns after the sort.
-func dealTeamColumn(d string) string {
+func dealTeamColumn(d string) string { return dealTeamOf(d) + ` AS members` }
+
+// dealTeamOf is dealTeamColumn's value without its name.
+func dealTeamOf(d string) string {
 	return `(SELECT string_agg(dm.role || ':' || dm.user_id, ',' ORDER BY dm.role, dm.user_id)
-	FROM deal_members dm WHERE dm.deal_id = ` + d + `.id) AS members`
+	FROM deal_members dm WHERE dm.deal_id = ` + d + `.id)`
 }
 
 // dealTeam scans dealTeamColumn; NULL (a deal without a team) is an empty team.

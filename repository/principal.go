@@ -1,10 +1,12 @@
 package repository
 
 import (
+	"context"
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 
+	"summit/domain/deals"
 	"summit/domain/identity"
 )
 
@@ -22,6 +24,49 @@ const principalColumns = `u.id AS u_id, u.email AS u_email, u.name AS u_name, u.
 			UNION
 			SELECT t.id FROM teams t JOIN reach ON t.parent_id = reach.id)
 		SELECT json_agg(reach.id ORDER BY reach.id) FROM reach), '[]') AS reach`
+
+// accessAheadColumn is the column that reads, in the statement authenticating a request,
+// the access of the deal the request acts on (deals.ReadAccessAhead), with its argument;
+// "" when ctx asks for none. It is NULL when no such deal or milestone exists.
+func accessAheadColumn(ctx context.Context) (string, []any) {
+	dealID, milestoneID, ok := deals.AccessAheadWanted(ctx)
+	if !ok {
+		return "", nil
+	}
+	from, id := "FROM deals d WHERE d.id = ?::uuid", dealID
+	if dealID == "" {
+		from, id = "FROM milestones m JOIN deals d ON d.id = m.deal_id WHERE m.id = ?::uuid", milestoneID
+	}
+	return `, (SELECT json_build_object('deal_id', d.id, 'team_id', d.team_id, 'members', ` + dealTeamOf("d") + `) ` + from + `) AS access_ahead`, []any{id}
+}
+
+// accessAheadRow is what accessAheadColumn reads.
+type accessAheadRow struct {
+	DealID  string  `json:"deal_id"`
+	TeamID  string  `json:"team_id"`
+	Members *string `json:"members"`
+}
+
+// recordAccessAhead hands the access read ahead (nil: no such deal) to the request.
+func recordAccessAhead(ctx context.Context, row *accessAheadRow) error {
+	if _, _, ok := deals.AccessAheadWanted(ctx); !ok {
+		return nil
+	}
+	if row == nil {
+		deals.RecordAccessAhead(ctx, deals.Access{}, false)
+		return nil
+	}
+	var team dealTeam
+	var members any
+	if row.Members != nil {
+		members = *row.Members
+	}
+	if err := team.Scan(members); err != nil {
+		return err
+	}
+	deals.RecordAccessAhead(ctx, deals.Access{DealID: row.DealID, TeamID: row.TeamID, Members: []deals.Member(team)}, true)
+	return nil
+}
 
 // principalOf is the principal that principalColumns read.
 func principalOf(user userRow, teamIDs, reach idList) identity.Principal {

@@ -60,20 +60,25 @@ func (r *Sessions) CreateSession(ctx context.Context, s identity.Session, ev ide
 // and their reach: one statement (principalColumns).
 func (r *Sessions) SessionByHash(ctx context.Context, hash []byte) (identity.Session, identity.Principal, error) {
 	var rows []struct {
-		Session sessionRow `gorm:"embedded;embeddedPrefix:s_"`
-		User    userRow    `gorm:"embedded;embeddedPrefix:u_"`
-		TeamIDs idList
-		Reach   idList
+		Session     sessionRow `gorm:"embedded;embeddedPrefix:s_"`
+		User        userRow    `gorm:"embedded;embeddedPrefix:u_"`
+		TeamIDs     idList
+		Reach       idList
+		AccessAhead jsonValue[*accessAheadRow]
 	}
+	ahead, aheadArgs := accessAheadColumn(ctx)
 	err := conn(ctx, r.db).Raw(`SELECT s.id_hash AS s_id_hash, s.user_id AS s_user_id, s.csrf_token AS s_csrf_token,
 		s.created_at AS s_created_at, s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at, s.ip AS s_ip,
-		s.user_agent AS s_user_agent, `+principalColumns+`
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`, hash).Scan(&rows).Error
+		s.user_agent AS s_user_agent, `+principalColumns+ahead+`
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`, append(aheadArgs, hash)...).Scan(&rows).Error
 	if err != nil {
 		return identity.Session{}, identity.Principal{}, translate(err, "session")
 	}
 	if len(rows) == 0 {
 		return identity.Session{}, identity.Principal{}, fmt.Errorf("session: %w", domain.ErrNotFound)
+	}
+	if err := recordAccessAhead(ctx, rows[0].AccessAhead.V); err != nil {
+		return identity.Session{}, identity.Principal{}, err
 	}
 	return identity.Session(rows[0].Session), principalOf(rows[0].User, rows[0].TeamIDs, rows[0].Reach), nil
 }

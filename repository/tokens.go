@@ -47,19 +47,24 @@ func (r *Tokens) CreateToken(ctx context.Context, t identity.APIToken, ev identi
 // their reach: one statement (principalColumns).
 func (r *Tokens) TokenByHash(ctx context.Context, hash []byte) (identity.APIToken, identity.Principal, error) {
 	var rows []struct {
-		Token   tokenRow `gorm:"embedded;embeddedPrefix:t_"`
-		User    userRow  `gorm:"embedded;embeddedPrefix:u_"`
-		TeamIDs idList
-		Reach   idList
+		Token       tokenRow `gorm:"embedded;embeddedPrefix:t_"`
+		User        userRow  `gorm:"embedded;embeddedPrefix:u_"`
+		TeamIDs     idList
+		Reach       idList
+		AccessAhead jsonValue[*accessAheadRow]
 	}
+	ahead, aheadArgs := accessAheadColumn(ctx)
 	err := conn(ctx, r.db).Raw(`SELECT t.id AS t_id, t.user_id AS t_user_id, t.name AS t_name, t.secret_hash AS t_secret_hash,
-		t.created_at AS t_created_at, t.last_used_at AS t_last_used_at, `+principalColumns+`
-		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = ?`, hash).Scan(&rows).Error
+		t.created_at AS t_created_at, t.last_used_at AS t_last_used_at, `+principalColumns+ahead+`
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = ?`, append(aheadArgs, hash)...).Scan(&rows).Error
 	if err != nil {
 		return identity.APIToken{}, identity.Principal{}, translate(err, "token")
 	}
 	if len(rows) == 0 {
 		return identity.APIToken{}, identity.Principal{}, fmt.Errorf("token: %w", domain.ErrNotFound)
+	}
+	if err := recordAccessAhead(ctx, rows[0].AccessAhead.V); err != nil {
+		return identity.APIToken{}, identity.Principal{}, err
 	}
 	return identity.APIToken(rows[0].Token), principalOf(rows[0].User, rows[0].TeamIDs, rows[0].Reach), nil
 }

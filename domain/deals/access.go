@@ -27,13 +27,20 @@ func RolesOn(acc Access, v Visibility) DealRoles {
 }
 
 // Access reads what authorization needs of a deal (its team and deal team); a deal that
-// does not exist is domain.ErrNotFound.
+// does not exist is domain.ErrNotFound. When the request read it ahead with its
+// credential (ReadAccessAhead), that is the answer and no statement is sent.
 func (s *Service) Access(ctx context.Context, dealID string) (Access, error) {
+	if acc, ok, err := accessReadAhead(ctx, dealID, ""); ok {
+		return acc, err
+	}
 	return s.Store.DealAccess(ctx, dealID)
 }
 
-// MilestoneAccess is Access of the deal a milestone belongs to, read at once.
+// MilestoneAccess is Access of the deal a milestone belongs to, read at once (or ahead).
 func (s *Service) MilestoneAccess(ctx context.Context, milestoneID string) (Access, error) {
+	if acc, ok, err := accessReadAhead(ctx, "", milestoneID); ok {
+		return acc, err
+	}
 	return s.Store.MilestoneAccess(ctx, milestoneID)
 }
 

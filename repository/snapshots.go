@@ -2,6 +2,7 @@ package repository
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -195,12 +196,12 @@ func nullOr[T any](p *T, text func(T) string) string {
 
 // LastDay is the newest snapshot's day, simulated ones included.
 func (r *Snapshots) LastDay(ctx context.Context) (time.Time, bool, error) {
-	var last *time.Time
-	err := conn(ctx, r.db).Raw("SELECT max(day) FROM forecast_snapshots").Scan(&last).Error
-	if err != nil || last == nil {
+	var last sql.NullTime
+	err := conn(ctx, r.db).Raw("SELECT max(day) FROM forecast_snapshots").Row().Scan(&last)
+	if err != nil || !last.Valid {
 		return time.Time{}, false, translate(err, "snapshot: last day")
 	}
-	return deals.Day(*last), true, nil
+	return deals.Day(last.Time), true, nil
 }
 
 // Prune deletes the real snapshots older than dailyDays days that are not of a Monday

@@ -45,13 +45,15 @@ func (r *Snapshots) BeginDay(ctx context.Context, day time.Time) (bool, error) {
 // CopyStoredFigures copies every open deal's figures computed as of day, with its
 // team, amount and judgement, in one INSERT … SELECT.
 func (r *Snapshots) CopyStoredFigures(ctx context.Context, day time.Time) (int, error) {
-	res := conn(ctx, r.db).Exec(`INSERT INTO deal_snapshots (day, deal_id, team_id, amount_minor, currency, target_close_date,
+	res := conn(ctx, r.db).Exec(`WITH periods AS (
+			SELECT df.deal_id, jsonb_object_agg(df.period, jsonb_build_array(df.p_in_period, df.confidence)) AS periods
+			FROM deal_forecasts df JOIN deals d ON d.id = df.deal_id AND d.status = 'open' GROUP BY df.deal_id)
+		INSERT INTO deal_snapshots (day, deal_id, team_id, amount_minor, currency, target_close_date,
 			forecast_category, manual_probability, base, p_win, expected_close, close_p80, factors, periods)
 		SELECT dc.as_of, d.id, d.team_id, d.amount_minor, d.currency, d.target_close_date, d.forecast_category,
-			d.manual_probability, dc.base, dc.p_win, dc.expected_close, dc.close_p80, dc.factors,
-			COALESCE((SELECT jsonb_object_agg(df.period, jsonb_build_array(df.p_in_period, df.confidence))
-				FROM deal_forecasts df WHERE df.deal_id = d.id), '{}'::jsonb)
+			d.manual_probability, dc.base, dc.p_win, dc.expected_close, dc.close_p80, dc.factors, COALESCE(p.periods, '{}'::jsonb)
 		FROM deals d JOIN deal_confidence dc ON dc.deal_id = d.id AND dc.as_of = ?
+		LEFT JOIN periods p ON p.deal_id = d.id
 		WHERE d.status = 'open'`, deals.Day(day))
 	return int(res.RowsAffected), translate(res.Error, "snapshot: copy stored figures")
 }

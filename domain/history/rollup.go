@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"math"
+	"runtime"
+	"sync"
 	"time"
 
 	"summit/domain/boards"
@@ -58,25 +60,46 @@ func (s *Service) rollUp(ctx context.Context, day time.Time) (int, error) {
 		if err != nil {
 			return err
 		}
+		// The targets and rates come from the store, one period after the other on the
+		// transaction's connection; the roll-ups, plain CPU, on every core at once.
+		trees := make([][]targets.TreeNode, len(window))
+		convs := make([]*targets.Converter, len(window))
+		for i, per := range window {
+			if trees[i], err = s.Targets.TargetTree(ctx, per.Name); err != nil {
+				return err
+			}
+			if convs[i], err = s.Targets.Converter(ctx, per.Name); err != nil {
+				return err
+			}
+		}
+		rows := make([][]ScopeSnapshot, len(window))
+		errs := make([]error, len(window))
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range min(runtime.GOMAXPROCS(0), len(window)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					rows[i], errs[i] = Scopes(day, window[i], trees[i], convs[i], ds, wonIn(won, window[i]))
+				}
+			}()
+		}
+		for i := range window {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
 		var out []ScopeSnapshot
-		for _, per := range window {
-			tree, err := s.Targets.TargetTree(ctx, per.Name)
-			if err != nil {
-				return err
-			}
-			conv, err := s.Targets.Converter(ctx, per.Name)
-			if err != nil {
-				return err
-			}
-			rows, err := Scopes(day, per, tree, conv, ds, wonIn(won, per))
+		for i := range window {
 			var missing *targets.MissingRateError
-			if errors.As(err, &missing) {
+			if errors.As(errs[i], &missing) {
 				continue
 			}
-			if err != nil {
-				return err
+			if errs[i] != nil {
+				return errs[i]
 			}
-			out = append(out, rows...)
+			out = append(out, rows[i]...)
 		}
 		n = len(out)
 		return s.Store.ReplaceScopes(ctx, day, out)

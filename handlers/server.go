@@ -18,6 +18,7 @@ import (
 	"summit/domain/boards"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
+	"summit/domain/history"
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
@@ -38,6 +39,7 @@ type Deps struct {
 	Forecasts            *forecasts.Service
 	Targets              *targets.Service // settings, targets and FX rates
 	Boards               *boards.Service  // the executives' board
+	History              *history.Service // the forecast's snapshots and trend
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

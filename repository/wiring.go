@@ -8,6 +8,7 @@ import (
 	"summit/domain/boards"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
+	"summit/domain/history"
 	"summit/domain/identity"
 	"summit/domain/reviews"
 	"summit/domain/stakeholders"
@@ -32,6 +33,7 @@ type Services struct {
 	Forecasts    *forecasts.Service
 	Targets      *targets.Service // settings, targets and FX rates
 	Boards       *boards.Service  // the executives' board
+	History      *history.Service // the forecast's daily snapshots and trend
 }
 
 // NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
@@ -50,5 +52,6 @@ func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 		Forecasts:    fc,
 		Targets:      ts,
 		Boards:       &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
+		History:      &history.Service{Store: NewSnapshots(db), Forecasts: fc, Inputs: fc.Store, Targets: ts, Now: now},
 	}
 }

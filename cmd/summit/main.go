@@ -27,12 +27,13 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"serve":   {"migrate the database, then serve the API and web app", runServe},
-	"dev":     {"like serve, starting a project-local PostgreSQL when DATABASE_URL is unset and loading demo data", runDev},
-	"migrate": {"apply migrations (migrate [up|down|status])", runMigrate},
-	"seed":    {"load data (seed --demo: the demo organisation, safe to repeat; seed --scale N: the demo plus N generated deals, a new batch each run)", runSeed},
-	"user":    {"manage users (user create --email E --name N --password P --role admin|executive|member)", runUser},
-	"token":   {"issue an API token (token create --email E --name N; prints the token once)", runToken},
+	"serve":    {"migrate the database, then serve the API and web app", runServe},
+	"dev":      {"like serve, starting a project-local PostgreSQL when DATABASE_URL is unset and loading demo data", runDev},
+	"migrate":  {"apply migrations (migrate [up|down|status])", runMigrate},
+	"seed":     {"load data (seed --demo: the demo organisation, safe to repeat; seed --scale N: the demo plus N generated deals, a new batch each run)", runSeed},
+	"user":     {"manage users (user create --email E --name N --password P --role admin|executive|member)", runUser},
+	"snapshot": {"take the forecast snapshot of today now (snapshot [--date YYYY-MM-DD]: of a past day, the engine run as of that day over today's data); a day already taken is left as it is", runSnapshot},
+	"token":    {"issue an API token (token create --email E --name N; prints the token once)", runToken},
 }
 
 func main() {
@@ -67,7 +68,7 @@ func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 
 func usage() {
 	fmt.Fprintf(os.Stderr, "summit %s — run enterprise and government deals as projects\n\nusage: summit <command> [flags]\n\n", version)
-	for _, name := range []string{"serve", "dev", "migrate", "seed", "user", "token"} {
+	for _, name := range []string{"serve", "dev", "migrate", "seed", "snapshot", "user", "token"} {
 		fmt.Fprintf(os.Stderr, "  %-8s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(os.Stderr, "\nSettings come from the environment; see README.md.")

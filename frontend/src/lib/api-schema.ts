@@ -1404,6 +1404,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/boards/confidence/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The probability of target and expected revenue over the weeks of the period
+         * @description From the daily forecast snapshots (docs/forecast-history.md): the scope's roll-up
+         *     for the period and basis as it stood each week of the period up to today — one
+         *     point a week, the week's newest snapshot (Monday to Sunday), oldest first, at most
+         *     one per week of the period. Each roll-up is over every deal of the scope, so a
+         *     caller who may not read every deal of the scope (a member outside some of its teams)
+         *     gets `available: false` and no points rather than figures built on deals they
+         *     cannot see. A period that has not begun has no points yet.
+         */
+        get: operations["getConfidenceTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/risks/gates": {
         parameters: {
             query?: never;
@@ -2080,6 +2106,47 @@ export interface components {
             /** Format: int64 */
             unit_minor: number;
             mass: number[];
+        };
+        ConfidenceTrend: {
+            period: string;
+            /** Format: date */
+            period_from: string;
+            /**
+             * Format: date
+             * @description The period's last day.
+             */
+            period_to: string;
+            /** Format: uuid */
+            team_id: string | null;
+            /** @enum {string} */
+            basis: "model" | "judgement";
+            /** @description False when the caller may not read every deal of the scope (no points then). */
+            available: boolean;
+            points: components["schemas"]["ConfidenceTrendPoint"][];
+        };
+        ConfidenceTrendPoint: {
+            /**
+             * Format: date
+             * @description The snapshot's day (the newest of its week).
+             */
+            day: string;
+            /** @description Null when the scope had no target for the period. */
+            probability_of_target: number | null;
+            /**
+             * Format: int64
+             * @description Expected revenue (won + Σ amount × probability) in the reporting currency's minor units.
+             */
+            expected_minor: number;
+            /** Format: int64 */
+            won_minor: number;
+            /** Format: int64 */
+            target_minor: number | null;
+            /** Format: int64 */
+            p10_minor: number;
+            /** Format: int64 */
+            p90_minor: number;
+            open_deals: number;
+            currency: string;
         };
         ConfidenceBoard: {
             period: string;
@@ -5976,6 +6043,36 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    getConfidenceTrend: {
+        parameters: {
+            query?: {
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); the current fiscal quarter when omitted. */
+                period?: string;
+                /** @description The scope — this team and its sub-teams; the company when omitted. An unknown team is 422 on `team_id`. */
+                team_id?: string;
+                /** @description Whose probabilities rolled up — the model's confidence or the PMOs' judgement. */
+                basis?: "model" | "judgement";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trend. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidenceTrend"];
                 };
             };
             400: components["responses"]["Error"];

@@ -16,6 +16,7 @@ import { HeadlineCards } from './components/headline-cards'
 import { QuotaStrip } from './components/quota-strip'
 import { ServerStatusCard } from './components/server-status-card'
 import { TeamTable } from './components/team-table'
+import { TrendCard } from './components/trend-card'
 import { useTeamLabel } from './components/use-team-label'
 import { boardSearch, useBoardParams } from './use-board-params'
 
@@ -57,6 +58,7 @@ function Board({ board, query, fetching, cursors, onPage }: { board: ConfidenceB
       <QuotaStrip board={board} />
       <Stack gap="md" mb="md">
         <DistributionCard board={board} />
+        <TrendCard query={query} currency={board.currency} />
         <TeamTable board={board} query={query} />
         <FocusList focus={board.focus} />
       </Stack>

@@ -57,7 +57,8 @@ type histRetro struct {
 type histDeal struct {
 	spec       histSpec
 	id         pgtype.UUID
-	team       demoDealTeam
+	segment    deals.Segment
+	members    [3]string // the deal team's emails: PMO, business, solution
 	teamID     string
 	template   deals.Template
 	start      time.Time
@@ -74,20 +75,12 @@ type histDeal struct {
 	category   string
 }
 
-type demoDealTeam = struct {
-	team     string
-	segment  deals.Segment
-	template string
-	pmo, am  string
-	solution string
-}
-
 // inputAt is the engine's input for the deal as it stood at the start of day: steps
 // finished before it done, started ones in progress, the people as met, the reviews
 // held before it.
 func (d *histDeal) inputAt(day time.Time) confidence.Input {
 	in := confidence.Input{Deal: confidence.Deal{Status: confidence.DealOpen, AmountMinor: d.spec.amount,
-		TargetClose: d.spec.closeOn, Segment: string(d.team.segment), TemplateKey: d.template.Key}}
+		TargetClose: d.spec.closeOn, Segment: string(d.segment), TemplateKey: d.template.Key}}
 	in.Milestones = make([]confidence.Milestone, len(d.plan))
 	for j, m := range d.plan {
 		cm := confidence.Milestone{ID: m.ID, Key: m.Key, Weight: m.Weight, Gate: m.Gate, PlannedStart: m.PlannedStart,
@@ -147,7 +140,8 @@ func (d *histDeal) pWinAt(day time.Time) float64 {
 func (w *histWorld) simulate(s histSpec) *histDeal {
 	rng := w.rng
 	team := demoDealTeams[s.team]
-	d := &histDeal{spec: s, id: newUUID(), team: team, teamID: w.teamIDs[team.team], template: w.templates[team.template]}
+	d := &histDeal{spec: s, id: newUUID(), segment: team.segment, members: [3]string{team.pmo, team.am, team.solution},
+		teamID: w.teamIDs[team.team], template: w.templates[team.template]}
 	d.start = s.closeOn.AddDate(0, 0, -w.contractOffset[team.template]+rng.IntN(11)-5)
 	plan := d.template.LayOut(d.start)
 	d.baseline = make([][2]time.Time, len(plan))
@@ -309,7 +303,7 @@ func (d *histDeal) openOn(day time.Time) bool {
 func (w *histWorld) rows(d *histDeal, rows *scaleRows) {
 	rng := w.rng
 	var members [3]pgtype.UUID
-	for i, email := range []string{d.team.pmo, d.team.am, d.team.solution} {
+	for i, email := range d.members {
 		members[i] = w.users[email]
 	}
 	pmo, am := members[0], members[1]
@@ -325,13 +319,13 @@ func (w *histWorld) rows(d *histDeal, rows *scaleRows) {
 	cust := w.customerIDs[d.spec.customer]
 	rows.add("deals", []string{"id", "name", "customer_id", "segment", "team_id", "amount_minor", "currency", "target_close_date",
 		"status", "status_reason", "template_id", "forecast_category", "manual_probability", "judgement_note", "created_at", "updated_at"},
-		d.id, d.spec.name, cust, string(d.team.segment), d.teamID, d.spec.amount, "CNY", d.spec.closeOn,
+		d.id, d.spec.name, cust, string(d.segment), d.teamID, d.spec.amount, "CNY", d.spec.closeOn,
 		string(status), reason, d.template.ID, category, nil, "", created, created)
 	for j, role := range []string{"pmo", "business", "solution"} {
 		rows.add("deal_members", []string{"deal_id", "user_id", "role"}, d.id, members[j], role)
 	}
 	snapshot := func(status deals.DealStatus, reason string) map[string]any {
-		return map[string]any{"name": d.spec.name, "customer_id": uuidString(cust), "segment": d.team.segment, "team_id": d.teamID,
+		return map[string]any{"name": d.spec.name, "customer_id": uuidString(cust), "segment": d.segment, "team_id": d.teamID,
 			"amount_minor": d.spec.amount, "currency": "CNY", "target_close_date": d.spec.closeOn.Format(deals.DateLayout),
 			"status": status, "status_reason": reason}
 	}

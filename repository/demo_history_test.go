@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"summit/domain/calibration"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/targets"
@@ -79,6 +80,7 @@ func TestDemoHistoryCalibratesAndMoves(t *testing.T) {
 	}
 	for _, lead := range []int{90, 60, 30} {
 		bands := map[int]*band{}
+		var predictions []calibration.Prediction
 		missing := 0
 		for _, d := range closed {
 			var p []float64
@@ -91,6 +93,7 @@ func TestDemoHistoryCalibratesAndMoves(t *testing.T) {
 				missing++
 				continue
 			}
+			predictions = append(predictions, calibration.Prediction{P: p[0], Won: d.Status == "won"})
 			k := min(2, int(p[0]*3)) // thirds: below 1/3, 1/3–2/3, above
 			if bands[k] == nil {
 				bands[k] = &band{}
@@ -100,6 +103,12 @@ func TestDemoHistoryCalibratesAndMoves(t *testing.T) {
 			if d.Status == "won" {
 				bands[k].won++
 			}
+		}
+		// Better than always saying the base rate (0.25 for a coin-flip outcome set), not perfect.
+		brier := calibration.Brier(predictions)
+		t.Logf("%d days' lead: %d deals, Brier %.3f, log loss %.3f", lead, len(predictions), brier, calibration.LogLoss(predictions))
+		if brier >= 0.25 || brier < 0.05 {
+			t.Errorf("%d days' lead: Brier score %.3f; want a model that knows something but is not perfect (0.05–0.25)", lead, brier)
 		}
 		if missing > len(closed)/20 {
 			t.Errorf("%d days' lead: %d of %d closed deals have no snapshot in the week before", lead, missing, len(closed))

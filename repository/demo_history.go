@@ -34,6 +34,8 @@ type DemoHistoryReport struct {
 	// Moves are this week's moves of today's open demo deals (pushed out, pulled in,
 	// confidence up and down), each with its activity entry.
 	Moves int
+	// PulledIn names the open demo deal pulled into the quarter this week.
+	PulledIn string
 	// Days are the simulated snapshot days (weekly over two years, daily over the current
 	// quarter), DealSnapshots their deal rows.
 	Days, DealSnapshots int
@@ -76,7 +78,7 @@ type snapDeal struct {
 	inputAt      func(day time.Time) confidence.Input
 	moved        time.Time // a move this week: the snapshots up to this day show before
 	targetBefore time.Time
-	inputBefore  func(in *confidence.Input)
+	inputBefore  func(in *confidence.Input, day time.Time)
 }
 
 // SeedDemoHistory simulates the demo's past, after SeedDemo and SeedDemoBoard: about 150
@@ -145,7 +147,7 @@ func seedDemoHistory(ctx context.Context, db *gorm.DB, defaults targets.Settings
 		return report, err
 	}
 	snaps = append(snaps, week.snaps...)
-	report.ThisWeek, report.Moves = week.added, week.moves
+	report.ThisWeek, report.Moves, report.PulledIn = week.added, week.moves, week.pulledIn
 
 	// The snapshot days: Mondays from the first deal's start, then every day of the current quarter
 	// (at least its last four weeks) up to yesterday; days a real snapshot holds are left be.
@@ -320,8 +322,12 @@ func (w *histWorld) loadContacts(ctx context.Context, db *gorm.DB, customerIDs [
 // snap is the past deal as the snapshots see it.
 func (d *histDeal) snap() *snapDeal {
 	team, _ := pgUUID(d.teamID)
-	return &snapDeal{id: d.id, teamID: team, amount: d.spec.amount, currency: "CNY", target: d.spec.closeOn,
+	s := &snapDeal{id: d.id, teamID: team, amount: d.spec.amount, currency: "CNY", target: d.spec.closeOn,
 		category: d.category, overrides: d.template.ConfidenceParams, since: d.createdDay, openOn: d.openOn, inputAt: d.inputAt}
+	if d.planBefore != nil { // inputAt reads the plan before the push itself
+		s.moved, s.targetBefore = d.spec.pushedOn, d.targetBefore
+	}
+	return s
 }
 
 // snapshotRows computes, for every day, each deal open that day with the engine as of
@@ -339,7 +345,9 @@ func (w *histWorld) snapshotRows(days []time.Time, snaps []*snapDeal, rows *scal
 			in, target := s.inputAt(day), s.target
 			if !s.moved.IsZero() && !day.After(s.moved) {
 				target = s.targetBefore
-				s.inputBefore(&in)
+				if s.inputBefore != nil {
+					s.inputBefore(&in, day)
+				}
 			}
 			f := forecasts.Compute(forecasts.DealInput{Input: in, Overrides: s.overrides}, window, day)
 			factors := make([]storedFactor, 0, len(f.Result.Factors))

@@ -30,6 +30,10 @@ type histSpec struct {
 	// quality (0–1) leans the deal's people, slips and reviews towards a good or a poor deal.
 	quality float64
 	amount  int64
+	// pushedOn, when set, is the day an open deal's unfinished steps and target close date
+	// moved pushDays later (its snapshots up to that day show the plan before).
+	pushedOn time.Time
+	pushDays int
 }
 
 // histPerson is one of the customer's people on a simulated deal.
@@ -73,16 +77,23 @@ type histDeal struct {
 	people     []histPerson
 	retros     []histRetro
 	category   string
+	// planBefore and targetBefore are the plan and target before the push (spec.pushedOn).
+	planBefore   []deals.Milestone
+	targetBefore time.Time
 }
 
 // inputAt is the engine's input for the deal as it stood at the start of day: steps
 // finished before it done, started ones in progress, the people as met, the reviews
 // held before it.
 func (d *histDeal) inputAt(day time.Time) confidence.Input {
+	plan, target := d.plan, d.spec.closeOn
+	if d.planBefore != nil && !day.After(d.spec.pushedOn) {
+		plan, target = d.planBefore, d.targetBefore
+	}
 	in := confidence.Input{Deal: confidence.Deal{Status: confidence.DealOpen, AmountMinor: d.spec.amount,
-		TargetClose: d.spec.closeOn, Segment: string(d.segment), TemplateKey: d.template.Key}}
-	in.Milestones = make([]confidence.Milestone, len(d.plan))
-	for j, m := range d.plan {
+		TargetClose: target, Segment: string(d.segment), TemplateKey: d.template.Key}}
+	in.Milestones = make([]confidence.Milestone, len(plan))
+	for j, m := range plan {
 		cm := confidence.Milestone{ID: m.ID, Key: m.Key, Weight: m.Weight, Gate: m.Gate, PlannedStart: m.PlannedStart,
 			PlannedDue: m.PlannedDue, BaselineStart: d.baseline[j][0], BaselineDue: d.baseline[j][1], DependsOn: m.DependsOn,
 			Status: confidence.StatusPlanned}
@@ -280,6 +291,20 @@ func (w *histWorld) simulate(s histSpec) *histDeal {
 				d.completed[j] = time.Time{}
 			}
 		}
+		if !s.pushedOn.IsZero() {
+			// The steps not finished by the push, and the target, moved later.
+			d.planBefore, d.targetBefore = d.plan, s.closeOn
+			d.plan = make([]deals.Milestone, len(d.planBefore))
+			copy(d.plan, d.planBefore)
+			for j := range d.plan {
+				if d.completed[j].IsZero() || !d.completed[j].Before(s.pushedOn) {
+					d.completed[j] = time.Time{}
+					d.plan[j].PlannedStart = deals.NextWorkingDay(d.plan[j].PlannedStart.AddDate(0, 0, s.pushDays))
+					d.plan[j].PlannedDue = deals.NextWorkingDay(d.plan[j].PlannedDue.AddDate(0, 0, s.pushDays))
+				}
+			}
+			d.spec.closeOn = s.closeOn.AddDate(0, 0, s.pushDays)
+		}
 	}
 	return d
 }
@@ -405,6 +430,23 @@ func (w *histWorld) rows(d *histDeal, rows *scaleRows) {
 			rows.add("retrospective_actions", []string{"retrospective_id", "title", "owner_id", "due_on", "status", "created_at", "updated_at"},
 				retroID, "Confirm the approval timeline 确认审批时间表", pmo, r.due[k], state, heldAt, heldAt)
 		}
+	}
+	if d.planBefore != nil {
+		at := moveAt(d.spec.pushedOn, 10)
+		before := snapshot(deals.DealOpen, "")
+		before["target_close_date"] = d.targetBefore.Format(deals.DateLayout)
+		w.trail(rows, d.id, at, pmo, "deal.updated", "deal", d.id, before, snapshot(deals.DealOpen, ""))
+		moves, first := []map[string]string{}, pgtype.UUID{}
+		for j, m := range d.plan {
+			if !m.PlannedDue.Equal(d.planBefore[j].PlannedDue) {
+				if !first.Valid {
+					first = ids[j]
+				}
+				moves = append(moves, map[string]string{"milestone_id": uuidString(ids[j]), "name": m.Name, "name_zh": m.NameZh,
+					"from_due": d.planBefore[j].PlannedDue.Format(deals.DateLayout), "to_due": m.PlannedDue.Format(deals.DateLayout)})
+			}
+		}
+		w.trail(rows, d.id, at.Add(time.Minute), pmo, "plan.rescheduled", "milestone", first, nil, moves)
 	}
 	if status != deals.DealOpen {
 		closedAt := time.Date(d.closedOn.Year(), d.closedOn.Month(), d.closedOn.Day(), 15, rng.IntN(60), 0, 0, time.UTC)

@@ -10,16 +10,15 @@ import (
 
 	"summit/domain/confidence"
 	"summit/domain/deals"
+	"summit/domain/forecasts"
 )
 
-// The demo deals this week's moves are about (demo_board.go's): one pushed out of the
-// current quarter into the next, one pulled in from the next, and the candidates whose
-// confidence moved up or down with a stakeholder's change of heart (the first that has
-// such a person).
-const (
-	DemoPushedOut = "Singapore branch data platform 新加坡分行数据平台"
-	DemoPulledIn  = "Park enterprise service hub 园区企业服务中心"
-)
+// The demo deals this week's moves are about: a deal pushed out of the current quarter
+// into the next (added with the history, its plan nearly done before the push), the open
+// demo deal most likely to close in the quarter pulled in from the next, and the
+// candidates whose confidence moved up or down with a stakeholder's change of heart (the
+// first that has such a person).
+const DemoPushedOut = "Hydropower dispatch optimisation 水电调度优化"
 
 var demoStanceCandidates = []string{
 	"Port customs data exchange 港口海关数据交换", "Refinery energy optimisation 炼化能效优化",
@@ -28,7 +27,8 @@ var demoStanceCandidates = []string{
 	"Hong Kong treasury analytics 香港资金业务分析",
 }
 
-// The deals this week added: one new, one won and one lost since last Monday.
+// The deals this week added: one new, one won and one lost since last Monday (and the
+// one pushed out, DemoPushedOut, open for months).
 const (
 	DemoNewThisWeek  = "Offshore wind farm monitoring 海上风电场监测"
 	DemoWonThisWeek  = "Motor claims image recognition 车险定损图像识别"
@@ -50,6 +50,7 @@ func DemoLastMonday(today time.Time) time.Time {
 type histWeek struct {
 	snaps        []*snapDeal
 	added, moves int
+	pulledIn     string
 }
 
 // openDemoDeal is one of today's open demo deals as the week's moves read it.
@@ -118,22 +119,31 @@ func (w *histWorld) thisWeek(ctx context.Context, db *gorm.DB, quarter deals.Per
 		dealOf[d.Name] = d
 	}
 
-	// Pushed out of the quarter and pulled into it: the target close date (and the plan's
-	// unfinished steps with it) moved by a quarter.
-	for i, mv := range []struct {
-		name   string
-		months int // where the target was, from where it is now
-	}{{DemoPushedOut, -3}, {DemoPulledIn, 3}} {
-		s, ok := byName[mv.name]
-		if !ok {
+	// Pulled into the quarter: the open deal (not one of the stories) most likely to close
+	// in it now, whose target close date (and unfinished steps with it) lay a quarter later
+	// before the move.
+	stories := map[string]bool{}
+	for _, name := range DemoStoryDeals() {
+		stories[name] = true
+	}
+	yesterdayWindow := []deals.Period{quarter}
+	best, bestConf := "", 0.0
+	for _, d := range open {
+		s := byName[d.Name]
+		if s == nil || stories[d.Name] || d.TargetCloseDate.Before(quarter.From) || !d.TargetCloseDate.Before(quarter.To) {
 			continue
 		}
-		d := dealOf[mv.name]
-		s.moved = moveDay(i)
-		s.targetBefore = d.TargetCloseDate.AddDate(0, mv.months, 0)
+		f := forecasts.Compute(forecasts.DealInput{Input: s.inputAt(yesterday), Overrides: s.overrides}, yesterdayWindow, yesterday)
+		if c := f.Periods[0].Confidence; c > bestConf {
+			best, bestConf = d.Name, c
+		}
+	}
+	if s, ok := byName[best]; ok {
+		d := dealOf[best]
+		s.moved, s.targetBefore = moveDay(1), d.TargetCloseDate.AddDate(0, 3, 0)
 		shift := deals.CalendarDaysBetween(d.TargetCloseDate, s.targetBefore)
 		before := s.targetBefore
-		s.inputBefore = func(in *confidence.Input) { shiftOpenSteps(in, before, shift) }
+		s.inputBefore = func(in *confidence.Input, day time.Time) { shiftOpenSteps(in, before, shift, day) }
 		snapshot := func(target time.Time) map[string]any {
 			return map[string]any{"name": d.Name, "customer_id": d.CustomerID, "segment": d.Segment, "team_id": d.TeamID,
 				"amount_minor": d.AmountMinor, "currency": d.Currency, "target_close_date": target.Format(deals.DateLayout),
@@ -145,6 +155,7 @@ func (w *histWorld) thisWeek(ctx context.Context, db *gorm.DB, quarter deals.Per
 		}
 		w.trail(rows, s.id, moveAt(s.moved, 10), pmo, "deal.updated", "deal", s.id, snapshot(s.targetBefore), snapshot(d.TargetCloseDate))
 		week.moves++
+		week.pulledIn = best
 	}
 
 	// Confidence up and down: a decision maker's or economic buyer's change of heart.
@@ -168,7 +179,7 @@ func (w *histWorld) thisWeek(ctx context.Context, db *gorm.DB, quarter deals.Per
 			used[name] = true
 			s.moved, s.targetBefore = moveDay(2+i), s.target
 			before := dir.before
-			s.inputBefore = func(in *confidence.Input) {
+			s.inputBefore = func(in *confidence.Input, _ time.Time) {
 				if at < len(in.Stakeholders) {
 					in.Stakeholders[at].Stance = before
 				}
@@ -185,6 +196,8 @@ func (w *histWorld) thisWeek(ctx context.Context, db *gorm.DB, quarter deals.Per
 	// A deal new this week, one won and one lost.
 	won, lost, added := moveDay(4), moveDay(5), moveDay(1)
 	for _, s := range []histSpec{
+		{name: DemoPushedOut, team: 2, customer: demoCustomerAt("China Huaneng"), closeOn: quarter.To.AddDate(0, 0, -15),
+			outcome: deals.DealOpen, pushedOn: moveDay(0), pushDays: 75, quality: 0.8, amount: 4_600_000_00},
 		{name: DemoNewThisWeek, team: 2, customer: demoCustomerAt("China Huaneng"), closeOn: quarter.To.AddDate(0, 0, -12),
 			outcome: deals.DealOpen, created: moveAt(added, 11), quality: 0.6, amount: 6_800_000_00},
 		{name: DemoWonThisWeek, team: 3, customer: demoCustomerAt("Ping An"), closeOn: won,
@@ -202,7 +215,11 @@ func (w *histWorld) thisWeek(ctx context.Context, db *gorm.DB, quarter deals.Per
 		d := w.simulate(s)
 		w.rows(d, rows)
 		week.snaps = append(week.snaps, d.snap())
-		week.added++
+		if s.pushedOn.IsZero() {
+			week.added++
+		} else {
+			week.moves++
+		}
 	}
 	return week, nil
 }
@@ -247,10 +264,11 @@ func (w *histWorld) stancePerson(db *gorm.DB, dealID string, stances []string) (
 	return stanceRow{}, -1, nil
 }
 
-// shiftOpenSteps puts the deal back as it was before its target close date moved to
-// target: its unfinished steps shift by days too (none ending before today's snapshot
-// day would have seen it: they were not overdue then).
-func shiftOpenSteps(in *confidence.Input, target time.Time, days int) {
+// shiftOpenSteps puts the deal back as it was on day, before its target close date moved
+// to target: its unfinished steps shift by days too, none due before day (a step would not
+// have been planned overdue; it is due a week after day instead), and a step planned to
+// start after day had not started.
+func shiftOpenSteps(in *confidence.Input, target time.Time, days int, day time.Time) {
 	in.Deal.TargetClose = target
 	ms := make([]confidence.Milestone, len(in.Milestones))
 	copy(ms, in.Milestones)
@@ -259,9 +277,22 @@ func shiftOpenSteps(in *confidence.Input, target time.Time, days int) {
 		if m.Status == confidence.StatusDone || m.Status == confidence.StatusSkipped {
 			continue
 		}
-		m.PlannedStart, m.PlannedDue = m.PlannedStart.AddDate(0, 0, days), m.PlannedDue.AddDate(0, 0, days)
+		start, due := m.PlannedStart.AddDate(0, 0, days), m.PlannedDue.AddDate(0, 0, days)
+		if due.Before(day) {
+			due = day.AddDate(0, 0, 7)
+		}
+		if start.After(due) {
+			start = due
+		}
+		m.PlannedStart, m.PlannedDue = start, due
+		if days > 0 && start.After(day) {
+			m.Status = confidence.StatusPlanned // planned for later, it had not started yet
+		}
 		if !m.BaselineDue.IsZero() {
 			m.BaselineStart, m.BaselineDue = m.BaselineStart.AddDate(0, 0, days), m.BaselineDue.AddDate(0, 0, days)
+			if m.BaselineDue.Before(day) { // the baseline moved with the plan
+				m.BaselineStart, m.BaselineDue = start, due
+			}
 		}
 	}
 	in.Milestones = ms

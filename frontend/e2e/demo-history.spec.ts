@@ -4,12 +4,11 @@ import { signIn, switchLanguage } from './sign-in.ts'
 
 // The demo's history (summit seed --demo, repository/demo_history*.go): this week's moves are
 // backed by activity entries, so "what changed since last Monday" links land on something. The
-// executive opens a deal pushed out of the quarter and one won this week (English), then a deal
-// pulled into the quarter and one lost this week (in Chinese).
+// executive opens a deal pushed out of the quarter and one won this week (English), then the
+// pushed deal and one lost this week in Chinese.
 
 const EXEC = { email: 'exec@summit.example', password: PASSWORD }
-const PUSHED = 'Singapore branch data platform 新加坡分行数据平台'
-const PULLED = 'Park enterprise service hub 园区企业服务中心'
+const PUSHED = 'Hydropower dispatch optimisation 水电调度优化'
 const WON = 'Motor claims image recognition 车险定损图像识别'
 const LOST = 'Transmission line drone inspection 输电线路无人机巡检'
 
@@ -34,12 +33,12 @@ test('the executive reads why a deal left the quarter and that one was won this 
   await expect(trail.getByText(/^Status: .+ → won$/)).toBeVisible()
 })
 
-test('in Chinese: a deal pulled into the quarter and one lost this week', async ({ page }) => {
+test('in Chinese: why a deal left the quarter, and one lost this week', async ({ page }) => {
   test.setTimeout(120_000)
   await signIn(page, EXEC)
   await switchLanguage(page, '中文')
   try {
-    await page.goto(`/deals/${await dealId(page.request, PULLED)}/activity`)
+    await page.goto(`/deals/${await dealId(page.request, PUSHED)}/activity`)
     const trail = page.getByRole('main')
     await expect(trail.getByText(/修改了商机$/).first()).toBeVisible()
     await expect(trail.getByText(/^目标签约日期: .+ → .+$/)).toBeVisible()

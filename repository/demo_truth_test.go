@@ -10,7 +10,7 @@ import (
 	"summit/repository/dbtest"
 )
 
-// TestDemoDataReadsTrue loads the demo and its board data and reads it as a new user
+// TestDemoDataReadsTrue loads the demo, its board data and its history and reads it as a new user
 // would, in English and in Chinese: every team, deal and exit criterion has its Chinese
 // text; every name the demo gives (customers, deals, contacts, the people on a deal)
 // appears once, with no "(2)"-style suffix, no customer's person shares a demo user's
@@ -25,6 +25,9 @@ func TestDemoDataReadsTrue(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := repository.SeedDemoBoard(ctx, db, targets.Settings{FiscalYearStartMonth: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := repository.SeedDemoHistory(ctx, db, targets.Settings{FiscalYearStartMonth: 1}, nil); err != nil {
 		t.Fatal(err)
 	}
 	var users []string

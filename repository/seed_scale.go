@@ -1066,7 +1066,7 @@ func (s *scaleRows) copy(ctx context.Context, tx pgx.Tx) error {
 // scaleTableOrder is the order foreign keys need.
 var scaleTableOrder = []string{"contacts", "deals", "deal_members", "milestones", "milestone_dependencies", "baselines",
 	"baseline_milestones", "gate_decisions", "stakeholders", "stakeholder_milestones", "stakeholder_history",
-	"retrospectives", "retrospective_actions", "deal_activity"}
+	"retrospectives", "retrospective_actions", "deal_activity", "forecast_snapshots", "deal_snapshots"}
 
 func (s *scaleRows) scaleOrder() []string {
 	out := make([]string, 0, len(s.order))

@@ -44,6 +44,15 @@ func runSeed(ctx context.Context, cfg config, log *slog.Logger, args []string) e
 		return err
 	}
 	fmt.Fprintf(stdout, "demo board: %d USD deals, %d FX rates and %d targets added\n", board.DealsCreated, board.RatesCreated, board.TargetsCreated)
+	// The scope roll-ups of the simulated days: the lead wires history.Service.RollUp here.
+	var rollUp func(ctx context.Context, day time.Time) error
+	past, err := repository.SeedDemoHistory(ctx, gdb, defaults, rollUp)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "demo history: %d past deals (%d won, %d lost), %d this week and %d moves; %d simulated snapshot days "+
+		"(%d deal rows), %d rolled up; took %s\n", past.PastDeals, past.Won, past.Lost, past.ThisWeek, past.Moves, past.Days,
+		past.DealSnapshots, past.RolledUp, past.Took.Round(time.Millisecond))
 	if !scaleSet {
 		return nil
 	}

@@ -26,7 +26,7 @@ async function seriousFindings(page: Page): Promise<string[]> {
 
 /** The id of a demo deal with a plan, stakeholders and retrospectives to show. */
 async function demoDealId(page: Page): Promise<string> {
-  const deals = (await (await page.request.get('/api/v1/deals?limit=50')).json()).items as { id: string; status: string }[]
+  const deals = (await (await page.request.get('/api/v1/deals?limit=50&status=open')).json()).items as { id: string; status: string }[]
   return deals.find((d) => d.status === 'open')!.id
 }
 

@@ -15,7 +15,7 @@ async function pageWidth(page: Page): Promise<number> {
 
 /** The id of an open demo deal with a plan and stakeholders. */
 async function demoDealId(page: Page): Promise<string> {
-  const deals = (await (await page.request.get('/api/v1/deals?limit=50')).json()).items as { id: string; status: string }[]
+  const deals = (await (await page.request.get('/api/v1/deals?limit=50&status=open')).json()).items as { id: string; status: string }[]
   return deals.find((d) => d.status === 'open')!.id
 }
 

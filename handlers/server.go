@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"summit/domain/boards"
+	"summit/domain/changes"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/identity"
@@ -38,6 +39,7 @@ type Deps struct {
 	Forecasts            *forecasts.Service
 	Targets              *targets.Service // settings, targets and FX rates
 	Boards               *boards.Service  // the executives' board
+	Changes              *changes.Service // what changed since a snapshot
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

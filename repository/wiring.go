@@ -6,6 +6,7 @@ import (
 	"gorm.io/gorm"
 
 	"summit/domain/boards"
+	"summit/domain/changes"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/identity"
@@ -32,6 +33,7 @@ type Services struct {
 	Forecasts    *forecasts.Service
 	Targets      *targets.Service // settings, targets and FX rates
 	Boards       *boards.Service  // the executives' board
+	Changes      *changes.Service // what changed since a snapshot (the board's)
 }
 
 // NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
@@ -50,5 +52,6 @@ func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 		Forecasts:    fc,
 		Targets:      ts,
 		Boards:       &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
+		Changes:      &changes.Service{Store: NewChanges(db), Periods: fc, Targets: ts},
 	}
 }

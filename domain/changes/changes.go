@@ -22,6 +22,8 @@ type Filter struct {
 	TeamIDs []string
 	Period  deals.Period
 	Day     time.Time
+	// Until, when set, bounds Won to close dates on or before it (a past "to").
+	Until *time.Time
 }
 
 // Deal is one deal as stored now or in a snapshot, in its own currency.
@@ -49,8 +51,8 @@ type Store interface {
 	SnapshotDay(ctx context.Context, day time.Time) (*time.Time, error)
 	// Open lists the open deals of f's scope now, with their stored confidence.
 	Open(ctx context.Context, f Filter) ([]Deal, error)
-	// Won lists the deals won with a close date in the period (Since set for those
-	// created on or after f.Day).
+	// Won lists the deals won with a close date in the period, on or before f.Until when
+	// set (Since set for those created on or after f.Day).
 	Won(ctx context.Context, f Filter) ([]Deal, error)
 	// Then lists the deal snapshots of f.Day whose team (then) is in the scope, of deals
 	// f.Visible may read now, with the deal's name, customer and status now.
@@ -64,13 +66,14 @@ type Service struct {
 	Targets boards.Targets
 }
 
-// Query is one report request; From nil: last Monday.
+// Query is one report request; From nil: last Monday; To nil: now (the deals as they
+// are, with their stored figures), else that day's snapshot.
 type Query struct {
-	Visible *deals.Visibility
-	TeamID  *string
-	Period  deals.Period
-	Basis   string
-	From    *time.Time
+	Visible  *deals.Visibility
+	TeamID   *string
+	Period   deals.Period
+	Basis    string
+	From, To *time.Time
 }
 
 // DealChange is one deal's move: as it was and as it is (nil where it was not, or is no
@@ -102,7 +105,10 @@ type Report struct {
 	From     time.Time
 	// FromDay is the snapshot read: the latest on or before From; nil when there is none
 	// (the report is then empty).
-	FromDay                          *time.Time
+	FromDay *time.Time
+	// To is the day asked for (nil: now) and ToDay the snapshot read for it (the latest on
+	// or before To; nil: none, the report is then empty).
+	To, ToDay                        *time.Time
 	TargetMinor                      *int64
 	ProbabilityStart, ProbabilityNow *float64
 	ExpectedStart, ExpectedNow       int64
@@ -123,8 +129,8 @@ func LastMonday(today time.Time) time.Time {
 }
 
 // Report builds what changed for q in one read transaction. A period whose confidence is
-// not kept is invalid on period, an unknown team on team_id, a From not before today on
-// from.
+// not kept is invalid on period, an unknown team on team_id, a From not before today or
+// not before To on from, a To after today on to.
 func (s *Service) Report(ctx context.Context, q Query) (Report, error) {
 	kept, err := s.Periods.InWindow(ctx, q.Period.Name)
 	if err != nil {
@@ -141,19 +147,29 @@ func (s *Service) Report(ctx context.Context, q Query) (Report, error) {
 	if !from.Before(today) {
 		return Report{}, domain.Invalid("from", "before_today", "")
 	}
+	to := q.To
+	if to != nil && to.After(today) {
+		return Report{}, domain.Invalid("to", "not_in_future", "")
+	}
+	if to != nil && !to.Before(today) {
+		to = nil // today is now
+	}
+	if to != nil && !from.Before(*to) {
+		return Report{}, domain.Invalid("from", "before_to", "")
+	}
 	var rep Report
 	err = s.Store.Tx(ctx, func(ctx context.Context) error {
 		if err := s.Store.Snapshot(ctx); err != nil {
 			return err
 		}
 		var err error
-		rep, err = s.build(ctx, q, today, from)
+		rep, err = s.build(ctx, q, today, from, to)
 		return err
 	})
 	return rep, err
 }
 
-func (s *Service) build(ctx context.Context, q Query, today, from time.Time) (Report, error) {
+func (s *Service) build(ctx context.Context, q Query, today, from time.Time, to *time.Time) (Report, error) {
 	tree, err := s.Targets.TargetTree(ctx, q.Period.Name)
 	if err != nil {
 		return Report{}, err
@@ -167,16 +183,35 @@ func (s *Service) build(ctx context.Context, q Query, today, from time.Time) (Re
 		return Report{}, err
 	}
 	rep := Report{Period: q.Period, TeamID: q.TeamID, TeamName: scope.Name, Currency: conv.Reporting(), Basis: q.Basis,
-		AsOf: today, From: from, TargetMinor: scope.TargetMinor, Totals: []Total{}, Changes: []DealChange{}}
+		AsOf: today, From: from, To: to, TargetMinor: scope.TargetMinor, Changes: []DealChange{}}
+	for _, c := range Categories {
+		t := Total{Category: c}
+		if rep.TargetMinor != nil {
+			t.Effect = new(float64)
+		}
+		rep.Totals = append(rep.Totals, t)
+	}
 	day, err := s.Store.SnapshotDay(ctx, from)
 	if err != nil || day == nil {
 		return rep, err
 	}
 	rep.FromDay = day
 	f := Filter{Visible: q.Visible, TeamIDs: teams, Period: q.Period, Day: *day}
-	open, err := s.Store.Open(ctx, f)
-	if err != nil {
-		return Report{}, err
+	var open []Deal
+	if to == nil {
+		if open, err = s.Store.Open(ctx, f); err != nil {
+			return Report{}, err
+		}
+	} else {
+		toDay, err := s.Store.SnapshotDay(ctx, *to)
+		if err != nil || toDay == nil || !toDay.After(*day) {
+			return rep, err
+		}
+		rep.ToDay = toDay
+		if open, err = s.Store.Then(ctx, Filter{Visible: q.Visible, TeamIDs: teams, Period: q.Period, Day: *toDay}); err != nil {
+			return Report{}, err
+		}
+		f.Until = to
 	}
 	won, err := s.Store.Won(ctx, f)
 	if err != nil {
@@ -225,7 +260,14 @@ func (s *Service) build(ctx context.Context, q Query, today, from time.Time) (Re
 		}
 		in.Items[add(d)].Now = sd
 	}
+	isOpen := make(map[string]bool, len(open))
+	for _, d := range open {
+		isOpen[d.ID] = true
+	}
 	for _, d := range won {
+		if isOpen[d.ID] {
+			continue // open on the day asked for (a past "to"): won after it
+		}
 		sd, err := side(d, true)
 		if err != nil {
 			return Report{}, err
@@ -241,12 +283,8 @@ func (s *Service) build(ctx context.Context, q Query, today, from time.Time) (Re
 	rep.ProbabilityNow, rep.ProbabilityStart = res.ProbabilityNow, res.ProbabilityStart
 	rep.ExpectedNow, rep.ExpectedStart = res.ExpectedNow, res.ExpectedStart
 	totals := map[string]*Total{}
-	for _, c := range Categories {
-		t := &Total{Category: c}
-		if rep.TargetMinor != nil {
-			t.Effect = new(float64)
-		}
-		totals[c] = t
+	for i := range rep.Totals {
+		totals[rep.Totals[i].Category] = &rep.Totals[i]
 	}
 	explained := 0.0
 	for _, c := range res.Changes {
@@ -260,9 +298,6 @@ func (s *Service) build(ctx context.Context, q Query, today, from time.Time) (Re
 			*t.Effect += *c.Effect
 			explained += *c.Effect
 		}
-	}
-	for _, c := range Categories {
-		rep.Totals = append(rep.Totals, *totals[c])
 	}
 	if rep.ProbabilityNow != nil {
 		rest := *rep.ProbabilityNow - *rep.ProbabilityStart - explained

@@ -222,7 +222,7 @@ func TestBoardChangesPagesAndAnswersBadInput(t *testing.T) {
 		{"team_id=x", http.StatusBadRequest, "team_id"},
 		{"period=2000-Q1", http.StatusUnprocessableEntity, "period"},
 	} {
-		rec := w.exec.do("GET", "/api/v1/boards/confidence/changes?"+c.query, "", "Accept-Language: zh-CN")
+		rec := w.exec.do("GET", "/api/v1/boards/confidence/changes?"+c.query, "", "Accept-Language", "zh-CN")
 		if rec.Code != c.status || fieldsOf(t, rec)[c.field] == "" {
 			t.Errorf("%s: %d %s, want %d naming %s", c.query, rec.Code, rec.Body, c.status, c.field)
 		}
@@ -259,5 +259,45 @@ func TestBoardChangesBetweenTwoSnapshots(t *testing.T) {
 	if len(got.Changes) != 1 || got.Changes[0].DealID != w.ids["A"] || got.Changes[0].Category != "confidence_up" ||
 		!near(got.Changes[0].Then.Probability, 0.1) || !near(got.Changes[0].Now.Probability, 0.3) {
 		t.Errorf("changes %+v, want A's confidence up from 0.1 to 0.3 only", got.Changes)
+	}
+}
+
+// TestDealActivityBetweenTwoDays: "what changed" links each deal to its activity between
+// the two days; the trail answers only the entries of those days (both included).
+func TestDealActivityBetweenTwoDays(t *testing.T) {
+	t.Parallel()
+	w := newChangesWorld(t)
+	a := w.ids["A"]
+	day := func(d time.Time) string { return d.Format(time.DateOnly) }
+	for _, at := range []time.Time{w.monday.AddDate(0, 0, -1).Add(23 * time.Hour), w.monday.Add(time.Hour), w.today.Add(-time.Hour), w.today.Add(time.Hour)} {
+		if err := w.ts.db.Exec(`INSERT INTO deal_activity (deal_id, at, action, entity_type, before, after)
+			VALUES (?, ?, 'deal.updated', 'deal', '{"amount_minor": 1}', '{"amount_minor": 2}')`, a, at).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		query string
+		want  int
+	}{
+		{"", 4},
+		{"from=" + day(w.monday), 3},
+		{"from=" + day(w.monday) + "&to=" + day(w.today.AddDate(0, 0, -1)), 2},
+		{"to=" + day(w.monday.AddDate(0, 0, -1)), 1},
+	} {
+		rec := w.exec.do("GET", "/api/v1/deals/"+a+"/activity?"+c.query, "")
+		var page struct {
+			Items []activityResponse `json:"items"`
+		}
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", c.query, rec.Code, rec.Body)
+		}
+		decode(t, rec, &page)
+		if len(page.Items) != c.want {
+			t.Errorf("%s: %d entries, want %d", c.query, len(page.Items), c.want)
+		}
+	}
+	rec := w.exec.do("GET", "/api/v1/deals/"+a+"/activity?from="+day(w.today)+"&to="+day(w.monday), "")
+	if rec.Code != http.StatusUnprocessableEntity || fieldsOf(t, rec)["to"] == "" {
+		t.Errorf("to before from: %d %s", rec.Code, rec.Body)
 	}
 }

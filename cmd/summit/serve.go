@@ -14,6 +14,7 @@ import (
 	"gorm.io/gorm"
 
 	"summit/domain/boards"
+	"summit/domain/changes"
 	"summit/domain/targets"
 	"summit/frontend"
 	"summit/handlers"
@@ -55,6 +56,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 	// start month; from then on GET/PATCH /settings own it.
 	services := repository.NewServices(gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth})
 	services.Boards.Cache = boards.NewCache(cfg.BoardCacheTTL)
+	services.Changes.Cache = changes.NewCache(cfg.BoardCacheTTL)
 	if _, err := services.Targets.Settings(ctx); err != nil {
 		return fmt.Errorf("settings: %w", err)
 	}

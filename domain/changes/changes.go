@@ -64,6 +64,9 @@ type Service struct {
 	Store   Store
 	Periods boards.Periods
 	Targets boards.Targets
+	// Cache, when set, keeps built reports for a short while (nil: every report is built
+	// afresh).
+	Cache *Cache
 }
 
 // Query is one report request; From nil: last Monday; To nil: now (the deals as they
@@ -130,7 +133,8 @@ func LastMonday(today time.Time) time.Time {
 
 // Report builds what changed for q in one read transaction. A period whose confidence is
 // not kept is invalid on period, an unknown team on team_id, a From not before today or
-// not before To on from, a To after today on to.
+// not before To on from, a To after today on to. Through the Cache the report answered may
+// be shared with other callers: it must not be changed.
 func (s *Service) Report(ctx context.Context, q Query) (Report, error) {
 	kept, err := s.Periods.InWindow(ctx, q.Period.Name)
 	if err != nil {
@@ -157,8 +161,17 @@ func (s *Service) Report(ctx context.Context, q Query) (Report, error) {
 	if to != nil && !from.Before(*to) {
 		return Report{}, domain.Invalid("from", "before_to", "")
 	}
+	build := func(ctx context.Context) (Report, error) { return s.fresh(ctx, q, today, from, to) }
+	if s.Cache == nil {
+		return build(ctx)
+	}
+	return s.Cache.get(ctx, cacheKey(q, today), build)
+}
+
+// fresh builds the report in one read transaction.
+func (s *Service) fresh(ctx context.Context, q Query, today, from time.Time, to *time.Time) (Report, error) {
 	var rep Report
-	err = s.Store.Tx(ctx, func(ctx context.Context) error {
+	err := s.Store.Tx(ctx, func(ctx context.Context) error {
 		if err := s.Store.Snapshot(ctx); err != nil {
 			return err
 		}

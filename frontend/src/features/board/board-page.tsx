@@ -18,6 +18,7 @@ import { ServerStatusCard } from './components/server-status-card'
 import { TeamTable } from './components/team-table'
 import { useTeamLabel } from './components/use-team-label'
 import { boardSearch, useBoardParams } from './use-board-params'
+import { WhatChangedCard } from './what-changed/what-changed-card'
 
 /** Why the board could not be rolled up: a missing FX rate or a period Summit keeps nothing for, in the server's words. */
 function BoardError({ error }: { error: unknown }) {
@@ -57,6 +58,7 @@ function Board({ board, query, fetching, cursors, onPage }: { board: ConfidenceB
       <QuotaStrip board={board} />
       <Stack gap="md" mb="md">
         <DistributionCard board={board} />
+        <WhatChangedCard query={query} />
         <TeamTable board={board} query={query} />
         <FocusList focus={board.focus} />
       </Stack>

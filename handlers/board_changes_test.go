@@ -16,10 +16,14 @@ import (
 // 0.3 (now 0.6), B's amount 2,000,000 (now 3,000,000), C did not exist, D closed after
 // the period (now in it), W1 was open at 0.5 (now won in the period), L open at 0.4 (now
 // lost), P closed in the period at 0.7 (now pushed past it at 0.05), M sat in North (now
-// in Key Accounts, unchanged otherwise).
+// in Key Accounts, unchanged otherwise); WS was won today without being in the snapshot
+// (created and won since), WB was won before the snapshot (in neither the snapshot nor the
+// moves: won then and now alike).
 type changesWorld struct {
 	*boardWorld
 	monday time.Time
+	// wonBefore is WB's close date: the day before last Monday (or the period's first day).
+	wonBefore time.Time
 	then   map[string]changeSideResponse // deal name → as it was, in CNY
 }
 
@@ -50,6 +54,21 @@ func newChangesWorld(t *testing.T) *changesWorld {
 		w.ids[d.name] = id
 		exec(`INSERT INTO deal_forecasts (deal_id, period, period_from, period_to, p_in_period, confidence) VALUES (?, ?, ?, ?, ?, ?)`,
 			id, w.period.Name, w.period.From, w.period.To, d.conf, d.conf)
+	}
+	// Won deals closed (their contract signed) today and, when the period began before last
+	// Monday, the day before it.
+	wonBefore := w.monday.AddDate(0, 0, -1)
+	if wonBefore.Before(w.period.From) {
+		wonBefore = w.period.From // the period began since: nothing in it was won before the snapshot
+	}
+	w.wonBefore = wonBefore
+	for name, closed := range map[string]time.Time{"WS": w.today, "WB": wonBefore} {
+		var id string
+		db.Raw(`INSERT INTO deals (name, customer_id, segment, team_id, amount_minor, currency, target_close_date, status)
+			VALUES (?, ?, 'g2b', ?, 700000, 'CNY', ?, 'won') RETURNING id`, name, customer, w.north.ID, closed).Scan(&id)
+		w.ids[name] = id
+		exec(`INSERT INTO milestones (deal_id, sequence, key, name, owner_role, gate, planned_start, planned_due, status, completed_on)
+			VALUES (?, 1, 'contract_signed', 'Contract', 'pmo', true, ?, ?, 'done', ?)`, id, closed, closed, closed)
 	}
 	exec("INSERT INTO forecast_snapshots (day, open_deals) VALUES (?, 7)", w.monday)
 	for _, s := range []struct {
@@ -102,13 +121,13 @@ func TestBoardChangesEffectsAreTheBoardWithTheDealSwappedBack(t *testing.T) {
 		want  map[string]string // deal → category
 	}{
 		{"the company, for the executive", w.exec, "", map[string]string{"A": "confidence_up", "B": "confidence_up", "C": "new",
-			"D": "pulled_in", "W1": "won", "L": "lost", "P": "pushed_out"}},
+			"D": "pulled_in", "W1": "won", "WS": "won", "L": "lost", "P": "pushed_out"}},
 		{"Government: M moved out", w.exec, "team_id=" + w.gov.ID, map[string]string{"A": "confidence_up", "B": "confidence_up",
-			"D": "pulled_in", "W1": "won", "L": "lost", "P": "pushed_out", "M": "moved_out"}},
+			"D": "pulled_in", "W1": "won", "WS": "won", "L": "lost", "P": "pushed_out", "M": "moved_out"}},
 		{"the company on judgement", w.admin, "basis=judgement", map[string]string{"A": "confidence_up", "B": "confidence_up", "C": "new",
-			"D": "pulled_in", "W1": "won", "L": "lost", "P": "pushed_out"}},
+			"D": "pulled_in", "W1": "won", "WS": "won", "L": "lost", "P": "pushed_out"}},
 		{"a member of North sees North's deals only", w.member, "", map[string]string{"A": "confidence_up", "D": "pulled_in",
-			"W1": "won", "P": "pushed_out"}},
+			"W1": "won", "WS": "won", "P": "pushed_out"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,11 +214,11 @@ func TestBoardChangesPagesAndAnswersBadInput(t *testing.T) {
 	t.Parallel()
 	w := newChangesWorld(t)
 	first := w.changes(t, w.exec, "limit=3")
-	if len(first.Changes) != 3 || first.NextCursor == nil || first.TotalChanges != 7 {
+	if len(first.Changes) != 3 || first.NextCursor == nil || first.TotalChanges != 8 {
 		t.Fatalf("first page: %d of %d, next %v", len(first.Changes), first.TotalChanges, first.NextCursor)
 	}
 	rest := w.changes(t, w.exec, "limit=10&cursor="+*first.NextCursor)
-	if len(rest.Changes) != 4 || rest.NextCursor != nil || rest.Changes[0].DealID == first.Changes[2].DealID {
+	if len(rest.Changes) != 5 || rest.NextCursor != nil || rest.Changes[0].DealID == first.Changes[2].DealID {
 		t.Errorf("second page: %d, next %v", len(rest.Changes), rest.NextCursor)
 	}
 	// Before any snapshot: nothing to compare with, said plainly.
@@ -255,10 +274,21 @@ func TestBoardChangesBetweenTwoSnapshots(t *testing.T) {
 		t.Fatalf("snapshots read: %v → %v", got.FromDay, got.ToDay)
 	}
 	// Every other deal was open in both snapshots as it was (W1 among them: open on the
-	// day asked for, whatever it became since).
-	if len(got.Changes) != 1 || got.Changes[0].DealID != w.ids["A"] || got.Changes[0].Category != "confidence_up" ||
-		!near(got.Changes[0].Then.Probability, 0.1) || !near(got.Changes[0].Now.Probability, 0.3) {
-		t.Errorf("changes %+v, want A's confidence up from 0.1 to 0.3 only", got.Changes)
+	// day asked for, whatever it became since); WB, won the day before last Monday, was won
+	// between the two (WS, won today, after them).
+	want := map[string]string{"A": "confidence_up"}
+	if !w.wonBefore.After(w.monday) {
+		want["WB"] = "won"
+	}
+	categories := map[string]string{}
+	for _, c := range got.Changes {
+		categories[c.Name] = c.Category
+		if c.Name == "A" && (!near(c.Then.Probability, 0.1) || !near(c.Now.Probability, 0.3)) {
+			t.Errorf("A: %v → %v, want 0.1 → 0.3", c.Then.Probability, c.Now.Probability)
+		}
+	}
+	if fmt.Sprint(categories) != fmt.Sprint(want) {
+		t.Errorf("changes %v, want %v", categories, want)
 	}
 }
 

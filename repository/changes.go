@@ -74,11 +74,12 @@ func (r *Changes) Open(ctx context.Context, f changes.Filter) ([]changes.Deal, e
 }
 
 // Won lists the scope's deals won with a close date (as the board takes it) in the period;
-// Since: created on or after the snapshot's day.
+// Since: closed on or after the snapshot's day.
 func (r *Changes) Won(ctx context.Context, f changes.Filter) ([]changes.Deal, error) {
 	q := r.scoped(ctx, f).
 		Select(`deals.id, deals.name, customers.name, deals.status, deals.team_id, deals.amount_minor, deals.currency,
-			deals.target_close_date, NULL::float8, deals.manual_probability, deals.forecast_category, deals.created_at >= ?`, utc(f.Day)).
+			deals.target_close_date, NULL::float8, deals.manual_probability, deals.forecast_category,
+			COALESCE(cm.completed_on, deals.target_close_date) >= ?`, utc(f.Day)).
 		Joins("JOIN customers ON customers.id = deals.customer_id").
 		Joins(closeDate).Where("deals.status = 'won'").
 		Where("COALESCE(cm.completed_on, deals.target_close_date) >= ? AND COALESCE(cm.completed_on, deals.target_close_date) < ?",

@@ -38,7 +38,8 @@ type Deal struct {
 	Confidence        *float64 // for the period; nil: none stored
 	ManualProbability *float64
 	ForecastCategory  string
-	// Since: a won deal created on or after the snapshot's day (so not in it).
+	// Since: a won deal closed on or after the snapshot's day (its close date as the board
+	// takes it); one not in the snapshot that closed before it was won then already.
 	Since bool
 }
 
@@ -52,7 +53,7 @@ type Store interface {
 	// Open lists the open deals of f's scope now, with their stored confidence.
 	Open(ctx context.Context, f Filter) ([]Deal, error)
 	// Won lists the deals won with a close date in the period, on or before f.Until when
-	// set (Since set for those created on or after f.Day).
+	// set (Since set for those closed on or after f.Day).
 	Won(ctx context.Context, f Filter) ([]Deal, error)
 	// Then lists the deal snapshots of f.Day whose team (then) is in the scope, of deals
 	// f.Visible may read now, with the deal's name, customer and status now.
@@ -240,12 +241,15 @@ func (s *Service) build(ctx context.Context, q Query, today, from time.Time, to 
 		if err != nil {
 			return nil, err
 		}
+		if isWon {
+			return &Side{Amount: a, P: 1, Close: d.TargetClose, Won: true}, nil
+		}
 		model := 0.0
 		if d.Confidence != nil {
 			model = *d.Confidence
 		}
 		return &Side{Amount: a, P: boards.Probability(q.Basis, model, d.ManualProbability, d.ForecastCategory),
-			Close: d.TargetClose, Won: isWon}, nil
+			Close: d.TargetClose}, nil
 	}
 	in := Input{PeriodTo: q.Period.To, Target: scope.TargetMinor}
 	var about []Deal // each item's deal, for its name

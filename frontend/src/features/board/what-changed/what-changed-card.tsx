@@ -74,7 +74,7 @@ function ChangesTable({ report, page, onPrevious, onNext }: { report: BoardChang
                   </Anchor>
                   <Text size="xs" c="dimmed">{change.customer_name}</Text>
                 </Table.Th>
-                <Table.Td><Badge variant="light" color={change.effect !== null && change.effect < 0 ? 'red' : 'teal'}>{t(`whatChanged.categories.${change.category}`)}</Badge></Table.Td>
+                <Table.Td><Badge variant="light" tt="none" maw="none" color={change.effect !== null && change.effect < 0 ? 'red' : 'teal'}>{t(`whatChanged.categories.${change.category}`)}</Badge></Table.Td>
                 <Table.Td {...num}>{pair(change.then && format.percent(change.then.probability), change.now && format.percent(change.now.probability))}</Table.Td>
                 <Table.Td {...num}>{pair(change.then && money(change.then.amount_minor), change.now && money(change.now.amount_minor))}</Table.Td>
                 <Table.Td {...num} fw={700}>

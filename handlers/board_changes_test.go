@@ -24,7 +24,7 @@ type changesWorld struct {
 	monday time.Time
 	// wonBefore is WB's close date: the day before last Monday (or the period's first day).
 	wonBefore time.Time
-	then   map[string]changeSideResponse // deal name → as it was, in CNY
+	then      map[string]changeSideResponse // deal name → as it was, in CNY
 }
 
 func newChangesWorld(t *testing.T) *changesWorld {

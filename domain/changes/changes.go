@@ -137,13 +137,6 @@ func LastMonday(today time.Time) time.Time {
 // not before To on from, a To after today on to. Through the Cache the report answered may
 // be shared with other callers: it must not be changed.
 func (s *Service) Report(ctx context.Context, q Query) (Report, error) {
-	kept, err := s.Periods.InWindow(ctx, q.Period.Name)
-	if err != nil {
-		return Report{}, err
-	}
-	if !kept {
-		return Report{}, domain.Invalid("period", "confidence_window", "")
-	}
 	today := s.Periods.Today()
 	from := LastMonday(today)
 	if q.From != nil {
@@ -184,6 +177,13 @@ func (s *Service) fresh(ctx context.Context, q Query, today, from time.Time, to 
 }
 
 func (s *Service) build(ctx context.Context, q Query, today, from time.Time, to *time.Time) (Report, error) {
+	kept, err := s.Periods.InWindow(ctx, q.Period.Name)
+	if err != nil {
+		return Report{}, err
+	}
+	if !kept {
+		return Report{}, domain.Invalid("period", "confidence_window", "")
+	}
 	tree, err := s.Targets.TargetTree(ctx, q.Period.Name)
 	if err != nil {
 		return Report{}, err

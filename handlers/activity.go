@@ -27,13 +27,21 @@ func toResponseActivity(a deals.Activity) activityResponse {
 
 var activityList = listOf(deals.ActivitySorts)
 
-// listActivity answers GET /deals/{id}/activity: the deal's audit trail, newest first.
+// listActivity answers GET /deals/{id}/activity: the deal's audit trail, newest first,
+// between ?from= and ?to= (days, both included) when given.
 func (s *server) listActivity(c echo.Context) error {
 	p, err := activityList.parse(c)
 	if err != nil {
 		return err
 	}
-	page, err := s.deps.Deals.ListActivity(c.Request().Context(), dealIDOf(c), p)
+	var between deals.ActivityRange
+	if between.From, err = queryDate(c, "from"); err != nil {
+		return err
+	}
+	if between.To, err = queryDate(c, "to"); err != nil {
+		return err
+	}
+	page, err := s.deps.Deals.ListActivity(c.Request().Context(), dealIDOf(c), p, between)
 	if err != nil {
 		return err
 	}

@@ -118,6 +118,9 @@ var ruleMessages = map[string]message{
 	"number":        {"must be a number", "必须是数字"},
 	"text":          {"must not contain invisible control characters", "不能包含不可见的控制字符"},
 	"date_range":    {"must be a date between {param}", "必须是 {param} 之间的日期"},
+	// What changed since a snapshot (board_changes.go).
+	"before_today": {"must be a day before today", "必须是今天之前的日期"},
+	"before_to":    {"must be before the end date", "必须早于结束日期"},
 }
 
 // ruleMessage renders a rule's message; an unknown rule falls back to its name so a

@@ -149,6 +149,7 @@ var permissionMatrix = map[string]rule{
 	"GET /api/v1/boards/confidence.csv":     {signedInOnly, 200},
 	"GET /api/v1/boards/confidence.xlsx":    {signedInOnly, 200},
 	"GET /api/v1/boards/confidence/trend":   {signedInOnly, 200}, // points only for a reader of every deal of the scope
+	"GET /api/v1/boards/confidence/changes": {signedInOnly, 200}, // scoped to the deals the caller may read
 	"GET /api/v1/risks/next-steps":          {signedInOnly, 200},
 	"GET /api/v1/risks/coverage":            {signedInOnly, 200},
 

@@ -128,7 +128,9 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "GET", "/boards/confidence.csv", s.exportConfidenceBoardCSV, signedIn)
 	s.handle(api, "GET", "/boards/confidence.xlsx", s.exportConfidenceBoardXLSX, signedIn)
 	s.handle(api, "GET", "/boards/confidence/trend", s.getConfidenceTrend, signedIn) // issue 14: the stored roll-ups' trend
-	s.handle(api, "GET", "/risks/gates", s.gateRisks, signedIn)                      // over the deals the caller may read
+	// What changed since a snapshot (docs/what-changed.md), over the deals the caller may read.
+	s.handle(api, "GET", "/boards/confidence/changes", s.getBoardChanges, signedIn)
+	s.handle(api, "GET", "/risks/gates", s.gateRisks, signedIn) // over the deals the caller may read
 	s.handle(api, "GET", "/risks/next-steps", s.overdueNextSteps, signedIn)
 	s.handle(api, "GET", "/risks/coverage", s.coverageGaps, signedIn)
 }

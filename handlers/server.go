@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"summit/domain/boards"
+	"summit/domain/changes"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/history"
@@ -40,6 +41,7 @@ type Deps struct {
 	Targets              *targets.Service // settings, targets and FX rates
 	Boards               *boards.Service  // the executives' board
 	History              *history.Service // the forecast's snapshots and trend
+	Changes              *changes.Service // what changed since a snapshot
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

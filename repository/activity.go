@@ -86,7 +86,7 @@ func jsonOrNull(v any) ([]byte, error) {
 }
 
 // ListActivity pages through a deal's trail, newest first unless p sorts otherwise.
-func (r *Deals) ListActivity(ctx context.Context, dealID string, p domain.ListParams) (domain.Page[deals.Activity], error) {
+func (r *Deals) ListActivity(ctx context.Context, dealID string, p domain.ListParams, between deals.ActivityRange) (domain.Page[deals.Activity], error) {
 	if p.Sort.Field == "" {
 		p.Sort = domain.SortOrder{Field: "at", Desc: true}
 	}
@@ -94,6 +94,12 @@ func (r *Deals) ListActivity(ctx context.Context, dealID string, p domain.ListPa
 		Select("deal_activity.*, users.name AS actor_name").
 		Joins("LEFT JOIN users ON users.id = deal_activity.actor_id").
 		Where("deal_activity.deal_id = ?", dealID)
+	if between.From != nil {
+		q = q.Where("deal_activity.at >= ?", utc(*between.From))
+	}
+	if between.To != nil {
+		q = q.Where("deal_activity.at < ?", utc(*between.To).AddDate(0, 0, 1))
+	}
 	rows, next, err := listPage(q, activitySorts, p, "deal_activity.id")
 	if err != nil {
 		return domain.Page[deals.Activity]{}, translate(err, "list deal activity")

@@ -104,7 +104,7 @@ func TestEveryDealWriteRecordsActivity(t *testing.T) {
 	var all []deals.Activity
 	p := domain.ListParams{Limit: 3, Sort: domain.SortOrder{Field: "at", Desc: true}}
 	for {
-		page, err := f.store.ListActivity(f.ctx, d.ID, p)
+		page, err := f.store.ListActivity(f.ctx, d.ID, p, deals.ActivityRange{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +125,7 @@ func TestEveryDealWriteRecordsActivity(t *testing.T) {
 		seen[a.ID] = true
 	}
 	// No sort given: newest first all the same.
-	page, err := f.store.ListActivity(f.ctx, d.ID, domain.ListParams{Limit: 1})
+	page, err := f.store.ListActivity(f.ctx, d.ID, domain.ListParams{Limit: 1}, deals.ActivityRange{})
 	if err != nil || len(page.Items) != 1 || page.Items[0].ID != all[0].ID {
 		t.Fatalf("default order: %+v, %v", page.Items, err)
 	}

@@ -139,7 +139,7 @@ func (f *dealsFixture) plan(dealID string) []deals.Milestone {
 // activity returns a deal's whole trail, newest first.
 func (f *dealsFixture) activity(dealID string) []deals.Activity {
 	f.t.Helper()
-	page, err := f.store.ListActivity(f.ctx, dealID, domain.ListParams{Limit: 100, Sort: domain.SortOrder{Field: "at", Desc: true}})
+	page, err := f.store.ListActivity(f.ctx, dealID, domain.ListParams{Limit: 100, Sort: domain.SortOrder{Field: "at", Desc: true}}, deals.ActivityRange{})
 	if err != nil {
 		f.t.Fatal(err)
 	}

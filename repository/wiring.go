@@ -6,6 +6,7 @@ import (
 	"gorm.io/gorm"
 
 	"summit/domain/boards"
+	"summit/domain/changes"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/history"
@@ -34,6 +35,7 @@ type Services struct {
 	Targets      *targets.Service // settings, targets and FX rates
 	Boards       *boards.Service  // the executives' board
 	History      *history.Service // the forecast's daily snapshots and trend
+	Changes      *changes.Service // what changed since a snapshot (the board's)
 }
 
 // NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
@@ -53,5 +55,6 @@ func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 		Targets:      ts,
 		Boards:       &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
 		History:      &history.Service{Store: NewSnapshots(db), Forecasts: fc, Inputs: fc.Store, Targets: ts, Now: now},
+		Changes:      &changes.Service{Store: NewChanges(db), Periods: fc, Targets: ts},
 	}
 }

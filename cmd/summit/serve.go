@@ -14,6 +14,7 @@ import (
 	"gorm.io/gorm"
 
 	"summit/domain/boards"
+	"summit/domain/changes"
 	"summit/domain/targets"
 	"summit/frontend"
 	"summit/handlers"
@@ -55,6 +56,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 	// start month; from then on GET/PATCH /settings own it.
 	services := repository.NewServices(gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth})
 	services.Boards.Cache = boards.NewCache(cfg.BoardCacheTTL)
+	services.Changes.Cache = changes.NewCache(cfg.BoardCacheTTL)
 	if _, err := services.Targets.Settings(ctx); err != nil {
 		return fmt.Errorf("settings: %w", err)
 	}
@@ -62,7 +64,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		SQL: sqlDB, Log: log, Metrics: reg, SPA: frontend.Files(),
 		Identity: cfg.identityService(gdb), Deals: services.Deals,
 		Stakeholders: services.Stakeholders, Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy,
-		Targets: services.Targets, Boards: services.Boards, History: services.History, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
+		Targets: services.Targets, Boards: services.Boards, History: services.History, Changes: services.Changes, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
 		CountStatements: repository.CountStatements,
 	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
 		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",

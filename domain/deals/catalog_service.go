@@ -152,7 +152,11 @@ func (s *Service) ListBaselines(ctx context.Context, dealID string) ([]Baseline,
 	return s.Store.ListBaselines(ctx, dealID)
 }
 
-// ListActivity pages through a deal's audit trail, newest first.
-func (s *Service) ListActivity(ctx context.Context, dealID string, p domain.ListParams) (domain.Page[Activity], error) {
-	return s.Store.ListActivity(ctx, dealID, p)
+// ListActivity pages through a deal's audit trail in r, newest first. A range whose To
+// is before its From is invalid on to.
+func (s *Service) ListActivity(ctx context.Context, dealID string, p domain.ListParams, r ActivityRange) (domain.Page[Activity], error) {
+	if r.From != nil && r.To != nil && r.To.Before(*r.From) {
+		return domain.Page[Activity]{}, domain.Invalid("to", "not_before_from", "")
+	}
+	return s.Store.ListActivity(ctx, dealID, p, r)
 }

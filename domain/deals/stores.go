@@ -7,6 +7,12 @@ import (
 	"summit/domain"
 )
 
+// ActivityRange bounds a deal's trail to the days From to To (both included, UTC; nil:
+// unbounded on that side): "what changed" links to the entries between two snapshots.
+type ActivityRange struct {
+	From, To *time.Time
+}
+
 // Activity is one entry of a deal's audit trail: who changed what, before and after.
 type Activity struct {
 	ID         string
@@ -153,7 +159,7 @@ type Store interface {
 	// CommitBaseline makes baselineID the deal's only committed baseline, with reason.
 	CommitBaseline(ctx context.Context, dealID, baselineID, reason string, act Activity) error
 
-	ListActivity(ctx context.Context, dealID string, p domain.ListParams) (domain.Page[Activity], error)
+	ListActivity(ctx context.Context, dealID string, p domain.ListParams, r ActivityRange) (domain.Page[Activity], error)
 }
 
 // VersionedMove is a move applied only if the milestone is still at Version. Allowed

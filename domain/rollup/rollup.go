@@ -38,6 +38,10 @@ type Result struct {
 	// AtLeast is P(revenue ≥ x) on the same distribution: another target over the same
 	// deals (a team that holds every deal of the scope) costs no second roll-up.
 	AtLeast func(x float64) float64
+	// AtLeastWithout is P(revenue without deal i ≥ x) on the same distribution: with it,
+	// P with deal i at confidence c and amount a = c·AtLeastWithout(i, T−a) +
+	// (1−c)·AtLeastWithout(i, T), exact, with no second roll-up ("what changed").
+	AtLeastWithout func(i int, x float64) float64
 }
 
 // Distribution is revenue's probability mass over equal cells.
@@ -80,6 +84,20 @@ func Compute(in Input) Result {
 	// Every question is "revenue ≥ x": certain + S ≥ x ⇔ S ≥ x − certain.
 	atLeast := func(x float64) float64 { return dist.atLeast(x - certain) }
 	r.AtLeast = atLeast
+	openAt := make(map[int]int, len(open))
+	for k, i := range open {
+		openAt[i] = k
+	}
+	r.AtLeastWithout = func(i int, x float64) float64 {
+		if k, ok := openAt[i]; ok {
+			_, lost := dist.without(k, x-certain)
+			return lost
+		}
+		if clamp01(in.Deals[i].P) >= 1 { // counted in certain: take its amount away
+			return atLeast(x + math.Max(0, in.Deals[i].Amount))
+		}
+		return atLeast(x)
+	}
 	r.ProbabilityOfTarget = atLeast(in.Target)
 	r.P10, r.P50, r.P90 = certain+dist.quantile(0.1), certain+dist.quantile(0.5), certain+dist.quantile(0.9)
 
@@ -87,10 +105,6 @@ func Compute(in Input) Result {
 		r.IfWon, r.IfLost = nil, nil
 		r.Dist = dist.cells(certain)
 		return r
-	}
-	openAt := make(map[int]int, len(open))
-	for k, i := range open {
-		openAt[i] = k
 	}
 	for i, d := range in.Deals {
 		p, a := clamp01(d.P), math.Max(0, d.Amount)

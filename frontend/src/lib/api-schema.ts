@@ -1404,6 +1404,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/boards/confidence/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed on the board since a day's snapshot
+         * @description Over the deals the caller may read now in the scope and period (as the board): every
+         *     deal that moved between the snapshot of `from` (the latest taken on or before it)
+         *     and now (or the snapshot of `to`) — new, won, lost (or abandoned), pushed out of the
+         *     period, pulled into it, confidence up or down (an amount change with the same
+         *     confidence counts up or down by its effect), moved to a team outside the scope —
+         *     each with its `effect` on the probability of target: P(now) − P(with that deal as
+         *     it was at `from`, every other deal as now), exact (docs/what-changed.md); null
+         *     without a target. `totals` add the effects up per category for the waterfall
+         *     (`probability_start` → each category → `interaction`, what the moves together add
+         *     beyond each alone → `probability_now`); `items` is a page of the deals, largest
+         *     effect first. Without a snapshot on or before `from`, `from_day` is null and
+         *     nothing is listed.
+         */
+        get: operations["getBoardChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/boards/confidence/trend": {
         parameters: {
             query?: never;
@@ -2106,6 +2137,103 @@ export interface components {
             /** Format: int64 */
             unit_minor: number;
             mass: number[];
+        };
+        BoardChangeSide: {
+            /**
+             * Format: int64
+             * @description In the reporting currency at the period's FX rate.
+             */
+            amount_minor: number;
+            /** @description On the basis, for the period (1 when won). */
+            probability: number;
+            /** Format: date */
+            target_close_date: string;
+            /** @description Counted in the period's won revenue rather than open. */
+            won: boolean;
+        };
+        BoardChange: {
+            /** Format: uuid */
+            deal_id: string;
+            name: string;
+            customer_name: string;
+            category: components["schemas"]["BoardChangeCategory"];
+            /** @description The deal as it was at `from_day`; null when it was not open in the scope then. */
+            then: components["schemas"]["BoardChangeSide"] | null;
+            /** @description The deal as it is now; null when it no longer counts in the scope's period (lost, won outside the period, moved out). */
+            now: components["schemas"]["BoardChangeSide"] | null;
+            /** @description P(now) − P(with this deal as it was, all else as now); null without a target. */
+            effect: number | null;
+            /**
+             * Format: int64
+             * @description The same on the expected revenue.
+             */
+            expected_effect_minor: number;
+        };
+        /** @enum {string} */
+        BoardChangeCategory: "new" | "won" | "lost" | "pushed_out" | "pulled_in" | "confidence_up" | "confidence_down" | "moved_out";
+        BoardChangeTotal: {
+            category: components["schemas"]["BoardChangeCategory"];
+            deals: number;
+            /** @description The category's effects added up; null without a target. */
+            effect: number | null;
+            /** Format: int64 */
+            expected_effect_minor: number;
+        };
+        BoardChanges: {
+            period: string;
+            /** Format: date */
+            period_from: string;
+            /**
+             * Format: date
+             * @description The period's last day.
+             */
+            period_to: string;
+            /** Format: uuid */
+            team_id: string | null;
+            team_name: string;
+            currency: components["schemas"]["Currency"];
+            /** @enum {string} */
+            basis: "model" | "judgement";
+            /** Format: date */
+            as_of: string;
+            /**
+             * Format: date
+             * @description The day asked for (last Monday by default).
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The snapshot read for `from`, the latest on or before it; null when there is none.
+             */
+            from_day: string | null;
+            /**
+             * Format: date
+             * @description The day asked for; null for now.
+             */
+            to: string | null;
+            /**
+             * Format: date
+             * @description The snapshot read for `to`; null for now (or when there is none).
+             */
+            to_day: string | null;
+            /** Format: int64 */
+            target_minor: number | null;
+            /** @description The probability of target with every deal as it was at `from_day` (everything else — target, FX, won before — as now). */
+            probability_start: number | null;
+            probability_now: number | null;
+            /** Format: int64 */
+            expected_start_minor: number;
+            /** Format: int64 */
+            expected_now_minor: number;
+            /** @description probability_now − probability_start − the sum of every effect. */
+            interaction: number | null;
+            /** @description One per category, in the waterfall's order. */
+            totals: components["schemas"]["BoardChangeTotal"][];
+            /** @description How many deals moved (every page). */
+            total_changes: number;
+            /** @description A page of the deals that moved, largest effect first. */
+            items: components["schemas"]["BoardChange"][];
+            next_cursor: string | null;
         };
         ConfidenceTrend: {
             period: string;
@@ -4522,6 +4650,10 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description By time, `-at` (newest first) or `at`. */
                 sort?: "-at" | "at";
+                /** @description Only entries on or after this day (UTC); "what changed" links here with the days of its two snapshots. */
+                from?: string;
+                /** @description Only entries on or before this day (UTC); not before `from` (422 on `to`). */
+                to?: string;
             };
             header?: never;
             path: {
@@ -4543,6 +4675,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            422: components["responses"]["Error"];
         };
     };
     listMilestones: {
@@ -6043,6 +6176,44 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    getBoardChanges: {
+        parameters: {
+            query?: {
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); the current fiscal quarter when omitted. It must be one whose confidence Summit keeps, else 422 on `period`. */
+                period?: string;
+                /** @description The scope — this team and its sub-teams (a deal's team then, for the snapshot; now, for now); the company when omitted. */
+                team_id?: string;
+                /** @description Whose probabilities roll up — the model's confidence or the PMOs' judgement (docs/board.md). */
+                basis?: "model" | "judgement";
+                /** @description The day to compare with (before today); last Monday when omitted (a week ago on a Monday). */
+                from?: string;
+                /** @description The day to compare it to (after `from`, not after today); now when omitted or today. */
+                to?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardChanges"];
                 };
             };
             400: components["responses"]["Error"];

@@ -19,6 +19,7 @@ import { TeamTable } from './components/team-table'
 import { TrendCard } from './components/trend-card'
 import { useTeamLabel } from './components/use-team-label'
 import { boardSearch, useBoardParams } from './use-board-params'
+import { WhatChangedCard } from './what-changed/what-changed-card'
 
 /** Why the board could not be rolled up: a missing FX rate or a period Summit keeps nothing for, in the server's words. */
 function BoardError({ error }: { error: unknown }) {
@@ -59,6 +60,7 @@ function Board({ board, query, fetching, cursors, onPage }: { board: ConfidenceB
       <Stack gap="md" mb="md">
         <DistributionCard board={board} />
         <TrendCard query={query} currency={board.currency} />
+        <WhatChangedCard query={query} />
         <TeamTable board={board} query={query} />
         <FocusList focus={board.focus} />
       </Stack>

@@ -2,6 +2,7 @@ import { auditLogEn } from './features/audit-log'
 import { fxRatesEn, reportingSettingsEn, targetsEn } from './features/admin-finance'
 import { boardEn } from './features/board'
 import { historyEn } from './features/history'
+import { whatChangedEn } from './features/what-changed'
 import { confidenceEn } from './features/confidence'
 import { retrospectivesEn } from './features/retrospectives'
 import { feedbackEn } from './features/feedback'
@@ -217,6 +218,7 @@ export const en = {
   },
   board: boardEn,
   history: historyEn,
+  whatChanged: whatChangedEn,
   terms: {
     dealRoles: { pmo: 'PMO', business: 'Business', solution: 'Solution' },
     decisionRoles: {

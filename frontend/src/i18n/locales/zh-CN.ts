@@ -2,6 +2,7 @@ import { auditLogZh } from './features/audit-log'
 import { fxRatesZh, reportingSettingsZh, targetsZh } from './features/admin-finance'
 import { boardZh } from './features/board'
 import { historyZh } from './features/history'
+import { whatChangedZh } from './features/what-changed'
 import { confidenceZh } from './features/confidence'
 import { retrospectivesZh } from './features/retrospectives'
 import { feedbackZh } from './features/feedback'
@@ -218,6 +219,7 @@ export const zhCN: Messages = {
   },
   board: boardZh,
   history: historyZh,
+  whatChanged: whatChangedZh,
   terms: {
     dealRoles: { pmo: '项目管理', business: '商务', solution: '解决方案' },
     decisionRoles: {

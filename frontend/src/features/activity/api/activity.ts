@@ -11,14 +11,20 @@ export type ActivityAction = Schema<'ActivityAction'>
 
 const PAGE_SIZE = 30
 
-/** The deal's activity, newest first, a page at a time ("Load more" fetches the next). */
-export function useDealActivity(dealId: string) {
+/** Days (YYYY-MM-DD, both included) the trail is bounded to; "what changed" links with them. */
+export interface ActivityRange {
+  from?: string
+  to?: string
+}
+
+/** The deal's activity, newest first, a page at a time ("Load more" fetches the next), within `range` when given. */
+export function useDealActivity(dealId: string, range: ActivityRange = {}) {
   return useInfiniteQuery({
-    queryKey: dealActivityQueryKey(dealId),
+    queryKey: [...dealActivityQueryKey(dealId), range.from ?? null, range.to ?? null],
     queryFn: ({ pageParam, signal }) =>
       api.get<Page<Activity>>(`/deals/${encodeURIComponent(dealId)}/activity`, {
         signal,
-        query: { limit: PAGE_SIZE, sort: '-at', cursor: pageParam },
+        query: { limit: PAGE_SIZE, sort: '-at', cursor: pageParam, from: range.from, to: range.to },
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: nextCursor,

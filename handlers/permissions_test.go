@@ -105,6 +105,7 @@ var permissionMatrix = map[string]rule{
 	"PUT /api/v1/deals/:id/team":                               {dealPMOs, 400},
 	"GET /api/v1/deals/:id/activity":                           {dealReaders, 200},
 	"GET /api/v1/deals/:id/confidence":                         {dealReaders, 200},
+	"GET /api/v1/deals/:id/confidence/history":                 {dealReaders, 200},
 	"GET /api/v1/deals/:id/plan/checks":                        {dealReaders, 200},
 	"GET /api/v1/deals/:id/milestones":                         {dealReaders, 200},
 	"POST /api/v1/deals/:id/milestones":                        {dealPMOs, 422},

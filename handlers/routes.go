@@ -61,6 +61,7 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "PUT", "/deals/:id/team", s.setDealTeam, onDeal("deal.team", policies.Write))
 	s.handle(api, "GET", "/deals/:id/activity", s.listActivity, onDeal("deal", policies.Read))
 	s.handle(api, "GET", "/deals/:id/confidence", s.getConfidence, onDeal("deal", policies.Read))
+	s.handle(api, "GET", "/deals/:id/confidence/history", s.getConfidenceHistory, onDeal("deal", policies.Read))
 	s.handle(api, "GET", "/deals/:id/plan/checks", s.listPlanChecks, onDeal("deal", policies.Read))
 
 	s.handle(api, "GET", "/deals/:id/milestones", s.listMilestones, onDeal("deal.plan", policies.Read))

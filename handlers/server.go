@@ -17,6 +17,7 @@ import (
 
 	"summit/domain/boards"
 	"summit/domain/changes"
+	"summit/domain/dealhistory"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/history"
@@ -38,10 +39,11 @@ type Deps struct {
 	Stakeholders         *stakeholders.Service
 	Reviews              *reviews.Service
 	Forecasts            *forecasts.Service
-	Targets              *targets.Service // settings, targets and FX rates
-	Boards               *boards.Service  // the executives' board
-	History              *history.Service // the forecast's snapshots and trend
-	Changes              *changes.Service // what changed since a snapshot
+	Targets              *targets.Service     // settings, targets and FX rates
+	Boards               *boards.Service      // the executives' board
+	History              *history.Service     // the forecast's snapshots and trend
+	Changes              *changes.Service     // what changed since a snapshot
+	DealHistory          *dealhistory.Service // a deal's confidence over time
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

@@ -7,6 +7,7 @@ import (
 
 	"summit/domain/boards"
 	"summit/domain/changes"
+	"summit/domain/dealhistory"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/history"
@@ -32,10 +33,11 @@ type Services struct {
 	Stakeholders *stakeholders.Service
 	Reviews      *reviews.Service
 	Forecasts    *forecasts.Service
-	Targets      *targets.Service // settings, targets and FX rates
-	Boards       *boards.Service  // the executives' board
-	History      *history.Service // the forecast's daily snapshots and trend
-	Changes      *changes.Service // what changed since a snapshot (the board's)
+	Targets      *targets.Service     // settings, targets and FX rates
+	Boards       *boards.Service      // the executives' board
+	History      *history.Service     // the forecast's daily snapshots and trend
+	Changes      *changes.Service     // what changed since a snapshot (the board's)
+	DealHistory  *dealhistory.Service // a deal's confidence over time
 }
 
 // NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
@@ -56,5 +58,6 @@ func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 		Boards:       &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
 		History:      &history.Service{Store: NewSnapshots(db), Forecasts: fc, Inputs: fc.Store, Targets: ts, Now: now},
 		Changes:      &changes.Service{Store: NewChanges(db), Periods: fc, Targets: ts},
+		DealHistory:  &dealhistory.Service{Store: NewDealHistory(db)},
 	}
 }

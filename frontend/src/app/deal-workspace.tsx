@@ -20,6 +20,8 @@ const StakeholdersTab = lazy(async () => ({ default: (await import('../features/
 const RetrospectivesTab = lazy(async () => ({ default: (await import('../features/retrospectives/retrospectives-tab')).RetrospectivesTab }))
 const TeamTab = lazy(async () => ({ default: (await import('../features/deal-team/components/team-tab')).TeamTab }))
 const ActivityTab = lazy(async () => ({ default: (await import('../features/activity/components/activity-tab')).ActivityTab }))
+// The confidence panel words the activity between two snapshots as the Activity tab does.
+const ActivitySentence = lazy(async () => ({ default: (await import('../features/activity/components/activity-sentence')).ActivitySentence }))
 
 /** One tab's panel, with a loader while the tab's code arrives. */
 function Panel({ value, children }: { value: WorkspaceTab; children: ReactNode }) {
@@ -102,7 +104,7 @@ export function DealWorkspace() {
           <PlanTab dealId={deal.data.id} permissions={permissions} targetClose={deal.data.target_close_date} team={deal.data.team} />
         </Panel>
         <Panel value="confidence">
-          <ConfidencePanel deal={deal.data} />
+          <ConfidencePanel deal={deal.data} ActivityText={ActivitySentence} />
         </Panel>
         <Panel value="stakeholders">
           <StakeholdersTab dealId={deal.data.id} customerId={deal.data.customer_id} permissions={permissions} />

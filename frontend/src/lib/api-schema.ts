@@ -1288,6 +1288,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deals/{id}/confidence/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deal's confidence over time, with what moved it
+         * @description The deal's daily snapshots (taken by the daily snapshot job while the deal is open)
+         *     as points for one period: `p_win`, and `p_in_period` and `confidence` for the
+         *     period (null on days the period was outside the snapshot's window). Bounded: the
+         *     newest 400 snapshots, oldest first (daily for 120 days, then weekly: more than a
+         *     year); not paged. `moves` (newest first) are the pairs of consecutive points whose
+         *     `p_win` or `confidence` changed by half a point or more, each with the factors whose
+         *     contribution changed most (the largest, and others at least half as large, up to
+         *     three; labels in the caller's language) and the deal's newest 3 activity entries
+         *     between the two snapshots (after `activity_after`, up to `activity_until`), with
+         *     `activity_total` counting all of them. A deal the caller may not read is 404.
+         */
+        get: operations["getDealConfidenceHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deals/{id}/plan/checks": {
         parameters: {
             query?: never;
@@ -2024,6 +2053,63 @@ export interface components {
             planned_days: number;
             /** @description True when both are counted in working days, else calendar days. */
             working_days: boolean;
+        };
+        ConfidenceHistoryPoint: {
+            /** Format: date */
+            day: string;
+            p_win: number;
+            /** @description Null when the period was outside that day's window. */
+            p_in_period: number | null;
+            /** @description `p_win` × `p_in_period`; null when the period was outside that day's window. */
+            confidence: number | null;
+        };
+        ConfidenceFactorChange: {
+            /** @example progress */
+            key: string;
+            /** @description The factor's name in the caller's language. */
+            label: string;
+            /** @description Its contribution on the earlier day, in probability (0 when absent). */
+            before: number;
+            /** @description Its contribution on the later day, in probability (0 when absent). */
+            after: number;
+        };
+        ConfidenceHistoryMove: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            p_win_before: number;
+            p_win_after: number;
+            p_in_period_before: number | null;
+            p_in_period_after: number | null;
+            confidence_before: number | null;
+            confidence_after: number | null;
+            /** @description Largest change first; empty when only the timing (`p_in_period`) moved. */
+            factors: components["schemas"]["ConfidenceFactorChange"][];
+            /** @description The newest 3 activity entries between the two snapshots, newest first. */
+            activity: components["schemas"]["Activity"][];
+            /** @description How many activity entries lie between the two snapshots. */
+            activity_total: number;
+            /**
+             * Format: date-time
+             * @description The earlier snapshot's moment; the entries are after it.
+             */
+            activity_after: string;
+            /**
+             * Format: date-time
+             * @description The later snapshot's moment; the entries are up to it.
+             */
+            activity_until: string;
+        };
+        ConfidenceHistory: {
+            /** Format: uuid */
+            deal_id: string;
+            /** @example 2026-Q4 */
+            period: string;
+            /** @description Oldest first; at most 400. */
+            points: components["schemas"]["ConfidenceHistoryPoint"][];
+            /** @description Newest first. */
+            moves: components["schemas"]["ConfidenceHistoryMove"][];
         };
         PlanCheckList: {
             items: components["schemas"]["PlanCheck"][];
@@ -6042,6 +6128,34 @@ export interface operations {
             401: components["responses"]["Error"];
             404: components["responses"]["Error"];
             422: components["responses"]["Error"];
+        };
+    };
+    getDealConfidenceHistory: {
+        parameters: {
+            query?: {
+                /** @description A fiscal quarter (`2026-Q4`) or a month (`2026-11`); the current fiscal quarter when omitted. */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The points and the moves. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidenceHistory"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
         };
     };
     listPlanChecks: {

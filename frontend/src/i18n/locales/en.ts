@@ -4,6 +4,7 @@ import { boardEn } from './features/board'
 import { historyEn } from './features/history'
 import { whatChangedEn } from './features/what-changed'
 import { confidenceEn } from './features/confidence'
+import { dealHistoryEn } from './features/deal-history'
 import { retrospectivesEn } from './features/retrospectives'
 import { feedbackEn } from './features/feedback'
 import { stakeholdersEn } from './features/stakeholders'
@@ -245,6 +246,7 @@ export const en = {
   dealTeam: dealTeamEn,
   activity: activityEn,
   confidence: confidenceEn,
+  dealHistory: dealHistoryEn,
   shell: shellEn,
   workspace: {
     tabs: 'Deal sections',

@@ -4,6 +4,7 @@ import { boardZh } from './features/board'
 import { historyZh } from './features/history'
 import { whatChangedZh } from './features/what-changed'
 import { confidenceZh } from './features/confidence'
+import { dealHistoryZh } from './features/deal-history'
 import { retrospectivesZh } from './features/retrospectives'
 import { feedbackZh } from './features/feedback'
 import { stakeholdersZh } from './features/stakeholders'
@@ -246,6 +247,7 @@ export const zhCN: Messages = {
   dealTeam: dealTeamZh,
   activity: activityZh,
   confidence: confidenceZh,
+  dealHistory: dealHistoryZh,
   shell: shellZh,
   workspace: {
     tabs: '商机分区',

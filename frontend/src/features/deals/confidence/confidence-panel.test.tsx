@@ -16,6 +16,7 @@ const routes = {
   'GET /deals/d-1/milestones': { items: [] },
   'GET /deals/d-1/baselines': { items: [] },
   'GET /deals/d-1/plan/checks': { items: [] },
+  'GET /deals/d-1/confidence/history': { deal_id: 'd-1', period: '2026-Q4', points: [], moves: [] },
 }
 
 describe('confidence panel', () => {

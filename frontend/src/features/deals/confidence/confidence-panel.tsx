@@ -7,6 +7,7 @@ import { useFormat } from '../../../lib/format'
 import { useDealConfidence, type Confidence } from '../api/confidence'
 import { PeriodSelect, usePeriodLabel } from '../components/period-select'
 import { FactorTable } from './factor-table'
+import { ConfidenceHistorySection, type ActivityText } from './history/confidence-history'
 import { GapFlag } from './gap-flag'
 import { JudgementEditor } from './judgement-editor'
 import { useConfidencePeriod } from './use-confidence-period'
@@ -48,9 +49,9 @@ export function ConfidenceFigures({ confidence }: { confidence: Confidence }) {
 /**
  * The Confidence tab: for the period in the URL (the current fiscal quarter by default) the
  * confidence with its parts, a waterfall of the factors with the same figures as a table, the
- * timing notes, the model beside the judgement, and the judgement editor.
+ * timing notes, the model beside the judgement, the judgement editor, and the confidence over time.
  */
-export function ConfidencePanel({ deal }: { deal: Deal }) {
+export function ConfidencePanel({ deal, ActivityText }: { deal: Deal; ActivityText: ActivityText }) {
   const { t } = useTranslation()
   const format = useFormat()
   const explain = useExplanations()
@@ -94,6 +95,7 @@ export function ConfidencePanel({ deal }: { deal: Deal }) {
               ))}
             </List>
           )}
+          <ConfidenceHistorySection dealId={deal.id} period={period ?? data.period} ActivityText={ActivityText} />
         </>
       )}
     </Stack>

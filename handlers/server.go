@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"summit/domain/boards"
+	"summit/domain/calibration"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/identity"
@@ -36,8 +37,9 @@ type Deps struct {
 	Stakeholders         *stakeholders.Service
 	Reviews              *reviews.Service
 	Forecasts            *forecasts.Service
-	Targets              *targets.Service // settings, targets and FX rates
-	Boards               *boards.Service  // the executives' board
+	Targets              *targets.Service     // settings, targets and FX rates
+	Boards               *boards.Service      // the executives' board
+	Calibration          *calibration.Service // calibration of the confidence against closed deals
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

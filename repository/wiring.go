@@ -6,6 +6,7 @@ import (
 	"gorm.io/gorm"
 
 	"summit/domain/boards"
+	"summit/domain/calibration"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/identity"
@@ -30,8 +31,9 @@ type Services struct {
 	Stakeholders *stakeholders.Service
 	Reviews      *reviews.Service
 	Forecasts    *forecasts.Service
-	Targets      *targets.Service // settings, targets and FX rates
-	Boards       *boards.Service  // the executives' board
+	Targets      *targets.Service     // settings, targets and FX rates
+	Boards       *boards.Service      // the executives' board
+	Calibration  *calibration.Service // how well confidence foretold closed deals' outcomes
 }
 
 // NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
@@ -50,5 +52,6 @@ func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 		Forecasts:    fc,
 		Targets:      ts,
 		Boards:       &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
+		Calibration:  &calibration.Service{Store: NewCalibration(db)},
 	}
 }

@@ -18,6 +18,7 @@ import { ServerStatusCard } from './components/server-status-card'
 import { TeamTable } from './components/team-table'
 import { useTeamLabel } from './components/use-team-label'
 import { boardSearch, useBoardParams } from './use-board-params'
+import { CalibrationLink } from './components/calibration-link'
 
 /** Why the board could not be rolled up: a missing FX rate or a period Summit keeps nothing for, in the server's words. */
 function BoardError({ error }: { error: unknown }) {
@@ -88,6 +89,7 @@ export function BoardPage() {
   return (
     <>
       <PageHeader title={t('board.title')} description={t('board.description')} />
+      <CalibrationLink />
       <BoardToolbar query={query} period={board.data?.period} onChange={onChange} />
       {board.isPending && (
         <Center py="xl"><Group gap="xs"><Loader size="sm" /><Text size="sm">{t('board.loading')}</Text></Group></Center>

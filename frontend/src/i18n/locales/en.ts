@@ -1,6 +1,7 @@
 import { auditLogEn } from './features/audit-log'
 import { fxRatesEn, reportingSettingsEn, targetsEn } from './features/admin-finance'
 import { boardEn } from './features/board'
+import { calibrationEn } from './features/calibration'
 import { confidenceEn } from './features/confidence'
 import { retrospectivesEn } from './features/retrospectives'
 import { feedbackEn } from './features/feedback'
@@ -215,6 +216,7 @@ export const en = {
     },
   },
   board: boardEn,
+  calibration: calibrationEn,
   terms: {
     dealRoles: { pmo: 'PMO', business: 'Business', solution: 'Solution' },
     decisionRoles: {

@@ -1,6 +1,7 @@
 import { auditLogZh } from './features/audit-log'
 import { fxRatesZh, reportingSettingsZh, targetsZh } from './features/admin-finance'
 import { boardZh } from './features/board'
+import { calibrationZh } from './features/calibration'
 import { confidenceZh } from './features/confidence'
 import { retrospectivesZh } from './features/retrospectives'
 import { feedbackZh } from './features/feedback'
@@ -216,6 +217,7 @@ export const zhCN: Messages = {
     },
   },
   board: boardZh,
+  calibration: calibrationZh,
   terms: {
     dealRoles: { pmo: '项目管理', business: '商务', solution: '解决方案' },
     decisionRoles: {

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import i18n from '../../i18n'
-import { executiveSession } from '../board/board-fixtures'
+import type { Session } from '../../lib/session'
+import { aUser } from '../../test/fixtures'
 import { pmoSession, teamsPage } from '../../test/deal-fixtures'
 import { mockApi, requestsTo, type MockRequest } from '../../test/mock-api'
 import { jsonResponse, renderApp } from '../../test/render'
@@ -10,7 +11,11 @@ import { aReport, emptyBins } from './calibration-fixtures'
 
 // The page's code loads inside the test (a lazy route): room for a busy machine.
 const SLOW = { timeout: 45_000 }
-const executive = { ...executiveSession, permissions: [...executiveSession.permissions, 'calibration:read' as const] }
+const executive: Session = {
+  user: aUser({ id: 'u-exec', email: 'exec@summit.example', name: 'Zhao Min', role: 'executive' }),
+  csrf_token: 'csrf-exec',
+  permissions: ['users:read', 'teams:read', 'targets:read', 'targets:write', 'calibration:read'],
+}
 const templates = {
   items: [
     { id: 'tpl-g2b', key: 'g2b', builtin: true, name: 'G2B public procurement', name_zh: '政府采购', segment: 'g2b', version: 1 },

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { AxeBuilder } from '@axe-core/playwright'
 import { existsSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { signIn, switchLanguage } from './sign-in.ts'
@@ -67,4 +68,18 @@ test('in Chinese', async ({ page }) => {
   } finally {
     await switchLanguage(page, 'English')
   }
+})
+
+test('has no serious or critical accessibility findings', async ({ page }) => {
+  await signIn(page, EXEC)
+  await page.goto('/board/calibration')
+  await expect(page.getByRole('img', { name: /^Reliability diagram/ })).toBeVisible()
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze()
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`))
+  expect(serious).toEqual([])
 })

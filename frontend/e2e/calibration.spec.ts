@@ -8,9 +8,9 @@ import { signIn, switchLanguage } from './sign-in.ts'
 // reliability diagram and the scores, in English and in Chinese.
 //
 // Until the demo simulates its own history (issue 14, item 7), the demo's closed deals get
-// snapshots here: one each 90, 60 and 30 days before its close (the board's close date), with a
-// confidence that leans towards the outcome without foretelling it. Marked simulated, and
-// ON CONFLICT DO NOTHING: snapshots the demo already has are kept.
+// snapshots here: one each 90, 60 and 30 days before its close (the board's close date), on days
+// more than a week past only, with a confidence that leans towards the outcome without foretelling
+// it. Marked simulated, and ON CONFLICT DO NOTHING: snapshots the demo already has are kept.
 const seedSnapshots = `
 CREATE TEMP TABLE e2e_days AS
 SELECT d.id, d.team_id, d.amount_minor, d.currency, d.target_close_date, lead,
@@ -22,6 +22,9 @@ LEFT JOIN LATERAL (SELECT m.completed_on FROM milestones m WHERE m.deal_id = d.i
     CASE WHEN m.key = 'contract_signed' THEN m.sequence ELSE -m.sequence END, m.id LIMIT 1) cm ON true
 CROSS JOIN (VALUES (90), (60), (30)) AS l (lead)
 WHERE d.status IN ('won', 'lost');
+-- Only days well past: a lost deal's close date is its target, which may lie ahead, and a
+-- snapshot of a day to come would confuse the daily job's catch-up and "what changed".
+DELETE FROM e2e_days WHERE day >= current_date - 7;
 INSERT INTO forecast_snapshots (day, simulated) SELECT DISTINCT day, true FROM e2e_days ON CONFLICT DO NOTHING;
 INSERT INTO deal_snapshots (day, deal_id, team_id, amount_minor, currency, target_close_date, forecast_category, base, p_win)
 SELECT day, id, team_id, amount_minor, currency, target_close_date, 'pipeline', 0.3, p FROM e2e_days ON CONFLICT DO NOTHING;

@@ -169,6 +169,9 @@ var permissionMatrix = map[string]rule{
 	"GET /api/v1/fx-rates/:id":    {signedInOnly, 200},
 	"PATCH /api/v1/fx-rates/:id":  {adminsOnly, 412},
 	"DELETE /api/v1/fx-rates/:id": {adminsOnly, 412},
+
+	// Calibration (issue 14): admins and executives, like the targets they set.
+	"GET /api/v1/calibration": {targetSetters, 200},
 }
 
 // targetSetters: administrators and executives (issue 11: targets are theirs to set).

@@ -134,6 +134,9 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 	s.handle(api, "GET", "/risks/gates", s.gateRisks, signedIn) // over the deals the caller may read
 	s.handle(api, "GET", "/risks/next-steps", s.overdueNextSteps, signedIn)
 	s.handle(api, "GET", "/risks/coverage", s.coverageGaps, signedIn)
+
+	// Calibration: how well confidence foretold the closed deals' outcomes (admins and executives).
+	s.handle(api, "GET", "/calibration", s.getCalibration, allow("calibration", policies.Read))
 }
 
 // handle registers one route with the middleware its rule needs and records the rule.

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"summit/domain/boards"
+	"summit/domain/calibration"
 	"summit/domain/changes"
 	"summit/domain/dealhistory"
 	"summit/domain/deals"
@@ -44,6 +45,7 @@ type Deps struct {
 	History              *history.Service     // the forecast's snapshots and trend
 	Changes              *changes.Service     // what changed since a snapshot
 	DealHistory          *dealhistory.Service // a deal's confidence over time
+	Calibration          *calibration.Service // calibration of the confidence against closed deals
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

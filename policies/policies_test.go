@@ -50,6 +50,8 @@ func TestPolicyMatrix(t *testing.T) {
 		{"settings", Read, []string{"member elsewhere", "member of team", "pmo", "business", "solution", "pmo of other deal", "executive", "executive as pmo", "admin"}},
 		{"fx_rates", Read, []string{"member elsewhere", "member of team", "pmo", "business", "solution", "pmo of other deal", "executive", "executive as pmo", "admin"}},
 		{"fx_rates", Write, []string{"admin"}},
+		{"calibration", Read, []string{"executive", "executive as pmo", "admin"}},
+		{"calibration", Write, []string{"admin"}},
 		{"profile", Write, []string{"member elsewhere", "member of team", "pmo", "business", "solution", "pmo of other deal", "executive", "executive as pmo", "admin"}},
 		{"tokens", Write, []string{"member elsewhere", "member of team", "pmo", "business", "solution", "pmo of other deal", "executive", "executive as pmo", "admin"}},
 	}

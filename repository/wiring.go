@@ -6,6 +6,7 @@ import (
 	"gorm.io/gorm"
 
 	"summit/domain/boards"
+	"summit/domain/calibration"
 	"summit/domain/changes"
 	"summit/domain/dealhistory"
 	"summit/domain/deals"
@@ -38,6 +39,7 @@ type Services struct {
 	History      *history.Service     // the forecast's daily snapshots and trend
 	Changes      *changes.Service     // what changed since a snapshot (the board's)
 	DealHistory  *dealhistory.Service // a deal's confidence over time
+	Calibration  *calibration.Service // how well confidence foretold closed deals' outcomes
 }
 
 // NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
@@ -59,5 +61,6 @@ func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 		History:      &history.Service{Store: NewSnapshots(db), Forecasts: fc, Inputs: fc.Store, Targets: ts, Now: now},
 		Changes:      &changes.Service{Store: NewChanges(db), Periods: fc, Targets: ts},
 		DealHistory:  &dealhistory.Service{Store: NewDealHistory(db)},
+		Calibration:  &calibration.Service{Store: NewCalibration(db)},
 	}
 }

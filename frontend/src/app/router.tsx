@@ -37,6 +37,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <Navigate to="/board" replace /> },
               { path: 'board', ...page(async () => (await import('../features/board/board-page')).BoardPage) },
+              { path: 'board/calibration', ...page(async () => (await import('../features/calibration/calibration-page')).CalibrationPage) },
               { path: 'deals', ...page(async () => (await import('../features/deals/components/deals-page')).DealsPage) },
               { path: 'deals/:id', ...page(async () => (await import('./deal-workspace')).DealWorkspace) },
               { path: 'deals/:id/:tab', ...page(async () => (await import('./deal-workspace')).DealWorkspace) },

@@ -1722,6 +1722,34 @@ export interface paths {
         patch: operations["updateFXRate"];
         trace?: never;
     };
+    "/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How well confidence foretold the closed deals' outcomes
+         * @description Over every won or lost deal of the organisation (narrowed by segment and template):
+         *     each deal's `p_win` from its snapshot `lead_days` before its close date (the board's
+         *     close date: the contract's signing, else the target close date) — the latest
+         *     snapshot on or before that day, taken at most `window_days` earlier — scored
+         *     against the outcome. Brier score and log loss over the deals with such a snapshot,
+         *     and the reliability diagram's 10 bins (predicted against observed win rate, with
+         *     counts). Scores and empty bins' figures are null without deals to score. Admins and
+         *     executives only (`calibration:read`); streamed from the database, so any number of
+         *     closed deals takes the same memory (docs/calibration.md).
+         */
+        get: operations["getCalibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3188,6 +3216,42 @@ export interface components {
             items: components["schemas"]["FXRate"][];
             /** @description Opaque; pass as `?cursor=` (with the same `sort`) for the next page. Null on the last page. */
             next_cursor: string | null;
+        };
+        /** @description How well the confidence at one lead time foretold the closed deals' outcomes. */
+        CalibrationReport: {
+            /** @enum {integer} */
+            lead_days: 90 | 60 | 30;
+            /** @enum {string|null} */
+            segment: "g2b" | "key_account" | null;
+            /** Format: uuid */
+            template_id: string | null;
+            /** @description How much earlier than `lead_days` before close a snapshot may be and still count. */
+            window_days: number;
+            /** @description The lead times offered, in days. */
+            lead_times: number[];
+            /** @description The won and lost deals of the query. */
+            closed_deals: number;
+            /** @description Those with a snapshot at the lead time, which are scored. */
+            count: number;
+            won: number;
+            lost: number;
+            /** @description Mean squared difference between p_win and the outcome (0 perfect, 0.25 always saying 50 %). Null without deals to score. */
+            brier: number | null;
+            /** @description Mean −ln of the probability given to what happened (0 perfect, 0.693 always saying 50 %). Null without deals to score. */
+            log_loss: number | null;
+            /** @description The 10 equal-width bins of predicted probability. */
+            reliability: components["schemas"]["CalibrationBin"][];
+        };
+        /** @description One bin of the reliability diagram, predictions in [from, to) (the last holds 1). */
+        CalibrationBin: {
+            from: number;
+            to: number;
+            count: number;
+            won: number;
+            /** @description The mean p_win of the bin's deals; null for an empty bin. */
+            mean_predicted: number | null;
+            /** @description The share of the bin's deals won; null for an empty bin. */
+            observed_rate: number | null;
         };
     };
     responses: {
@@ -6910,6 +6974,36 @@ export interface operations {
             415: components["responses"]["Error"];
             422: components["responses"]["Error"];
             428: components["responses"]["Error"];
+        };
+    };
+    getCalibration: {
+        parameters: {
+            query?: {
+                /** @description Days before close the confidence is read at. */
+                lead_days?: 90 | 60 | 30;
+                /** @description Only deals of this segment; absent or empty for every segment. */
+                segment?: "" | "g2b" | "key_account";
+                /** @description Only deals made from this template; absent or empty for every template. */
+                template_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calibration report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationReport"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
         };
     };
 }

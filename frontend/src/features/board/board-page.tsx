@@ -20,6 +20,7 @@ import { TrendCard } from './components/trend-card'
 import { useTeamLabel } from './components/use-team-label'
 import { boardSearch, useBoardParams } from './use-board-params'
 import { WhatChangedCard } from './what-changed/what-changed-card'
+import { CalibrationLink } from './components/calibration-link'
 
 /** Why the board could not be rolled up: a missing FX rate or a period Summit keeps nothing for, in the server's words. */
 function BoardError({ error }: { error: unknown }) {
@@ -92,6 +93,7 @@ export function BoardPage() {
   return (
     <>
       <PageHeader title={t('board.title')} description={t('board.description')} />
+      <CalibrationLink />
       <BoardToolbar query={query} period={board.data?.period} onChange={onChange} />
       {board.isPending && (
         <Center py="xl"><Group gap="xs"><Loader size="sm" /><Text size="sm">{t('board.loading')}</Text></Group></Center>

@@ -3,6 +3,7 @@ import { fxRatesEn, reportingSettingsEn, targetsEn } from './features/admin-fina
 import { boardEn } from './features/board'
 import { historyEn } from './features/history'
 import { whatChangedEn } from './features/what-changed'
+import { calibrationEn } from './features/calibration'
 import { confidenceEn } from './features/confidence'
 import { dealHistoryEn } from './features/deal-history'
 import { retrospectivesEn } from './features/retrospectives'
@@ -220,6 +221,7 @@ export const en = {
   board: boardEn,
   history: historyEn,
   whatChanged: whatChangedEn,
+  calibration: calibrationEn,
   terms: {
     dealRoles: { pmo: 'PMO', business: 'Business', solution: 'Solution' },
     decisionRoles: {

@@ -3,6 +3,7 @@ import { fxRatesZh, reportingSettingsZh, targetsZh } from './features/admin-fina
 import { boardZh } from './features/board'
 import { historyZh } from './features/history'
 import { whatChangedZh } from './features/what-changed'
+import { calibrationZh } from './features/calibration'
 import { confidenceZh } from './features/confidence'
 import { dealHistoryZh } from './features/deal-history'
 import { retrospectivesZh } from './features/retrospectives'
@@ -221,6 +222,7 @@ export const zhCN: Messages = {
   board: boardZh,
   history: historyZh,
   whatChanged: whatChangedZh,
+  calibration: calibrationZh,
   terms: {
     dealRoles: { pmo: '项目管理', business: '商务', solution: '解决方案' },
     decisionRoles: {

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"summit/domain/boards"
+	"summit/domain/calibration"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/identity"
@@ -38,6 +39,7 @@ type Deps struct {
 	Forecasts            *forecasts.Service
 	Targets              *targets.Service // settings, targets and FX rates
 	Boards               *boards.Service  // the executives' board
+	ConfidenceModels     *calibration.ModelService
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

@@ -6,6 +6,7 @@ import (
 	"gorm.io/gorm"
 
 	"summit/domain/boards"
+	"summit/domain/calibration"
 	"summit/domain/deals"
 	"summit/domain/forecasts"
 	"summit/domain/identity"
@@ -32,6 +33,8 @@ type Services struct {
 	Forecasts    *forecasts.Service
 	Targets      *targets.Service // settings, targets and FX rates
 	Boards       *boards.Service  // the executives' board
+	// ConfidenceModels fits, adopts and reverts the organisation's confidence models.
+	ConfidenceModels *calibration.ModelService
 }
 
 // NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
@@ -44,11 +47,12 @@ func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 	ts.Forecasts = fc
 	ds := &deals.Service{Store: NewDeals(db), Now: now, Forecasts: fc}
 	return Services{
-		Deals:        ds,
-		Stakeholders: &stakeholders.Service{Store: NewStakeholders(db), Now: now, Forecasts: fc},
-		Reviews:      &reviews.Service{Store: NewReviews(db), Deals: ds, Now: now},
-		Forecasts:    fc,
-		Targets:      ts,
-		Boards:       &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
+		Deals:            ds,
+		Stakeholders:     &stakeholders.Service{Store: NewStakeholders(db), Now: now, Forecasts: fc},
+		Reviews:          &reviews.Service{Store: NewReviews(db), Deals: ds, Now: now},
+		Forecasts:        fc,
+		Targets:          ts,
+		Boards:           &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
+		ConfidenceModels: &calibration.ModelService{Store: NewConfidenceModels(db), Forecasts: fc, Now: now},
 	}
 }

@@ -62,7 +62,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		SQL: sqlDB, Log: log, Metrics: reg, SPA: frontend.Files(),
 		Identity: cfg.identityService(gdb), Deals: services.Deals,
 		Stakeholders: services.Stakeholders, Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy,
-		Targets: services.Targets, Boards: services.Boards, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
+		Targets: services.Targets, Boards: services.Boards, ConfidenceModels: services.ConfidenceModels, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
 		CountStatements: repository.CountStatements,
 	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
 		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",

@@ -34,7 +34,7 @@ func closedDealsWithSnapshots(t *testing.T, w *dealWorld, n, lead int, seed uint
 		if isWon {
 			status, won = "won", won+1
 		}
-		pwin := 1 / (1 + math.Exp(-(math.Log(0.25)+progress+champion)))
+		pwin := 1 / (1 + math.Exp(-(math.Log(0.25) + progress + champion)))
 		factors := fmt.Sprintf(`[{"key":"progress","log_odds":%g,"contribution":0,"detail":{}},{"key":"champion","log_odds":%g,"contribution":0,"detail":{}}]`, progress, champion)
 		var id string
 		err := w.ts.db.Raw(`INSERT INTO deals (name, customer_id, segment, team_id, amount_minor, currency, target_close_date, status)

@@ -166,6 +166,12 @@ var permissionMatrix = map[string]rule{
 	"GET /api/v1/fx-rates/:id":    {signedInOnly, 200},
 	"PATCH /api/v1/fx-rates/:id":  {adminsOnly, 412},
 	"DELETE /api/v1/fx-rates/:id": {adminsOnly, 412},
+
+	// Confidence models: admins only.
+	"GET /api/v1/confidence/models":                 {adminsOnly, 200},
+	"POST /api/v1/confidence/models":                {adminsOnly, 422},
+	"POST /api/v1/confidence/models/revert":         {adminsOnly, 422},
+	"POST /api/v1/confidence/models/:version/adopt": {adminsOnly, 400}, // ":version" is not a number
 }
 
 // targetSetters: administrators and executives (issue 11: targets are theirs to set).

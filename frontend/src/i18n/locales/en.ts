@@ -2,6 +2,7 @@ import { auditLogEn } from './features/audit-log'
 import { fxRatesEn, reportingSettingsEn, targetsEn } from './features/admin-finance'
 import { boardEn } from './features/board'
 import { confidenceEn } from './features/confidence'
+import { confidenceModelEn } from './features/confidence-model'
 import { retrospectivesEn } from './features/retrospectives'
 import { feedbackEn } from './features/feedback'
 import { stakeholdersEn } from './features/stakeholders'
@@ -241,6 +242,7 @@ export const en = {
   dealTeam: dealTeamEn,
   activity: activityEn,
   confidence: confidenceEn,
+  confidenceModel: confidenceModelEn,
   shell: shellEn,
   workspace: {
     tabs: 'Deal sections',

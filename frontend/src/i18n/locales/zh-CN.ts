@@ -2,6 +2,7 @@ import { auditLogZh } from './features/audit-log'
 import { fxRatesZh, reportingSettingsZh, targetsZh } from './features/admin-finance'
 import { boardZh } from './features/board'
 import { confidenceZh } from './features/confidence'
+import { confidenceModelZh } from './features/confidence-model'
 import { retrospectivesZh } from './features/retrospectives'
 import { feedbackZh } from './features/feedback'
 import { stakeholdersZh } from './features/stakeholders'
@@ -242,6 +243,7 @@ export const zhCN: Messages = {
   dealTeam: dealTeamZh,
   activity: activityZh,
   confidence: confidenceZh,
+  confidenceModel: confidenceModelZh,
   shell: shellZh,
   workspace: {
     tabs: '商机分区',

@@ -38,6 +38,17 @@ type FitRow struct {
 	PWin   float64
 	Won    bool
 	NoGo   bool // a standing no-go: p_win 0 whatever the weights, left out of the fit
+
+	x []float64 // Terms in FitFactors' order, filled by FitModel
+}
+
+// withTerms is r with x filled from Terms.
+func (r FitRow) withTerms() FitRow {
+	r.x = make([]float64, len(FitFactors))
+	for j, k := range FitFactors {
+		r.x[j] = r.Terms[k]
+	}
+	return r
 }
 
 // FitOptions tune the fit; the zero value takes the defaults below.
@@ -139,6 +150,7 @@ func FitModel(rows []FitRow, current confidence.Params, leadDays int, opt FitOpt
 	var won, lost []FitRow
 	noGo := 0
 	for _, r := range rows {
+		r = r.withTerms()
 		switch {
 		case r.NoGo:
 			noGo++
@@ -200,11 +212,10 @@ type model struct {
 }
 
 func (m model) logit(r FitRow) float64 {
-	x := m.intercept
-	for i, k := range FitFactors {
-		x += m.w[i] * r.Terms[k]
+	if r.x == nil {
+		r = r.withTerms()
 	}
-	return x
+	return m.intercept + dot(m.w, r.x)
 }
 
 func (m model) predictions(rows []FitRow) []Prediction {
@@ -222,22 +233,22 @@ func fitWeights(rows []FitRow, lambda, base float64) (model, error) {
 	xs := make([][]float64, len(rows))
 	ys := make([]float64, len(rows))
 	for i, r := range rows {
-		xs[i] = make([]float64, n)
-		for j, k := range FitFactors {
-			xs[i][j] = r.Terms[k]
+		if r.x == nil {
+			r = r.withTerms()
 		}
+		xs[i] = r.x
 		if r.Won {
 			ys[i] = 1
 		}
 	}
-	obj := objective{xs: xs, ys: ys, lambda: lambda, scale: 1 / float64(max(len(rows), 1))}
+	obj := &objective{xs: xs, ys: ys, lambda: lambda, scale: 1 / float64(max(len(rows), 1))}
 	problem := optimize.Problem{Func: obj.value, Grad: obj.gradient}
 	init := make([]float64, n+1)
 	init[0] = logit(base)
 	for j := 1; j <= n; j++ {
 		init[j] = 1
 	}
-	settings := &optimize.Settings{GradientThreshold: 1e-7, MajorIterations: 300, FuncEvaluations: 2000}
+	settings := &optimize.Settings{GradientThreshold: 1e-6, MajorIterations: 200, FuncEvaluations: 1000}
 	res, err := optimize.Minimize(problem, init, settings, &optimize.LBFGS{})
 	if res == nil || math.IsNaN(res.F) || math.IsInf(res.F, 0) {
 		return model{}, fmt.Errorf("fit confidence weights: %w", err)
@@ -248,44 +259,53 @@ func fitWeights(rows []FitRow, lambda, base float64) (model, error) {
 }
 
 // objective is the penalised negative log-likelihood per deal,
-// (Σ [log(1+e^z) − y z] + λ/2 Σ (w−1)²) / n with z = b + w·x, and its gradient.
+// (Σ [log(1+e^z) − y z] + λ/2 Σ (w−1)²) / n with z = b + w·x, and its gradient. One pass
+// over the deals gives both; L-BFGS asks for the gradient at the point it just valued,
+// so the pass's gradient is kept for that point.
 type objective struct {
 	xs     [][]float64
 	ys     []float64
 	lambda float64
 	scale  float64
+	at     []float64 // the point of grad
+	grad   []float64
 }
 
-func (o objective) value(x []float64) float64 {
+func (o *objective) value(x []float64) float64 {
+	if o.grad == nil {
+		o.grad, o.at = make([]float64, len(x)), make([]float64, len(x))
+	}
+	g := o.grad
+	for j := range g {
+		g[j] = 0
+	}
 	var nll float64
 	for i, row := range o.xs {
 		z := x[0] + dot(x[1:], row)
 		nll += softplus(z) - o.ys[i]*z // −[y log σ(z) + (1−y) log(1−σ(z))], computed stably
+		d := sigmoid(z) - o.ys[i]
+		g[0] += d
+		for j, v := range row {
+			g[j+1] += d * v
+		}
 	}
 	var pen float64
-	for _, w := range x[1:] {
+	for j, w := range x[1:] {
 		pen += (w - 1) * (w - 1)
+		g[j+1] += o.lambda * (w - 1)
 	}
+	for j := range g {
+		g[j] *= o.scale
+	}
+	copy(o.at, x)
 	return o.scale * (nll + o.lambda/2*pen)
 }
 
-func (o objective) gradient(grad, x []float64) {
-	for j := range grad {
-		grad[j] = 0
+func (o *objective) gradient(grad, x []float64) {
+	if o.grad == nil || !slices.Equal(o.at, x) {
+		o.value(x)
 	}
-	for i, row := range o.xs {
-		d := sigmoid(x[0]+dot(x[1:], row)) - o.ys[i]
-		grad[0] += d
-		for j, v := range row {
-			grad[j+1] += d * v
-		}
-	}
-	for j, w := range x[1:] {
-		grad[j+1] += o.lambda * (w - 1)
-	}
-	for j := range grad {
-		grad[j] *= o.scale
-	}
+	copy(grad, o.grad)
 }
 
 // scaled lists, per fitted factor, the parameters whose product with the multiplier

@@ -1829,7 +1829,10 @@ export interface components {
              *     `confidence_params` `{from, to}`), settings.updated (details: each changed
              *     setting `{from, to}`), target.created, target.updated, target.deleted,
              *     fx_rate.created, fx_rate.updated, fx_rate.deleted (details: the fields; on
-             *     update `before` and `after`, on delete `before`).
+             *     update `before` and `after`, on delete `before`), confidence_model.fitted
+             *     (details: `version`, `lead_days`, counts and held-out Brier scores),
+             *     confidence_model.adopted and confidence_model.reverted (details: `version`
+             *     `{from, to}`, 0 for the defaults).
              * @example user.updated
              */
             action: string;
@@ -3856,7 +3859,7 @@ export interface operations {
                 /** @description Only what this user did (not a UUID is 400 on `actor_id`). */
                 actor_id?: string;
                 /** @description Only events about this kind of thing (another value is 422 on `subject_type`). */
-                subject_type?: "user" | "team" | "template" | "settings" | "target" | "fx_rate" | "deal";
+                subject_type?: "user" | "team" | "template" | "settings" | "target" | "fx_rate" | "deal" | "confidence_model";
                 /** @description Only events on or after this day (UTC), `YYYY-MM-DD` (else 400 on `from`). */
                 from?: string;
                 /** @description Only events on or before this day (UTC), `YYYY-MM-DD`; before `from` is 422 on `to`. */

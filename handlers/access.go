@@ -126,7 +126,7 @@ func globalRoles(c identity.Caller) []string {
 }
 
 // permissionObjects are the global objects the SPA asks about (GET /me).
-var permissionObjects = []string{"users", "teams", "audit", "templates", "targets", "settings", "customers", "fx_rates", "calibration"}
+var permissionObjects = []string{"users", "teams", "audit", "templates", "targets", "settings", "customers", "fx_rates", "calibration", "confidence_models"}
 
 func (s *server) permissions(c identity.Caller) []string {
 	return s.deps.Policy.Permissions(globalRoles(c), permissionObjects, []string{policies.Read, policies.Write})

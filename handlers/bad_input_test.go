@@ -37,6 +37,7 @@ var bodiless = map[string]string{
 	"DELETE /api/v1/retrospectives/:id":                        "a delete takes no body",
 	"DELETE /api/v1/targets/:id":                               "a delete takes no body",
 	"DELETE /api/v1/fx-rates/:id":                              "a delete takes no body",
+	"POST /api/v1/confidence/models/:version/adopt":            "adopts the version named in the path, at the If-Match state; no body",
 }
 
 // volatileColumns change on a refused request too, so the digest leaves them out:

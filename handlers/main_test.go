@@ -90,7 +90,7 @@ func newTestServerLogging(t testing.TB, gdb *gorm.DB, sqlDB *sql.DB, opts Option
 		SQL: sqlDB, Log: log, Metrics: prometheus.NewRegistry(), SPA: testSPA,
 		Identity: svc, Deals: services.Deals, Stakeholders: services.Stakeholders,
 		Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy, Version: "test", FiscalYearStartMonth: 4,
-		Targets: services.Targets, Boards: services.Boards, History: services.History, Changes: services.Changes, DealHistory: services.DealHistory, Calibration: services.Calibration,
+		Targets: services.Targets, Boards: services.Boards, History: services.History, Changes: services.Changes, DealHistory: services.DealHistory, Calibration: services.Calibration, ConfidenceModels: services.ConfidenceModels,
 		CountStatements: func(ctx context.Context) (context.Context, func() int64) {
 			ctx, read := repository.CountStatements(ctx)
 			ts.lastStatements.Store(&read)

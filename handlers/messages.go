@@ -106,6 +106,8 @@ var ruleMessages = map[string]message{
 	"currency_in_use":        {"cannot change while targets or FX rates exist (they are in or against it); delete them first", "存在目标或汇率时不能修改（它们以该货币计价或折算），请先删除它们"},
 	"fx_rate_missing_for":    {"has no FX rate for {param}", "没有 {param} 的汇率"},
 	"fx_rate_missing_in":     {"has no FX rate in {param}", "在 {param} 没有汇率"},
+	// Confidence models (confidence_models.go): a fit needs 40 won and 40 lost deals.
+	"too_few_closed": {"only {param} closed deals with a snapshot at this lead time; fitting needs at least 40 won and 40 lost", "在此提前期有快照的已结束商机仅 {param} 个；拟合至少需要 40 个赢单和 40 个丢单"},
 	// The strict JSON binder (binding.go) and query text check (query_text.go).
 	"json_syntax":   {"could not be read: it is broken at position {param}", "无法读取：第 {param} 个位置有格式错误"},
 	"trailing_data": {"has something extra after its end, at position {param}", "结尾之后有多余内容（第 {param} 个位置）"},

@@ -172,6 +172,11 @@ var permissionMatrix = map[string]rule{
 
 	// Calibration (issue 14): admins and executives, like the targets they set.
 	"GET /api/v1/calibration": {targetSetters, 200},
+	// Confidence models: admins only.
+	"GET /api/v1/confidence/models":                 {adminsOnly, 200},
+	"POST /api/v1/confidence/models":                {adminsOnly, 422},
+	"POST /api/v1/confidence/models/revert":         {adminsOnly, 422},
+	"POST /api/v1/confidence/models/:version/adopt": {adminsOnly, 400}, // ":version" is not a number
 }
 
 // targetSetters: administrators and executives (issue 11: targets are theirs to set).

@@ -109,6 +109,12 @@ func (s *server) registerAPI(api *echo.Group, openAPI []byte) {
 
 	s.handle(api, "GET", "/confidence/parameters", s.listConfidenceParameters, signedIn)
 
+	// The organisation's fitted confidence models (admins only; never adopted automatically).
+	s.handle(api, "GET", "/confidence/models", s.listConfidenceModels, allow("confidence_models", policies.Read))
+	s.handle(api, "POST", "/confidence/models", s.fitConfidenceModel, allow("confidence_models", policies.Write))
+	s.handle(api, "POST", "/confidence/models/revert", s.revertConfidenceModel, allow("confidence_models", policies.Write))
+	s.handle(api, "POST", "/confidence/models/:version/adopt", s.adoptConfidenceModel, allow("confidence_models", policies.Write))
+
 	// Targets (admins and executives write), FX rates and settings (admins write).
 	s.handle(api, "GET", "/settings", s.getSettings, allow("settings", policies.Read))
 	s.handle(api, "PATCH", "/settings", s.updateSettings, allow("settings", policies.Write))

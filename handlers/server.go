@@ -46,6 +46,7 @@ type Deps struct {
 	Changes              *changes.Service     // what changed since a snapshot
 	DealHistory          *dealhistory.Service // a deal's confidence over time
 	Calibration          *calibration.Service // calibration of the confidence against closed deals
+	ConfidenceModels     *calibration.ModelService
 	Policy               *policies.Enforcer
 	Version              string
 	FiscalYearStartMonth int

@@ -196,7 +196,7 @@ func (r *Forecasts) inputsOfDeal(ctx context.Context, dealIDs []string) (forecas
 				'decided_on', g.decided_on) ORDER BY g.decided_on, g.created_at, g.id) AS items
 			FROM gate_decisions g JOIN ids ON ids.id = g.deal_id GROUP BY g.deal_id)
 		SELECT d.id, d.status, d.amount_minor, d.target_close_date, d.segment, d.forecast_category,
-			d.manual_probability, t.key AS template_key, t.confidence_params, ms.items AS milestones,
+			d.manual_probability, t.key AS template_key, `+adoptedParams+` || COALESCE(t.confidence_params, '{}'::jsonb) AS confidence_params, ms.items AS milestones,
 			ss.items AS stakeholders, rs.items AS retrospectives, acts.items AS actions, gs.items AS decisions,
 			(SELECT st.fiscal_year_start_month FROM settings st FOR SHARE) AS fiscal_year_start_month
 		FROM deals d JOIN ids ON ids.id = d.id LEFT JOIN templates t ON t.id = d.template_id
@@ -248,7 +248,7 @@ func (r *Forecasts) inputsOfBatch(ctx context.Context, dealIDs []string) ([]fore
 	ids := pgArray(dealIDs)
 	var ds []inputDealRow
 	err := db.Raw(`SELECT d.id, d.status, d.amount_minor, d.target_close_date, d.segment, d.forecast_category,
-			d.manual_probability, t.key AS template_key, t.confidence_params
+			d.manual_probability, t.key AS template_key, `+adoptedParams+` || COALESCE(t.confidence_params, '{}'::jsonb) AS confidence_params
 		FROM deals d LEFT JOIN templates t ON t.id = d.template_id
 		WHERE d.id = ANY(?::uuid[]) ORDER BY d.id`, ids).Scan(&ds).Error
 	if err != nil {

@@ -40,6 +40,8 @@ type Services struct {
 	Changes      *changes.Service     // what changed since a snapshot (the board's)
 	DealHistory  *dealhistory.Service // a deal's confidence over time
 	Calibration  *calibration.Service // how well confidence foretold closed deals' outcomes
+	// ConfidenceModels fits, adopts and reverts the organisation's confidence models.
+	ConfidenceModels *calibration.ModelService
 }
 
 // NewServices wires the deals, stakeholders, reviews, forecasts and targets services.
@@ -52,15 +54,16 @@ func NewServices(db *gorm.DB, defaults targets.Settings) Services {
 	ts.Forecasts = fc
 	ds := &deals.Service{Store: NewDeals(db), Now: now, Forecasts: fc}
 	return Services{
-		Deals:        ds,
-		Stakeholders: &stakeholders.Service{Store: NewStakeholders(db), Now: now, Forecasts: fc},
-		Reviews:      &reviews.Service{Store: NewReviews(db), Deals: ds, Now: now},
-		Forecasts:    fc,
-		Targets:      ts,
-		Boards:       &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
-		History:      &history.Service{Store: NewSnapshots(db), Forecasts: fc, Inputs: fc.Store, Targets: ts, Now: now},
-		Changes:      &changes.Service{Store: NewChanges(db), Periods: fc, Targets: ts},
-		DealHistory:  &dealhistory.Service{Store: NewDealHistory(db)},
-		Calibration:  &calibration.Service{Store: NewCalibration(db)},
+		Deals:            ds,
+		Stakeholders:     &stakeholders.Service{Store: NewStakeholders(db), Now: now, Forecasts: fc},
+		Reviews:          &reviews.Service{Store: NewReviews(db), Deals: ds, Now: now},
+		Forecasts:        fc,
+		Targets:          ts,
+		Boards:           &boards.Service{Store: NewBoards(db), Periods: fc, Targets: ts},
+		History:          &history.Service{Store: NewSnapshots(db), Forecasts: fc, Inputs: fc.Store, Targets: ts, Now: now},
+		Changes:          &changes.Service{Store: NewChanges(db), Periods: fc, Targets: ts},
+		DealHistory:      &dealhistory.Service{Store: NewDealHistory(db)},
+		Calibration:      &calibration.Service{Store: NewCalibration(db)},
+		ConfidenceModels: &calibration.ModelService{Store: NewConfidenceModels(db), Forecasts: fc, Now: now},
 	}
 }

@@ -64,7 +64,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		SQL: sqlDB, Log: log, Metrics: reg, SPA: frontend.Files(),
 		Identity: cfg.identityService(gdb), Deals: services.Deals,
 		Stakeholders: services.Stakeholders, Reviews: services.Reviews, Forecasts: services.Forecasts, Policy: policy,
-		Targets: services.Targets, Boards: services.Boards, History: services.History, Changes: services.Changes, DealHistory: services.DealHistory, Calibration: services.Calibration, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
+		Targets: services.Targets, Boards: services.Boards, History: services.History, Changes: services.Changes, DealHistory: services.DealHistory, Calibration: services.Calibration, ConfidenceModels: services.ConfidenceModels, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
 		CountStatements: repository.CountStatements,
 	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
 		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",

@@ -9,7 +9,7 @@ import (
 )
 
 // AuditSubjectTypes are the kinds of thing an audit event is about.
-var AuditSubjectTypes = []string{"user", "team", "template", "settings", "target", "fx_rate", "deal"}
+var AuditSubjectTypes = []string{"user", "team", "template", "settings", "target", "fx_rate", "deal", "confidence_model"}
 
 // AuditFilter narrows the audit trail; empty fields do not filter. From and To are
 // calendar days (UTC), both included.

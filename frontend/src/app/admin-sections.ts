@@ -2,9 +2,9 @@ import { hasPermission, type Permission, type Session } from '../lib/session'
 
 /** One administration section: its path under /admin, the permission it needs, its tab label. */
 export interface AdminSection {
-  path: 'users' | 'teams' | 'templates' | 'targets' | 'fx-rates' | 'settings' | 'audit'
+  path: 'users' | 'teams' | 'templates' | 'targets' | 'fx-rates' | 'settings' | 'confidence-model' | 'audit'
   permission: Permission
-  label: 'users.tab' | 'teams.tab' | 'adminTemplates.tab' | 'targets.tab' | 'fxRates.tab' | 'reportingSettings.tab' | 'audit.tab'
+  label: 'users.tab' | 'teams.tab' | 'adminTemplates.tab' | 'targets.tab' | 'fxRates.tab' | 'reportingSettings.tab' | 'confidenceModel.tab' | 'audit.tab'
 }
 
 /** The sections in tab order. Each needs the permission to change (or, for the log, read) its data. */
@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: 'targets', permission: 'targets:write', label: 'targets.tab' },
   { path: 'fx-rates', permission: 'fx_rates:write', label: 'fxRates.tab' },
   { path: 'settings', permission: 'settings:write', label: 'reportingSettings.tab' },
+  { path: 'confidence-model', permission: 'confidence_models:write', label: 'confidenceModel.tab' },
   { path: 'audit', permission: 'audit:read', label: 'audit.tab' },
 ]
 

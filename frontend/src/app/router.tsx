@@ -78,6 +78,15 @@ export const routes: RouteObject[] = [
                     children: [{ path: 'settings', ...page(async () => (await import('../features/admin-settings/components/settings-page')).SettingsPage) }],
                   },
                   {
+                    element: <RequirePermission permission="confidence_models:write" />,
+                    children: [
+                      {
+                        path: 'confidence-model',
+                        ...page(async () => (await import('../features/admin-confidence-model/components/confidence-model-page')).ConfidenceModelPage),
+                      },
+                    ],
+                  },
+                  {
                     element: <RequirePermission permission="audit:read" />,
                     children: [{ path: 'audit', ...page(async () => (await import('../features/audit/components/audit-page')).AuditPage) }],
                   },

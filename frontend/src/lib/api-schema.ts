@@ -1362,6 +1362,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/confidence/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's fitted confidence models, newest first
+         * @description Administrators only. Each version is a set of parameter overrides fitted to the
+         *     organisation's closed deals, with its report (counts, λ, cross-validation, the
+         *     held-out Brier score and log loss of the fitted and of the current model).
+         *     `in_force` (also the ETag) is the adopted version, 0 when the defaults are in
+         *     force; adopt and revert take it in If-Match (docs/calibration.md, "Fitting").
+         */
+        get: operations["listConfidenceModels"];
+        put?: never;
+        /**
+         * Fit a new version of the confidence model to the closed deals
+         * @description Administrators only; audited (`confidence_model.fitted`). An L2-regularised
+         *     logistic regression of the outcome on the factors' log-odds terms in each closed
+         *     deal's snapshot `lead_days` before its close, λ chosen by 5-fold cross-validation,
+         *     a fifth of the deals held out to compare the fitted with the current model. The
+         *     new version is stored, never adopted. Fewer than 40 won or 40 lost deals with a
+         *     snapshot at that lead time is 422 naming `won` and/or `lost` with the count.
+         */
+        post: operations["fitConfidenceModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/confidence/models/{version}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a fitted version in force
+         * @description Administrators only; audited (`confidence_model.adopted`, from → to). If-Match is
+         *     the version in force the caller saw (`"0"`: the defaults); another is 412. The
+         *     version's overrides then sit between the defaults and each template's overrides,
+         *     and every deal's stored confidence is recomputed in the same transaction.
+         */
+        post: operations["adoptConfidenceModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/confidence/models/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Go back to the defaults or to the version adopted before
+         * @description Administrators only; audited (`confidence_model.reverted`, from → to). `previous`
+         *     is the version adopted before the one in force (the defaults when there was none).
+         *     If-Match as for adopt; every deal's stored confidence is recomputed.
+         */
+        post: operations["revertConfidenceModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/boards/confidence": {
         parameters: {
             query?: never;
@@ -1865,7 +1943,10 @@ export interface components {
              *     `confidence_params` `{from, to}`), settings.updated (details: each changed
              *     setting `{from, to}`), target.created, target.updated, target.deleted,
              *     fx_rate.created, fx_rate.updated, fx_rate.deleted (details: the fields; on
-             *     update `before` and `after`, on delete `before`).
+             *     update `before` and `after`, on delete `before`), confidence_model.fitted
+             *     (details: `version`, `lead_days`, counts and held-out Brier scores),
+             *     confidence_model.adopted and confidence_model.reverted (details: `version`
+             *     `{from, to}`, 0 for the defaults).
              * @example user.updated
              */
             action: string;
@@ -2153,6 +2234,64 @@ export interface components {
         };
         ConfidenceParameterList: {
             items: components["schemas"]["ConfidenceParameter"][];
+        };
+        ConfidenceModelScores: {
+            brier: number;
+            log_loss: number;
+        };
+        /** @description What a fit saw and measured (docs/calibration.md, "Fitting"). */
+        ConfidenceModelReport: {
+            lead_days: number;
+            /** @description The version in force whose parameters the weights multiply (0 the defaults). */
+            base_version: number;
+            won: number;
+            lost: number;
+            no_go_left_out: number;
+            train: number;
+            /** @description The held-out deals both models are scored on. */
+            test: number;
+            lambda: number;
+            folds: number;
+            cv: {
+                lambda: number;
+                log_loss: number;
+            }[];
+            intercept: number;
+            /** @description Each factor's fitted multiplier of its current term (1 as now). */
+            weights: {
+                [key: string]: number;
+            };
+            current: components["schemas"]["ConfidenceModelScores"];
+            fitted: components["schemas"]["ConfidenceModelScores"];
+        };
+        ConfidenceModel: {
+            version: number;
+            /** @description Parameter overrides by name (as a template's `confidence_params`). */
+            params: {
+                [key: string]: number;
+            };
+            report: components["schemas"]["ConfidenceModelReport"];
+            /** Format: date-time */
+            fitted_at: string;
+            /** Format: uuid */
+            fitted_by: string | null;
+            adopted: boolean;
+            /**
+             * Format: date-time
+             * @description The last time it was adopted (kept after a revert).
+             */
+            adopted_at: string | null;
+            /** Format: uuid */
+            adopted_by: string | null;
+        };
+        ConfidenceModelList: {
+            items: components["schemas"]["ConfidenceModel"][];
+            next_cursor: string | null;
+            /** @description The adopted version, 0 when the defaults are in force. */
+            in_force: number;
+        };
+        ConfidenceModelState: {
+            in_force: number;
         };
         /** @description A gate of a deal's plan. */
         BoardGate: {
@@ -3298,6 +3437,12 @@ export interface components {
          *     accepted). Missing is 428, malformed is 400, older than the stored version is 412.
          */
         IfMatch: string;
+        /**
+         * @description The confidence model in force the change is based on, as in the ETag of
+         *     `GET /confidence/models`: `"2"`, `"0"` for the defaults. Missing is 428, malformed
+         *     is 400, another state than the one in force is 412.
+         */
+        ModelStateIfMatch: string;
         /** @description Page size. */
         Limit: number;
         /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
@@ -3311,6 +3456,8 @@ export interface components {
     headers: {
         /** @description The version of the resource, `"<version>"`; send it back in `If-Match` to change it. */
         ETag: string;
+        /** @description The confidence model in force, `"<version>"`, `"0"` for the defaults; send it back in `If-Match` to adopt or revert. */
+        ModelState: string;
     };
     pathItems: never;
 }
@@ -4057,7 +4204,7 @@ export interface operations {
                 /** @description Only what this user did (not a UUID is 400 on `actor_id`). */
                 actor_id?: string;
                 /** @description Only events about this kind of thing (another value is 422 on `subject_type`). */
-                subject_type?: "user" | "team" | "template" | "settings" | "target" | "fx_rate" | "deal";
+                subject_type?: "user" | "team" | "template" | "settings" | "target" | "fx_rate" | "deal" | "confidence_model";
                 /** @description Only events on or after this day (UTC), `YYYY-MM-DD` (else 400 on `from`). */
                 from?: string;
                 /** @description Only events on or before this day (UTC), `YYYY-MM-DD`; before `from` is 422 on `to`. */
@@ -6265,6 +6412,149 @@ export interface operations {
                 };
             };
             401: components["responses"]["Error"];
+        };
+    };
+    listConfidenceModels: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, bound to its `sort` (another sort is 400). */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort field, `-` prefix for descending. */
+                sort?: "version" | "-version";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of versions and the version in force. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ModelState"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidenceModelList"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    fitConfidenceModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {integer} */
+                    lead_days: 90 | 60 | 30;
+                };
+            };
+        };
+        responses: {
+            /** @description The fitted version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidenceModel"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    adoptConfidenceModel: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The confidence model in force the change is based on, as in the ETag of
+                 *     `GET /confidence/models`: `"2"`, `"0"` for the defaults. Missing is 428, malformed
+                 *     is 400, another state than the one in force is 412.
+                 */
+                "If-Match": components["parameters"]["ModelStateIfMatch"];
+            };
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version now in force. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ModelState"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidenceModelState"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            412: components["responses"]["Error"];
+            428: components["responses"]["Error"];
+        };
+    };
+    revertConfidenceModel: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The confidence model in force the change is based on, as in the ETag of
+                 *     `GET /confidence/models`: `"2"`, `"0"` for the defaults. Missing is 428, malformed
+                 *     is 400, another state than the one in force is 412.
+                 */
+                "If-Match": components["parameters"]["ModelStateIfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    to: "defaults" | "previous";
+                };
+            };
+        };
+        responses: {
+            /** @description The version now in force (0 for the defaults). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ModelState"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidenceModelState"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            412: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+            428: components["responses"]["Error"];
         };
     };
     getConfidenceBoard: {

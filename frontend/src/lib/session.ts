@@ -19,7 +19,7 @@ export const ROLES: readonly Role[] = ['member', 'executive', 'admin']
 export type User = Schema<'User'>
 
 /** A permission string, `"<object>:<action>"`, e.g. `users:write`. */
-export type Permission = `${'users' | 'teams' | 'templates' | 'targets' | 'settings' | 'fx_rates' | 'customers' | 'audit' | 'calibration'}:${'read' | 'write'}`
+export type Permission = `${'users' | 'teams' | 'templates' | 'targets' | 'settings' | 'fx_rates' | 'customers' | 'audit' | 'calibration' | 'confidence_models'}:${'read' | 'write'}`
 
 /** The answer of `POST /auth/login` and `GET /me`. */
 export type Session = Schema<'Session'>

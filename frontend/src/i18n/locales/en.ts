@@ -6,6 +6,7 @@ import { whatChangedEn } from './features/what-changed'
 import { calibrationEn } from './features/calibration'
 import { confidenceEn } from './features/confidence'
 import { dealHistoryEn } from './features/deal-history'
+import { confidenceModelEn } from './features/confidence-model'
 import { retrospectivesEn } from './features/retrospectives'
 import { feedbackEn } from './features/feedback'
 import { stakeholdersEn } from './features/stakeholders'
@@ -216,6 +217,9 @@ export const en = {
       fx_rate_created: 'FX rate added',
       fx_rate_updated: 'FX rate changed',
       fx_rate_deleted: 'FX rate deleted',
+      confidence_model_fitted: 'Confidence model fitted',
+      confidence_model_adopted: 'Confidence model adopted',
+      confidence_model_reverted: 'Confidence model reverted',
     },
   },
   board: boardEn,
@@ -249,6 +253,7 @@ export const en = {
   activity: activityEn,
   confidence: confidenceEn,
   dealHistory: dealHistoryEn,
+  confidenceModel: confidenceModelEn,
   shell: shellEn,
   workspace: {
     tabs: 'Deal sections',

@@ -6,6 +6,7 @@ import { whatChangedZh } from './features/what-changed'
 import { calibrationZh } from './features/calibration'
 import { confidenceZh } from './features/confidence'
 import { dealHistoryZh } from './features/deal-history'
+import { confidenceModelZh } from './features/confidence-model'
 import { retrospectivesZh } from './features/retrospectives'
 import { feedbackZh } from './features/feedback'
 import { stakeholdersZh } from './features/stakeholders'
@@ -217,6 +218,9 @@ export const zhCN: Messages = {
       fx_rate_created: '新增汇率',
       fx_rate_updated: '汇率变更',
       fx_rate_deleted: '删除汇率',
+      confidence_model_fitted: '拟合置信度模型',
+      confidence_model_adopted: '采用置信度模型',
+      confidence_model_reverted: '回退置信度模型',
     },
   },
   board: boardZh,
@@ -250,6 +254,7 @@ export const zhCN: Messages = {
   activity: activityZh,
   confidence: confidenceZh,
   dealHistory: dealHistoryZh,
+  confidenceModel: confidenceModelZh,
   shell: shellZh,
   workspace: {
     tabs: '商机分区',

@@ -27,13 +27,16 @@ export const AUDIT_ACTIONS = [
   'fx_rate.created',
   'fx_rate.updated',
   'fx_rate.deleted',
+  'confidence_model.fitted',
+  'confidence_model.adopted',
+  'confidence_model.reverted',
 ] as const
 
 /** One of `AUDIT_ACTIONS`. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** The kinds of thing an entry is about, as `GET /audit?subject_type=` takes them. */
-export const AUDIT_SUBJECTS = ['user', 'team', 'template', 'settings', 'target', 'fx_rate', 'deal'] as const
+export const AUDIT_SUBJECTS = ['user', 'team', 'template', 'settings', 'target', 'fx_rate', 'deal', 'confidence_model'] as const
 
 /** One of `AUDIT_SUBJECTS`. */
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number]

@@ -21,6 +21,7 @@ export const auditLogEn = {
     target: 'Target',
     fx_rate: 'FX rate',
     deal: 'Deal',
+    confidence_model: 'Confidence model',
   },
   fields: {
     name: 'Name',
@@ -69,6 +70,7 @@ export const auditLogZh: Widen<typeof auditLogEn> = {
     target: '目标',
     fx_rate: '汇率',
     deal: '商机',
+    confidence_model: '置信度模型',
   },
   fields: {
     name: '名称',

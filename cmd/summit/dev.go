@@ -56,15 +56,16 @@ func runDev(ctx context.Context, cfg config, log *slog.Logger, _ []string) (err 
 		return err
 	}
 	log.Info("demo board", "usd_deals_added", board.DealsCreated, "fx_rates_added", board.RatesCreated, "targets_added", board.TargetsCreated)
-	// The scope roll-ups of the simulated days: the lead wires history.Service.RollUp here.
-	var rollUp func(ctx context.Context, day time.Time) error
-	past, err := repository.SeedDemoHistory(ctx, gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth}, rollUp)
+	// The simulated days' scope roll-ups are the daily snapshot's own (history.Service.RollUp).
+	defaults := targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth}
+	services := repository.NewServices(gdb, defaults)
+	past, err := repository.SeedDemoHistory(ctx, gdb, defaults, services.History.RollUp)
 	if err != nil {
 		return err
 	}
 	log.Info("demo history", "past_deals_added", past.PastDeals, "this_week_deals_added", past.ThisWeek, "snapshot_days", past.Days)
 	// Every demo deal has its stored confidence before the first page is served.
-	refreshForecasts(ctx, log, gdb, repository.NewServices(gdb, targets.Settings{FiscalYearStartMonth: cfg.FiscalYearStartMonth}).Forecasts)
+	refreshForecasts(ctx, log, gdb, services.Forecasts)
 	return serve(ctx, cfg, log, gdb, sqlDB, func() { printBanner(cfg) })
 }
 

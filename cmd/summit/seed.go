@@ -44,9 +44,8 @@ func runSeed(ctx context.Context, cfg config, log *slog.Logger, args []string) e
 		return err
 	}
 	fmt.Fprintf(stdout, "demo board: %d USD deals, %d FX rates and %d targets added\n", board.DealsCreated, board.RatesCreated, board.TargetsCreated)
-	// The scope roll-ups of the simulated days: the lead wires history.Service.RollUp here.
-	var rollUp func(ctx context.Context, day time.Time) error
-	past, err := repository.SeedDemoHistory(ctx, gdb, defaults, rollUp)
+	// The simulated days' scope roll-ups are the daily snapshot's own (history.Service.RollUp).
+	past, err := repository.SeedDemoHistory(ctx, gdb, defaults, repository.NewServices(gdb, defaults).History.RollUp)
 	if err != nil {
 		return err
 	}

@@ -1,43 +1,14 @@
-import { execFileSync } from 'node:child_process'
 import { AxeBuilder } from '@axe-core/playwright'
-import { existsSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { signIn, switchLanguage } from './sign-in.ts'
 
 // Calibration against the real server: the executive opens it from the board and sees the
 // reliability diagram and the scores, in English and in Chinese.
 //
-// Until the demo simulates its own history (issue 14, item 7), the demo's closed deals get
-// snapshots here: one each 90, 60 and 30 days before its close (the board's close date), on days
-// more than a week past only, with a confidence that leans towards the outcome without foretelling
-// it. Marked simulated, and ON CONFLICT DO NOTHING: snapshots the demo already has are kept.
-const seedSnapshots = `
-CREATE TEMP TABLE e2e_days AS
-SELECT d.id, d.team_id, d.amount_minor, d.currency, d.target_close_date, lead,
-       COALESCE(cm.completed_on, d.target_close_date) - lead AS day,
-       LEAST(0.95, GREATEST(0.05, CASE WHEN d.status = 'won' THEN 0.5 ELSE 0.3 END + abs(hashtext(d.id::text || lead)) % 40 / 100.0)) AS p
-FROM deals d
-LEFT JOIN LATERAL (SELECT m.completed_on FROM milestones m WHERE m.deal_id = d.id
-  ORDER BY (m.key = 'contract_signed') DESC, m.gate DESC,
-    CASE WHEN m.key = 'contract_signed' THEN m.sequence ELSE -m.sequence END, m.id LIMIT 1) cm ON true
-CROSS JOIN (VALUES (90), (60), (30)) AS l (lead)
-WHERE d.status IN ('won', 'lost');
--- Only days well past: a lost deal's close date is its target, which may lie ahead, and a
--- snapshot of a day to come would confuse the daily job's catch-up and "what changed".
-DELETE FROM e2e_days WHERE day >= current_date - 7;
-INSERT INTO forecast_snapshots (day, simulated) SELECT DISTINCT day, true FROM e2e_days ON CONFLICT DO NOTHING;
-INSERT INTO deal_snapshots (day, deal_id, team_id, amount_minor, currency, target_close_date, forecast_category, base, p_win)
-SELECT day, id, team_id, amount_minor, currency, target_close_date, 'pipeline', 0.3, p FROM e2e_days ON CONFLICT DO NOTHING;
-`
+// The demo's simulated history (docs/demo-history.md) gives ~150 closed deals snapshots along
+// their lives, so every lead time has deals to score.
 
 const EXEC = { email: 'exec@summit.example', password: 'summit-demo-2026' }
-
-test.beforeAll(() => {
-  const url = process.env.DATABASE_URL
-  if (!url) throw new Error('DATABASE_URL names the database the server uses: the spec gives its closed deals snapshots')
-  const psql = ['/usr/lib/postgresql/15/bin/psql', '/usr/bin/psql'].find((path) => existsSync(path)) ?? 'psql'
-  execFileSync(psql, [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', seedSnapshots])
-})
 
 test('the executive opens calibration from the board and reads the reliability diagram', async ({ page }) => {
   await signIn(page, EXEC)

@@ -46,7 +46,7 @@ test-e2e: build chromium $(PGRUN)
 	$(PGRUN) -- $(MAKE) --no-print-directory test-e2e-inner
 
 test-e2e-inner:
-	cd frontend && $(NPM) run e2e
+	cd frontend && SUMMIT_E2E_SHARDS=2 $(NPM) run e2e
 
 ## bench: the load test (issue 12) — a throwaway PostgreSQL seeded with the demo plus BENCH_SIZES deals
 ## (one fresh database each), `summit serve` on a loopback port, the main endpoints driven by 1 and 16

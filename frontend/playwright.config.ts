@@ -26,6 +26,9 @@ const SHARD_B = [
   'shell.spec.ts',
   'admin-users.spec.ts',
   'plan-trust.spec.ts',
+  'what-changed.spec.ts',
+  'calibration.spec.ts',
+  'demo-history.spec.ts',
 ].map((f) => `**/${f}`)
 
 function webServer(shard: number): WebServer {

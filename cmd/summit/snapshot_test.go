@@ -15,7 +15,10 @@ func TestSnapshotFromTheCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	today := time.Now().UTC()
-	past := today.AddDate(0, 0, -14).Format(time.DateOnly)
+	// The demo simulates every day of the quarter and Mondays for the two years before it
+	// (docs/demo-history.md): a day three years back has no snapshot yet, one 14 days back has.
+	past := today.AddDate(-3, 0, 0).Format(time.DateOnly)
+	simulated := today.AddDate(0, 0, -14).Format(time.DateOnly)
 	tests := []struct {
 		name    string
 		args    string
@@ -27,6 +30,7 @@ func TestSnapshotFromTheCommandLine(t *testing.T) {
 		{"stray argument", "today", `unexpected argument "today"`, nil},
 		{"today", "", "", []string{"snapshot of " + today.Format(time.DateOnly) + ": every open deal's stored figures", " deals, "}},
 		{"today again", "", "", []string{"already taken, left as it is"}},
+		{"a day the demo simulated", "--date " + simulated, "", []string{"snapshot of " + simulated + ": already taken, left as it is"}},
 		{"a past day", "--date " + past, "", []string{"snapshot of " + past + ": the confidence engine run as of that day over today's data"}},
 	}
 	for _, tc := range tests {

@@ -19,8 +19,8 @@ import (
 var Bases = []string{boards.BasisModel, boards.BasisJudgement}
 
 // RollUp computes and stores the day's scope snapshots FROM the day's stored deal
-// snapshots: the company and every team (with its sub-teams), for every period of the
-// day's window, on both bases, each as the board rolls it up (domain/rollup over the open
+// snapshots: the company and every team (with its sub-teams), for each period the day
+// lies in (its quarter and its month: the trend reads no other), on both bases, each as the board rolls it up (domain/rollup over the open
 // deals' probabilities, plus the revenue won in the period, against the period's target,
 // in the reporting currency). It replaces what the day had, so it may run again
 // (idempotent); the day's forecast_snapshots row must exist. It runs in the transaction in
@@ -43,7 +43,13 @@ func (s *Service) rollUp(ctx context.Context, day time.Time) (int, error) {
 		if fy < 1 || fy > 12 {
 			fy = 1
 		}
-		window := forecasts.Window(day, fy)
+		// Only the periods the day lies in (its quarter and its month): the trend of a
+		// period reads the days of that period, so a roll-up of any other period of the
+		// window would never be read.
+		window := periodsOf(day, forecasts.Window(day, fy))
+		if len(window) == 0 {
+			return s.Store.ReplaceScopes(ctx, day, nil)
+		}
 		ds, err := s.Store.DealsOf(ctx, day)
 		if err != nil {
 			return err
@@ -105,6 +111,17 @@ func (s *Service) rollUp(ctx context.Context, day time.Time) (int, error) {
 		return s.Store.ReplaceScopes(ctx, day, out)
 	})
 	return n, err
+}
+
+// periodsOf are the periods of window that day lies in.
+func periodsOf(day time.Time, window []deals.Period) []deals.Period {
+	var out []deals.Period
+	for _, p := range window {
+		if !day.Before(p.From) && day.Before(p.To) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func wonIn(won []WonDeal, per deals.Period) []WonDeal {

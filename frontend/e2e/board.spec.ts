@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { csrfToken, PASSWORD } from './demo-api.ts'
-import { signIn, signInKeepingLanguage } from './sign-in.ts'
+import { leaveInChinese, signIn, signInKeepingLanguage } from './sign-in.ts'
 
 // The executives' board against the real server and its demo data (targets for the current and
 // next fiscal quarter, the current one at risk). The demo executive opens the board, switches
@@ -18,6 +18,11 @@ const EXEC = { email: 'exec@summit.example', password: PASSWORD }
 const TEAM = '政府业务部 / 华东区' // the demo team's Chinese names (the page is in Chinese)
 /** The pmo of the demo's East China deals. */
 const EAST_PMO = { email: 'east.pmo@summit.example', password: PASSWORD }
+
+// EAST_PMO's demo profile is Chinese: leave it so for the specs after this one.
+test.afterAll(async ({ browser }) => {
+  await leaveInChinese(browser, EAST_PMO)
+})
 
 const ZH = {
   heading: '看板',

@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
-import { signIn, switchLanguage } from './sign-in.ts'
+import { leaveInChinese, signIn, switchLanguage } from './sign-in.ts'
 
 // Calibration against the real server: the executive opens it from the board and sees the
 // reliability diagram and the scores, in English and in Chinese.
@@ -9,6 +9,11 @@ import { signIn, switchLanguage } from './sign-in.ts'
 // their lives, so every lead time has deals to score.
 
 const EXEC = { email: 'exec@summit.example', password: 'summit-demo-2026' }
+
+// EXEC's demo profile is Chinese: leave it so for the specs after this one.
+test.afterAll(async ({ browser }) => {
+  await leaveInChinese(browser, EXEC)
+})
 
 test('the executive opens calibration from the board and reads the reliability diagram', async ({ page }) => {
   await signIn(page, EXEC)

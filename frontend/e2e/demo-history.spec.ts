@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { PASSWORD } from './demo-api.ts'
-import { signIn, switchLanguage } from './sign-in.ts'
+import { leaveInChinese, signIn, switchLanguage } from './sign-in.ts'
 
 // The demo's history (summit seed --demo, repository/demo_history*.go): this week's moves are
 // backed by activity entries, so "what changed since last Monday" links land on something. The
@@ -8,6 +8,11 @@ import { signIn, switchLanguage } from './sign-in.ts'
 // pushed deal and one lost this week in Chinese.
 
 const EXEC = { email: 'exec@summit.example', password: PASSWORD }
+
+// EXEC's demo profile is Chinese: leave it so for the specs after this one.
+test.afterAll(async ({ browser }) => {
+  await leaveInChinese(browser, EXEC)
+})
 const PUSHED = 'Hydropower dispatch optimisation 水电调度优化'
 const WON = 'Motor claims image recognition 车险定损图像识别'
 const LOST = 'Transmission line drone inspection 输电线路无人机巡检'

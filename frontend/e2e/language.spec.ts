@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test'
 import { signInKeepingLanguage } from './sign-in.ts'
 
 // One language: signing in applies the profile's language, whatever the browser speaks, and the
-// server answers in the language the UI asks for. The demo executive's profile is Chinese; no other
-// spec signs in as them, and nothing here changes their profile.
+// server answers in the language the UI asks for. The demo executive's profile is Chinese; specs that
+// switch it to English put it back (leaveInChinese), and nothing here changes it.
 const EXEC = { email: 'exec@summit.example', password: 'summit-demo-2026' }
 
 test('a Chinese profile signing in on an English browser reads Chinese screens and Chinese server messages', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
 
 /** Someone who can sign in. */
 export interface Account {
@@ -33,6 +33,33 @@ export async function signIn(page: Page, account: Account = DEMO_ADMIN): Promise
     await switchLanguage(page, 'English')
   }
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+}
+
+/**
+ * Signs in and makes sure the UI — and so the profile — is in Chinese, whatever an earlier spec
+ * left the account's language at (`signIn` leaves it in English).
+ */
+export async function signInInChinese(page: Page, account: Account): Promise<void> {
+  await signInKeepingLanguage(page, account)
+  const me = await (await page.request.get('/api/v1/me')).json()
+  if (me.user.locale !== 'zh-CN') {
+    await expect(page.locator('html')).toHaveAttribute('lang', me.user.locale)
+    await switchLanguage(page, '中文')
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+}
+
+/**
+ * Puts a demo account whose profile is Chinese back in Chinese after a spec that signed it in with
+ * `signIn` (which leaves it in English): other specs read that account in its own language.
+ */
+export async function leaveInChinese(browser: Browser, account: Account): Promise<void> {
+  const page = await browser.newPage()
+  try {
+    await signInInChinese(page, account)
+  } finally {
+    await page.close()
+  }
 }
 
 /** Signs out through the header's account menu and waits for the sign-in page. */

@@ -5,12 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"summit/domain"
 	"summit/domain/changes"
 	"summit/domain/deals"
 )
@@ -91,16 +89,9 @@ func toChangeSide(s *changes.Side) *changeSideResponse {
 // changed in the board's scope and period since a day's snapshot, over the deals the
 // caller may read, the deals paged largest effect first.
 func (s *server) getBoardChanges(c echo.Context) error {
-	limit := domain.DefaultPageSize
-	if raw := c.QueryParam("limit"); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil {
-			return badQuery("limit", "integer", "")
-		}
-		if n < 1 || n > domain.MaxPageSize {
-			return badQuery("limit", "range", "1–"+strconv.Itoa(domain.MaxPageSize))
-		}
-		limit = n
+	limit, err := pageLimit(c)
+	if err != nil {
+		return err
 	}
 	bq, err := s.boardQuery(c)
 	if err != nil {

@@ -14,7 +14,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/xuri/excelize/v2"
 
-	"summit/domain"
 	"summit/domain/boards"
 	"summit/domain/deals"
 )
@@ -245,16 +244,9 @@ func toBoardDeal(d boards.Deal) boardDealResponse {
 
 // getConfidenceBoard answers GET /boards/confidence (docs/board.md).
 func (s *server) getConfidenceBoard(c echo.Context) error {
-	limit := domain.DefaultPageSize
-	if raw := c.QueryParam("limit"); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil {
-			return badQuery("limit", "integer", "")
-		}
-		if n < 1 || n > domain.MaxPageSize {
-			return badQuery("limit", "range", "1–"+strconv.Itoa(domain.MaxPageSize))
-		}
-		limit = n
+	limit, err := pageLimit(c)
+	if err != nil {
+		return err
 	}
 	bq, err := s.boardQuery(c)
 	if err != nil {

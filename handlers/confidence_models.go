@@ -3,7 +3,6 @@ package handlers
 import (
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -128,25 +127,8 @@ func (s *server) revertConfidenceModel(c echo.Context) error {
 	return c.JSON(http.StatusOK, modelStateResponse{InForce: version})
 }
 
-func setModelState(c echo.Context, inForce int) {
-	c.Response().Header().Set("ETag", `"`+strconv.Itoa(inForce)+`"`)
-}
+func setModelState(c echo.Context, inForce int) { setETag(c, inForce) }
 
 // ifMatchState reads the adoption state a change is based on from If-Match: the version
 // in force the caller saw, 0 for the defaults. No header is 428; a malformed one 400.
-func ifMatchState(c echo.Context) (int, error) {
-	raw := strings.TrimSpace(c.Request().Header.Get("If-Match"))
-	if raw == "" {
-		return 0, &requestError{status: http.StatusPreconditionRequired, code: "precondition_required",
-			fields: map[string]string{"If-Match": "required"}}
-	}
-	raw = strings.TrimPrefix(raw, "W/")
-	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' {
-		raw = raw[1 : len(raw)-1]
-	}
-	v, err := strconv.Atoi(raw)
-	if err != nil || v < 0 {
-		return 0, badQuery("If-Match", "if_match", "")
-	}
-	return v, nil
-}
+func ifMatchState(c echo.Context) (int, error) { return ifMatchNumber(c, 0) }

@@ -31,19 +31,31 @@ type wireCursor struct {
 	ID    string `json:"id"`
 }
 
+// pageLimit reads ?limit= (1 to domain.MaxPageSize; domain.DefaultPageSize when absent); a
+// bad one is 400 naming it.
+func pageLimit(c echo.Context) (int, error) {
+	raw := c.QueryParam("limit")
+	if raw == "" {
+		return domain.DefaultPageSize, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil {
+		return 0, badQuery("limit", "integer", "")
+	}
+	if n < 1 || n > domain.MaxPageSize {
+		return 0, badQuery("limit", "range", "1–"+strconv.Itoa(domain.MaxPageSize))
+	}
+	return n, nil
+}
+
 // parse reads ?limit=, ?cursor=, ?sort= and ?q= (docs/api.md); a bad one is 400 naming it.
 func (q listQuery) parse(c echo.Context) (domain.ListParams, error) {
-	p := domain.ListParams{Limit: domain.DefaultPageSize, Search: strings.TrimSpace(c.QueryParam("q"))}
-	if raw := c.QueryParam("limit"); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil {
-			return p, badQuery("limit", "integer", "")
-		}
-		if n < 1 || n > domain.MaxPageSize {
-			return p, badQuery("limit", "range", "1–"+strconv.Itoa(domain.MaxPageSize))
-		}
-		p.Limit = n
+	p := domain.ListParams{Search: strings.TrimSpace(c.QueryParam("q"))}
+	limit, err := pageLimit(c)
+	if err != nil {
+		return p, err
 	}
+	p.Limit = limit
 	sortSpec := c.QueryParam("sort")
 	if sortSpec == "" {
 		sortSpec = q.defaultSort

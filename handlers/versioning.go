@@ -15,7 +15,11 @@ func setETag(c echo.Context, version int) {
 
 // ifMatchVersion reads the version an update or delete is based on from If-Match. No
 // header is 428, so a client can never overwrite blindly; a malformed one is 400.
-func ifMatchVersion(c echo.Context) (int, error) {
+func ifMatchVersion(c echo.Context) (int, error) { return ifMatchNumber(c, 1) }
+
+// ifMatchNumber reads a number of at least least from If-Match ("<n>", W/ allowed): no
+// header is 428, a malformed one 400.
+func ifMatchNumber(c echo.Context, least int) (int, error) {
 	raw := strings.TrimSpace(c.Request().Header.Get("If-Match"))
 	if raw == "" {
 		return 0, &requestError{status: http.StatusPreconditionRequired, code: "precondition_required",
@@ -26,7 +30,7 @@ func ifMatchVersion(c echo.Context) (int, error) {
 		raw = raw[1 : len(raw)-1]
 	}
 	v, err := strconv.Atoi(raw)
-	if err != nil || v < 1 {
+	if err != nil || v < least {
 		return 0, badQuery("If-Match", "if_match", "")
 	}
 	return v, nil

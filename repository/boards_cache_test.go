@@ -57,7 +57,7 @@ func TestBoardCache(t *testing.T) {
 	start := time.Now()
 	newService := func(maxDeals int) *boards.Service {
 		s := *services.Boards
-		s.Cache = &boards.Cache{TTL: 10 * time.Second, MaxDeals: maxDeals,
+		s.Cache = &boards.Cache{TTL: 10 * time.Second, MaxWeight: maxDeals, Weight: boards.BoardWeight,
 			Now: func() time.Time { return start.Add(time.Duration(clock.Load()) * time.Second) }}
 		return &s
 	}

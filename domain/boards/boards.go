@@ -266,7 +266,7 @@ func (s *Service) Board(ctx context.Context, q Query) (Board, error) {
 	if s.Cache == nil {
 		return s.fresh(ctx, q)
 	}
-	return s.Cache.get(ctx, cacheKey(q, s.Periods.Today()), func(ctx context.Context) (Board, error) { return s.fresh(ctx, q) })
+	return s.Cache.Get(ctx, CacheKey(q, s.Periods.Today()), func(ctx context.Context) (Board, error) { return s.fresh(ctx, q) })
 }
 
 // fresh builds the board of q in one read transaction.

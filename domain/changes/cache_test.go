@@ -29,7 +29,7 @@ func TestCacheBuildsOnceAKeyWithinItsAge(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 16 {
 		wg.Go(func() {
-			if r, err := c.get(context.Background(), key, build); err != nil || len(r.Changes) != 1 {
+			if r, err := c.Get(context.Background(), key, build); err != nil || len(r.Changes) != 1 {
 				t.Errorf("get: %v %v", r, err)
 			}
 		})
@@ -50,7 +50,7 @@ func TestCacheBuildsOnceAKeyWithinItsAge(t *testing.T) {
 		mu.Lock()
 		now = now.Add(s.later)
 		mu.Unlock()
-		if _, err := c.get(context.Background(), cacheKey(s.q, now.Truncate(24*time.Hour)), build); err != nil {
+		if _, err := c.Get(context.Background(), cacheKey(s.q, now.Truncate(24*time.Hour)), build); err != nil {
 			t.Fatal(err)
 		}
 		if got := builds.Load(); got != s.want {

@@ -159,7 +159,7 @@ func (s *Service) Report(ctx context.Context, q Query) (Report, error) {
 	if s.Cache == nil {
 		return build(ctx)
 	}
-	return s.Cache.get(ctx, cacheKey(q, today), build)
+	return s.Cache.Get(ctx, cacheKey(q, today), build)
 }
 
 // fresh builds the report in one read transaction.

@@ -20,7 +20,14 @@ test.beforeEach(async ({ page }) => {
 })
 
 test('the deal list loads without the board, the Gantt or the charts; a deal fetches its plan then', async ({ page }) => {
-  // Signing in opens the board, which fetches the charts: let that finish before listening.
+  // Signing in opens the board, which fetches the charting library once its cards have data (on
+  // a busy machine that can come after a quiet moment on the network): wait until it has, so a
+  // late fetch of the board's is not taken for the deal list's.
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/echarts-[^/]+\.js$/.test(e.name))), {
+      timeout: 60_000,
+    })
+    .toBe(true)
   await page.waitForLoadState('networkidle')
   const scripts = scriptsFetched(page)
   await page.goto('/deals')

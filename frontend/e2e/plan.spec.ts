@@ -18,6 +18,7 @@ async function createG2BDealInTheUI(page: Page): Promise<string> {
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(`E2E plan ${Date.now()}`)
   await dialog.getByRole('combobox', { name: 'Customer' }).fill('Beijing')
   await page.getByRole('option', { name: /Beijing Municipal Bureau of Big Data/ }).click()
+  await expect(dialog.getByRole('combobox', { name: 'Customer' })).toHaveValue(/Beijing Municipal Bureau of Big Data/)
   await expect(dialog.getByRole('combobox', { name: 'Team' })).toHaveValue(/North China/) // the pmo's own team first
   await dialog.getByRole('textbox', { name: 'Amount' }).fill('5000000')
   await dialog.getByRole('textbox', { name: 'Target close' }).fill('2028-06-30')

@@ -16,6 +16,9 @@ export async function signInKeepingLanguage(page: Page, account: Account = DEMO_
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/board$/)
+  // The router keeps showing the sign-in page (and its own language switch, which saves nothing)
+  // until the board's code is in; the app's header with the account menu means the board is shown.
+  await expect(page.locator('header button[aria-haspopup="menu"]')).toBeVisible()
 }
 
 /**
@@ -69,9 +72,13 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/sign-in$/)
 }
 
-/** Waits for the language switch's save to the profile, so a test leaves the account as it found it. */
+/**
+ * Switches the language with the app header's switch (the one that saves to the profile; the
+ * sign-in page's own switch saves nothing) and waits for that save, so a test leaves the account as
+ * it found it.
+ */
 export async function switchLanguage(page: Page, name: 'English' | '中文'): Promise<void> {
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH')
-  await page.getByText(name, { exact: true }).click()
+  await page.locator('header').getByText(name, { exact: true }).click()
   await saved
 }

@@ -221,3 +221,78 @@ func BenchmarkRiskViews(b *testing.B) {
 		}
 	}
 }
+
+// TestGatesFollowTheirDealOpenAndClosed: a gate at risk leaves the gates view when its deal
+// is lost and comes back when the deal is reopened — whatever writes the deal's status, the
+// milestones' deal_open (migration 00018, which the view's index walks) follows it; a
+// milestone added to a closed deal starts out closed too.
+func TestGatesFollowTheirDealOpenAndClosed(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := dbtest.New(t)
+	seedRiskWorld(t, db, 10) // deals 1…10 open (and 11, of Theirs), 101…: won
+	st := repository.NewStakeholders(db)
+	gatesOf := func(deal string) int {
+		t.Helper()
+		q := stakeholders.RiskQuery{Today: riskWorldToday, GateDays: 30, StaleDays: 30,
+			List: domain.ListParams{Limit: domain.MaxPageSize, Sort: domain.SortOrder{Field: "due"}}}
+		n := 0
+		for {
+			p, err := st.GateRisks(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, g := range p.Items {
+				if g.Gate.DealName == deal {
+					n++
+				}
+			}
+			if p.Next == nil {
+				return n
+			}
+			q.List.After = p.Next
+		}
+	}
+	exec := func(sql string, args ...any) {
+		t.Helper()
+		if err := db.Exec(sql, args...).Error; err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	// Deal 3's decision maker is a blocker; deal 1's was not contacted for 60 days.
+	for _, step := range []struct {
+		name   string
+		sql    string
+		deal   string
+		wanted int
+	}{
+		{"open", ``, "Deal 3", 1},
+		{"lost", `UPDATE deals SET status = 'lost' WHERE name = 'Deal 3'`, "Deal 3", 0},
+		{"reopened", `UPDATE deals SET status = 'open' WHERE name = 'Deal 3'`, "Deal 3", 1},
+		{"won, then a gate added", `UPDATE deals SET status = 'won' WHERE name = 'Deal 1'`, "Deal 1", 0},
+	} {
+		if step.sql != "" {
+			exec(step.sql)
+		}
+		if got := gatesOf(step.deal); got != step.wanted {
+			t.Fatalf("%s: %s has %d gates at risk, want %d", step.name, step.deal, got, step.wanted)
+		}
+	}
+	exec(`INSERT INTO milestones (deal_id, sequence, key, name, owner_role, gate, planned_start, planned_due)
+		SELECT id, 2, 'tender', 'Tender', 'pmo', true, ?::date, ?::date + 5 FROM deals WHERE name = 'Deal 1'`,
+		riskWorldToday, riskWorldToday)
+	exec(`INSERT INTO stakeholder_milestones (stakeholder_id, milestone_id)
+		SELECT s.id, m.id FROM stakeholders s JOIN milestones m ON m.deal_id = s.deal_id AND m.key = 'tender'`)
+	var open []bool
+	if err := db.Raw(`SELECT m.deal_open FROM milestones m JOIN deals d ON d.id = m.deal_id WHERE d.name = 'Deal 1' ORDER BY m.sequence`).
+		Scan(&open).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(open) != 2 || open[0] || open[1] {
+		t.Fatalf("Deal 1 (won): milestones' deal_open %v, want [false false]", open)
+	}
+	exec(`UPDATE deals SET status = 'open' WHERE name = 'Deal 1'`)
+	if got := gatesOf("Deal 1"); got != 2 {
+		t.Fatalf("Deal 1 reopened: %d gates at risk, want 2 (its two gates, its decision maker not contacted)", got)
+	}
+}

@@ -460,7 +460,8 @@ func (r *Stakeholders) GateRisks(ctx context.Context, rq stakeholders.RiskQuery)
 		Joins("JOIN stakeholder_milestones sm ON sm.milestone_id = m.id").
 		Joins("JOIN stakeholders s ON s.id = sm.stakeholder_id").
 		Joins("JOIN contacts c ON c.id = s.contact_id").
-		Where("m.gate AND m.status NOT IN ('done', 'skipped') AND m.planned_due <= ?", today.AddDate(0, 0, rq.GateDays)).
+		// m.deal_open (migration 00018) lets the walk skip the gates of closed deals in the index.
+		Where("m.gate AND m.status NOT IN ('done', 'skipped') AND m.deal_open AND m.planned_due <= ?", today.AddDate(0, 0, rq.GateDays)).
 		Where("s.decision_role IN ('decision_maker', 'economic_buyer')").
 		Where("(s.stance IN ('skeptic', 'blocker') OR s.last_contact_on IS NULL OR s.last_contact_on < ?)", today.AddDate(0, 0, -rq.StaleDays))
 	rows, next, err := gateRiskPage(riskDeals(q, rq), rq.List)

@@ -43,6 +43,20 @@ test('filters the list by segment and search, and the URL keeps both across a re
   await expect.poll(() => dealNames(page)).toEqual(found)
 })
 
+test('opens on the open deals; Status → All lists the closed ones too', async ({ page }) => {
+  await page.goto('/deals')
+  const status = page.getByRole('combobox', { name: 'Status' })
+  await expect(status).toHaveValue('Open')
+  const statuses = () => page.getByRole('table', { name: 'Deals' }).locator('tbody tr td:nth-child(7)').allTextContents()
+  await expect.poll(async () => new Set(await statuses())).toEqual(new Set(['Open']))
+
+  await status.click()
+  await page.getByRole('option', { name: 'All' }).click()
+  await expect(page).toHaveURL(/[?&]status=all/)
+  // The demo's history closed deals two years ago: by target close they come first.
+  await expect.poll(async () => (await statuses()).some((s) => s !== 'Open')).toBe(true)
+})
+
 test('sorts by amount through the column header, in the URL', async ({ page }) => {
   await page.goto('/deals')
   await page.getByRole('button', { name: /^Amount/ }).click()

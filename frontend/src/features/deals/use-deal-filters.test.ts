@@ -25,13 +25,19 @@ describe('parseDealFilters', () => {
       q: '',
       segment: undefined,
       team: undefined,
-      status: undefined,
+      status: 'open',
       period: undefined,
       customer: undefined,
       mine: false,
       sort: 'target_close_date',
       cursor: undefined,
     })
+  })
+
+  it('opens on open deals; status=all is every status', () => {
+    expect(parseDealFilters(new URLSearchParams('')).status).toBe('open')
+    expect(parseDealFilters(new URLSearchParams('status=all')).status).toBeUndefined()
+    expect(parseDealFilters(new URLSearchParams('status=lost')).status).toBe('lost')
   })
 
   it('accepts a month as the period', () => {
@@ -42,5 +48,8 @@ describe('parseDealFilters', () => {
     const search = 'q=rail&segment=key_account&period=2027-01&mine=1&sort=-name'
     expect(dealFiltersSearch(parseDealFilters(new URLSearchParams(search))).toString()).toBe(search)
     expect(dealFiltersSearch(parseDealFilters(new URLSearchParams(''))).toString()).toBe('')
+    expect(dealFiltersSearch(parseDealFilters(new URLSearchParams('status=open'))).toString()).toBe('')
+    expect(dealFiltersSearch(parseDealFilters(new URLSearchParams('status=all&q=rail'))).toString()).toBe('q=rail&status=all')
+    expect(dealFiltersSearch(parseDealFilters(new URLSearchParams('status=won'))).toString()).toBe('status=won')
   })
 })

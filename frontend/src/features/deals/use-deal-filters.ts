@@ -5,6 +5,13 @@ import { isPeriod } from '../../lib/periods'
 import { DEAL_SORTS, type DealFilters, type DealSort } from './api/deals'
 
 const DEFAULT_SORT: DealSort = 'target_close_date'
+/**
+ * The list opens on the live pipeline: open deals, unless the URL asks for a status or for all of
+ * them (`?status=all`, what clearing the Status filter writes). Won, lost and abandoned deals —
+ * years of them in a long-used install — are one filter away.
+ */
+const DEFAULT_STATUS: DealStatus = 'open'
+const ALL_STATUSES = 'all'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
@@ -24,7 +31,7 @@ function percent(value: string | null): number | undefined {
 
 /**
  * Reads the list state from `?q=&segment=&team=&status=&period=&customer=&mine=1&min_confidence=&max_confidence=&sort=&cursor=`
- * (the confidence bounds in whole percent);
+ * (the confidence bounds in whole percent; no status is open deals, `status=all` every status);
  * anything unknown or malformed is ignored, so an edited or stale link still opens a list.
  */
 export function parseDealFilters(params: URLSearchParams): DealFilters {
@@ -33,7 +40,7 @@ export function parseDealFilters(params: URLSearchParams): DealFilters {
     q: params.get('q')?.trim() ?? '',
     segment: oneOf<Segment>(SEGMENTS, params.get('segment')),
     team: uuid(params.get('team')),
-    status: oneOf<DealStatus>(DEAL_STATUSES, params.get('status')),
+    status: params.get('status') === ALL_STATUSES ? undefined : (oneOf<DealStatus>(DEAL_STATUSES, params.get('status')) ?? DEFAULT_STATUS),
     period: isPeriod(period) ? period : undefined,
     customer: uuid(params.get('customer')),
     mine: params.get('mine') === '1',
@@ -50,7 +57,7 @@ export function dealFiltersSearch(filters: DealFilters): URLSearchParams {
   if (filters.q) search.set('q', filters.q)
   if (filters.segment) search.set('segment', filters.segment)
   if (filters.team) search.set('team', filters.team)
-  if (filters.status) search.set('status', filters.status)
+  if (filters.status !== DEFAULT_STATUS) search.set('status', filters.status ?? ALL_STATUSES)
   if (filters.period) search.set('period', filters.period)
   if (filters.customer) search.set('customer', filters.customer)
   if (filters.mine) search.set('mine', '1')
@@ -61,7 +68,7 @@ export function dealFiltersSearch(filters: DealFilters): URLSearchParams {
   return search
 }
 
-/** True when any filter or search narrows the list. */
+/** True when any filter or search narrows the list (the default open-deals filter included: clearing shows every deal). */
 export function isFiltered(filters: DealFilters): boolean {
   return !!(
     filters.q || filters.segment || filters.team || filters.status || filters.period || filters.customer || filters.mine ||

@@ -46,6 +46,21 @@ describe('deals list', () => {
     expect(screen.getByRole('columnheader', { name: /Amount/ })).toHaveAttribute('aria-sort', 'descending')
   })
 
+  it('opens on the open deals, and clearing Status lists every deal', SLOW, async () => {
+    const fetchMock = mockApi({ ...base, 'GET /deals': page() })
+    const { router } = renderApp('/deals')
+    await screen.findByRole('link', { name: 'City data platform' })
+    expect(lastDealsQuery(fetchMock).get('status')).toBe('open')
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('Open')
+
+    await userEvent.click(screen.getByRole('combobox', { name: 'Status' }))
+    await userEvent.click(await screen.findByRole('option', { name: 'All' }))
+
+    await waitFor(() => expect(router.state.location.search).toBe('?status=all'))
+    await waitFor(() => expect(lastDealsQuery(fetchMock).has('status')).toBe(false))
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('All')
+  })
+
   it('reads the filters of a shared link, ignoring values it does not know', async () => {
     const fetchMock = mockApi({ ...base, 'GET /deals': page() })
     renderApp('/deals?segment=key_account&status=won&period=2026-Q4&sort=name&team=nonsense&mine=maybe')
@@ -63,16 +78,16 @@ describe('deals list', () => {
       ...base,
       'GET /deals': ({ query }: MockRequest) => jsonResponse(200, query.get('cursor') === 'c2' ? page([second]) : page([aDeal()], 'c2')),
     })
-    const { router } = renderApp('/deals?status=open')
+    const { router } = renderApp('/deals?status=won')
 
     await userEvent.click(await screen.findByRole('button', { name: 'Next' }))
 
     expect(await screen.findByRole('link', { name: 'Smart port' })).toBeInTheDocument()
-    expect(router.state.location.search).toBe('?status=open&cursor=c2')
-    expect(lastDealsQuery(fetchMock).get('status')).toBe('open')
+    expect(router.state.location.search).toBe('?status=won&cursor=c2')
+    expect(lastDealsQuery(fetchMock).get('status')).toBe('won')
     await userEvent.click(screen.getByRole('button', { name: 'Previous' }))
     expect(await screen.findByRole('link', { name: 'City data platform' })).toBeInTheDocument()
-    expect(router.state.location.search).toBe('?status=open')
+    expect(router.state.location.search).toBe('?status=won')
   })
 
   it('starts again at the first page when the server refuses a stale cursor', async () => {
@@ -83,10 +98,10 @@ describe('deals list', () => {
           ? jsonResponse(400, { error: { code: 'malformed_request', message: 'See fields.', fields: { cursor: 'is not a cursor from this list' } } })
           : jsonResponse(200, page()),
     })
-    const { router } = renderApp('/deals?status=open&cursor=stale')
+    const { router } = renderApp('/deals?status=won&cursor=stale')
 
     expect(await screen.findByRole('link', { name: 'City data platform' })).toBeInTheDocument()
-    expect(router.state.location.search).toBe('?status=open')
+    expect(router.state.location.search).toBe('?status=won')
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
@@ -119,7 +134,9 @@ describe('deals list', () => {
     expect(await screen.findByText('No deals match these filters.')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }))
 
-    await waitFor(() => expect(router.state.location.search).toBe(''))
+    // Clearing clears the default open-deals filter too: every deal, whatever its status.
+    await waitFor(() => expect(router.state.location.search).toBe('?status=all'))
+    expect(lastDealsQuery(fetchMock).get('status')).toBeNull()
     expect(lastDealsQuery(fetchMock).get('q')).toBeNull()
   })
 

@@ -62,14 +62,14 @@ export function DealsToolbar({ filters, onChange }: { filters: DealFilters; onCh
         value={filters.team ?? null}
         onChange={(value) => onChange({ team: value ?? undefined })}
       />
+      {/* Open deals by default (the list's default); "All" is a choice of its own, reachable by keyboard. */}
       <Select
         label={t('deals.filters.status')}
-        placeholder={all}
-        clearable
+        allowDeselect={false}
         w={FIELD_WIDTH - 40}
-        data={DEAL_STATUSES.map((status) => ({ value: status, label: t(`deals.status.${status}`) }))}
-        value={filters.status ?? null}
-        onChange={(value) => onChange({ status: (value as DealStatus | null) ?? undefined })}
+        data={[{ value: 'all', label: all }, ...DEAL_STATUSES.map((status) => ({ value: status, label: t(`deals.status.${status}`) }))]}
+        value={filters.status ?? 'all'}
+        onChange={(value) => onChange({ status: value === 'all' || value === null ? undefined : (value as DealStatus) })}
       />
       <PeriodSelect
         label={t('deals.filters.period')}

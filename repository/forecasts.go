@@ -158,7 +158,7 @@ func (r *Forecasts) inputsOfDeal(ctx context.Context, dealID string) (forecasts.
 	var ds []inputDealRow
 	// One id, not an array: PostgreSQL then plans the statement once per connection (a generic
 	// plan costs what a custom one does), where an array parameter had it planned afresh on every
-	// update (3 ms of its CPU, six times the execution; docs/benchmarks.md, run 6).
+	// update (3.5 ms of its CPU, six times the execution; docs/benchmarks.md, runs 5 and 6).
 	err := conn(ctx, r.db).Raw(`WITH ids AS (SELECT ?::uuid AS id),
 		committed AS ( -- deals.CommittedBaseline, migration 00011
 			SELECT b.deal_id, b.id FROM baselines b JOIN ids ON ids.id = b.deal_id WHERE b.committed),

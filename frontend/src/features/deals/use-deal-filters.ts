@@ -7,7 +7,7 @@ import { DEAL_SORTS, type DealFilters, type DealSort } from './api/deals'
 const DEFAULT_SORT: DealSort = 'target_close_date'
 /**
  * The list opens on the live pipeline: open deals, unless the URL asks for a status or for all of
- * them (`?status=all`, what clearing the Status filter writes). Won, lost and abandoned deals —
+ * them (`?status=all`, what Status → All and Clear filters write). Won, lost and abandoned deals —
  * years of them in a long-used install — are one filter away.
  */
 const DEFAULT_STATUS: DealStatus = 'open'

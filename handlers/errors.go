@@ -90,7 +90,12 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		if errors.As(err, &busy) {
 			c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(busy.RetryAfter.Seconds()))))
 		}
-		if status >= 500 && body.Error.Code != "database_unavailable" && body.Error.Code != "timeout" && body.Error.Code != "busy" {
+		var overloaded *overloadedError
+		if errors.As(err, &overloaded) {
+			c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(overloaded.RetryAfter.Seconds()))))
+		}
+		if status >= 500 && body.Error.Code != "database_unavailable" && body.Error.Code != "timeout" && body.Error.Code != "busy" &&
+			body.Error.Code != "overloaded" {
 			log.ErrorContext(c.Request().Context(), "request failed", "err", err, "path", c.Path())
 		}
 		if c.Request().Method == http.MethodHead {
@@ -114,6 +119,7 @@ func describe(err error, l Locale) (int, errorBody) {
 		echoErr   *echo.HTTPError
 		throttled *identity.ThrottledError
 		busy      *identity.BusyError
+		overload  *overloadedError
 		noRate    *targets.MissingRateError
 	)
 	if errors.Is(err, domain.ErrInvalidCursor) {
@@ -124,6 +130,8 @@ func describe(err error, l Locale) (int, errorBody) {
 		return body(http.StatusTooManyRequests, "throttled", l, nil)
 	case errors.As(err, &busy):
 		return body(http.StatusServiceUnavailable, "busy", l, nil)
+	case errors.As(err, &overload):
+		return body(http.StatusServiceUnavailable, "overloaded", l, nil)
 	case errors.As(err, &verr):
 		return body(http.StatusUnprocessableEntity, "validation_failed", l, validatorFields(verr, l))
 	case errors.As(err, &domainErr):

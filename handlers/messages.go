@@ -29,6 +29,7 @@ var errorMessages = map[string]message{
 	"precondition_required":  {"It is not clear which version you are changing; reload and try again.", "无法确定您要修改的版本，请刷新后重试。"},
 	"throttled":              {"Too many requests; try again later.", "请求过于频繁，请稍后再试。"},
 	"busy":                   {"The server is busy checking other sign-ins; try again in a moment.", "服务器正忙于处理其他登录，请稍后重试。"},
+	"overloaded":             {"The server has more requests than it can work on right now; try again in a moment.", "服务器当前请求过多，请稍后重试。"},
 	"database_unavailable":   {"The database is unavailable; try again shortly.", "数据库暂不可用，请稍后再试。"},
 	"timeout":                {"This took too long; try again.", "处理超时，请重试。"},
 	"internal_error":         {"Something went wrong on our side.", "服务器内部错误。"},

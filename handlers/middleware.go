@@ -22,8 +22,9 @@ import (
 )
 
 // useMiddleware installs, outermost first: request id → statement counter → access log → security headers →
-// metrics → panic recovery → compression → body limit. Recovery sits inside the log and metrics so a panic is counted
-// and logged as the 500 the caller got.
+// metrics → panic recovery → turns → compression → body limit → time limit. Recovery sits inside the log and
+// metrics so a panic is counted and logged as the 500 the caller got. A request's time limit starts when it
+// has its turn, and the compression of its answer is done within the turn.
 func useMiddleware(e *echo.Echo, deps Deps, opts Options) {
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{
 		RequestIDHandler: func(c echo.Context, id string) { withValue(c, requestIDKey, id) },
@@ -52,6 +53,7 @@ func useMiddleware(e *echo.Echo, deps Deps, opts Options) {
 			return err
 		},
 	}))
+	e.Use(takeTurns(opts.ActiveRequests, opts.TurnWait, deps.Metrics))
 	e.Use(compressAPI())
 	e.Use(middleware.BodyLimit(opts.BodyLimit))
 	e.Use(requestTimeout(opts.RequestTimeout))

@@ -62,6 +62,10 @@ type Options struct {
 	RequestTimeout time.Duration
 	// BodyLimit is the largest accepted request body, e.g. "10M".
 	BodyLimit string
+	// ActiveRequests is how many API requests run their handlers at once; the others wait
+	// in arrival order, each at most TurnWait before a 503 overloaded. 0: no limit.
+	ActiveRequests int
+	TurnWait       time.Duration
 	// TrustedProxies are the address ranges of reverse proxies. X-Forwarded-For is followed
 	// hop by hop only through these, and X-Forwarded-Proto is believed only from them; from
 	// anyone else both are ignored so a client cannot pick its own address or scheme.

@@ -16,6 +16,7 @@ import (
 	"gorm.io/gorm"
 
 	"summit/domain/identity"
+	"summit/handlers"
 	"summit/repository"
 )
 
@@ -35,6 +36,8 @@ type config struct {
 	DBStatementTimeout   time.Duration `env:"SUMMIT_DB_STATEMENT_TIMEOUT" envDefault:"30s"`
 	BoardCacheTTL        time.Duration `env:"SUMMIT_BOARD_CACHE_TTL" envDefault:"10s"`
 	PasswordHashes       int           `env:"SUMMIT_PASSWORD_HASHES" envDefault:"0"`
+	ActiveRequests       int           `env:"SUMMIT_ACTIVE_REQUESTS" envDefault:"0"`
+	TurnWait             time.Duration `env:"SUMMIT_TURN_WAIT" envDefault:"10s"`
 	FiscalYearStartMonth int           `env:"SUMMIT_FISCAL_YEAR_START_MONTH" envDefault:"1"`
 	TrustedProxies       string        `env:"SUMMIT_TRUSTED_PROXIES"`
 	MetricsToken         string        `env:"SUMMIT_METRICS_TOKEN"`
@@ -127,6 +130,12 @@ func (c config) check() error {
 	if c.PasswordHashes < 0 {
 		return bad("SUMMIT_PASSWORD_HASHES", "must be 0 (two per core) or more")
 	}
+	if c.ActiveRequests < 0 {
+		return bad("SUMMIT_ACTIVE_REQUESTS", "must be 0 (two per core) or more")
+	}
+	if c.TurnWait <= 0 {
+		return bad("SUMMIT_TURN_WAIT", "must be a positive duration such as 10s")
+	}
 	if c.FiscalYearStartMonth < 1 || c.FiscalYearStartMonth > 12 {
 		return bad("SUMMIT_FISCAL_YEAR_START_MONTH", "must be a month number 1–12")
 	}
@@ -185,4 +194,12 @@ func (c config) requireDatabaseURL() error {
 		return fmt.Errorf("configuration: DATABASE_URL is not set (e.g. postgres://user:pass@localhost:5432/summit); `summit dev` starts a local database instead")
 	}
 	return nil
+}
+
+// activeRequests is SUMMIT_ACTIVE_REQUESTS, its 0 being two per usable core.
+func (c config) activeRequests() int {
+	if c.ActiveRequests == 0 {
+		return handlers.DefaultActiveRequests()
+	}
+	return c.ActiveRequests
 }

@@ -36,6 +36,10 @@ func TestConfigNamesTheBadVariable(t *testing.T) {
 		{"metrics address same as main", map[string]string{"SUMMIT_METRICS_ADDR": ":8080"}, "SUMMIT_METRICS_ADDR"},
 		{"password hashes set", map[string]string{"SUMMIT_PASSWORD_HASHES": "4"}, ""},
 		{"password hashes negative", map[string]string{"SUMMIT_PASSWORD_HASHES": "-1"}, "SUMMIT_PASSWORD_HASHES"},
+		{"active requests set", map[string]string{"SUMMIT_ACTIVE_REQUESTS": "8", "SUMMIT_TURN_WAIT": "2s"}, ""},
+		{"active requests negative", map[string]string{"SUMMIT_ACTIVE_REQUESTS": "-1"}, "SUMMIT_ACTIVE_REQUESTS"},
+		{"turn wait zero", map[string]string{"SUMMIT_TURN_WAIT": "0s"}, "SUMMIT_TURN_WAIT"},
+		{"turn wait not a duration", map[string]string{"SUMMIT_TURN_WAIT": "a while"}, "SUMMIT_TURN_WAIT"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -67,6 +67,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlD
 		Targets: services.Targets, Boards: services.Boards, History: services.History, Changes: services.Changes, DealHistory: services.DealHistory, Calibration: services.Calibration, ConfidenceModels: services.ConfidenceModels, Version: version, FiscalYearStartMonth: cfg.FiscalYearStartMonth,
 		CountStatements: repository.CountStatements,
 	}, handlers.Options{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit,
+		ActiveRequests: cfg.activeRequests(), TurnWait: cfg.TurnWait,
 		TrustedProxies: proxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",
 		RequestLogLevel: cfg.requestLogLevel})
 	if err != nil {

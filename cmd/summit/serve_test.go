@@ -58,6 +58,7 @@ func TestMetricsOnTheirOwnAddress(t *testing.T) {
 		{"metrics listener wants the token", "http://" + metrics + "/metrics", "", http.StatusUnauthorized, ""},
 		{"metrics listener with the token", "http://" + metrics + "/metrics", "Bearer tok", http.StatusOK, `summit_http_requests_total{code="4xx",host="",method="GET",url="/metrics"} 1`},
 		{"SQL statements are counted", "http://" + metrics + "/metrics", "Bearer tok", http.StatusOK, "# TYPE summit_db_statements_total counter"},
+		{"API requests take turns by default", "http://" + metrics + "/metrics", "Bearer tok", http.StatusOK, "# TYPE summit_http_requests_waiting gauge"},
 		{"metrics listener serves nothing else", "http://" + metrics + "/api/v1/meta", "Bearer tok", http.StatusNotFound, ""},
 	}
 	for _, tc := range tests {

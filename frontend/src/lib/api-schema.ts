@@ -3417,7 +3417,8 @@ export interface components {
         /**
          * @description The server cannot answer now: too much work in flight, the database is
          *     unreachable (`database_unavailable`), the request ran past its time limit
-         *     (`timeout`), or, at sign-in, no turn to check a password came within 3 s (`busy`). Nothing changed; try again, after `Retry-After` seconds when sent.
+         *     (`timeout`), no turn to work on the request came within `SUMMIT_TURN_WAIT`
+         *     (`overloaded`), or, at sign-in, no turn to check a password came within 3 s (`busy`). Nothing changed; try again, after `Retry-After` seconds when sent.
          */
         Unavailable: {
             headers: {

@@ -178,7 +178,7 @@ func dealsMatching(q *gorm.DB, f deals.DealFilter, search string) *gorm.DB {
 		q = q.Where("deals.team_id IN ?", f.TeamIDs)
 	}
 	if f.Status != nil {
-		q = q.Where("deals.status = ?", string(*f.Status))
+		q = q.Where(statusCondition(*f.Status))
 	}
 	if f.CloseFrom != nil {
 		q = q.Where("deals.target_close_date >= ?", deals.Day(*f.CloseFrom))
@@ -257,6 +257,23 @@ func withForecast(q *gorm.DB, f deals.DealFilter) *gorm.DB {
 		q = q.Where("df.confidence <= ?", *f.ConfidenceMax)
 	}
 	return q
+}
+
+// statusCondition names the status as a constant, not a parameter: a plan for "status =
+// $1" cannot use the partial index of open deals by close date (migration 00019) once
+// PostgreSQL settles on its generic plan. A status outside the four matches nothing.
+func statusCondition(s deals.DealStatus) string {
+	switch s {
+	case deals.DealOpen:
+		return "deals.status = 'open'"
+	case deals.DealWon:
+		return "deals.status = 'won'"
+	case deals.DealLost:
+		return "deals.status = 'lost'"
+	case deals.DealAbandoned:
+		return "deals.status = 'abandoned'"
+	}
+	return "false"
 }
 
 const isDealMember = "EXISTS (SELECT 1 FROM deal_members dm WHERE dm.deal_id = deals.id AND dm.user_id = ?)"

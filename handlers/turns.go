@@ -15,8 +15,11 @@ import (
 )
 
 // DefaultActiveRequests is how many API requests are worked on at once when no number is
-// configured: two per usable core.
-func DefaultActiveRequests() int { return 2 * runtime.GOMAXPROCS(0) }
+// configured: one per usable core. With PostgreSQL on the same cores (a small server) that
+// kept the slowest answers lowest and served as many a second as two per core did
+// (docs/benchmarks.md); with PostgreSQL elsewhere a request waits on the network for part
+// of its turn, and more turns (SUMMIT_ACTIVE_REQUESTS) keep the cores busy.
+func DefaultActiveRequests() int { return runtime.GOMAXPROCS(0) }
 
 // DefaultTurnWait is how long an API request waits for its turn before a 503 overloaded.
 const DefaultTurnWait = 10 * time.Second
@@ -44,7 +47,7 @@ func (e *overloadedError) Error() string { return "no turn to work on the reques
 // order, each for at most maxWait (then 503 overloaded with Retry-After) or until the
 // client goes. Without it every request in flight gets a slice of the cores and all of
 // them finish late together: at 10,000 deals and 16 closed-loop users on 2 cores, a deals
-// page's p99 fell from 71–92 ms to 35–49 ms with four turns (docs/benchmarks.md). A turn
+// page's p99 fell from 58–92 ms to 29–43 ms with two turns (docs/benchmarks.md). A turn
 // covers the handler and the compression of its answer; it ends when the handler returns
 // or once streamAfter bytes have gone out. Requests outside /api/ (the web app's files,
 // probes, metrics) never wait. capacity ≤ 0: no limit.

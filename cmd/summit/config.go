@@ -131,7 +131,7 @@ func (c config) check() error {
 		return bad("SUMMIT_PASSWORD_HASHES", "must be 0 (two per core) or more")
 	}
 	if c.ActiveRequests < 0 {
-		return bad("SUMMIT_ACTIVE_REQUESTS", "must be 0 (two per core) or more")
+		return bad("SUMMIT_ACTIVE_REQUESTS", "must be 0 (one per core) or more")
 	}
 	if c.TurnWait <= 0 {
 		return bad("SUMMIT_TURN_WAIT", "must be a positive duration such as 10s")
@@ -196,7 +196,7 @@ func (c config) requireDatabaseURL() error {
 	return nil
 }
 
-// activeRequests is SUMMIT_ACTIVE_REQUESTS, its 0 being two per usable core.
+// activeRequests is SUMMIT_ACTIVE_REQUESTS, its 0 being one per usable core.
 func (c config) activeRequests() int {
 	if c.ActiveRequests == 0 {
 		return handlers.DefaultActiveRequests()

@@ -140,17 +140,21 @@ type sizeRun struct {
 
 // report is everything a run measured.
 type report struct {
-	Started  time.Time    `json:"started"`
-	Cores    int          `json:"cores"`
-	LoadMin  float64      `json:"load_min"`
-	LoadMax  float64      `json:"load_max"`
-	Duration string       `json:"phase_duration"`
-	Requests int64        `json:"phase_requests"`
-	Sizes    []sizeRun    `json:"sizes"`
-	Results  []result     `json:"results"`
-	Indexes  []indexTimes `json:"indexes,omitempty"`
-	Env      []string     `json:"server_env,omitempty"`
-	loadSeen bool
+	Started time.Time `json:"started"`
+	Cores   int       `json:"cores"`
+	LoadMin float64   `json:"load_min"`
+	LoadMax float64   `json:"load_max"`
+	// SpeedMinMs and SpeedMaxMs are the fastest and slowest machine-speed probes (speed.go)
+	// taken at the start and after every phase.
+	SpeedMinMs float64      `json:"speed_probe_min_ms"`
+	SpeedMaxMs float64      `json:"speed_probe_max_ms"`
+	Duration   string       `json:"phase_duration"`
+	Requests   int64        `json:"phase_requests"`
+	Sizes      []sizeRun    `json:"sizes"`
+	Results    []result     `json:"results"`
+	Indexes    []indexTimes `json:"indexes,omitempty"`
+	Env        []string     `json:"server_env,omitempty"`
+	loadSeen   bool
 }
 
 func (r *report) sampleLoad() {
@@ -182,6 +186,7 @@ func run(ctx context.Context, o options) error {
 	}
 	rep := &report{Started: time.Now().UTC(), Cores: runtime.NumCPU(), Duration: o.duration.String(), Requests: o.requests, Env: o.env}
 	rep.sampleLoad()
+	rep.sampleSpeed()
 	for i, scale := range o.sizes {
 		sr, results, srvDB, err := runSize(ctx, o, rep, adminURL, scale)
 		if err != nil {

@@ -45,12 +45,14 @@ func verdict(ok bool) string {
 func markdown(r *report) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("Run %s UTC on %d cores; 1-minute load average %.2f–%.2f during the run. Each phase: closed-loop users, no think time, "+
+	p("Run %s UTC on %d cores; 1-minute load average %.2f–%.2f during the run; the machine-speed probe (SHA-256 of %d MiB on every core at once, "+
+		"at the start and after each phase) took %.0f–%.0f ms: a slower probe is a slower machine (a busy virtual-machine host), "+
+		"and every latency and CPU figure of the run moves with it. Each phase: closed-loop users, no think time, "+
 		"at most %s or %d requests; p50/p99 from the driver's clock (HdrHistogram), statements per request = the change of "+
 		"`summit_db_statements_total` over the phase ÷ requests (background work included), RSS = the largest VmRSS of the "+
 		"server sampled every 50 ms during the phase, CPU = user + system time of the `summit serve` process and of PostgreSQL's "+
-		"server processes over the phase ÷ requests (10 ms ticks; a figure the other work on the machine does not inflate).\n\n",
-		r.Started.Format("2006-01-02 15:04"), r.Cores, r.LoadMin, r.LoadMax, r.Duration, r.Requests)
+		"server processes over the phase ÷ requests (10 ms ticks; other processes' work does not count in it, a slower machine does).\n\n",
+		r.Started.Format("2006-01-02 15:04"), r.Cores, r.LoadMin, r.LoadMax, speedProbeBytes>>20, r.SpeedMinMs, r.SpeedMaxMs, r.Duration, r.Requests)
 	if len(r.Env) > 0 {
 		p("Server settings beyond the defaults: `%s`.\n\n", strings.Join(r.Env, "`, `"))
 	}

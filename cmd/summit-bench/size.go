@@ -100,6 +100,7 @@ func runSize(ctx context.Context, o options, rep *report, adminURL string, scale
 			r := t.run(ctx, ep, phase{users: u, duration: o.duration, maxRequests: o.requests, checkEvery: o.checkEvery})
 			r.Size = sr.Label
 			rep.sampleLoad()
+			rep.sampleSpeed()
 			logf("%6s deals  %-34s %2d users: %5d req %3d err  p50 %7.1f ms  p99 %7.1f ms  %6.1f rps  %s stmts/req  CPU %s + %s ms/req  %s MB",
 				r.Size, r.Endpoint, r.Users, r.Requests, r.Errors, r.P50ms, r.P99ms, r.RPS, fmtStatements(r.Statements),
 				fmtCPU(r.ServerCPU), fmtCPU(r.DBCPU), fmtMB(r.PeakRSSMB))

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -34,6 +35,9 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, _ []string) err
 // serve runs the HTTP server until ctx is cancelled (SIGINT/SIGTERM), then drains open
 // requests for up to SUMMIT_SHUTDOWN_TIMEOUT. ready, when set, is called once listening.
 func serve(ctx context.Context, cfg config, log *slog.Logger, gdb *gorm.DB, sqlDB *sql.DB, ready func()) error {
+	gcPercent, memoryLimit := applyGCDefaults(os.Getenv)
+	log.Info("garbage collector", "gogc", gcSetting(gcPercent, fmt.Sprint(serverGCPercent)),
+		"gomemlimit", gcSetting(memoryLimit, fmt.Sprintf("%dMiB", serverMemoryLimit>>20)))
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(
 		collectors.NewGoCollector(),

@@ -94,11 +94,29 @@ func (ts *turnsServer) holdTheTurn(t *testing.T) {
 			resp.Body.Close()
 		}
 	}()
+	await(t, ts.held, "the holding request never got its turn")
+}
+
+// await returns once signal yields, failing the test if it does not within a generous
+// time for a loaded machine.
+func await(t *testing.T, signal <-chan struct{}, what string) {
+	t.Helper()
 	select {
-	case <-ts.held:
+	case <-signal:
 	case <-time.After(30 * time.Second):
-		t.Fatal("the holding request never got its turn")
+		t.Fatal(what)
 	}
+}
+
+// run sends GET /api/run/name and returns the status.
+func (ts *turnsServer) run(t *testing.T, name string) int {
+	t.Helper()
+	resp, err := http.Get(ts.URL + "/api/run/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }
 
 // ranSoFar is what /api/run/:n noted, in order.
@@ -205,13 +223,8 @@ func TestNoTurnWithinTheWaitIs503Overloaded(t *testing.T) {
 		t.Errorf("overloaded counter %v, want 2", n)
 	}
 	close(ts.release)
-	resp, err := http.Get(ts.URL + "/api/run/after")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("after the turn was freed: status %d", resp.StatusCode)
+	if status := ts.run(t, "after"); status != http.StatusNoContent {
+		t.Errorf("after the turn was freed: status %d", status)
 	}
 }
 
@@ -272,19 +285,10 @@ func TestASlowBodyDoesNotHoldATurn(t *testing.T) {
 	if _, err := sender.Write([]byte("hello, ")); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case <-ts.arrived:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the slow request never reached the server")
-	}
+	await(t, ts.arrived, "the slow request never reached the server")
 	// The rest of the body has not been sent; another request still gets the only turn.
-	resp, err := http.Get(ts.URL + "/api/run/meanwhile")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusNoContent {
-		t.Fatalf("a request behind a slow body: status %d", resp.StatusCode)
+	if status := ts.run(t, "meanwhile"); status != http.StatusNoContent {
+		t.Fatalf("a request behind a slow body: status %d", status)
 	}
 	if _, err := sender.Write([]byte("slowly")); err != nil {
 		t.Fatal(err)
@@ -308,19 +312,10 @@ func TestAStalledReaderDoesNotHoldATurn(t *testing.T) {
 	if _, err := conn.Write([]byte("GET /api/big HTTP/1.1\r\nHost: summit\r\n\r\n")); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case <-ts.held:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the large answer never got its turn")
-	}
+	await(t, ts.held, "the large answer never got its turn")
 	// conn is never read. Had /api/big kept its turn until done, the next request would
 	// wait a minute and get 503.
-	resp, err := http.Get(ts.URL + "/api/run/behind")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("a request behind a stalled reader: status %d", resp.StatusCode)
+	if status := ts.run(t, "behind"); status != http.StatusNoContent {
+		t.Errorf("a request behind a stalled reader: status %d", status)
 	}
 }

@@ -152,7 +152,13 @@ func TestDemoHistoryCalibratesAndMoves(t *testing.T) {
 	}
 
 	// This week's moves, as "what changed since last Monday" reads them: the deal as it
-	// was in Monday's snapshot against the deal now, and an activity entry since Monday.
+	// was in Monday's snapshot against the deal now (its stored figures, computed as the
+	// server does at start), and an activity entry since Monday. Yesterday's snapshot is
+	// no stand-in for now: on a Tuesday it is Monday's, and the week's moves are dated
+	// after it.
+	if err := repository.NewServices(db, defaults).Forecasts.RefreshAll(ctx); err != nil {
+		t.Fatal(err)
+	}
 	monday := repository.DemoLastMonday(today)
 	type atMonday struct {
 		InSnapshot  bool
@@ -161,8 +167,8 @@ func TestDemoHistoryCalibratesAndMoves(t *testing.T) {
 		Confidence  float64 // for the current quarter
 		Status      string
 		NowTarget   time.Time
-		NowPWin     float64 // yesterday's snapshot
-		NowConf     float64 // yesterday's, for the current quarter
+		NowPWin     float64 // the stored figure now
+		NowConf     float64 // the stored figure now, for the current quarter
 		Activity    int     // entries since Monday
 		CreatedAt   time.Time
 		StanceMoves int
@@ -172,12 +178,12 @@ func TestDemoHistoryCalibratesAndMoves(t *testing.T) {
 		if err := db.Raw(`SELECT s.deal_id IS NOT NULL AS in_snapshot, COALESCE(s.target_close_date, d.target_close_date) AS target,
 				COALESCE(s.p_win, 0) AS p_win, COALESCE((s.periods -> ? ->> 1)::float8, 0) AS confidence, d.status,
 				d.target_close_date AS now_target, COALESCE(y.p_win, 0) AS now_p_win, d.created_at,
-				COALESCE((y.periods -> ? ->> 1)::float8, 0) AS now_conf,
+				COALESCE(yf.confidence, 0) AS now_conf,
 				(SELECT count(*) FROM deal_activity a WHERE a.deal_id = d.id AND a.at >= ?) AS activity,
 				(SELECT count(*) FROM deal_activity a WHERE a.deal_id = d.id AND a.at >= ? AND a.action = 'stakeholder.updated') AS stance_moves
 			FROM deals d LEFT JOIN deal_snapshots s ON s.deal_id = d.id AND s.day = ?
-			LEFT JOIN deal_snapshots y ON y.deal_id = d.id AND y.day = ?
-			WHERE d.name = ?`, quarter.Name, quarter.Name, monday, monday, monday, today.AddDate(0, 0, -1), name).Scan(&r).Error; err != nil {
+			LEFT JOIN deal_confidence y ON y.deal_id = d.id LEFT JOIN deal_forecasts yf ON yf.deal_id = d.id AND yf.period = ?
+			WHERE d.name = ?`, quarter.Name, monday, monday, monday, quarter.Name, name).Scan(&r).Error; err != nil {
 			t.Fatal(err)
 		}
 		return r
@@ -217,8 +223,8 @@ func TestDemoHistoryCalibratesAndMoves(t *testing.T) {
 	}
 	if err := db.Raw(`SELECT d.name, s.p_win AS before, y.p_win AS now, a.before -> 'stance' ->> 'from' AS "from", a.before -> 'stance' ->> 'to' AS "to"
 		FROM deal_activity a JOIN deals d ON d.id = a.deal_id
-		JOIN deal_snapshots s ON s.deal_id = d.id AND s.day = ? JOIN deal_snapshots y ON y.deal_id = d.id AND y.day = ?
-		WHERE a.action = 'stakeholder.updated' AND a.at >= ? AND a.at < ?`, monday, today.AddDate(0, 0, -1), monday, today).Scan(&stance).Error; err != nil {
+		JOIN deal_snapshots s ON s.deal_id = d.id AND s.day = ? JOIN deal_confidence y ON y.deal_id = d.id
+		WHERE a.action = 'stakeholder.updated' AND a.at >= ? AND a.at < ?`, monday, monday, today).Scan(&stance).Error; err != nil {
 		t.Fatal(err)
 	}
 	up, down := 0, 0

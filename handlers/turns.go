@@ -71,8 +71,8 @@ func takeTurns(capacity int, maxWait time.Duration, reg *prometheus.Registry) ec
 			}
 			if req.ContentLength > 0 {
 				body, err := io.ReadAll(req.Body)
-				if err != nil {
-					return err
+				if err != nil { // the client stopped sending: its body is incomplete
+					return echo.NewHTTPError(http.StatusBadRequest, "incomplete request body").SetInternal(err)
 				}
 				req.Body = io.NopCloser(bytes.NewReader(body))
 			}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -317,5 +318,22 @@ func TestAStalledReaderDoesNotHoldATurn(t *testing.T) {
 	// wait a minute and get 503.
 	if status := ts.run(t, "behind"); status != http.StatusNoContent {
 		t.Errorf("a request behind a stalled reader: status %d", status)
+	}
+}
+
+// A body that breaks off before its Content-Length is bad input (400 malformed_body), not
+// a server error, and the handler never sees it.
+func TestABodyCutShortIs400(t *testing.T) {
+	ts := newTurnsServer(t, 1, time.Minute)
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodPost, "/api/echo", io.MultiReader(strings.NewReader("hel"), iotest.ErrReader(io.ErrUnexpectedEOF)))
+	req.ContentLength = int64(len("hello"))
+	ts.Config.Handler.ServeHTTP(rec, req)
+	var body errorBody
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+		t.Fatalf("%d %s: %v", rec.Code, rec.Body, err)
+	}
+	if rec.Code != http.StatusBadRequest || body.Error.Code != "malformed_body" {
+		t.Errorf("got %d %+v, want 400 malformed_body", rec.Code, body.Error)
 	}
 }

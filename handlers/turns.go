@@ -21,7 +21,8 @@ import (
 // of its turn, and more turns (SUMMIT_ACTIVE_REQUESTS) keep the cores busy.
 func DefaultActiveRequests() int { return runtime.GOMAXPROCS(0) }
 
-// DefaultTurnWait is how long an API request waits for its turn before a 503 overloaded.
+// DefaultTurnWait is how long an API request waits for its turn before a 503 overloaded
+// when no wait is configured (SUMMIT_TURN_WAIT's default).
 const DefaultTurnWait = 10 * time.Second
 
 // readBeforeTurnLimit is the largest request body read into memory before a request
@@ -50,10 +51,13 @@ func (e *overloadedError) Error() string { return "no turn to work on the reques
 // page's p99 fell from 58–92 ms to 29–43 ms with two turns (docs/benchmarks.md). A turn
 // covers the handler and the compression of its answer; it ends when the handler returns
 // or once streamAfter bytes have gone out. Requests outside /api/ (the web app's files,
-// probes, metrics) never wait. capacity ≤ 0: no limit.
+// probes, metrics) never wait. capacity ≤ 0: no limit; maxWait ≤ 0: DefaultTurnWait.
 func takeTurns(capacity int, maxWait time.Duration, reg *prometheus.Registry) echo.MiddlewareFunc {
 	if capacity <= 0 {
 		return func(next echo.HandlerFunc) echo.HandlerFunc { return next }
+	}
+	if maxWait <= 0 {
+		maxWait = DefaultTurnWait
 	}
 	slots := semaphore.NewWeighted(int64(capacity))
 	waiting := prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "summit", Subsystem: "http", Name: "requests_waiting",

@@ -160,7 +160,8 @@ func (ts *turnsServer) awaitWaiting(t *testing.T, n float64) {
 }
 
 func TestWaitingRequestsRunInArrivalOrder(t *testing.T) {
-	ts := newTurnsServer(t, 1, time.Minute)
+	// No wait configured: the default applies (not "no wait at all").
+	ts := newTurnsServer(t, 1, 0)
 	ts.holdTheTurn(t)
 	var wg sync.WaitGroup
 	for i, n := range []string{"first", "second", "third"} {

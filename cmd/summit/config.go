@@ -37,7 +37,7 @@ type config struct {
 	BoardCacheTTL        time.Duration `env:"SUMMIT_BOARD_CACHE_TTL" envDefault:"10s"`
 	PasswordHashes       int           `env:"SUMMIT_PASSWORD_HASHES" envDefault:"0"`
 	ActiveRequests       int           `env:"SUMMIT_ACTIVE_REQUESTS" envDefault:"0"`
-	TurnWait             time.Duration `env:"SUMMIT_TURN_WAIT" envDefault:"10s"`
+	TurnWait             time.Duration `env:"SUMMIT_TURN_WAIT" envDefault:"10s"` // handlers.DefaultTurnWait
 	FiscalYearStartMonth int           `env:"SUMMIT_FISCAL_YEAR_START_MONTH" envDefault:"1"`
 	TrustedProxies       string        `env:"SUMMIT_TRUSTED_PROXIES"`
 	MetricsToken         string        `env:"SUMMIT_METRICS_TOKEN"`

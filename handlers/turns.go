@@ -45,8 +45,8 @@ type overloadedError struct {
 func (e *overloadedError) Error() string { return "no turn to work on the request came in time" }
 
 // takeTurns lets at most capacity API requests run at once; the others wait in arrival
-// order, each for at most maxWait (then 503 overloaded with Retry-After) or until the
-// client goes. Without it every request in flight gets a slice of the cores and all of
+// order, each for at most maxWait or until the client goes (then 503 overloaded with
+// Retry-After, not logged as a failure). Without it every request in flight gets a slice of the cores and all of
 // them finish late together: at 10,000 deals and 16 closed-loop users on 2 cores, a deals
 // page's p99 fell from 58–92 ms to 29–43 ms with two turns (docs/benchmarks.md). A turn
 // covers the handler and the compression of its answer; it ends when the handler returns
@@ -63,7 +63,7 @@ func takeTurns(capacity int, maxWait time.Duration, reg *prometheus.Registry) ec
 	waiting := prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "summit", Subsystem: "http", Name: "requests_waiting",
 		Help: "API requests waiting for their turn (SUMMIT_ACTIVE_REQUESTS are worked on at once)."})
 	refused := prometheus.NewCounter(prometheus.CounterOpts{Namespace: "summit", Subsystem: "http", Name: "requests_overloaded_total",
-		Help: "API requests answered 503 overloaded: no turn came within SUMMIT_TURN_WAIT."})
+		Help: "API requests answered 503 overloaded: no turn came within SUMMIT_TURN_WAIT, or the client left while waiting."})
 	if reg != nil {
 		reg.MustRegister(waiting, refused)
 	}
@@ -86,10 +86,7 @@ func takeTurns(capacity int, maxWait time.Duration, reg *prometheus.Registry) ec
 				err := slots.Acquire(wait, 1)
 				cancel()
 				waiting.Dec()
-				if err != nil {
-					if ctxErr := req.Context().Err(); ctxErr != nil {
-						return ctxErr
-					}
+				if err != nil { // the wait ran out, or the client left while waiting
 					refused.Inc()
 					return &overloadedError{RetryAfter: time.Second}
 				}
